@@ -97,6 +97,7 @@ final class ApiHandler implements HttpHandler {
         stats.started();
         String endpoint = "unknown";
         int status = 500;
+        boolean cut = false;
         try {
             ApiRequest request = read(exchange);
             endpoint = endpoint(request);
@@ -106,7 +107,8 @@ final class ApiHandler implements HttpHandler {
             sendError(exchange, e);
         } catch (StreamCut e) {
             status = 200;
-            throw e; // the server closes the connection mid-body
+            cut = true;
+            throw e; // not closing the exchange: the server drops the connection mid-body
         } catch (IOException e) {
             status = 499; // client went away
         } catch (RuntimeException e) {
@@ -115,7 +117,9 @@ final class ApiHandler implements HttpHandler {
                     + e.getClass().getSimpleName(), null, null));
         } finally {
             stats.finished(endpoint, status);
-            exchange.close();
+            if (!cut) {
+                exchange.close();
+            }
         }
     }
 

@@ -68,7 +68,8 @@ public final class Generation {
             }
             UsageMetadata usage = last ? whole.usageMetadata()
                     : new UsageMetadata(promptTokens, null, emittedTokens, promptTokens + emittedTokens);
-            chunks.add(new GenerateContentResponse(list, null, usage, whole.modelVersion(), whole.responseId()));
+            chunks.add(new GenerateContentResponse(list, k == 0 ? whole.promptFeedback() : null, usage,
+                    whole.modelVersion(), whole.responseId()));
         }
         return chunks;
     }

@@ -125,7 +125,8 @@ public final class GenerationPipeline {
         for (int i = 0; i < candidates.size(); i++) {
             list.add(candidates.get(i).toCandidate(i));
         }
-        GenerateContentResponse whole = new GenerateContentResponse(list, null, usage, modelVersion, responseId);
+        PromptFeedback feedback = new PromptFeedback(null, promptSafety);
+        GenerateContentResponse whole = new GenerateContentResponse(list, feedback, usage, modelVersion, responseId);
         return new Generation(whole, candidates, promptTokens);
     }
 
