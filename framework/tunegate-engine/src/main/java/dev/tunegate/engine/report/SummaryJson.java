@@ -59,14 +59,14 @@ final class SummaryJson {
         node.put("location", suite.location());
         node.put("contentHash", suite.contentHash());
         node.put("mode", suite.gated() ? "gate" : "strict");
-        node.put("cases", suite.cases().size());
+        node.put("caseCount", suite.cases().size());
         ArrayNode variants = node.putArray("variants");
         for (VariantStats stats : VariantStats.of(suite)) {
             ObjectNode v = variants.addObject();
             v.put("name", stats.variant().name());
             v.put("model", stats.variant().model());
             v.put("role", stats.variant().role().yamlName());
-            passRate(v.putObject("passRate"), stats.passRate());
+            passRate(v, stats.passRate());
             ObjectNode counts = v.putObject("counts");
             counts.put("passed", stats.passed());
             counts.put("failed", stats.failed());
@@ -79,7 +79,7 @@ final class SummaryJson {
         }
         ArrayNode candidates = node.putArray("candidates");
         suite.verdicts().forEach(v -> candidates.add(verdict(v)));
-        ArrayNode cases = node.putArray("caseResults");
+        ArrayNode cases = node.putArray("cases");
         for (CaseResult c : suite.cases()) {
             ObjectNode cn = cases.addObject();
             cn.put("id", c.id());
@@ -141,7 +141,7 @@ final class SummaryJson {
             cn.put("actual", c.actual());
             cn.put("passed", c.passed());
         }
-        passRate(node.putObject("passRate"), v.candidateRate());
+        passRate(node, v.candidateRate());
         if (v.comparison() != null) {
             PairedTable t = v.comparison().table();
             ObjectNode table = node.putObject("pairedTable");
@@ -162,11 +162,12 @@ final class SummaryJson {
         return node;
     }
 
+    /** {@code passRate} (point estimate), {@code passes}, {@code total} and the Wilson {@code passRateInterval}. */
     private static void passRate(ObjectNode node, PassRate rate) {
-        node.put("rate", rate.rate());
+        node.put("passRate", rate.rate());
         node.put("passes", rate.passes());
         node.put("total", rate.total());
-        interval(node, rate.interval());
+        interval(node.putObject("passRateInterval"), rate.interval());
     }
 
     private static void interval(ObjectNode node, Interval interval) {

@@ -53,8 +53,10 @@ class ReportWriterTest {
         assertThat(tuned.get("name").asText()).isEqualTo("tuned");
         assertThat(tuned.get("model").asText()).isEqualTo("tunedModels/support-intents-v2");
         assertThat(tuned.get("role").asText()).isEqualTo("candidate");
-        assertThat(tuned.at("/passRate/passes").asInt()).isEqualTo(10);
-        assertThat(tuned.at("/passRate/total").asInt()).isEqualTo(11);
+        assertThat(tuned.at("/passes").asInt()).isEqualTo(10);
+        assertThat(tuned.at("/total").asInt()).isEqualTo(11);
+        assertThat(tuned.get("passRate").asDouble()).isCloseTo(10.0 / 11, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(tuned.at("/passRateInterval/lower").asDouble()).isCloseTo(0.623, org.assertj.core.data.Offset.offset(0.001));
         assertThat(tuned.at("/repeats/flakyCases/0").asText()).isEqualTo("flaky-one");
         assertThat(suite.at("/variants/2/counts/skipped").asInt()).isEqualTo(1);
 
@@ -67,7 +69,7 @@ class ReportWriterTest {
         assertThat(candidate.get("mcnemarExactPValue").asDouble()).isEqualTo(0.375);
         assertThat(candidate.get("reasons").toString()).contains("mustPass: 1 (refund-request)");
 
-        JsonNode flaky = suite.get("caseResults").get(10);
+        JsonNode flaky = suite.get("cases").get(10);
         assertThat(flaky.get("id").asText()).isEqualTo("flaky-one");
         assertThat(flaky.at("/variants/tuned/passes").asInt()).isEqualTo(2);
         assertThat(flaky.at("/variants/tuned/samples").asInt()).isEqualTo(3);
