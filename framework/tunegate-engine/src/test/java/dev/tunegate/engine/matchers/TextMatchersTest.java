@@ -89,6 +89,12 @@ class TextMatchersTest extends MatcherTestSupport {
     }
 
     @Test
+    void percentSignsInArgumentsAndTextsAreKeptAsTheyAre() {
+      AssertionFailedError error = failure(matcher("contains: '50%'"), answer("100%n %s"));
+      assertThat(error.getMessage()).startsWith("[contains \"50%\"]").contains("\"100%n %s\"");
+    }
+
+    @Test
     void icontainsIgnoresCase() {
       assertThat(failure(matcher("icontains: REFUND"), answer("A refund is on its way"))).isNull();
       assertThat(failure(matcher("icontains: money"), answer("A refund is on its way")).getMessage())

@@ -39,6 +39,8 @@ public final class JsonSchemaMatcherFactory implements MatcherFactory {
   private static final ObjectMapper YAML = new YAMLMapper();
 
   private final Map<Path, SchemaRegistry> registries = new ConcurrentHashMap<>();
+  /** Compiled schemas by location and text: suites repeat the same schema in many cases (and defaults). */
+  private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
   @Override
   public String name() {
@@ -61,12 +63,24 @@ public final class JsonSchemaMatcherFactory implements MatcherFactory {
         throw new MatcherDefinitionException(e.detail(), "/$ref");
       }
       JsonNode schema = read(file, reference);
-      Schema compiled = compile(registry, context, SchemaLocation.of(file.toUri().toString()), schema, reference);
-      return new CheckMatcher("jsonSchema " + reference, a -> a.textMatchesJsonSchema(compiled, "schema " + reference));
+      Schema loaded = cached(registry, context, SchemaLocation.of(file.toUri().toString()), schema, reference);
+      return new CheckMatcher("jsonSchema " + reference, a -> a.textMatchesJsonSchema(loaded, "schema " + reference));
     }
     URI base = context.suiteDirectory().resolve("inline-schema.json").toUri();
-    Schema compiled = compile(registry, context, SchemaLocation.of(base.toString()), argument, "the inline schema");
-    return new CheckMatcher("jsonSchema " + Args.brief(argument), a -> a.textMatchesJsonSchema(compiled, "the schema"));
+    Schema loaded = cached(registry, context, SchemaLocation.of(base.toString()), argument, "the inline schema");
+    return new CheckMatcher("jsonSchema " + Args.brief(argument), a -> a.textMatchesJsonSchema(loaded, "the schema"));
+  }
+
+  private Schema cached(SchemaRegistry registry, MatcherContext context, SchemaLocation location, JsonNode schema,
+      String name) {
+    String key = context.projectRoot() + "\n" + location + "\n" + schema;
+    Schema hit = compiled.get(key);
+    if (hit != null) {
+      return hit;
+    }
+    Schema fresh = compile(registry, context, location, schema, name);
+    compiled.putIfAbsent(key, fresh);
+    return fresh;
   }
 
   private static SchemaRegistry registry(Path projectRoot) {
