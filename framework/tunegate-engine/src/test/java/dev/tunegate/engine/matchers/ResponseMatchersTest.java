@@ -176,6 +176,16 @@ class ResponseMatchersTest extends MatcherTestSupport {
     }
 
     @Test
+    void everyLimitIsCheckedAndEveryViolationReported() {
+      AssertionFailedError error = failure(matcher("tokens: {maxPrompt: 10, maxOutput: 5, maxTotal: 16}"), answer("ok"));
+      assertThat(error.getMessage()).startsWith("[tokens maxPrompt 10, maxOutput 5, maxTotal 16] 2 checks failed:")
+          .contains("at most 10 prompt tokens but the call used 12")
+          .contains("at most 16 total tokens but the call used 17");
+      assertThat(error.getExpected().getValue()).isEqualTo("<= 10\n<= 16");
+      assertThat(error.getActual().getValue()).isEqualTo("12\n17");
+    }
+
+    @Test
     void missingUsageFails() {
       ModelAnswer answer = answerJson("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"ok\"}]}}]}");
       assertThat(failure(matcher("tokens: {maxTotal: 100}"), answer).getMessage()).contains("has no usageMetadata");

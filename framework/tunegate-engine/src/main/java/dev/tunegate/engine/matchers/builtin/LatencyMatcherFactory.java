@@ -55,6 +55,6 @@ public final class LatencyMatcherFactory implements MatcherFactory {
         parts.add("max " + shown);
       }
     }
-    return new CheckMatcher("latency " + String.join(", ", parts), a -> checks.forEach(check -> check.accept(a)));
+    return new CheckMatcher("latency " + String.join(", ", parts), checks);
   }
 }

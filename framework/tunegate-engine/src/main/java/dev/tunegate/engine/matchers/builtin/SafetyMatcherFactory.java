@@ -63,7 +63,7 @@ public final class SafetyMatcherFactory implements MatcherFactory {
         }
       }
     }
-    return new CheckMatcher("safety " + String.join(", ", parts), a -> checks.forEach(check -> check.accept(a)));
+    return new CheckMatcher("safety " + String.join(", ", parts), checks);
   }
 
   private static HarmCategory category(String key) {

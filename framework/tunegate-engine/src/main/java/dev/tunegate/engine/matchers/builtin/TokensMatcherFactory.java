@@ -41,6 +41,6 @@ public final class TokensMatcherFactory implements MatcherFactory {
       }
       parts.add(key + " " + limit);
     }
-    return new CheckMatcher("tokens " + String.join(", ", parts), a -> checks.forEach(check -> check.accept(a)));
+    return new CheckMatcher("tokens " + String.join(", ", parts), checks);
   }
 }
