@@ -54,6 +54,14 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
+    /** The request being handled on this thread (HttpExchange attributes are shared per context). */
+    private static final class Outcome {
+        String endpoint = "unknown";
+        boolean recorded;
+    }
+
+    private static final ThreadLocal<Outcome> CURRENT = ThreadLocal.withInitial(Outcome::new);
+
     private final ObjectMapper mapper;
     private final ObjectWriter pretty;
     private final ObjectWriter compact;
@@ -98,9 +106,12 @@ final class ApiHandler implements HttpHandler {
         String endpoint = "unknown";
         int status = 500;
         boolean cut = false;
+        Outcome outcome = new Outcome();
+        CURRENT.set(outcome);
         try {
             ApiRequest request = read(exchange);
             endpoint = endpoint(request);
+            outcome.endpoint = endpoint;
             status = dispatch(exchange, request, endpoint);
         } catch (ApiException e) {
             status = e.httpStatus();
@@ -116,7 +127,8 @@ final class ApiHandler implements HttpHandler {
             sendError(exchange, new ApiException(500, "INTERNAL", "Internal error in the TuneGate emulator: "
                     + e.getClass().getSimpleName(), null, null));
         } finally {
-            stats.finished(endpoint, status);
+            record(status);
+            CURRENT.remove();
             if (!cut) {
                 exchange.close();
             }
@@ -166,14 +178,14 @@ final class ApiHandler implements HttpHandler {
     private int models(HttpExchange exchange, ApiRequest request, String rest, FaultDecision fault) throws IOException {
         if (rest.equals("models") || rest.equals("models/")) {
             requireMethod(request, "GET");
-            sendJson(exchange, 200, catalog.list());
+            sendJson(exchange, 200, catalog.list(request.queryParam("pageSize"), request.queryParam("pageToken")));
             return 200;
         }
         int colon = rest.indexOf(':');
         String name = colon < 0 ? rest : rest.substring(0, colon);
         if (colon < 0) {
             requireMethod(request, "GET");
-            Map<String, Object> model = catalog.get(name);
+            dev.tunegate.client.model.Model model = catalog.get(name);
             if (model == null) {
                 throw modelNotFound(name);
             }
@@ -407,8 +419,18 @@ final class ApiHandler implements HttpHandler {
         return request;
     }
 
+    /** Counts the request once, before its answer is sent, so a client never sees stats lag behind. */
+    private void record(int status) {
+        Outcome outcome = CURRENT.get();
+        if (!outcome.recorded) {
+            outcome.recorded = true;
+            stats.finished(outcome.endpoint, status);
+        }
+    }
+
     private void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
         byte[] bytes = pretty.writeValueAsBytes(body);
+        record(status);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

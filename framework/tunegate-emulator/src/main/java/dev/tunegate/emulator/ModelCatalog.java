@@ -1,6 +1,11 @@
 package dev.tunegate.emulator;
 
+import dev.tunegate.client.model.ListModelsResponse;
+import dev.tunegate.client.model.Model;
+import dev.tunegate.emulator.http.ApiException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,30 +21,20 @@ final class ModelCatalog {
             "models/gemini-1.5-flash-latest", "models/gemini-1.5-pro", "models/gemini-1.5-pro-latest");
     static final int INPUT_TOKEN_LIMIT = 1_048_576;
 
-    private final Map<String, Map<String, Object>> models = new LinkedHashMap<>();
+    private final Map<String, Model> models = new LinkedHashMap<>();
 
     ModelCatalog(List<String> names, int outputTokenLimit) {
         for (String n : names) {
             String name = normalise(n);
             String id = name.substring("models/".length());
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", name);
-            m.put("baseModelId", id.replaceAll("-(\\d{3}|latest)(-tuning)?$", ""));
-            m.put("version", id.matches(".*-\\d{3}(-tuning)?$") ? id.replaceAll(".*-(\\d{3})(-tuning)?$", "$1") : "001");
-            m.put("displayName", display(id));
-            m.put("description", "TuneGate emulator model answering from its bundled behaviour.");
-            m.put("inputTokenLimit", INPUT_TOKEN_LIMIT);
-            m.put("outputTokenLimit", outputTokenLimit);
             List<String> methods = new ArrayList<>(List.of("generateContent", "streamGenerateContent", "countTokens"));
             if (id.endsWith("-tuning")) {
                 methods.add("createTunedModel");
             }
-            m.put("supportedGenerationMethods", methods);
-            m.put("temperature", 1.0);
-            m.put("maxTemperature", 2.0);
-            m.put("topP", 0.95);
-            m.put("topK", 40);
-            models.put(name, m);
+            models.put(name, new Model(name, id.replaceAll("-(\\d{3}|latest)(-tuning)?$", ""),
+                    id.matches(".*-\\d{3}(-tuning)?$") ? id.replaceAll(".*-(\\d{3})(-tuning)?$", "$1") : "001",
+                    display(id), "TuneGate emulator model answering from its bundled behaviour.", INPUT_TOKEN_LIMIT,
+                    outputTokenLimit, methods, 1.0, 2.0, 0.95, 40));
         }
     }
 
@@ -53,12 +48,38 @@ final class ModelCatalog {
         return List.copyOf(models.keySet());
     }
 
-    Map<String, Object> get(String name) {
+    Model get(String name) {
         return models.get(name);
     }
 
-    Map<String, Object> list() {
-        return Map.of("models", new ArrayList<>(models.values()));
+    /** One page: {@code pageSize} default 50, at most 1000; the token is an opaque offset. */
+    ListModelsResponse list(String pageSize, String pageToken) {
+        int size = 50;
+        if (pageSize != null) {
+            try {
+                size = Integer.parseInt(pageSize);
+            } catch (NumberFormatException e) {
+                throw ApiException.invalidArgument("pageSize", "pageSize must be an integer, got '" + pageSize + "'");
+            }
+            if (size < 0) {
+                throw ApiException.invalidArgument("pageSize", "pageSize must not be negative");
+            }
+            size = size == 0 ? 50 : Math.min(size, 1000);
+        }
+        int offset = 0;
+        if (pageToken != null && !pageToken.isEmpty()) {
+            try {
+                offset = Integer.parseInt(new String(Base64.getUrlDecoder().decode(pageToken), StandardCharsets.UTF_8)
+                        .replace("models-offset:", ""));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalidArgument("pageToken", "pageToken is not valid");
+            }
+        }
+        List<Model> all = new ArrayList<>(models.values());
+        int end = Math.min(all.size(), offset + size);
+        String next = end < all.size() ? Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("models-offset:" + end).getBytes(StandardCharsets.UTF_8)) : null;
+        return new ListModelsResponse(offset >= all.size() ? List.of() : all.subList(offset, end), next);
     }
 
     private static String display(String id) {

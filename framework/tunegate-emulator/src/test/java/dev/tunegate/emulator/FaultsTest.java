@@ -33,19 +33,19 @@ class FaultsTest {
         FaultPlan plan = FaultPlan.NONE.withErrorRates(0.2, 0.1, 0.1).withSeed(7);
         List<Integer> first;
         try (GeminiEmulator e = GeminiEmulator.builder().faults(plan).build().start()) {
-            first = statuses(e, 500);
+            first = statuses(e, 400);
             JsonNode stats = Http.json(new Http(e.baseUrl()).get("/emulator/stats").body());
             assertThat(stats.at("/faultsInjected/429").asLong()).isEqualTo(first.stream().filter(s -> s == 429).count());
             e.reset();
-            assertThat(statuses(e, 500)).as("reset restarts the seeded sequence").isEqualTo(first);
+            assertThat(statuses(e, 400)).as("reset restarts the seeded sequence").isEqualTo(first);
         }
-        // binomial(500, p): within 4 standard deviations of n*p
-        assertThat(first.stream().filter(s -> s == 429).count()).isBetween(65L, 135L);
-        assertThat(first.stream().filter(s -> s == 500).count()).isBetween(23L, 77L);
-        assertThat(first.stream().filter(s -> s == 503).count()).isBetween(23L, 77L);
-        assertThat(first.stream().filter(s -> s == 200).count()).isBetween(256L, 344L);
+        // binomial(400, p): within 4 standard deviations of n*p
+        assertThat(first.stream().filter(s -> s == 429).count()).isBetween(48L, 112L);
+        assertThat(first.stream().filter(s -> s == 500).count()).isBetween(16L, 64L);
+        assertThat(first.stream().filter(s -> s == 503).count()).isBetween(16L, 64L);
+        assertThat(first.stream().filter(s -> s == 200).count()).isBetween(200L, 280L);
         try (GeminiEmulator again = GeminiEmulator.builder().faults(plan).build().start()) {
-            assertThat(statuses(again, 500)).as("same seed, same faults").isEqualTo(first);
+            assertThat(statuses(again, 400)).as("same seed, same faults").isEqualTo(first);
         }
     }
 
@@ -108,7 +108,8 @@ class FaultsTest {
                     }
                 }
             }).isInstanceOf(IOException.class);
-            assertThat(received.toString().split("\r\n\r\n")).hasSize(2);
+            // at most the 2 chunks sent before the cut (bytes in flight may be lost when the connection drops)
+            assertThat(received.toString().split("\r\n\r\n").length).isBetween(1, 2);
             assertThat(received.toString()).doesNotContain("finishReason");
             Http http = new Http(e.baseUrl());
             assertThat(Http.json(http.get("/emulator/stats").body()).at("/faultsInjected/cut").asInt()).isEqualTo(1);
