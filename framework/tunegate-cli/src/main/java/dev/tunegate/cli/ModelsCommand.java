@@ -37,13 +37,25 @@ final class ModelsCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "Missing command: list, get, patch or delete");
     }
 
-    /** Options every models subcommand shares. */
-    static final class Common {
+    /** What every models subcommand shares: the endpoint options, {@code --json}, and a client for the call. */
+    abstract static class ModelsSubcommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Mixin
         EndpointOptions endpoint;
 
         @Option(names = "--json", description = "Print JSON instead of a table.")
         boolean json;
+
+        @Override
+        public final Integer call() {
+            try (GeminiClient client = endpoint.client()) {
+                return run(client, spec.commandLine().getOut());
+            }
+        }
+
+        abstract int run(GeminiClient client, PrintWriter out);
     }
 
     static String qualified(String name) {
@@ -99,13 +111,7 @@ final class ModelsCommand implements Runnable {
 
     /** {@code tunegate models list}. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List tuned models (all pages).")
-    static final class ListModels implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        Common common;
-
+    static final class ListModels extends ModelsSubcommand {
         @Option(names = "--filter", paramLabel = "TEXT", description = "Full-text filter, e.g. 'owner:me' or words of the display name.")
         String filter;
 
@@ -113,49 +119,33 @@ final class ModelsCommand implements Runnable {
         Integer pageSize;
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            List<TunedModel> models;
-            try (GeminiClient client = common.endpoint.client()) {
-                models = new ArrayList<>(client.listAllTunedModels(pageSize, filter).toList());
-            }
-            if (common.json) {
+        int run(GeminiClient client, PrintWriter out) {
+            List<TunedModel> models = client.listAllTunedModels(pageSize, filter).toList();
+            if (json) {
                 out.println(json(models));
-                return ExitCodes.OK;
-            }
-            if (models.isEmpty()) {
+            } else if (models.isEmpty()) {
                 out.println("No tuned models.");
-                return ExitCodes.OK;
+            } else {
+                TextTable table = new TextTable("NAME", "DISPLAY NAME", "STATE", "BASE MODEL", "CREATED");
+                for (TunedModel m : models) {
+                    table.row(m.name(), m.displayName(), m.state(), source(m), m.createTime());
+                }
+                out.print(table.render());
             }
-            TextTable table = new TextTable("NAME", "DISPLAY NAME", "STATE", "BASE MODEL", "CREATED");
-            for (TunedModel m : models) {
-                table.row(m.name(), m.displayName(), m.state(), source(m), m.createTime());
-            }
-            out.print(table.render());
             return ExitCodes.OK;
         }
     }
 
     /** {@code tunegate models get NAME}. */
     @Command(name = "get", mixinStandardHelpOptions = true, description = "Show one tuned model.")
-    static final class Get implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        Common common;
-
+    static final class Get extends ModelsSubcommand {
         @Parameters(paramLabel = "NAME", description = "tunedModels/ID or ID.")
         String name;
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            TunedModel model;
-            try (GeminiClient client = common.endpoint.client()) {
-                model = client.getTunedModel(qualified(name));
-            }
-            if (common.json) {
+        int run(GeminiClient client, PrintWriter out) {
+            TunedModel model = client.getTunedModel(qualified(name));
+            if (json) {
                 out.println(json(model));
             } else {
                 printModel(out, model);
@@ -167,13 +157,7 @@ final class ModelsCommand implements Runnable {
     /** {@code tunegate models patch NAME --display-name ...}. */
     @Command(name = "patch", mixinStandardHelpOptions = true,
             description = "Update a tuned model's display name, description or sampling defaults.")
-    static final class Patch implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        Common common;
-
+    static final class Patch extends ModelsSubcommand {
         @Parameters(paramLabel = "NAME", description = "tunedModels/ID or ID.")
         String name;
 
@@ -193,7 +177,7 @@ final class ModelsCommand implements Runnable {
         Integer topK;
 
         @Override
-        public Integer call() {
+        int run(GeminiClient client, PrintWriter out) {
             List<String> mask = new ArrayList<>();
             TunedModel.Builder update = TunedModel.builder().name(qualified(name));
             if (displayName != null) {
@@ -220,12 +204,8 @@ final class ModelsCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(),
                         "Nothing to update: give --display-name, --description, --temperature, --top-p or --top-k");
             }
-            PrintWriter out = spec.commandLine().getOut();
-            TunedModel model;
-            try (GeminiClient client = common.endpoint.client()) {
-                model = client.patchTunedModel(update.build(), mask);
-            }
-            if (common.json) {
+            TunedModel model = client.patchTunedModel(update.build(), mask);
+            if (json) {
                 out.println(json(model));
             } else {
                 out.println("Updated " + String.join(", ", mask) + " of " + model.name());
@@ -237,24 +217,15 @@ final class ModelsCommand implements Runnable {
 
     /** {@code tunegate models delete NAME...}. */
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete tuned models.")
-    static final class Delete implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        Common common;
-
+    static final class Delete extends ModelsSubcommand {
         @Parameters(arity = "1..*", paramLabel = "NAME", description = "tunedModels/ID or ID.")
         List<String> names;
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (GeminiClient client = common.endpoint.client()) {
-                for (String name : names) {
-                    client.deleteTunedModel(qualified(name));
-                    out.println(common.json ? json(java.util.Map.of("deleted", qualified(name))) : "Deleted " + qualified(name));
-                }
+        int run(GeminiClient client, PrintWriter out) {
+            for (String name : names) {
+                client.deleteTunedModel(qualified(name));
+                out.println(json ? json(java.util.Map.of("deleted", qualified(name))) : "Deleted " + qualified(name));
             }
             return ExitCodes.OK;
         }
