@@ -1,5 +1,6 @@
 package dev.tunegate.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -35,7 +36,7 @@ final class Transport {
         T handle(Response response) throws IOException;
     }
 
-    /** A call's value, how many retries it needed, and its latency from submission to completion. */
+    /** A call's value, how many retries it needed, and its latency from taking a permit to completion. */
     record Outcome<T>(T value, int retries, Duration latency) {
     }
 
@@ -68,7 +69,7 @@ final class Transport {
     <T> CompletableFuture<Outcome<T>> call(OkHttpClient http, String method, HttpUrl url, byte[] body,
                                           boolean eventStream, BodyHandler<T> handler) {
         Exchange<T> exchange = new Exchange<>(http, method, url, body, eventStream, handler);
-        permits.acquire().whenComplete((ignored, error) -> exchange.pace());
+        permits.acquire().whenComplete((ignored, error) -> exchange.begin());
         return exchange.future;
     }
 
@@ -81,7 +82,7 @@ final class Transport {
         private final boolean eventStream;
         private final BodyHandler<T> handler;
         private final String name;
-        private final long startNanos = System.nanoTime();
+        private volatile long startNanos;
         private final AtomicBoolean finished = new AtomicBoolean();
         final CompletableFuture<Outcome<T>> future = new CompletableFuture<>();
         private volatile int attempt;
@@ -97,6 +98,12 @@ final class Transport {
             this.eventStream = eventStream;
             this.handler = handler;
             this.name = method + " " + url.encodedPath();
+        }
+
+        /** Starts the clock once a permit is held: queueing for a permit counts neither as latency nor as retry time. */
+        void begin() {
+            startNanos = System.nanoTime();
+            pace();
         }
 
         void pace() {
@@ -159,6 +166,10 @@ final class Transport {
                 } else {
                     fail(error);
                 }
+            } catch (JsonProcessingException e) {
+                // The whole body arrived but is not the expected JSON: a server fault that a retry will not fix.
+                fail(new GeminiApiException(response.code(), "INTERNAL", "malformed response body: "
+                        + Redactor.redact(e.getOriginalMessage(), keyInUse), null, null, name, attempt, null));
             } catch (IOException e) {
                 retryOrFail(errors.fromIOException(e, keyInUse, name, attempt));
             } catch (RuntimeException | Error e) {

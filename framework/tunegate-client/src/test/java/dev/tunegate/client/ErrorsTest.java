@@ -123,10 +123,19 @@ class ErrorsTest extends MockGemini {
     }
 
     @Test
-    void malformedSuccessBodyIsReported() {
-        GeminiClient c = track(builder().retryPolicy(RetryPolicy.none()).build());
+    void malformedSuccessBodyIsReportedWithoutRetrying() {
         server.enqueue(ok("{not json"));
-        GeminiApiException e = catchThrowableOfType(GeminiApiException.class, () -> c.getTunedModel("a"));
-        assertThat(e.getMessage()).startsWith("HTTP 0 UNAVAILABLE: no response: ");
+        server.enqueue(ok("{\"name\":\"tunedModels/a\"}"));
+        GeminiApiException e = catchThrowableOfType(GeminiApiException.class, () -> client().getTunedModel("a"));
+        assertThat(e.getMessage()).startsWith("HTTP 200 INTERNAL: malformed response body: ");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aResponseBreakingAUnionIsRejectedClearly() {
+        server.enqueue(ok("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"a\",\"inlineData\":"
+                + "{\"mimeType\":\"image/png\",\"data\":\"AA==\"}}]}}]}"));
+        GeminiApiException e = catchThrowableOfType(GeminiApiException.class, () -> client().generateContent("m", "x"));
+        assertThat(e.getMessage()).startsWith("HTTP 200 INTERNAL: malformed response body: ").contains("Part.data");
     }
 }

@@ -3,6 +3,7 @@ package dev.tunegate.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tunegate.client.model.GenerateContentRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -72,6 +73,23 @@ class LimitsTest extends MockGemini {
         // next one starts, hence up to twice the cap, far below the 12 submitted.
         assertThat(slow.dispatcherRunning).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(6));
         assertThat(c.metrics().inFlight()).isZero();
+    }
+
+    @Test
+    void queueingForAPermitCountsNeitherAsLatencyNorAsRetryTime() throws Exception {
+        SlowDispatcher slow = new SlowDispatcher(300, null);
+        server.setDispatcher(slow);
+        GeminiClient c = track(builder().maxConcurrentRequests(1)
+                .retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(500)))
+                .build());
+        long start = System.nanoTime();
+        List<GenerateContentResult> results = all(List.of(
+                c.generateContentAsync("m", GenerateContentRequest.of("a")),
+                c.generateContentAsync("m", GenerateContentRequest.of("b")),
+                c.generateContentAsync("m", GenerateContentRequest.of("c"))));
+        long wallMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertThat(wallMs).isGreaterThanOrEqualTo(900);
+        assertThat(results).allSatisfy(r -> assertThat(r.latency()).isLessThan(Duration.ofMillis(wallMs - 250)));
     }
 
     @Test

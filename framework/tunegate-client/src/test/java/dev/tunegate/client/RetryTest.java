@@ -92,7 +92,7 @@ class RetryTest extends MockGemini {
     @Test
     void retriesConnectionFailures() {
         GeminiClient c = retrying();
-        server.enqueue(new MockResponse.Builder().onRequestStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        server.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build());
         server.enqueue(ok(HELLO));
         GenerateContentResult result = c.generateContentResult("m", GenerateContentRequest.of("x"));
         assertThat(result.text()).isEqualTo("Hello!");
