@@ -63,15 +63,42 @@ public final class SuiteSchema {
         for (Error error : errors) {
             String pointer = base + pointer(error.getInstanceLocation());
             String field = pointer.isEmpty() ? "the document" : "'" + pointer.substring(1) + "'";
-            String message = switch (error.getKeyword() == null ? "" : error.getKeyword()) {
+            String keyword = error.getKeyword() == null ? "" : error.getKeyword();
+            if (keyword.equals("required") && error.getEvaluationPath() != null
+                    && error.getEvaluationPath().toString().contains("anyOf")) {
+                keyword = "anyOf";
+            }
+            String message = switch (keyword) {
                 case "anyOf" -> field + ": a case needs a 'prompt' or 'contents'";
                 case "dependentSchemas", "not" -> field + ": a case has either 'prompt' or 'contents', not both";
                 case "additionalProperties" -> field + ": unknown field '" + error.getProperty() + "'";
+                case "minProperties", "maxProperties" -> pointer.contains("/expect/")
+                        ? field + ": an expect entry names exactly one matcher, e.g. {contains: refund}; write one list item per matcher"
+                        : field + ": " + error.getMessage();
+                case "pattern" -> field + ": " + patternMessage(error);
                 default -> field + ": " + error.getMessage();
             };
-            problems.add(tree.problem(pointer, message));
+            SuiteProblem problem = tree.problem(pointer, message);
+            if (!problems.contains(problem)) {
+                problems.add(problem);
+            }
         }
         return problems;
+    }
+
+    private static String patternMessage(Error error) {
+        String schema = String.valueOf(error.getSchemaLocation());
+        String value = error.getInstanceNode() == null ? "" : error.getInstanceNode().asText();
+        if (schema.contains("modelName")) {
+            return "'" + value + "' is not a model name such as models/gemini-1.5-flash-001 or tunedModels/my-model";
+        }
+        if (schema.contains("tags")) {
+            return "'" + value + "' is not a valid tag (no spaces, commas, parentheses, '&', '|' or '!')";
+        }
+        if (schema.contains("/name")) {
+            return "'" + value + "' is not a valid name (letters, digits, '_', '.', '-', starting with a letter or digit)";
+        }
+        return error.getMessage();
     }
 
     private static String pointer(NodePath path) {

@@ -52,7 +52,7 @@ final class YamlTreeReader {
             JsonNode root = builder.value("");
             return new PositionedTree(file, root, positions);
         } catch (JsonProcessingException e) {
-            throw new SuiteException(new SuiteProblem(file, position(e.getLocation()), "malformed YAML: " + e.getOriginalMessage()));
+            throw new SuiteException(new SuiteProblem(file, position(e.getLocation()), "malformed YAML: " + condense(e.getOriginalMessage())));
         } catch (IOException | RuntimeException e) {
             throw new SuiteException(new SuiteProblem(file, SourcePosition.START, "malformed YAML: " + firstLine(e.getMessage())));
         }
@@ -63,6 +63,20 @@ final class YamlTreeReader {
             return SourcePosition.START;
         }
         return new SourcePosition(location.getLineNr(), Math.max(1, location.getColumnNr()));
+    }
+
+    /** SnakeYAML's multi-line message without the echoed source lines: "while scanning …; found …". */
+    static String condense(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (String line : message.split("\\R")) {
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                parts.add(line.trim());
+            }
+        }
+        return parts.isEmpty() ? message.trim() : String.join("; ", parts);
     }
 
     private static String firstLine(String message) {
