@@ -7,6 +7,7 @@ import dev.tunegate.engine.execution.ClientGatewayFactory;
 import dev.tunegate.engine.execution.GatewayFactory;
 import dev.tunegate.engine.execution.TuneGateExecutionContext;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
@@ -24,6 +25,7 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
 public final class TuneGateTestEngine extends HierarchicalTestEngine<TuneGateExecutionContext> {
 
     private final GatewayFactory gatewayFactory;
+    private final Consumer<TuneGateExecutionContext> customizer;
 
     /** The engine as the platform loads it: models reached through {@code tunegate.endpoint}. */
     public TuneGateTestEngine() {
@@ -32,7 +34,16 @@ public final class TuneGateTestEngine extends HierarchicalTestEngine<TuneGateExe
 
     /** An engine whose model calls go through {@code gatewayFactory} (tests and tools). */
     TuneGateTestEngine(GatewayFactory gatewayFactory) {
+        this(gatewayFactory, context -> { });
+    }
+
+    /**
+     * An engine whose model calls go through {@code gatewayFactory} and whose execution context is
+     * prepared by {@code customizer} (result listeners, failure policy) before anything runs.
+     */
+    TuneGateTestEngine(GatewayFactory gatewayFactory, Consumer<TuneGateExecutionContext> customizer) {
         this.gatewayFactory = gatewayFactory;
+        this.customizer = customizer;
     }
 
     @Override
@@ -66,6 +77,8 @@ public final class TuneGateTestEngine extends HierarchicalTestEngine<TuneGateExe
     @Override
     protected TuneGateExecutionContext createExecutionContext(ExecutionRequest request) {
         TuneGateEngineDescriptor root = (TuneGateEngineDescriptor) request.getRootTestDescriptor();
-        return new TuneGateExecutionContext(root.config(), request.getEngineExecutionListener(), gatewayFactory);
+        TuneGateExecutionContext context = new TuneGateExecutionContext(root.config(), request.getEngineExecutionListener(), gatewayFactory);
+        customizer.accept(context);
+        return context;
     }
 }
