@@ -59,8 +59,8 @@ record RunSummary(String label, Map<String, Suite> suites) {
             Variant variant = variant(k, v);
             variants.put(variant.name(), variant);
         });
-        // cases listed per suite: [{id, results|variants|outcomes: {variant: ...}}]
-        each(node.path("cases"), (k, c) -> {
+        // cases listed per suite: caseResults: [{id, variants: {variant: {status}}}]
+        each(firstPresent(node, "caseResults", "cases"), (k, c) -> {
             String caseId = firstNonNull(text(c, "id", "caseId", "case"), k, null);
             if (caseId == null) {
                 return;

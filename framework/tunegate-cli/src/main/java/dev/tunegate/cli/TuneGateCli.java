@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 RunCommand.class,
                 CompareCommand.class,
+                CassettesCommand.class,
                 HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -2,7 +2,13 @@ package dev.tunegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -29,6 +35,19 @@ class CompareCommandTest {
                 .contains("support-intents › refund [v1]: failed before, passes now")
                 .contains("Suite only in new run: general");
         assertThat(result.out()).doesNotContain("\u001B[");
+    }
+
+    @Test
+    void fixturesFollowThePublishedSummarySchema() throws Exception {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        ObjectMapper json = new ObjectMapper();
+        try (InputStream in = CompareCommandTest.class.getResourceAsStream("/tunegate-summary.schema.json")) {
+            assertThat(in).as("summary schema from the engine").isNotNull();
+            Schema schema = registry.getSchema(json.readTree(in));
+            for (String file : List.of(OLD, NEW)) {
+                assertThat(schema.validate(json.readTree(Path.of(file).toFile()))).as(file).isEmpty();
+            }
+        }
     }
 
     @Test
