@@ -163,7 +163,7 @@ final class SuiteResolver implements SelectorResolver {
         if (!loaded.ok()) {
             return resolveSuite(new SuiteSelector(selector.suite(), Optional.empty()), context);
         }
-        Optional<EvalCase> evalCase = loaded.suite().suite().findCase(selector.caseId());
+        Optional<EvalCase> evalCase = loaded.suite().findCase(selector.caseId());
         if (evalCase.isEmpty()) {
             issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.WARNING, "suite "
                     + dev.tunegate.engine.suite.SuiteLocations.display(selector.suite()) + " has no case '" + selector.caseId() + "'"));
@@ -189,7 +189,7 @@ final class SuiteResolver implements SelectorResolver {
             return resolveSuite(new SuiteSelector(selector.suite(), Optional.empty()), context);
         }
         if (!loaded.suite().suite().variants().containsKey(selector.variant())
-                || loaded.suite().suite().findCase(selector.caseId()).isEmpty()) {
+                || loaded.suite().findCase(selector.caseId()).isEmpty()) {
             issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.WARNING, "suite "
                     + dev.tunegate.engine.suite.SuiteLocations.display(selector.suite()) + " has no case '" + selector.caseId()
                     + "' with variant '" + selector.variant() + "'"));

@@ -36,7 +36,7 @@ public record EvalSuite(
         String contentHash,
         SourcePosition position) {
 
-    /** The case with this id, if any. */
+    /** The case with this id, if any (a linear search; see {@code CompiledSuite#findCase} for an indexed one). */
     public Optional<EvalCase> findCase(String id) {
         return cases.stream().filter(c -> c.id().equals(id)).findFirst();
     }
