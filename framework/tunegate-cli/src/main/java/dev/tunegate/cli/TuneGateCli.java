@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
                 RunCommand.class,
+                TuneCommand.class,
+                ModelsCommand.class,
                 CompareCommand.class,
                 CassettesCommand.class,
                 HelpCommand.class

@@ -14,10 +14,12 @@ import java.util.List;
  * @param totalTokens   total token count, or null
  * @param retries       transport retries the client needed
  * @param error         infrastructure error message (starts with {@code HTTP <code>}), or null
+ * @param requestJson   the request sent, as redacted JSON (for Allure attachments), or null
+ * @param responseJson  the response received, as redacted JSON (for Allure attachments), or null
  */
 public record SampleResult(String answer, String finishReason, List<MatcherResult> matchers, long latencyMillis,
                            Integer promptTokens, Integer outputTokens, Integer totalTokens, int retries,
-                           String error) {
+                           String error, String requestJson, String responseJson) {
 
     public SampleResult {
         matchers = List.copyOf(matchers);

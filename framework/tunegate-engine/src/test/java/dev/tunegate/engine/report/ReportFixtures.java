@@ -15,14 +15,14 @@ import java.util.List;
 import java.util.Map;
 
 /** A run where the candidate improves most cases but regresses the one mustPass (critical) case. */
-final class ReportFixtures {
+public final class ReportFixtures {
 
     static final String HOSTILE_ANSWER = "<script>alert('x')</script> & \"quotes\"";
 
     private ReportFixtures() {
     }
 
-    static RunResult improvesMostButRegressesCritical() {
+    public static RunResult improvesMostButRegressesCritical() {
         List<VariantInfo> variants = List.of(
                 new VariantInfo("base", "models/gemini-1.5-flash-001", Role.BASELINE, 0.0),
                 new VariantInfo("tuned", "tunedModels/support-intents-v2", Role.CANDIDATE, 0.0),
@@ -67,6 +67,8 @@ final class ReportFixtures {
         String answer = passed ? "{\"intent\":\"refund\"}" : HOSTILE_ANSWER;
         MatcherResult equals = new MatcherResult("equals", "equals '{\"intent\":\"refund\"}'", passed,
                 passed ? null : "expected: {\"intent\":\"refund\"} but was: " + HOSTILE_ANSWER, 9);
-        return new SampleResult(answer, "STOP", List.of(equals), latency, 12, 6, 18, passed ? 0 : 1, null);
+        return new SampleResult(answer, "STOP", List.of(equals), latency, 12, 6, 18, passed ? 0 : 1, null,
+                "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"Ticket\"}]}]}",
+                "{\"candidates\":[{\"finishReason\":\"STOP\"}]}");
     }
 }
