@@ -43,7 +43,11 @@ record FeatureSpace(int documents, Map<String, Integer> documentFrequencies) {
             double idf = Math.log((1.0 + documents) / (1.0 + df)) + 1.0;
             v.put(entry.getKey(), entry.getValue() * idf);
         }
-        double norm = SparseVectors.norm(v);
+        double sumOfSquares = 0;
+        for (double w : v.values()) {
+            sumOfSquares += w * w;
+        }
+        double norm = Math.sqrt(sumOfSquares);
         if (norm > 0) {
             v.replaceAll((k, w) -> w / norm);
         }

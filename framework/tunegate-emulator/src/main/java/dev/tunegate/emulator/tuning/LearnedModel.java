@@ -2,9 +2,9 @@ package dev.tunegate.emulator.tuning;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
  * The small model a tuning run trains: a softmax classifier over the distinct training outputs plus
@@ -16,12 +16,16 @@ import java.util.Map;
  * example with the current parameters (that mean is the step's loss), then applies one gradient step:
  * {@code P_c -= η · mean((p_c - [c = target]) · e)} and {@code θ -= η · THRESHOLD_RATE · mean(p_fallback)},
  * with {@code θ} kept at or above {@value #THRESHOLD_FLOOR} so that an input sharing nothing with what
- * was learned always falls back. Training only ever sees inputs that should be answered from what was
- * learned, so {@code θ} keeps falling the longer and harder a model is tuned: that is how over-fitting
- * shows (unrelated questions that share a few words with the training inputs get a training output).
+ * was learned always falls back. With more than {@value #MAX_NEGATIVES} outputs, only the
+ * {@value #MAX_NEGATIVES} most probable wrong outputs of an example get their (negative) update, as in
+ * sampled softmax, which keeps a step's cost independent of the number of outputs. Training only ever
+ * sees inputs that should be answered from what was learned, so {@code θ} keeps falling the longer and
+ * harder a model is tuned: that is how over-fitting shows (unrelated questions that share a few words
+ * with the training inputs get a training output).
  *
- * <p>Not thread-safe while training; a model built from a {@link LearnedState} and only used for
- * {@link #predict} is safe to share.
+ * <p>Weights are stored by feature (feature → output index → weight), so a logit costs only the
+ * features the input has. Not thread-safe while training; a model built from a {@link LearnedState} and
+ * only used for {@link #predict} is safe to share.
  */
 final class LearnedModel {
 
@@ -31,37 +35,45 @@ final class LearnedModel {
     static final double THRESHOLD_RATE = 0.1;
     /** The lowest θ can go. */
     static final double THRESHOLD_FLOOR = 0.0;
+    /** Wrong outputs updated per example. */
+    static final int MAX_NEGATIVES = 10;
 
     private FeatureSpace features;
-    private final Map<String, Map<String, Double>> prototypes;
+    private final List<String> outputs;
+    private final Map<String, Integer> outputIndex;
+    private final Map<String, Map<Integer, Double>> weights;
     private double threshold;
     private long stepsTrained;
 
-    private LearnedModel(FeatureSpace features, Map<String, Map<String, Double>> prototypes, double threshold,
-            long stepsTrained) {
+    private LearnedModel(FeatureSpace features, double threshold, long stepsTrained) {
         this.features = features;
-        this.prototypes = prototypes;
+        this.outputs = new ArrayList<>();
+        this.outputIndex = new HashMap<>();
+        this.weights = new HashMap<>();
         this.threshold = threshold;
         this.stepsTrained = stepsTrained;
     }
 
     static LearnedModel untrained() {
-        return new LearnedModel(FeatureSpace.empty(), new LinkedHashMap<>(), INITIAL_THRESHOLD, 0);
+        return new LearnedModel(FeatureSpace.empty(), INITIAL_THRESHOLD, 0);
     }
 
     static LearnedModel from(LearnedState state) {
-        Map<String, Map<String, Double>> prototypes = new LinkedHashMap<>();
+        LearnedModel model = new LearnedModel(state.features(), state.threshold(), state.stepsTrained());
         for (LearnedState.LearnedOutput output : state.outputs()) {
-            prototypes.put(output.text(), new HashMap<>(output.prototype()));
+            int c = model.addOutput(output.text());
+            output.prototype().forEach((feature, w) -> model.weights.computeIfAbsent(feature, k -> new HashMap<>()).put(c, w));
         }
-        return new LearnedModel(state.features(), prototypes, state.threshold(), state.stepsTrained());
+        return model;
     }
 
     /** Counts the inputs in the feature statistics and adds any output not learned yet. */
     void admit(List<TrainingExample> examples) {
         features = features.plus(examples.stream().map(TrainingExample::input).toList());
         for (TrainingExample example : examples) {
-            prototypes.computeIfAbsent(example.output(), k -> new HashMap<>());
+            if (!outputIndex.containsKey(example.output())) {
+                addOutput(example.output());
+            }
         }
     }
 
@@ -71,56 +83,115 @@ final class LearnedModel {
      * @return the mean cross-entropy of the batch under the parameters before the update
      */
     double trainStep(List<TrainingExample> batch, double eta) {
-        List<String> outputs = new ArrayList<>(prototypes.keySet());
-        Map<String, Map<String, Double>> gradients = new HashMap<>();
+        // feature -> output -> accumulated gradient
+        Map<String, Map<Integer, Double>> gradients = new HashMap<>();
         double thresholdGradient = 0;
         double loss = 0;
         for (TrainingExample example : batch) {
             Map<String, Double> e = features.embed(example.input());
-            double[] logits = logits(e, outputs);
-            double[] p = softmax(logits);
-            int target = outputs.indexOf(example.output()) + 1;
+            double[] p = softmax(logits(e));
+            int target = outputIndex.get(example.output()) + 1;
             loss += -Math.log(Math.max(p[target], 1e-300));
             thresholdGradient += p[0];
-            for (int c = 1; c < logits.length; c++) {
-                double g = p[c] - (c == target ? 1.0 : 0.0);
-                if (Math.abs(g) > 1e-12) {
-                    SparseVectors.addScaled(gradients.computeIfAbsent(outputs.get(c - 1), k -> new HashMap<>()), e, g);
-                }
+            accumulate(gradients, e, target - 1, p[target] - 1.0);
+            for (int c : mostProbableWrong(p, target)) {
+                accumulate(gradients, e, c - 1, p[c]);
             }
         }
         int n = batch.size();
-        gradients.forEach((output, g) -> SparseVectors.addScaled(prototypes.get(output), g, -eta / n));
+        gradients.forEach((feature, byOutput) -> {
+            Map<Integer, Double> w = weights.computeIfAbsent(feature, k -> new HashMap<>());
+            byOutput.forEach((c, g) -> {
+                double updated = w.getOrDefault(c, 0.0) - eta * g / n;
+                if (Math.abs(updated) < 1e-9) {
+                    w.remove(c);
+                } else {
+                    w.put(c, updated);
+                }
+            });
+        });
         threshold = Math.max(THRESHOLD_FLOOR, threshold - eta * THRESHOLD_RATE * thresholdGradient / n);
         stepsTrained++;
         return loss / n;
     }
 
     Prediction predict(String input) {
-        Map<String, Double> e = features.embed(input);
-        List<Prediction.Candidate> candidates = new ArrayList<>(prototypes.size());
-        prototypes.forEach((output, prototype) ->
-                candidates.add(new Prediction.Candidate(output, SparseVectors.dot(e, prototype))));
+        double[] z = logits(features.embed(input));
+        List<Prediction.Candidate> candidates = new ArrayList<>(outputs.size());
+        for (int c = 0; c < outputs.size(); c++) {
+            candidates.add(new Prediction.Candidate(outputs.get(c), z[c + 1]));
+        }
         return new Prediction(threshold, candidates);
     }
 
     LearnedState state() {
-        List<LearnedState.LearnedOutput> outputs = new ArrayList<>();
-        prototypes.forEach((text, prototype) -> outputs.add(new LearnedState.LearnedOutput(text, prototype)));
-        return new LearnedState(features, outputs, threshold, stepsTrained);
+        List<Map<String, Double>> prototypes = new ArrayList<>();
+        for (int c = 0; c < outputs.size(); c++) {
+            prototypes.add(new HashMap<>());
+        }
+        weights.forEach((feature, byOutput) -> byOutput.forEach((c, w) -> prototypes.get(c).put(feature, w)));
+        List<LearnedState.LearnedOutput> learned = new ArrayList<>();
+        for (int c = 0; c < outputs.size(); c++) {
+            learned.add(new LearnedState.LearnedOutput(outputs.get(c), prototypes.get(c)));
+        }
+        return new LearnedState(features, learned, threshold, stepsTrained);
     }
 
     double threshold() {
         return threshold;
     }
 
-    private double[] logits(Map<String, Double> e, List<String> outputs) {
-        double[] logits = new double[outputs.size() + 1];
-        logits[0] = threshold;
-        for (int c = 0; c < outputs.size(); c++) {
-            logits[c + 1] = SparseVectors.dot(e, prototypes.get(outputs.get(c)));
+    private int addOutput(String text) {
+        int c = outputs.size();
+        outputs.add(text);
+        outputIndex.put(text, c);
+        return c;
+    }
+
+    /** Index 0 is the fallback; index {@code c + 1} is output {@code c}. */
+    private double[] logits(Map<String, Double> e) {
+        double[] z = new double[outputs.size() + 1];
+        z[0] = threshold;
+        e.forEach((feature, x) -> {
+            Map<Integer, Double> byOutput = weights.get(feature);
+            if (byOutput != null) {
+                byOutput.forEach((c, w) -> z[c + 1] += x * w);
+            }
+        });
+        return z;
+    }
+
+    private static List<Integer> mostProbableWrong(double[] p, int target) {
+        int wrong = p.length - 2;
+        List<Integer> chosen = new ArrayList<>(Math.min(wrong, MAX_NEGATIVES));
+        if (wrong <= MAX_NEGATIVES) {
+            for (int c = 1; c < p.length; c++) {
+                if (c != target) {
+                    chosen.add(c);
+                }
+            }
+            return chosen;
         }
-        return logits;
+        PriorityQueue<Integer> top = new PriorityQueue<>((a, b) -> Double.compare(p[a], p[b]));
+        for (int c = 1; c < p.length; c++) {
+            if (c == target) {
+                continue;
+            }
+            top.add(c);
+            if (top.size() > MAX_NEGATIVES) {
+                top.poll();
+            }
+        }
+        chosen.addAll(top);
+        return chosen;
+    }
+
+    private static void accumulate(Map<String, Map<Integer, Double>> gradients, Map<String, Double> e, int output,
+                                   double g) {
+        if (Math.abs(g) < 1e-12) {
+            return;
+        }
+        e.forEach((feature, x) -> gradients.computeIfAbsent(feature, k -> new HashMap<>()).merge(output, g * x, Double::sum));
     }
 
     private static double[] softmax(double[] logits) {
