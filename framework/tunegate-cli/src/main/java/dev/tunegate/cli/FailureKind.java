@@ -1,0 +1,62 @@
+package dev.tunegate.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.TimeoutException;
+
+/** What a failure means for the exit code, judged from the throwable a test or container failed with. */
+enum FailureKind {
+    /** A model-quality failure: an enforced case or a gate. */
+    ASSERTION(ExitCodes.FAILED),
+    /** The endpoint or the network failed. */
+    INFRASTRUCTURE(ExitCodes.INFRASTRUCTURE),
+    /** Bad input: a suite that could not be read, a discovery problem, anything unexplained in a container. */
+    DISCOVERY(ExitCodes.USAGE);
+
+    final int exitCode;
+
+    FailureKind(int exitCode) {
+        this.exitCode = exitCode;
+    }
+
+    /** Classifies the failure of a test. Unknown exceptions in a test count as infrastructure errors. */
+    static FailureKind ofTest(Throwable failure) {
+        if (failure == null) {
+            return INFRASTRUCTURE;
+        }
+        if (isInfrastructure(failure)) {
+            return INFRASTRUCTURE;
+        }
+        if (failure instanceof AssertionError) {
+            return ASSERTION;
+        }
+        return INFRASTRUCTURE;
+    }
+
+    /** Classifies the failure of a container: infrastructure when it is one, otherwise a discovery problem. */
+    static FailureKind ofContainer(Throwable failure) {
+        if (failure != null && isInfrastructure(failure)) {
+            return INFRASTRUCTURE;
+        }
+        if (failure instanceof AssertionError) {
+            return ASSERTION;
+        }
+        return DISCOVERY;
+    }
+
+    private static boolean isInfrastructure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException || t instanceof UncheckedIOException || t instanceof TimeoutException) {
+                return true;
+            }
+            String message = t.getMessage();
+            if (message != null && message.startsWith("HTTP ")) {
+                return true;
+            }
+            if (t instanceof AssertionError) {
+                return false;
+            }
+        }
+        return false;
+    }
+}

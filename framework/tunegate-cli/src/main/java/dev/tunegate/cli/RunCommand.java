@@ -1,0 +1,175 @@
+package dev.tunegate.cli;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
+import static org.junit.platform.launcher.EngineFilter.includeEngines;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.platform.commons.PreconditionViolationException;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tunegate run}: discovers and runs suites through the JUnit Platform Launcher with the tunegate engine. */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Run evaluation suites (*.eval.yaml files, or folders searched for them) with the tunegate engine.",
+                "Prints a summary per suite and variant, the gate verdicts and the failures."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:all enforced cases and gates passed",
+                "1:a gate or an enforced case failed",
+                "2:usage error, discovery issue or unreadable suite",
+                "3:infrastructure error (HTTP, I/O, timeouts)"
+        })
+final class RunCommand implements Callable<Integer> {
+    static final String ENGINE_ID = "tunegate";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Suite files or folders.")
+    List<Path> paths;
+
+    @Option(names = "--variants", split = ",", paramLabel = "NAME",
+            description = "Run only these variants (comma-separated).")
+    List<String> variants;
+
+    @Option(names = "--tags", paramLabel = "EXPR",
+            description = "JUnit tag expression, e.g. 'critical & !slow' or 'variant-v2'.")
+    String tags;
+
+    @Option(names = "--mode", paramLabel = "MODE",
+            description = "Model calls: live, record, replay or auto (default: live, or tunegate.mode).")
+    Mode mode;
+
+    @Option(names = "--cassettes", paramLabel = "DIR", description = "Where recordings are kept (tunegate.cassettes).")
+    Path cassettes;
+
+    @Option(names = "--endpoint", paramLabel = "URL",
+            description = "'embedded' (the in-process emulator, default) or a base URL such as http://127.0.0.1:8089.")
+    String endpoint;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Model calls in flight at once.")
+    Integer concurrency;
+
+    @Option(names = "--reports", paramLabel = "DIR", description = "Reports directory (tunegate.reports.dir).")
+    Path reports;
+
+    @Option(names = "-D", paramLabel = "KEY=VALUE", mapFallbackValue = "true",
+            description = "Any configuration parameter, e.g. -Dtunegate.gate.candidate=base.")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
+    @Option(names = "--no-progress", description = "Do not draw a progress bar (it is drawn only on a terminal anyway).")
+    boolean noProgress;
+
+    @Option(names = {"-v", "--verbose"}, description = "Also list aborted tests with their reasons.")
+    boolean verbose;
+
+    /** How model calls are made; mirrors the engine's {@code tunegate.mode}. */
+    enum Mode { live, record, replay, auto }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Ansi ansi = spec.commandLine().getColorScheme().ansi();
+
+        RunRecorder recorder = new RunRecorder(ProgressDisplay.forTerminal(!noProgress));
+        LauncherDiscoveryRequest request = request(recorder);
+        Launcher launcher = LauncherFactory.create();
+        TestPlan plan = launcher.discover(request);
+        for (String issue : recorder.discoveryIssues()) {
+            err.println(ansi.string("@|yellow " + escape(issue) + "|@"));
+        }
+        long tests = plan.countTestIdentifiers(id -> id.isTest());
+        if (tests == 0) {
+            err.println(ansi.string("@|red,bold No tests found|@ in " + paths
+                    + " (suites are *.eval.yaml / *.eval.yml files)."));
+            return ExitCodes.USAGE;
+        }
+        launcher.execute(plan, recorder);
+        new RunReport(recorder, ansi, verbose).print(out);
+        out.flush();
+        return recorder.exitCode();
+    }
+
+    private LauncherDiscoveryRequest request(RunRecorder recorder) {
+        List<DiscoverySelector> selectors = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                selectors.add(selectDirectory(path.toFile()));
+            } else if (Files.isRegularFile(path)) {
+                selectors.add(selectFile(path.toFile()));
+            } else {
+                throw new ParameterException(spec.commandLine(), "No such file or folder: " + path);
+            }
+        }
+        LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectors)
+                .filters(includeEngines(ENGINE_ID))
+                .listeners(recorder)
+                .configurationParameters(configuration());
+        if (tags != null) {
+            try {
+                builder.filters(TagFilter.includeTags(tags));
+            } catch (PreconditionViolationException e) {
+                throw new ParameterException(spec.commandLine(), "Invalid tag expression '" + tags + "': " + e.getMessage());
+            }
+        }
+        return builder.build();
+    }
+
+    /** The configuration parameters from the options; explicit options win over -D. */
+    Map<String, String> configuration() {
+        Map<String, String> config = new LinkedHashMap<>(parameters);
+        // Discovery problems are reported through our listener and the exit code, not by aborting.
+        config.putIfAbsent("junit.platform.discovery.listener.default", "logging");
+        if (variants != null && !variants.isEmpty()) {
+            config.put(EngineKeys.VARIANTS, String.join(",", variants));
+        }
+        if (mode != null) {
+            config.put(EngineKeys.MODE, mode.name());
+        }
+        if (cassettes != null) {
+            config.put(EngineKeys.CASSETTES, cassettes.toString());
+        }
+        if (endpoint != null) {
+            config.put(EngineKeys.ENDPOINT, endpoint);
+        }
+        if (concurrency != null) {
+            if (concurrency < 1) {
+                throw new ParameterException(spec.commandLine(), "--concurrency must be at least 1, was " + concurrency);
+            }
+            config.put(EngineKeys.CONCURRENCY, concurrency.toString());
+        }
+        if (reports != null) {
+            config.put(EngineKeys.REPORTS_DIR, reports.toString());
+        }
+        return config;
+    }
+
+    static String escape(String text) {
+        return text.replace("|@", "| @").replace("@|", "@ |");
+    }
+}

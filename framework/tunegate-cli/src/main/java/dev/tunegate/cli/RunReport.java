@@ -1,0 +1,97 @@
+package dev.tunegate.cli;
+
+import java.io.PrintWriter;
+import org.junit.platform.engine.TestExecutionResult;
+import picocli.CommandLine.Help.Ansi;
+
+/** Prints the end-of-run summary: a table per suite and variant, the gate verdicts, the failures. */
+final class RunReport {
+    private static final int MAX_MESSAGE_LINES = 6;
+
+    private final RunRecorder recorder;
+    private final Ansi ansi;
+    private final boolean verbose;
+
+    RunReport(RunRecorder recorder, Ansi ansi, boolean verbose) {
+        this.recorder = recorder;
+        this.ansi = ansi;
+        this.verbose = verbose;
+    }
+
+    void print(PrintWriter out) {
+        TextTable table = new TextTable("SUITE", "VARIANT", "PASSED", "FAILED", "ABORTED", "SKIPPED", "PASS RATE");
+        for (RunRecorder.Counts c : recorder.counts()) {
+            int ran = c.passed + c.failed + c.aborted;
+            String rate = ran == 0 ? "-" : String.format("%5.1f%%", 100.0 * c.passed / ran);
+            table.row(c.suite, c.variant, c.passed, c.failed, c.aborted, c.skipped, rate);
+        }
+        out.println();
+        out.print(table.render((col, text) -> col == 3 && !text.isBlank() && !text.strip().equals("0")
+                ? ansi.string("@|red " + RunCommand.escape(text) + "|@") : text));
+
+        if (!recorder.gates().isEmpty()) {
+            TextTable gates = new TextTable("SUITE", "GATE", "VERDICT", "DETAIL");
+            for (RunRecorder.Gate g : recorder.gates()) {
+                gates.row(g.suite(), g.name(), verdict(g.status()), g.verdict());
+            }
+            out.println();
+            out.print(gates.render((col, text) -> col == 2 ? colourVerdict(text) : text));
+        }
+
+        if (!recorder.problems().isEmpty()) {
+            out.println();
+            out.println(ansi.string("@|bold Failures (" + recorder.problems().size() + "):|@"));
+            for (RunRecorder.Problem p : recorder.problems()) {
+                out.println(ansi.string("  @|red ✗|@ ") + p.test() + "  [" + label(p.kind()) + "]");
+                printIndented(out, p.message());
+            }
+        }
+        if (verbose && !recorder.aborted().isEmpty()) {
+            out.println();
+            out.println(ansi.string("@|bold Aborted (" + recorder.aborted().size() + "):|@"));
+            for (RunRecorder.Problem p : recorder.aborted()) {
+                out.println("  - " + p.test());
+                printIndented(out, p.message());
+            }
+        }
+        out.println();
+        out.println(ansi.string(switch (recorder.exitCode()) {
+            case ExitCodes.OK -> "@|green,bold PASSED|@";
+            case ExitCodes.FAILED -> "@|red,bold FAILED|@: a gate or an enforced case failed (exit 1)";
+            case ExitCodes.USAGE -> "@|red,bold ERROR|@: discovery issues or unreadable suites (exit 2)";
+            default -> "@|red,bold ERROR|@: infrastructure errors (exit 3)";
+        }));
+    }
+
+    private static void printIndented(PrintWriter out, String message) {
+        String[] lines = message.split("\\R");
+        for (int i = 0; i < Math.min(lines.length, MAX_MESSAGE_LINES); i++) {
+            out.println("      " + lines[i]);
+        }
+        if (lines.length > MAX_MESSAGE_LINES) {
+            out.println("      … (" + (lines.length - MAX_MESSAGE_LINES) + " more lines)");
+        }
+    }
+
+    private static String label(FailureKind kind) {
+        return switch (kind) {
+            case ASSERTION -> "assertion";
+            case INFRASTRUCTURE -> "infrastructure";
+            case DISCOVERY -> "input";
+        };
+    }
+
+    private static String verdict(TestExecutionResult.Status status) {
+        return switch (status) {
+            case SUCCESSFUL -> "PROMOTE";
+            case FAILED -> "REJECT";
+            case ABORTED -> "ABORTED";
+        };
+    }
+
+    private String colourVerdict(String padded) {
+        String word = padded.strip();
+        String style = word.equals("PROMOTE") ? "green,bold" : word.equals("REJECT") ? "red,bold" : "yellow";
+        return ansi.string("@|" + style + " " + word + "|@") + padded.substring(word.length());
+    }
+}

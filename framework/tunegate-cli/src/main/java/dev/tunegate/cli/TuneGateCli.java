@@ -1,0 +1,61 @@
+package dev.tunegate.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code tunegate} command line: runs evaluation suites, tunes models, manages tuned models,
+ * starts the emulator, compares two runs and maintains recordings.
+ *
+ * <p>Use {@link #commandLine()} to embed it (tests call {@code commandLine().execute(args)}); the
+ * exit codes are documented in {@link ExitCodes}.
+ */
+@Command(name = "tunegate",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Evaluate, gate and manage tuned Gemini models.",
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {
+                RunCommand.class,
+                TuneCommand.class,
+                ModelsCommand.class,
+                CompareCommand.class,
+                CassettesCommand.class,
+                HelpCommand.class
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:everything passed",
+                "1:a gate or an enforced case failed",
+                "2:usage, input or discovery error",
+                "3:infrastructure error (HTTP, I/O, timeouts)"
+        })
+public final class TuneGateCli implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    /** Runs the command line and exits the JVM with its exit code. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** A fresh, configured command line: colour only on a terminal, typed exit codes. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new TuneGateCli());
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(Ansi.AUTO));
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: run, tune, models, emulator, compare or cassettes");
+    }
+}

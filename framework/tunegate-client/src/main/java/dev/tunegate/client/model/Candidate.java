@@ -1,0 +1,27 @@
+package dev.tunegate.client.model;
+
+import java.util.List;
+
+/** A response candidate; an absent {@code finishReason} means the model has not stopped (streaming). */
+public record Candidate(Content content,
+                        FinishReason finishReason,
+                        List<SafetyRating> safetyRatings,
+                        CitationMetadata citationMetadata,
+                        Integer tokenCount,
+                        List<GroundingAttribution> groundingAttributions,
+                        Integer index) {
+    public Candidate {
+        safetyRatings = Unions.copy(safetyRatings);
+        groundingAttributions = Unions.copy(groundingAttributions);
+    }
+
+    /** A candidate with content and finish reason only. */
+    public static Candidate of(Content content, FinishReason finishReason) {
+        return new Candidate(content, finishReason, null, null, null, null, 0);
+    }
+
+    /** Concatenated text of the content's text parts, or null. */
+    public String text() {
+        return content == null ? null : content.text();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.tunegate.client.model;
+
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+
+/** The result of executing {@link ExecutableCode}. */
+public record CodeExecutionResult(Outcome outcome, String output) {
+    /** Outcome of the execution. */
+    public enum Outcome {
+        OUTCOME_UNSPECIFIED,
+        OUTCOME_OK,
+        OUTCOME_FAILED,
+        OUTCOME_DEADLINE_EXCEEDED,
+        /** A value this client does not know. */
+        @JsonEnumDefaultValue
+        UNRECOGNIZED
+    }
+}

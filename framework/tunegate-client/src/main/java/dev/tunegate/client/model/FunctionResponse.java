@@ -1,0 +1,11 @@
+package dev.tunegate.client.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The result of a function call, sent back to the model. */
+public record FunctionResponse(String id, String name, JsonNode response) {
+    /** A response without id. */
+    public static FunctionResponse of(String name, JsonNode response) {
+        return new FunctionResponse(null, name, response);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.tunegate.client.model;
+
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+
+/** OpenAPI data type of a {@link Schema}; read case-insensitively ("object" and "OBJECT"). */
+public enum SchemaType {
+    TYPE_UNSPECIFIED,
+    STRING,
+    NUMBER,
+    INTEGER,
+    BOOLEAN,
+    ARRAY,
+    OBJECT,
+    NULL,
+    /** A value this client does not know. */
+    @JsonEnumDefaultValue
+    UNRECOGNIZED
+}

@@ -1,0 +1,10 @@
+package dev.tunegate.engine.gate;
+
+/**
+ * A variant as the suite declares it: its name and the {@code role:} it states, if any.
+ *
+ * @param name         variant name, e.g. {@code tuned}
+ * @param declaredRole role from the suite file, or null to use the defaults
+ */
+public record VariantDeclaration(String name, Role declaredRole) {
+}

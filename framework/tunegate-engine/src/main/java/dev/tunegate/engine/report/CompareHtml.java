@@ -1,0 +1,270 @@
+package dev.tunegate.engine.report;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import dev.tunegate.engine.gate.GateVerdict;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds {@code compare.html}: one self-contained page (inline CSS, SVG and a little JS, no network)
+ * with pass-rate charts per variant and per tag, latency distributions, and the case &times; variant
+ * matrix with answers, matcher results and filters. Every user-supplied text is HTML-escaped by
+ * Mustache.
+ */
+final class CompareHtml {
+
+    private static final Mustache TEMPLATE = new DefaultMustacheFactory("dev/tunegate/engine/report")
+            .compile("compare.html.mustache");
+    private static final int BAR_WIDTH = 320;
+    private static final int BAR_X = 130;
+    private static final int ROW = 24;
+
+    private CompareHtml() {
+    }
+
+    static String render(RunResult run) {
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("runId", run.runId());
+        page.put("finishedAt", run.finishedAt().toString());
+        page.put("commit", run.commit());
+        page.put("passed", run.passed());
+        List<Map<String, Object>> suites = new ArrayList<>();
+        int index = 0;
+        for (SuiteResult suite : run.suites()) {
+            suites.add(suite(suite, index++));
+        }
+        page.put("suites", suites);
+        StringWriter out = new StringWriter();
+        TEMPLATE.execute(out, page);
+        return out.toString();
+    }
+
+    private static Map<String, Object> suite(SuiteResult suite, int index) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("index", index);
+        model.put("name", suite.name());
+        model.put("location", suite.location());
+        model.put("mode", suite.gated() ? "gate" : "strict");
+        List<VariantStats> stats = VariantStats.of(suite);
+        List<Map<String, Object>> variants = stats.stream().map(CompareHtml::variant).toList();
+        stack(variants, 0);
+        model.put("variants", variants);
+        model.put("variantsHeight", variants.size() * ROW + 4);
+        model.put("verdicts", suite.verdicts().stream().map(CompareHtml::verdict).toList());
+        List<Map<String, Object>> tagCharts = tagCharts(suite);
+        model.put("tagCharts", tagCharts);
+        model.put("hasTags", !tagCharts.isEmpty());
+        model.put("tagsHeight", tagCharts.stream().mapToInt(t -> (Integer) t.get("height")).sum() + 4);
+        List<Map<String, Object>> latency = latency(stats);
+        stack(latency, 0);
+        model.put("latency", latency);
+        model.put("latencyHeight", latency.size() * ROW + 4);
+        Set<String> regressions = new HashSet<>();
+        suite.verdicts().forEach(v -> regressions.addAll(v.regressions()));
+        Set<String> tags = new LinkedHashSet<>();
+        suite.cases().forEach(c -> tags.addAll(c.tags()));
+        model.put("tags", List.copyOf(tags));
+        model.put("columns", suite.variants().stream()
+                .map(v -> Map.of("name", v.name(), "role", v.role().yamlName(), "model", v.model())).toList());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (CaseResult c : suite.cases()) {
+            rows.add(row(suite, c, regressions.contains(c.id())));
+        }
+        model.put("rows", rows);
+        return model;
+    }
+
+    private static Map<String, Object> variant(VariantStats s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", s.variant().name());
+        m.put("role", s.variant().role().yamlName());
+        m.put("model", s.variant().model());
+        m.put("rate", pct(s.passRate().rate()));
+        m.put("lower", pct(s.passRate().interval().lower()));
+        m.put("upper", pct(s.passRate().interval().upper()));
+        m.put("passes", s.passRate().passes());
+        m.put("total", s.passRate().total());
+        m.put("barWidth", px(s.passRate().rate()));
+        m.put("ciX1abs", BAR_X + px(s.passRate().interval().lower()));
+        m.put("ciX2abs", BAR_X + px(s.passRate().interval().upper()));
+        m.put("flaky", s.flaky().size());
+        return m;
+    }
+
+    private static Map<String, Object> verdict(GateVerdict v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("candidate", v.candidate());
+        m.put("baseline", v.baseline());
+        m.put("passed", v.passed());
+        m.put("reasons", v.reasons());
+        m.put("hasReasons", !v.reasons().isEmpty());
+        m.put("regressions", String.join(", ", v.regressions()));
+        m.put("improvements", String.join(", ", v.improvements()));
+        if (v.comparison() != null) {
+            var t = v.comparison().table();
+            m.put("paired", String.format(Locale.ROOT,
+                    "both pass %d · regressions %d · improvements %d · both fail %d · McNemar exact p = %.4f · "
+                            + "difference %+.1f pts (%.0f%% CI %+.1f to %+.1f)",
+                    t.bothPass(), t.regressions(), t.improvements(), t.bothFail(), v.comparison().pValue(),
+                    100 * t.difference(), 100 * v.comparison().difference().confidence(),
+                    100 * v.comparison().difference().lower(), 100 * v.comparison().difference().upper()));
+        }
+        return m;
+    }
+
+    private static List<Map<String, Object>> tagCharts(SuiteResult suite) {
+        Map<String, List<CaseResult>> byTag = new LinkedHashMap<>();
+        for (CaseResult c : suite.cases()) {
+            for (String tag : c.tags()) {
+                byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(c);
+            }
+        }
+        List<Map<String, Object>> charts = new ArrayList<>();
+        int[] top = {0};
+        byTag.forEach((tag, cases) -> {
+            List<Map<String, Object>> bars = new ArrayList<>();
+            for (VariantInfo v : suite.variants()) {
+                int ran = 0;
+                int passed = 0;
+                for (CaseResult c : cases) {
+                    VariantResult r = c.byVariant().get(v.name());
+                    if (r != null && r.outcome() != null) {
+                        ran++;
+                        passed += r.outcome().passed() ? 1 : 0;
+                    }
+                }
+                double rate = ran == 0 ? 0 : (double) passed / ran;
+                bars.add(new LinkedHashMap<>(Map.of("variant", v.name(), "rate", pct(rate), "barWidth", px(rate),
+                        "passes", passed, "total", ran, "tag", tag)));
+            }
+            for (int i = 0; i < bars.size(); i++) {
+                bars.get(i).put("y", top[0] + 20 + i * 20);
+            }
+            int height = 20 + bars.size() * 20 + 8;
+            charts.add(Map.of("tag", tag, "cases", cases.size(), "bars", bars, "labelY", top[0] + 15,
+                    "height", height));
+            top[0] += height;
+        });
+        return charts;
+    }
+
+    private static List<Map<String, Object>> latency(List<VariantStats> stats) {
+        long max = Math.max(1, stats.stream().flatMap(s -> s.latencies().stream()).mapToLong(Long::longValue)
+                .max().orElse(1));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (VariantStats s : stats) {
+            List<Long> sorted = s.latencies().stream().sorted().toList();
+            if (sorted.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("variant", s.variant().name());
+            m.put("count", sorted.size());
+            long min = sorted.get(0);
+            long p25 = quantile(sorted, 0.25);
+            long p50 = quantile(sorted, 0.50);
+            long p75 = quantile(sorted, 0.75);
+            long p90 = quantile(sorted, 0.90);
+            long top = sorted.get(sorted.size() - 1);
+            m.put("min", min);
+            m.put("p50", p50);
+            m.put("p90", p90);
+            m.put("max", top);
+            m.put("xMinAbs", BAR_X + scale(min, max));
+            m.put("xMaxAbs", BAR_X + scale(top, max));
+            m.put("x25Abs", BAR_X + scale(p25, max));
+            m.put("boxWidth", Math.max(1, scale(p75, max) - scale(p25, max)));
+            m.put("x50Abs", BAR_X + scale(p50, max));
+            m.put("x90Abs", BAR_X + scale(p90, max));
+            rows.add(m);
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> row(SuiteResult suite, CaseResult c, boolean regression) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("line", c.line() > 0 ? c.line() : null);
+        m.put("prompt", c.prompt());
+        m.put("tags", c.tags());
+        m.put("tagAttr", " " + String.join(" ", c.tags()) + " ");
+        m.put("regression", regression);
+        boolean failed = false;
+        List<Map<String, Object>> cells = new ArrayList<>();
+        for (VariantInfo v : suite.variants()) {
+            VariantResult r = c.byVariant().get(v.name());
+            Map<String, Object> cell = new LinkedHashMap<>();
+            cell.put("variant", v.name());
+            if (r == null) {
+                cell.put("status", "skipped");
+                cells.add(cell);
+                continue;
+            }
+            String status = r.status();
+            failed |= status.equals("failed") || status.equals("error");
+            cell.put("status", status);
+            cell.put("skipped", r.skipped());
+            if (r.samples().size() > 1) {
+                cell.put("fraction", r.passes() + "/" + r.samples().size() + (r.outcome().stats().flaky() ? " flaky" : ""));
+            }
+            List<Map<String, Object>> samples = new ArrayList<>();
+            int n = 0;
+            for (SampleResult s : r.samples()) {
+                Map<String, Object> sm = new LinkedHashMap<>();
+                sm.put("n", ++n);
+                sm.put("many", r.samples().size() > 1);
+                sm.put("answer", s.answer());
+                sm.put("error", s.error());
+                sm.put("latency", s.latencyMillis());
+                sm.put("tokens", s.totalTokens());
+                sm.put("retries", s.retries() > 0 ? s.retries() : null);
+                sm.put("finishReason", s.finishReason());
+                sm.put("matchers", s.matchers().stream().map(mr -> {
+                    Map<String, Object> mm = new LinkedHashMap<>();
+                    mm.put("passed", mr.passed());
+                    mm.put("description", mr.description());
+                    mm.put("message", mr.message());
+                    return mm;
+                }).toList());
+                samples.add(sm);
+            }
+            cell.put("samples", samples);
+            cells.add(cell);
+        }
+        m.put("failed", failed);
+        m.put("cells", cells);
+        return m;
+    }
+
+    /** Gives each chart row its vertical offset. */
+    private static void stack(List<Map<String, Object>> rows, int top) {
+        for (int i = 0; i < rows.size(); i++) {
+            rows.get(i).put("y", top + i * ROW);
+        }
+    }
+
+    private static long quantile(List<Long> sorted, double q) {
+        int index = (int) Math.ceil(q * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static long scale(long value, long max) {
+        return Math.round((double) value * BAR_WIDTH / max);
+    }
+
+    private static long px(double rate) {
+        return Math.round(rate * BAR_WIDTH);
+    }
+
+    private static String pct(double rate) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * rate);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.tunegate.engine.report;
+
+import dev.tunegate.engine.gate.CaseOutcome;
+import dev.tunegate.engine.gate.GateEvaluator;
+import dev.tunegate.engine.gate.GatePolicy;
+import dev.tunegate.engine.gate.GateVerdict;
+import dev.tunegate.engine.gate.Role;
+import dev.tunegate.engine.gate.RoleAssignment;
+import dev.tunegate.engine.gate.Roles;
+import dev.tunegate.engine.gate.VariantDeclaration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A run where the candidate improves most cases but regresses the one mustPass (critical) case. */
+public final class ReportFixtures {
+
+    static final String HOSTILE_ANSWER = "<script>alert('x')</script> & \"quotes\"";
+
+    private ReportFixtures() {
+    }
+
+    public static RunResult improvesMostButRegressesCritical() {
+        List<VariantInfo> variants = List.of(
+                new VariantInfo("base", "models/gemini-1.5-flash-001", Role.BASELINE, 0.0),
+                new VariantInfo("tuned", "tunedModels/support-intents-v2", Role.CANDIDATE, 0.0),
+                new VariantInfo("ref", "models/gemini-2.0-flash", Role.REFERENCE, 0.0));
+        List<CaseResult> cases = new ArrayList<>();
+        cases.add(caseOf("refund-request", 5, List.of("critical"), true, false, true));
+        for (int i = 0; i < 4; i++) {
+            cases.add(caseOf("improved-" + i, 10 + i, List.of("billing"), false, true, true));
+        }
+        for (int i = 0; i < 5; i++) {
+            cases.add(caseOf("same-" + i, 20 + i, List.of(), true, true, i % 2 == 0));
+        }
+        // Repeats: a flaky case on the candidate, 2 of 3 samples pass with passThreshold 0.6.
+        Map<String, VariantResult> flaky = new LinkedHashMap<>();
+        flaky.put("base", new VariantResult("base", List.of(sample(true, 40), sample(true, 41), sample(true, 42)), 0.6, null));
+        flaky.put("tuned", new VariantResult("tuned", List.of(sample(true, 30), sample(false, 31), sample(true, 32)), 0.6, null));
+        flaky.put("ref", new VariantResult("ref", List.of(), 0.6, "variant filter tunegate.variants=base,tuned"));
+        cases.add(new CaseResult("flaky-one", 30, List.of("billing"), "Ticket: sometimes", flaky));
+
+        GatePolicy policy = new GatePolicy(List.of("tuned"), "base", 0.8, List.of("critical"),
+                new GatePolicy.RegressionLimit(0, Map.of("critical", 0)), null,
+                new GatePolicy.NonInferiority(0.1, 0.95), 0.95, false);
+        List<VariantDeclaration> declarations = variants.stream().map(v -> new VariantDeclaration(v.name(), null)).toList();
+        Roles roles = RoleAssignment.assign(declarations, policy);
+        List<CaseOutcome> outcomes = cases.stream().map(CaseResult::outcome).toList();
+        GateVerdict verdict = GateEvaluator.evaluate("support-intents", policy, roles, "tuned", outcomes);
+        SuiteResult suite = new SuiteResult("support-intents", "classpath:/suites/support-intents.eval.yaml",
+                "a".repeat(64), true, variants, cases, List.of(verdict));
+        return new RunResult("run-1", Instant.parse("2026-11-23T06:00:00Z"), Instant.parse("2026-11-23T06:01:00Z"),
+                "0123456789abcdef0123456789abcdef01234567", List.of(suite));
+    }
+
+    private static CaseResult caseOf(String id, int line, List<String> tags, boolean base, boolean tuned, boolean ref) {
+        Map<String, VariantResult> byVariant = new LinkedHashMap<>();
+        byVariant.put("base", new VariantResult("base", List.of(sample(base, 100 + line)), 1.0, null));
+        byVariant.put("tuned", new VariantResult("tuned", List.of(sample(tuned, 50 + line)), 1.0, null));
+        byVariant.put("ref", new VariantResult("ref", List.of(sample(ref, 200 + line)), 1.0, null));
+        return new CaseResult(id, line, tags, "Ticket: " + id, byVariant);
+    }
+
+    static SampleResult sample(boolean passed, long latency) {
+        String answer = passed ? "{\"intent\":\"refund\"}" : HOSTILE_ANSWER;
+        MatcherResult equals = new MatcherResult("equals", "equals '{\"intent\":\"refund\"}'", passed,
+                passed ? null : "expected: {\"intent\":\"refund\"} but was: " + HOSTILE_ANSWER, 9);
+        return new SampleResult(answer, "STOP", List.of(equals), latency, 12, 6, 18, passed ? 0 : 1, null,
+                "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"Ticket\"}]}]}",
+                "{\"candidates\":[{\"finishReason\":\"STOP\"}]}");
+    }
+}

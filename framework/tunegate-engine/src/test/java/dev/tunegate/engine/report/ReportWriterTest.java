@@ -1,0 +1,150 @@
+package dev.tunegate.engine.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWriterTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path reports;
+
+    private Path write(Map<String, String> env) {
+        ReportWriter writer = new ReportWriter(reports, env);
+        writer.write(ReportFixtures.improvesMostButRegressesCritical());
+        return writer.directory();
+    }
+
+    private static Schema schema() throws Exception {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        try (InputStream in = ReportWriterTest.class.getResourceAsStream(SummaryJson.SCHEMA_RESOURCE)) {
+            assertThat(in).as("published schema on the classpath").isNotNull();
+            return registry.getSchema(JSON.readTree(in));
+        }
+    }
+
+    @Test
+    void summaryJsonValidatesAgainstThePublishedSchema() throws Exception {
+        JsonNode summary = JSON.readTree(write(Map.of()).resolve("summary.json").toFile());
+        assertThat(schema().validate(summary)).isEmpty();
+
+        assertThat(summary.get("passed").asBoolean()).isFalse();
+        assertThat(summary.get("commit").asText()).isEqualTo("0123456789abcdef0123456789abcdef01234567");
+        JsonNode suite = summary.get("suites").get(0);
+        assertThat(suite.get("contentHash").asText()).hasSize(64);
+        assertThat(suite.get("mode").asText()).isEqualTo("gate");
+        JsonNode tuned = suite.get("variants").get(1);
+        assertThat(tuned.get("name").asText()).isEqualTo("tuned");
+        assertThat(tuned.get("model").asText()).isEqualTo("tunedModels/support-intents-v2");
+        assertThat(tuned.get("role").asText()).isEqualTo("candidate");
+        assertThat(tuned.at("/passes").asInt()).isEqualTo(10);
+        assertThat(tuned.at("/total").asInt()).isEqualTo(11);
+        assertThat(tuned.get("passRate").asDouble()).isCloseTo(10.0 / 11, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(tuned.at("/passRateInterval/lower").asDouble()).isCloseTo(0.623, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(tuned.at("/repeats/flakyCases/0").asText()).isEqualTo("flaky-one");
+        assertThat(suite.at("/variants/2/counts/skipped").asInt()).isEqualTo(1);
+
+        JsonNode candidate = suite.get("candidates").get(0);
+        assertThat(candidate.get("verdict").asText()).isEqualTo("failed");
+        assertThat(candidate.get("regressions")).extracting(JsonNode::asText).containsExactly("refund-request");
+        assertThat(candidate.get("improvements")).hasSize(4);
+        assertThat(candidate.at("/pairedTable/regressions").asInt()).isEqualTo(1);
+        assertThat(candidate.at("/pairedTable/improvements").asInt()).isEqualTo(4);
+        assertThat(candidate.get("mcnemarExactPValue").asDouble()).isEqualTo(0.375);
+        assertThat(candidate.get("reasons").toString()).contains("mustPass: 1 (refund-request)");
+
+        JsonNode flaky = suite.get("cases").get(10);
+        assertThat(flaky.get("id").asText()).isEqualTo("flaky-one");
+        assertThat(flaky.at("/variants/tuned/passes").asInt()).isEqualTo(2);
+        assertThat(flaky.at("/variants/tuned/samples").asInt()).isEqualTo(3);
+        assertThat(flaky.at("/variants/tuned/flaky").asBoolean()).isTrue();
+        assertThat(flaky.at("/variants/tuned/status").asText()).isEqualTo("passed");
+        assertThat(flaky.at("/variants/tuned/passAtK/2").asDouble()).isEqualTo(1.0);
+        assertThat(flaky.at("/variants/tuned/passHatK/2").asDouble()).isCloseTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(flaky.at("/variants/ref/status").asText()).isEqualTo("skipped");
+    }
+
+    @Test
+    void schemaRejectsABrokenRecord() throws Exception {
+        JsonNode summary = JSON.readTree(write(Map.of()).resolve("summary.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) summary).put("passed", "maybe");
+        assertThat(schema().validate(summary)).isNotEmpty();
+    }
+
+    @Test
+    void summaryMarkdownNamesVerdictTableAndRegressionAndIsAppendedToStepSummary() throws Exception {
+        Path stepSummary = reports.resolve("step-summary.md");
+        Files.writeString(stepSummary, "earlier step\n");
+        String markdown = Files.readString(write(Map.of(ReportWriter.STEP_SUMMARY_ENV, stepSummary.toString()))
+                .resolve("summary.md"));
+        assertThat(markdown)
+                .startsWith("# TuneGate: ❌ 1 gate failed")
+                .contains("| tuned | candidate | `tunedModels/support-intents-v2` | 90.9% |")
+                .contains("### ❌ Gate failed: `tuned` vs `base`")
+                .contains("- mustPass: 1 (refund-request)")
+                .contains("Regressions (baseline passes, candidate fails) (1): `refund-request`");
+        assertThat(Files.readString(stepSummary)).isEqualTo("earlier step\n" + markdown + "\n");
+    }
+
+    @Test
+    void compareHtmlIsSelfContainedAndShowsEveryCase() throws Exception {
+        String html = Files.readString(write(Map.of()).resolve("compare.html"));
+        Document doc = Jsoup.parse(html);
+
+        // Self-contained: no external scripts, styles, images or fonts.
+        assertThat(doc.select("script[src], link, img[src], iframe")).isEmpty();
+        assertThat(html).doesNotContain("http://", "https://");
+        // User text is escaped: the hostile answer shows as text, never as a script element.
+        assertThat(doc.select("script")).hasSize(1);
+        assertThat(doc.select("pre.answer").eachText()).contains(ReportFixtures.HOSTILE_ANSWER);
+
+        RunResult run = ReportFixtures.improvesMostButRegressesCritical();
+        SuiteResult suite = run.suites().get(0);
+        List<Element> rows = doc.select("tr.case");
+        assertThat(rows).extracting(r -> r.attr("data-case"))
+                .containsExactlyElementsOf(suite.cases().stream().map(CaseResult::id).toList());
+        for (CaseResult c : suite.cases()) {
+            Element row = doc.selectFirst("tr.case[data-case=" + c.id() + "]");
+            assertThat(row.select("td[data-variant]")).hasSize(3);
+            c.byVariant().forEach((variant, result) -> {
+                Element cell = row.selectFirst("td[data-variant=" + variant + "]");
+                assertThat(cell.className()).as(c.id() + " × " + variant).isEqualTo(result.status());
+                assertThat(cell.select("ul.matchers li")).hasSize(result.samples().size());
+            });
+        }
+        Element regression = doc.selectFirst("tr.case[data-case=refund-request]");
+        assertThat(regression.attr("data-regression")).isEqualTo("true");
+        assertThat(regression.attr("data-tags")).isEqualTo(" critical ");
+        assertThat(regression.select(".badge-regression").text()).isEqualTo("regression");
+        assertThat(doc.select("tr.case[data-regression=true]")).hasSize(1);
+        assertThat(doc.select("tr.case[data-failed=true]")).hasSizeGreaterThan(1);
+        assertThat(doc.select(".verdict.bad .regressions").text()).isEqualTo("refund-request");
+
+        // Charts: one pass-rate bar per variant, per tag × variant, latency per variant that ran.
+        assertThat(doc.select("svg.chart-variants g.variant-bar")).extracting(e -> e.attr("data-variant"))
+                .containsExactly("base", "tuned", "ref");
+        assertThat(doc.select("svg.chart-tags g.tag-bar")).hasSize(3 * 2);
+        assertThat(doc.select("svg.chart-latency g.latency")).hasSize(3);
+        assertThat(doc.select("g.variant-bar[data-variant=tuned] text").last().text()).isEqualTo("90.9% (10/11)");
+        // Filters.
+        assertThat(doc.select("input.filter-regressions, input.filter-failures")).hasSize(2);
+        assertThat(doc.select("select.filter-tag option")).extracting(Element::val)
+                .containsExactly("", "critical", "billing");
+    }
+}
