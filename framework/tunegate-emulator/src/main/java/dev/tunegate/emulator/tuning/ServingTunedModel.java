@@ -7,7 +7,7 @@ import java.util.Random;
  * An ACTIVE tuned model ready to answer: what it learned, the base model it falls back to, and its own
  * sampling defaults (the TunedModel's temperature, topP and topK), which apply when a request sets none.
  */
-public final class ServingTunedModel {
+final class ServingTunedModel {
 
     private final String name;
     private final String baseModel;
@@ -22,17 +22,17 @@ public final class ServingTunedModel {
     }
 
     /** {@code tunedModels/{id}}. */
-    public String name() {
+    String name() {
         return name;
     }
 
     /** The {@code models/...} model at the root of its tuning chain, which answers when nothing learned applies. */
-    public String baseModel() {
+    String baseModel() {
         return baseModel;
     }
 
     /** The TunedModel's temperature, topP and topK: the defaults of requests to it. */
-    public SamplingDefaults defaults() {
+    SamplingDefaults defaults() {
         return defaults;
     }
 
@@ -44,7 +44,7 @@ public final class ServingTunedModel {
      * @param topK        the request's topK, or null for the model's default
      * @param seed        the seed for sampling above temperature 0
      */
-    public Optional<String> answer(String prompt, Double temperature, Double topP, Integer topK, long seed) {
+    Optional<String> answer(String prompt, Double temperature, Double topP, Integer topK, long seed) {
         double t = temperature != null ? temperature : defaults.temperature();
         return learned.predict(prompt).choose(t, topP != null ? topP : defaults.topP(),
                 topK != null ? topK : defaults.topK(), new Random(seed));

@@ -14,17 +14,10 @@ import java.util.function.Predicate;
  * @param modelExists   whether a {@code models/...} name is a base model the emulator serves
  * @param baseDefaults  the sampling defaults of a base model, copied onto tuned models created from it
  */
-public record TuningSettings(Path dataDir, long stepMillis, Set<String> tunableModels, Predicate<String> modelExists,
-                             Function<String, SamplingDefaults> baseDefaults) {
+record TuningSettings(Path dataDir, long stepMillis, Set<String> tunableModels, Predicate<String> modelExists,
+                      Function<String, SamplingDefaults> baseDefaults) {
 
-    /** Default pause between tuning steps: a 20-example run with default hyperparameters takes about 1.5 s. */
-    public static final long DEFAULT_STEP_MILLIS = 50;
-
-    /** Base models that support tuning unless configured otherwise. */
-    public static final Set<String> DEFAULT_TUNABLE_MODELS =
-            Set.of("models/gemini-1.5-flash-001-tuning", "models/gemini-1.0-pro-001");
-
-    public TuningSettings {
+    TuningSettings {
         if (stepMillis < 0) {
             throw new IllegalArgumentException("tuning step pause must be >= 0 ms, got " + stepMillis);
         }

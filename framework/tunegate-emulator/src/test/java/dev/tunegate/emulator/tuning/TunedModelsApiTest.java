@@ -372,8 +372,8 @@ class TunedModelsApiTest {
         assertThat(api.post("/v1beta/tunedModels/faulted:generateContent", RawApi.ask("refund")).errorStatus())
                 .isEqualTo("FAILED_PRECONDITION");
 
-        ObjectNode marked = small("Marked " + TunedModelService.FAULT_MARKER.toLowerCase());
-        marked.put("description", "contains " + TunedModelService.FAULT_MARKER);
+        ObjectNode marked = small("Marked " + TuningService.FAULT_MARKER.toLowerCase());
+        marked.put("description", "contains " + TuningService.FAULT_MARKER);
         JsonNode markedOp = createAndWait("marked", marked);
         assertThat(markedOp.at("/error/status").asText()).isEqualTo("INTERNAL");
     }

@@ -29,10 +29,10 @@ import java.util.concurrent.TimeUnit;
  * model, persistence, and the learned models that {@code tunedModels/*:generateContent} answers from.
  * Every method either returns the wire object or throws an {@link ApiException}.
  */
-public final class TunedModelService implements AutoCloseable {
+final class TuningService implements AutoCloseable {
 
     /** Text that, in a display name, description or training example, makes the tuning run fail half-way. */
-    public static final String FAULT_MARKER = "TUNEGATE_FAIL_TUNING";
+    static final String FAULT_MARKER = "TUNEGATE_FAIL_TUNING";
 
     private static final String PREFIX = "tunedModels/";
     private static final Duration PERSIST_PROGRESS_EVERY = Duration.ofSeconds(1);
@@ -50,7 +50,7 @@ public final class TunedModelService implements AutoCloseable {
     private final Map<String, Instant> lastPersisted = new HashMap<>();
     private final ScheduledExecutorService executor;
 
-    private TunedModelService(TuningSettings settings, TuningStore store, Clock clock) {
+    private TuningService(TuningSettings settings, TuningStore store, Clock clock) {
         this.settings = settings;
         this.store = store;
         this.clock = clock;
@@ -64,9 +64,9 @@ public final class TunedModelService implements AutoCloseable {
     }
 
     /** A service for the given settings, restoring what its data directory holds. */
-    public static TunedModelService start(TuningSettings settings) {
+    static TuningService start(TuningSettings settings) {
         TuningStore store = settings.dataDir() == null ? TuningStore.none() : new DirectoryTuningStore(settings.dataDir());
-        return new TunedModelService(settings, store, Clock.systemUTC());
+        return new TuningService(settings, store, Clock.systemUTC());
     }
 
     /**
@@ -76,7 +76,7 @@ public final class TunedModelService implements AutoCloseable {
      * @param tunedModelId  the {@code tunedModelId} query parameter, or null
      * @param injectFailure whether the caller asked for the run to fail (fault header)
      */
-    public Operation create(TunedModel body, String tunedModelId, boolean injectFailure) {
+    Operation create(TunedModel body, String tunedModelId, boolean injectFailure) {
         synchronized (lock) {
             CreateRequest request = validator.validate(body, tunedModelId, sources());
             String id = request.requestedId();
@@ -129,14 +129,14 @@ public final class TunedModelService implements AutoCloseable {
     }
 
     /** {@code tunedModels.get}. */
-    public TunedModel get(String id) {
+    TunedModel get(String id) {
         synchronized (lock) {
             return view(existing(id));
         }
     }
 
     /** {@code tunedModels.list}. */
-    public ListTunedModelsResponse list(Integer pageSize, String pageToken, String filter) {
+    ListTunedModelsResponse list(Integer pageSize, String pageToken, String filter) {
         List<TunedModel> all;
         synchronized (lock) {
             all = models.values().stream().map(this::view).toList();
@@ -145,7 +145,7 @@ public final class TunedModelService implements AutoCloseable {
     }
 
     /** {@code tunedModels.patch}. */
-    public TunedModel patch(String id, TunedModel body, String updateMask) {
+    TunedModel patch(String id, TunedModel body, String updateMask) {
         synchronized (lock) {
             StoredTunedModel stored = existing(id);
             SamplingDefaults defaults = settings.baseDefaults().apply(stored.rootBaseModel());
@@ -159,7 +159,7 @@ public final class TunedModelService implements AutoCloseable {
     }
 
     /** {@code tunedModels.delete}: removes the model; a run still in progress is cancelled. */
-    public void delete(String id) {
+    void delete(String id) {
         synchronized (lock) {
             StoredTunedModel stored = existing(id);
             TuningJob job = jobs.remove(id);
@@ -176,7 +176,7 @@ public final class TunedModelService implements AutoCloseable {
     }
 
     /** {@code GET tunedModels/{id}/operations/{operation}}; operations stay readable after their model is deleted. */
-    public Operation getOperation(String id, String operationId) {
+    Operation getOperation(String id, String operationId) {
         String name = PREFIX + id + "/operations/" + operationId;
         synchronized (lock) {
             Operation operation = operations.get(name);
@@ -192,7 +192,7 @@ public final class TunedModelService implements AutoCloseable {
     }
 
     /** {@code GET tunedModels/{id}/operations}: the operations of an existing model, oldest first. */
-    public ListOperationsResponse listOperations(String id, Integer pageSize, String pageToken) {
+    ListOperationsResponse listOperations(String id, Integer pageSize, String pageToken) {
         List<String> names;
         synchronized (lock) {
             names = existing(id).operations();
@@ -212,7 +212,7 @@ public final class TunedModelService implements AutoCloseable {
      * The tuned model {@code tunedModels/{id}:generateContent} answers from: 404 when it does not exist,
      * 400 FAILED_PRECONDITION unless it is ACTIVE.
      */
-    public ServingTunedModel serving(String id) {
+    ServingTunedModel serving(String id) {
         TunedModel model;
         String root;
         synchronized (lock) {
@@ -266,30 +266,15 @@ public final class TunedModelService implements AutoCloseable {
     }
 
     private void complete(String id, TuningJob job) {
-        LearnedState state = job.learnedState();
-        synchronized (lock) {
-            if (job.cancelled() || jobs.get(id) != job) {
-                return;
-            }
-            StoredTunedModel stored = models.get(id);
-            Instant now = clock.instant();
-            TunedModel model = stored.tunedModel().toBuilder()
-                    .state(TunedModel.State.ACTIVE)
-                    .updateTime(now)
-                    .tuningTask(new TuningTask(job.startTime(), now, job.snapshots(), null,
-                            stored.tunedModel().tuningTask().hyperparameters()))
-                    .build();
-            store.saveLearned(id, state);
-            StoredTunedModel next = stored.with(model);
-            models.put(id, next);
-            store.saveModel(next);
-            serving.put(id, LearnedModel.from(state));
-            jobs.remove(id);
-            finishOperation(job.operation(), job.metadata(), model, null);
-        }
+        finish(id, job, job.learnedState(), null);
     }
 
     private void fail(String id, TuningJob job, Status error) {
+        finish(id, job, null, error);
+    }
+
+    /** Ends a run: ACTIVE with what it learned, or FAILED with {@code error}. */
+    private void finish(String id, TuningJob job, LearnedState learned, Status error) {
         synchronized (lock) {
             if (job.cancelled() || jobs.get(id) != job) {
                 return;
@@ -297,16 +282,22 @@ public final class TunedModelService implements AutoCloseable {
             StoredTunedModel stored = models.get(id);
             Instant now = clock.instant();
             TunedModel model = stored.tunedModel().toBuilder()
-                    .state(TunedModel.State.FAILED)
+                    .state(learned != null ? TunedModel.State.ACTIVE : TunedModel.State.FAILED)
                     .updateTime(now)
-                    .tuningTask(new TuningTask(job.startTime(), null, job.snapshots(), null,
+                    .tuningTask(new TuningTask(job.startTime(), learned != null ? now : null, job.snapshots(), null,
                             stored.tunedModel().tuningTask().hyperparameters()))
                     .build();
+            if (learned != null) {
+                store.saveLearned(id, learned);
+            }
             StoredTunedModel next = stored.with(model);
             models.put(id, next);
             store.saveModel(next);
+            if (learned != null) {
+                serving.put(id, LearnedModel.from(learned));
+            }
             jobs.remove(id);
-            finishOperation(job.operation(), job.metadata(), null, error);
+            finishOperation(job.operation(), job.metadata(), learned != null ? model : null, error);
         }
     }
 

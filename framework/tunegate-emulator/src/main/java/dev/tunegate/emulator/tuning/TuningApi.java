@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunegate.client.GeminiJson;
 import dev.tunegate.client.model.TunedModel;
+import dev.tunegate.emulator.TunedModelService;
+import dev.tunegate.emulator.generation.ServedModel;
 import dev.tunegate.emulator.http.ApiException;
 import dev.tunegate.emulator.http.ApiRequest;
 import dev.tunegate.emulator.http.ApiResponse;
@@ -16,8 +18,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The HTTP face of {@link TunedModelService}: every {@code /v1beta/tunedModels...} route except the two
- * generate methods, which go through the emulator's generation pipeline.
+ * The emulator's {@link TunedModelService}: the HTTP face of {@link TuningService} for every
+ * {@code /v1beta/tunedModels...} route, and {@link #resolve} for the two generate methods, which the
+ * emulator runs through its generation pipeline with a {@link LearnedAnswerer}.
  * <pre>
  * POST   /v1beta/tunedModels[?tunedModelId=]             create  -> Operation
  * GET    /v1beta/tunedModels[?pageSize&pageToken&filter] list    -> ListTunedModelsResponse
@@ -29,7 +32,7 @@ import java.util.stream.Collectors;
  * </pre>
  * A create with an {@code x-tunegate-fault} header containing {@value #FAULT_TOKEN} makes that run fail.
  */
-public final class TunedModelRoutes {
+final class TuningApi implements TunedModelService {
 
     /** The {@code x-tunegate-fault} token that makes a tuning run fail half-way. */
     public static final String FAULT_TOKEN = "tuning-failure";
@@ -39,20 +42,37 @@ public final class TunedModelRoutes {
     private static final Pattern OPERATIONS = Pattern.compile("/v1beta/tunedModels/([^/:]+)/operations/?");
     private static final Pattern OPERATION = Pattern.compile("/v1beta/tunedModels/([^/:]+)/operations/([^/:]+)");
 
-    private final TunedModelService service;
+    private final TuningService service;
+    private final Map<String, ServedModel> baseModels;
     private final ObjectMapper mapper = GeminiJson.newMapper();
 
-    public TunedModelRoutes(TunedModelService service) {
+    TuningApi(TuningService service, Map<String, ServedModel> baseModels) {
         this.service = service;
+        this.baseModels = Map.copyOf(baseModels);
     }
 
-    /** Whether {@code path} is one of these routes (generate methods are not). */
-    public static boolean handles(String path) {
-        return COLLECTION.matcher(path).matches() || MODEL.matcher(path).matches()
-                || OPERATIONS.matcher(path).matches() || OPERATION.matcher(path).matches();
+    @Override
+    public ServedModel resolve(String name) {
+        if (!name.startsWith("tunedModels/") || name.length() == "tunedModels/".length()) {
+            throw ApiException.notFound("Tuned model " + name + " not found.");
+        }
+        ServingTunedModel model = service.serving(name.substring("tunedModels/".length()));
+        ServedModel base = baseModels.get(model.baseModel());
+        if (base == null) {
+            throw ApiException.failedPrecondition("Tuned model " + name + " falls back to " + model.baseModel()
+                    + ", which this emulator does not serve (see --models).");
+        }
+        SamplingDefaults defaults = model.defaults();
+        return new ServedModel(name, new LearnedAnswerer(model, base.answerer()), defaults.temperature(),
+                defaults.topP(), defaults.topK());
     }
 
-    /** Answers one request on a path for which {@link #handles} is true. */
+    @Override
+    public void close() {
+        service.close();
+    }
+
+    @Override
     public ApiResponse handle(ApiRequest request) {
         String path = request.path();
         String method = request.method().toUpperCase(Locale.ROOT);
