@@ -42,7 +42,7 @@ public final class BaseBehaviour implements Answerer {
     private static final Pattern SENTIMENT = Pattern.compile("sentiment|positive or negative|positive, negative,? or neutral", Pattern.CASE_INSENSITIVE);
     private static final Pattern TRANSLATE = Pattern.compile("translate [\"“']?(.+?)[\"”']? (?:in)?to (french|spanish|german|italian)", Pattern.CASE_INSENSITIVE);
     private static final Pattern GREETING = Pattern.compile("^\\s*(hello|hi|hey|greetings|good (?:morning|afternoon|evening)|howdy)\\b(?: there)?[\\s!.,]*(?:how are you\\??)?\\s*$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern STORY = Pattern.compile("\\b(?:write|tell)(?: me)? (?:a |an )?(?:short )?(story|poem|haiku|joke)(?: about (.+?))?\\s*[.?!]*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern STORY = Pattern.compile("\\b(?:write|tell|give)(?: me)? (?:a |an )?(?:short |funny |ironic |sarcastic |catchy )?(story|poem|haiku|joke|phrase|slogan|sentence)(?: about (.+?))?\\s*[.?!'\"]*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern PAWS = Pattern.compile("how many (paws|legs|feet)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ANIMALS = Pattern.compile("\\b(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(dog|cat|bird|chicken|spider|horse|duck|cow|ant)s?\\b", Pattern.CASE_INSENSITIVE);
     private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",

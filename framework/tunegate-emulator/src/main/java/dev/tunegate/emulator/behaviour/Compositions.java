@@ -23,6 +23,10 @@ final class Compositions {
             case "haiku" -> s.choose(List.of(
                     bare + " at dawn\nsilent thoughts gather like dew\nthe day opens wide",
                     "thinking of " + bare + "\nwind moves through the tall grasses\nsomething stays with me"));
+            case "phrase", "slogan", "sentence" -> s.choose(List.of(
+                    "Oh, " + bare + "? Truly the finest thing since yesterday's weather forecast.",
+                    "Ah yes, " + bare + ": setting the bar so high it needs a ladder to find it.",
+                    "Nothing says excellence quite like " + bare + ", if you squint hard enough."));
             case "joke" -> s.choose(List.of(
                     "Why did the " + bare + " cross the road? To get to the other test case!",
                     "I told a joke about " + bare + " once. It passed in staging and failed in production."));
