@@ -17,7 +17,8 @@ public final class EmulatorMain {
             "Usage: java -jar tunegate-emulator.jar [options]",
             "  --port N                 port to listen on (default 8089; 0 = a free port)",
             "  --host H                 interface to bind (default 127.0.0.1)",
-            "  --data-dir DIR           directory where tuned models persist (default: in memory)",
+            "  --data-dir DIR           directory where tuned models persist (default ./.tunegate-emulator)",
+            "  --in-memory              keep tuned models in memory only (nothing survives a restart)",
             "  --latency-ms MS          fixed latency added to every API request",
             "  --jitter-ms MS           extra random latency in [0, MS]",
             "  --require-api-key KEY    require this key (x-goog-api-key header or ?key=)",
@@ -72,9 +73,12 @@ public final class EmulatorMain {
         stopped.await();
     }
 
+    /** Where the standalone emulator keeps tuned models unless told otherwise. */
+    static final Path DEFAULT_DATA_DIR = Path.of(".tunegate-emulator");
+
     /** The emulator configured by {@code args}, or null after printing help. */
     static GeminiEmulator configure(String[] args, PrintStream out) {
-        GeminiEmulator.Builder b = GeminiEmulator.builder().port(8089);
+        GeminiEmulator.Builder b = GeminiEmulator.builder().port(8089).dataDir(DEFAULT_DATA_DIR);
         FaultPlan plan = FaultPlan.NONE;
         List<String> list = Arrays.asList(args);
         for (int i = 0; i < list.size(); i++) {
@@ -88,6 +92,10 @@ public final class EmulatorMain {
             if (flag.equals("--help") || flag.equals("-h")) {
                 out.println(USAGE);
                 return null;
+            }
+            if (flag.equals("--in-memory")) {
+                b.dataDir(null);
+                continue;
             }
             if (value == null) {
                 if (i + 1 >= list.size()) {

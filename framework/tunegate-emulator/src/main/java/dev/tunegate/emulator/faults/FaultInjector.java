@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
  * {@value #HEADER} header. The header is a comma-separated list of directives that override the plan
  * for that request: {@code 429}, {@code 500}, {@code 503} (fail with that status), {@code cut} or
  * {@code cut=N} (close a stream after N chunks, default half of them), {@code latency=MS}, {@code chunk-delay=MS},
- * {@code retry-after=S}, and {@code none} (no random faults for this request).
+ * {@code retry-after=S}, {@code none} (no random faults for this request), and {@code tuning-failure}
+ * (on {@code tunedModels.create}: the tuning run fails half-way; see the tuning package).
  */
 public final class FaultInjector {
     /** The per-request fault header. */
@@ -92,9 +93,10 @@ public final class FaultInjector {
                     case "latency" -> delay = number(header, value);
                     case "chunk-delay" -> chunkDelay = number(header, value);
                     case "retry-after" -> retryAfter = number(header, value);
+                    case "tuning-failure" -> { } // on tunedModels.create: handled by the tuning service
                     default -> throw ApiException.invalidArgument(HEADER,
                             "Invalid " + HEADER + " directive '" + key
-                                    + "': expected 429, 500, 503, cut[=N], latency=MS, chunk-delay=MS, retry-after=S or none");
+                                    + "': expected 429, 500, 503, cut[=N], latency=MS, chunk-delay=MS, retry-after=S, tuning-failure or none");
                 }
             }
             if (!streaming) {

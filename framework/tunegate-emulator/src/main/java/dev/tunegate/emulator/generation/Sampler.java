@@ -44,6 +44,16 @@ public final class Sampler {
         return temperature;
     }
 
+    /** The nucleus-sampling mass, or null for none. */
+    public Double topP() {
+        return topP;
+    }
+
+    /** The top-K cut, or null for none. */
+    public Integer topK() {
+        return topK;
+    }
+
     /** Whether every choice is the first option (temperature 0). */
     public boolean isGreedy() {
         return temperature <= 0;
