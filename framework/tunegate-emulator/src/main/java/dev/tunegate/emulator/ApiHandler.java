@@ -265,11 +265,12 @@ final class ApiHandler implements HttpHandler {
         if (!sse) {
             out.write('[');
         }
+        int cutPoint = fault.cutPoint(chunks.size());
         for (int i = 0; i < chunks.size(); i++) {
             if (i > 0 && fault.chunkDelayMillis() > 0) {
                 sleep(fault.chunkDelayMillis());
             }
-            if (fault.cutAfterChunks() >= 0 && i >= fault.cutAfterChunks()) {
+            if (i == cutPoint) {
                 out.flush();
                 stats.fault("cut");
                 throw new StreamCut();

@@ -26,7 +26,7 @@ public final class EmulatorMain {
             "  --rate-429 P             share of requests answered 429 RESOURCE_EXHAUSTED (0..1)",
             "  --rate-500 P             share answered 500 INTERNAL",
             "  --rate-503 P             share answered 503 UNAVAILABLE",
-            "  --cut-stream-rate P      share of streams cut after their first chunk",
+            "  --cut-stream-rate P      share of streams cut mid-way",
             "  --retry-after S          Retry-After seconds announced with 429 (default 1)",
             "  --fault-seed N           seed of the fault generator (default 42)",
             "  --seed N                 seed of sampling above temperature 0 (default 42)",
@@ -35,7 +35,7 @@ public final class EmulatorMain {
             "  --behaviour FILE         behaviour file with scripted rules (repeatable)",
             "  --safety-lexicon FILE    replace the bundled safety lexicon",
             "  --models A,B,...         base models to serve (default: the built-in list)",
-            "  --threads N              handler threads (default 256)",
+            "  --threads N              handler threads (default 512)",
             "  --tuning-step-ms MS      simulated duration of one tuning step (default 20)",
             "  --help                   print this help");
 

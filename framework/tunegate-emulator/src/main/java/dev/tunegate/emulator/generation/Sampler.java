@@ -80,7 +80,7 @@ public final class Sampler {
             weights.add(w);
             total += w;
         }
-        if (topP != null && topP > 0 && topP < 1) {
+        if (topP != null && topP < 1) {
             double cumulative = 0;
             int keep = 0;
             while (keep < limit) {
