@@ -191,6 +191,11 @@ class TunedModelsApiTest {
                     b.remove("baseModel");
                     b.putObject("tunedModelSource").put("tunedModel", "tunedModels/does-not-exist");
                 }),
+                bad("baseModel", "", b -> b.putObject("tunedModelSource").put("tunedModel", "tunedModels/x")),
+                bad("tunedModelSource.tunedModel", "", b -> {
+                    b.remove("baseModel");
+                    b.putObject("tunedModelSource");
+                }),
                 bad("tuningTask", "", b -> b.remove("tuningTask")),
                 bad("tuningTask.trainingData", "", b -> b.with("tuningTask").remove("trainingData")),
                 bad("tuningTask.trainingData.examples.examples", "",
