@@ -187,7 +187,7 @@ final class Transport {
                     retries.incrementAndGet();
                     RetryEvent event = new RetryEvent(name, failed, error.httpStatus(),
                             error.googleStatus() + ": " + error.serverMessage(), delay);
-                    LOG.log(Level.INFO, () -> "retrying " + name + " after HTTP " + error.httpStatus() + " "
+                    LOG.log(Level.DEBUG, () -> "retrying " + name + " after HTTP " + error.httpStatus() + " "
                             + error.googleStatus() + " in " + delay.toMillis() + " ms (attempt " + failed + " of "
                             + policy.maxAttempts() + ")");
                     try {
