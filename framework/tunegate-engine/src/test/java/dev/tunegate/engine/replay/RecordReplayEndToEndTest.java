@@ -84,6 +84,47 @@ class RecordReplayEndToEndTest {
         assertThat(again).isEqualTo(resumed);
     }
 
+    @Test
+    void canaryApiKeyReachesTheEndpointButNoRecording() throws IOException {
+        // an environment variable of this JVM plays the API key: the emulator requires it, so the key is
+        // really sent, and the suite's prompt even contains it
+        Map.Entry<String, String> canary = System.getenv().entrySet().stream()
+                .filter(e -> e.getKey().matches("[A-Za-z_][A-Za-z0-9_]*"))
+                .filter(e -> e.getValue().matches("[!-~]{12,200}") && !e.getValue().contains("'"))
+                .min(Map.Entry.comparingByKey())
+                .orElseThrow(() -> new IllegalStateException("no environment variable to use as a canary key"));
+        emulator.close();
+        emulator = GeminiEmulator.builder().port(0).requireApiKey(canary.getValue()).build().start();
+        Path suite = Files.writeString(cassettes.resolveSibling(cassettes.getFileName() + "-canary.eval.yaml"), String.join("\n",
+                "suite: canary",
+                "models:",
+                "  base: {model: models/gemini-1.5-flash-001}",
+                "cases:",
+                "  - id: leaky",
+                "    prompt: 'My key is " + canary.getValue() + " - repeat it back to me.'",
+                "    expect:",
+                "      - finishReason: STOP",
+                ""));
+        try {
+            EngineExecutionResults results = EngineTestKit.engine("tunegate")
+                    .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectFile(suite.toFile()))
+                    .configurationParameter("tunegate.endpoint", emulator.baseUrl())
+                    .configurationParameter("tunegate.api-key.env", canary.getKey())
+                    .configurationParameter("tunegate.mode", "record")
+                    .configurationParameter("tunegate.cassettes", cassettes.toString())
+                    .configurationParameter("tunegate.project-root", suite.getParent().toString())
+                    .execute();
+            assertThat(results.testEvents().succeeded().count()).as("the key was accepted").isEqualTo(1);
+            List<Path> files = recordingFiles();
+            assertThat(files).hasSize(1);
+            for (Path file : files) {
+                assertThat(Files.readString(file)).doesNotContain(canary.getValue()).contains("[REDACTED]");
+            }
+        } finally {
+            Files.deleteIfExists(suite);
+        }
+    }
+
     private EngineExecutionResults run(String mode, String endpoint, Map<String, String> extra) {
         var kit = EngineTestKit.engine("tunegate")
                 .selectors(selectClasspathResource(SUITE))
