@@ -1,5 +1,6 @@
 package dev.tunegate.cli;
 
+import dev.tunegate.client.GeminiApiException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -8,7 +9,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns an exception that escaped a command into a one-line message and a documented exit code:
- * {@link UserInputException} is a usage error, HTTP and I/O failures are infrastructure errors.
+ * {@link UserInputException} and requests the API rejected (400, 401, 403, 404, 409) are usage errors;
+ * other HTTP failures, I/O failures and anything unexpected are infrastructure errors.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
     @Override
@@ -18,6 +20,12 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (ex instanceof UserInputException) {
             err.println(scheme.errorText("Error: " + ex.getMessage()));
             return ExitCodes.USAGE;
+        }
+        if (ex instanceof GeminiApiException api) {
+            err.println(scheme.errorText("Error: " + api.getMessage()));
+            int status = api.httpStatus();
+            boolean rejectedInput = status == 400 || status == 401 || status == 403 || status == 404 || status == 409;
+            return rejectedInput ? ExitCodes.USAGE : ExitCodes.INFRASTRUCTURE;
         }
         if (ex instanceof IOException || ex instanceof UncheckedIOException) {
             err.println(scheme.errorText("I/O error: " + ex.getMessage()));

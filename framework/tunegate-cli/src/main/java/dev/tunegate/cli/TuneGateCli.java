@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
                 RunCommand.class,
+                TuneCommand.class,
+                ModelsCommand.class,
+                EmulatorCommand.class,
                 CompareCommand.class,
                 CassettesCommand.class,
                 HelpCommand.class
@@ -40,6 +43,10 @@ public final class TuneGateCli implements Runnable {
 
     /** Runs the command line and exits the JVM with its exit code. */
     public static void main(String[] args) {
+        // one line per log record (retries, tuning progress) instead of java.util.logging's two
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "run", "compare", "cassettes", "cassettes prune"})
+    @ValueSource(strings = {"", "run", "tune", "models", "models list", "models get", "models patch", "models delete", "compare", "cassettes", "cassettes prune"})
     void everyCommandHasHelpWithoutColourWhenNotATerminal(String command) {
         String[] args = (command + " --help").strip().split(" ");
         Cli.Result result = Cli.run(args);

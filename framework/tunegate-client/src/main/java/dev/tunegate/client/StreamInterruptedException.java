@@ -1,0 +1,32 @@
+package dev.tunegate.client;
+
+import dev.tunegate.client.model.GenerateContentResponse;
+import java.util.List;
+
+/**
+ * A streamGenerateContent call that ended without a final chunk (no finishReason and no blocked prompt) or
+ * broke mid-way. It keeps the chunks received so far and their aggregate. Its message starts with
+ * {@code HTTP 200 UNAVAILABLE:} because the HTTP exchange itself had succeeded.
+ */
+public final class StreamInterruptedException extends GeminiApiException {
+    private final transient List<GenerateContentResponse> chunks;
+    private final transient GenerateContentResponse partialResponse;
+
+    public StreamInterruptedException(String reason, String call, List<GenerateContentResponse> chunks,
+                                      GenerateContentResponse partialResponse, Throwable cause) {
+        super(200, "UNAVAILABLE", "stream interrupted after " + chunks.size() + " chunk(s): " + reason,
+                null, null, call, 1, cause);
+        this.chunks = List.copyOf(chunks);
+        this.partialResponse = partialResponse;
+    }
+
+    /** The chunks received before the stream broke. */
+    public List<GenerateContentResponse> chunks() {
+        return chunks;
+    }
+
+    /** The aggregate of {@link #chunks()}, or null when none arrived. */
+    public GenerateContentResponse partialResponse() {
+        return partialResponse;
+    }
+}

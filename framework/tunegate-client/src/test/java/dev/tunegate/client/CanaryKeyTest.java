@@ -1,0 +1,120 @@
+package dev.tunegate.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.tunegate.client.model.GenerateContentRequest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A canary key must appear only in the x-goog-api-key header: nowhere in URLs, logs, events or exceptions. */
+class CanaryKeyTest extends MockGemini {
+    private static final String CANARY = "AIzaSyCANARY-0123456789-do-not-leak";
+    private final List<String> logLines = new CopyOnWriteArrayList<>();
+    private final Logger julLogger = Logger.getLogger("dev.tunegate.client");
+    private Level previousLevel;
+    private final Handler capture = new Handler() {
+        private final SimpleFormatter formatter = new SimpleFormatter();
+
+        @Override
+        public void publish(LogRecord record) {
+            logLines.add(formatter.format(record));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void captureLogs() {
+        previousLevel = julLogger.getLevel();
+        julLogger.setLevel(Level.ALL);
+        capture.setLevel(Level.ALL);
+        julLogger.addHandler(capture);
+    }
+
+    @AfterEach
+    void releaseLogs() {
+        julLogger.removeHandler(capture);
+        julLogger.setLevel(previousLevel);
+    }
+
+    private static String everything(Throwable t) {
+        StringWriter out = new StringWriter();
+        t.printStackTrace(new PrintWriter(out));
+        return out + "\n" + t;
+    }
+
+    @Test
+    void keyAppearsOnlyInTheHeader() {
+        List<RetryEvent> events = new CopyOnWriteArrayList<>();
+        GeminiClient c = track(builder().apiKey(() -> CANARY).retryListener(events::add)
+                .retryPolicy(new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(5)))
+                .build());
+        String echo = "API key " + CANARY + " not valid. Called with ?key=" + CANARY;
+        // 1. a server that echoes the key in its message and details
+        server.enqueue(json(400, "{\"error\":{\"code\":400,\"message\":\"" + echo + "\",\"status\":\"INVALID_ARGUMENT\","
+                + "\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":\"API_KEY_INVALID\","
+                + "\"metadata\":{\"key\":\"" + CANARY + "\"}}]}}"));
+        // 2. a retried 429 echoing it, then a final 503 echoing it in a non-JSON body
+        server.enqueue(error(429, "RESOURCE_EXHAUSTED", echo));
+        server.enqueue(new MockResponse.Builder().code(503).body("overloaded for " + CANARY).build());
+        // 3. a success, a stream that breaks, and a stream error
+        server.enqueue(ok(HELLO));
+        server.enqueue(sse(chunk("partial " + CANARY, null)));
+        server.enqueue(error(403, "PERMISSION_DENIED", echo));
+
+        List<Throwable> failures = new ArrayList<>();
+        failures.add(catchThrowable(() -> c.generateContent("gemini-2.0-flash", "hi")));
+        failures.add(catchThrowable(() -> c.getTunedModel("tunedModels/x")));
+        assertThat(c.generateContent("gemini-2.0-flash", "hi").text()).isEqualTo("Hello!");
+        failures.add(catchThrowable(() -> c.streamGenerateContent("gemini-2.0-flash", GenerateContentRequest.of("hi"), null)));
+        failures.add(catchThrowable(() -> c.listTunedModels(1, null, null)));
+        assertThat(failures).doesNotContainNull().hasSize(4);
+        assertThat(failures.get(0)).isInstanceOf(GeminiApiException.class);
+        assertThat(((GeminiApiException) failures.get(0)).details().toString()).doesNotContain(CANARY).contains("[REDACTED]");
+
+        StringBuilder produced = new StringBuilder();
+        for (Throwable t : failures) {
+            if (t instanceof GeminiApiException api) {
+                produced.append(api.details()).append('\n').append(api.serverMessage()).append('\n');
+            }
+            produced.append(everything(t)).append('\n');
+        }
+        events.forEach(e -> produced.append(e).append('\n'));
+        logLines.forEach(l -> produced.append(l));
+        produced.append(c).append('\n').append(GeminiClient.builder().apiKey(() -> CANARY)).append('\n')
+                .append(c.metrics()).append('\n');
+
+        int requests = server.getRequestCount();
+        assertThat(requests).isEqualTo(6);
+        for (int i = 0; i < requests; i++) {
+            RecordedRequest r = take();
+            assertThat(r.getHeaders().get("x-goog-api-key")).isEqualTo(CANARY);
+            produced.append(r.getUrl()).append(' ').append(r.getRequestLine()).append(' ').append(r.getTarget()).append('\n');
+        }
+
+        assertThat(events).isNotEmpty();
+        assertThat(logLines).as("the client logged its retries").isNotEmpty();
+        assertThat(produced.toString()).doesNotContain(CANARY).doesNotContain("CANARY");
+    }
+}

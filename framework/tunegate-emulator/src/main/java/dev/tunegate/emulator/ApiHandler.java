@@ -1,0 +1,457 @@
+package dev.tunegate.emulator;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.tunegate.client.model.GenerateContentResponse;
+import dev.tunegate.emulator.faults.FaultDecision;
+import dev.tunegate.emulator.faults.FaultInjector;
+import dev.tunegate.emulator.generation.Generation;
+import dev.tunegate.emulator.generation.GenerationPipeline;
+import dev.tunegate.emulator.generation.GenerationPlan;
+import dev.tunegate.emulator.generation.RequestReader;
+import dev.tunegate.emulator.generation.ServedModel;
+import dev.tunegate.emulator.http.ApiException;
+import dev.tunegate.emulator.http.ApiRequest;
+import dev.tunegate.emulator.http.ApiResponse;
+import dev.tunegate.emulator.http.ErrorBody;
+import dev.tunegate.emulator.stats.EmulatorStats;
+import dev.tunegate.emulator.tokenizer.Tokenizer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Routes every HTTP request: {@code /emulator/*} admin endpoints, and under {@code /v1beta} the API-key
+ * check, fault injection, then models list/get, generateContent, streamGenerateContent, countTokens,
+ * and the tuned-model routes (delegated to the {@link TunedModelService}). Every failure is answered
+ * with a {@code google.rpc.Status} JSON body; only an unexpected bug or an injected fault is a 5xx.
+ */
+final class ApiHandler implements HttpHandler {
+    static final int MAX_BODY_BYTES = 20 * 1024 * 1024;
+    private static final byte[] SSE_PREFIX = "data: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SSE_SUFFIX = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** Thrown to drop a stream's connection without ending the chunked body (an injected cut). */
+    static final class StreamCut extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StreamCut() {
+            super("stream cut by fault injection", null, false, false);
+        }
+    }
+
+    /** The request being handled on this thread (HttpExchange attributes are shared per context). */
+    private static final class Outcome {
+        String endpoint = "unknown";
+        boolean recorded;
+    }
+
+    private static final ThreadLocal<Outcome> CURRENT = ThreadLocal.withInitial(Outcome::new);
+
+    private final ObjectMapper mapper;
+    private final ObjectWriter pretty;
+    private final ObjectWriter compact;
+    private final RequestReader reader;
+    private final GenerationPipeline pipeline;
+    private final ModelCatalog catalog;
+    private final Map<String, ServedModel> baseModels;
+    private final TunedModelService tuned;
+    private final FaultInjector faults;
+    private final EmulatorStats stats;
+    private final byte[] apiKeyDigest;
+    private final int chunkTokens;
+
+    ApiHandler(ObjectMapper mapper, RequestReader reader, GenerationPipeline pipeline, ModelCatalog catalog,
+               Map<String, ServedModel> baseModels, TunedModelService tuned, FaultInjector faults,
+               EmulatorStats stats, String requiredApiKey, int chunkTokens) {
+        this.mapper = mapper;
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        // only record components are wire fields (helpers such as isBlocked() are not)
+        ObjectMapper writing = mapper.copy()
+                .setVisibility(com.fasterxml.jackson.annotation.PropertyAccessor.IS_GETTER,
+                        com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE);
+        this.pretty = writing.writer(printer);
+        this.compact = writing.writer();
+        this.reader = reader;
+        this.pipeline = pipeline;
+        this.catalog = catalog;
+        this.baseModels = baseModels;
+        this.tuned = tuned;
+        this.faults = faults;
+        this.stats = stats;
+        this.apiKeyDigest = requiredApiKey == null ? null : digest(requiredApiKey);
+        this.chunkTokens = chunkTokens;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        stats.started();
+        String endpoint = "unknown";
+        int status = 500;
+        boolean cut = false;
+        Outcome outcome = new Outcome();
+        CURRENT.set(outcome);
+        try {
+            ApiRequest request = read(exchange);
+            endpoint = endpoint(request);
+            outcome.endpoint = endpoint;
+            status = dispatch(exchange, request, endpoint);
+        } catch (ApiException e) {
+            status = e.httpStatus();
+            sendError(exchange, e);
+        } catch (StreamCut e) {
+            status = 200;
+            cut = true;
+            throw e; // not closing the exchange: the server drops the connection mid-body
+        } catch (IOException e) {
+            status = 499; // client went away
+        } catch (RuntimeException e) {
+            status = 500;
+            sendError(exchange, new ApiException(500, "INTERNAL", "Internal error in the TuneGate emulator: "
+                    + e.getClass().getSimpleName(), null, null));
+        } finally {
+            record(status);
+            CURRENT.remove();
+            if (!cut) {
+                exchange.close();
+            }
+        }
+    }
+
+    private int dispatch(HttpExchange exchange, ApiRequest request, String endpoint) throws IOException {
+        String path = request.path();
+        if (path.startsWith("/emulator/")) {
+            return admin(exchange, request);
+        }
+        if (!path.startsWith("/v1beta/")) {
+            throw ApiException.notFound("The requested URL " + path + " was not found on this server"
+                    + " (the emulator serves /v1beta/... and /emulator/...).");
+        }
+        checkApiKey(request);
+        boolean streaming = path.endsWith(":streamGenerateContent");
+        FaultDecision fault = faults.decide(request.header(FaultInjector.HEADER), streaming);
+        if (fault.delayMillis() > 0) {
+            stats.fault("latency");
+            sleep(fault.delayMillis());
+        }
+        if (fault.fails()) {
+            stats.fault(Integer.toString(fault.errorStatus()));
+            throw FaultInjector.errorFor(fault);
+        }
+        String rest = path.substring("/v1beta/".length());
+        if (rest.startsWith("models")) {
+            return models(exchange, request, rest, fault);
+        }
+        if (rest.startsWith("tunedModels")) {
+            int colon = rest.indexOf(':');
+            if (colon > 0 && !rest.substring(0, colon).contains("/operations")) {
+                String name = rest.substring(0, colon);
+                String method = rest.substring(colon + 1);
+                requireMethod(request, "POST");
+                ServedModel model = tuned.resolve(name);
+                return generate(exchange, request, model, method, fault);
+            }
+            ApiResponse response = tuned.handle(request);
+            sendJson(exchange, response.status(), response.body());
+            return response.status();
+        }
+        throw ApiException.notFound("The requested URL " + path + " was not found on this server.");
+    }
+
+    private int models(HttpExchange exchange, ApiRequest request, String rest, FaultDecision fault) throws IOException {
+        if (rest.equals("models") || rest.equals("models/")) {
+            requireMethod(request, "GET");
+            sendJson(exchange, 200, catalog.list(request.queryParam("pageSize"), request.queryParam("pageToken")));
+            return 200;
+        }
+        int colon = rest.indexOf(':');
+        String name = colon < 0 ? rest : rest.substring(0, colon);
+        if (colon < 0) {
+            requireMethod(request, "GET");
+            dev.tunegate.client.model.Model model = catalog.get(name);
+            if (model == null) {
+                throw modelNotFound(name);
+            }
+            sendJson(exchange, 200, model);
+            return 200;
+        }
+        requireMethod(request, "POST");
+        ServedModel model = baseModels.get(name);
+        if (model == null) {
+            throw modelNotFound(name);
+        }
+        return generate(exchange, request, model, rest.substring(colon + 1), fault);
+    }
+
+    private int generate(HttpExchange exchange, ApiRequest request, ServedModel model, String method,
+                         FaultDecision fault) throws IOException {
+        switch (method) {
+            case "generateContent": {
+                GenerationPlan plan = reader.read(request.body());
+                Generation g = pipeline.generate(model, plan);
+                sendJson(exchange, 200, g.response());
+                return 200;
+            }
+            case "streamGenerateContent": {
+                GenerationPlan plan = reader.read(request.body());
+                Generation g = pipeline.generate(model, plan);
+                stream(exchange, request, g.chunks(chunkTokens), fault);
+                return 200;
+            }
+            case "countTokens": {
+                return countTokens(exchange, request);
+            }
+            default:
+                throw ApiException.notFound("Unknown method :" + method + " on " + model.name()
+                        + " (supported: generateContent, streamGenerateContent, countTokens).");
+        }
+    }
+
+    private int countTokens(HttpExchange exchange, ApiRequest request) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode body;
+        try {
+            body = mapper.readTree(request.body());
+        } catch (IOException e) {
+            body = null; // the reader below reports the syntax error
+        }
+        byte[] inner = request.body();
+        if (body != null && body.has("generateContentRequest")) {
+            inner = mapper.writeValueAsBytes(body.get("generateContentRequest"));
+        } else if (body != null && body.has("generate_content_request")) {
+            inner = mapper.writeValueAsBytes(body.get("generate_content_request"));
+        }
+        GenerationPlan plan = reader.read(inner);
+        int total = 0;
+        for (var c : plan.request().contents()) {
+            for (var p : c.parts()) {
+                total += p.text() != null ? Tokenizer.get().count(p.text())
+                        : p.inlineData() != null || p.fileData() != null ? GenerationPipeline.MEDIA_PART_TOKENS : 0;
+            }
+        }
+        if (plan.request().systemInstruction() != null) {
+            for (var p : plan.request().systemInstruction().parts()) {
+                total += Tokenizer.get().count(p.text());
+            }
+        }
+        sendJson(exchange, 200, Map.of("totalTokens", total));
+        return 200;
+    }
+
+    private void stream(HttpExchange exchange, ApiRequest request, List<GenerateContentResponse> chunks,
+                        FaultDecision fault) throws IOException {
+        boolean sse = "sse".equalsIgnoreCase(request.queryParam("alt"));
+        Headers h = exchange.getResponseHeaders();
+        h.set("Content-Type", sse ? "text/event-stream" : "application/json; charset=UTF-8");
+        h.set("Cache-Control", "no-cache");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        if (!sse) {
+            out.write('[');
+        }
+        for (int i = 0; i < chunks.size(); i++) {
+            if (i > 0 && fault.chunkDelayMillis() > 0) {
+                sleep(fault.chunkDelayMillis());
+            }
+            if (fault.cutAfterChunks() >= 0 && i >= fault.cutAfterChunks()) {
+                out.flush();
+                stats.fault("cut");
+                throw new StreamCut();
+            }
+            if (sse) {
+                out.write(SSE_PREFIX);
+                out.write(compact.writeValueAsBytes(chunks.get(i)));
+                out.write(SSE_SUFFIX);
+            } else {
+                if (i > 0) {
+                    out.write(",\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.write(pretty.writeValueAsBytes(chunks.get(i)));
+            }
+            out.flush();
+        }
+        if (!sse) {
+            out.write(']');
+        }
+        out.flush();
+    }
+
+    private int admin(HttpExchange exchange, ApiRequest request) throws IOException {
+        switch (request.path()) {
+            case "/emulator/stats":
+                requireMethod(request, "GET");
+                sendJson(exchange, 200, stats.snapshot());
+                return 200;
+            case "/emulator/reset":
+                requireMethod(request, "POST");
+                stats.reset();
+                faults.reset();
+                pipeline.reset();
+                sendJson(exchange, 200, Map.of("reset", true));
+                return 200;
+            case "/emulator/health":
+                requireMethod(request, "GET");
+                sendJson(exchange, 200, Map.of("status", "SERVING"));
+                return 200;
+            default:
+                throw ApiException.notFound("Unknown admin endpoint " + request.path()
+                        + " (GET /emulator/stats, POST /emulator/reset, GET /emulator/health).");
+        }
+    }
+
+    private void checkApiKey(ApiRequest request) {
+        if (apiKeyDigest == null) {
+            return;
+        }
+        String key = request.header("x-goog-api-key");
+        if (key == null) {
+            key = request.queryParam("key");
+        }
+        if (key == null || key.isEmpty()) {
+            throw new ApiException(401, "UNAUTHENTICATED", "Method doesn't allow unregistered callers (callers"
+                    + " without established identity). Please use API Key or other form of API consumer identity"
+                    + " to call this API.", List.of(errorInfo("CREDENTIALS_MISSING")), null);
+        }
+        if (!MessageDigest.isEqual(apiKeyDigest, digest(key))) {
+            throw new ApiException(403, "PERMISSION_DENIED", "API key not valid. Please pass a valid API key.",
+                    List.of(errorInfo("API_KEY_INVALID")), null);
+        }
+    }
+
+    private static Map<String, Object> errorInfo(String reason) {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("@type", "type.googleapis.com/google.rpc.ErrorInfo");
+        info.put("reason", reason);
+        info.put("domain", "googleapis.com");
+        info.put("metadata", Map.of("service", "generativelanguage.googleapis.com"));
+        return info;
+    }
+
+    private static byte[] digest(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ApiException modelNotFound(String name) {
+        return ApiException.notFound(name + " is not found for API version v1beta, or is not supported for"
+                + " generateContent. Call ListModels to see the list of available models and their supported methods.");
+    }
+
+    private static void requireMethod(ApiRequest request, String method) {
+        if (!request.method().equals(method)) {
+            throw ApiException.notFound("Method " + request.method() + " is not supported on " + request.path()
+                    + " (use " + method + ").");
+        }
+    }
+
+    private static String endpoint(ApiRequest r) {
+        String p = r.path();
+        if (p.startsWith("/emulator/")) {
+            return "emulator." + p.substring("/emulator/".length());
+        }
+        if (!p.startsWith("/v1beta/")) {
+            return "unknown";
+        }
+        String rest = p.substring("/v1beta/".length());
+        String collection = rest.startsWith("tunedModels") ? "tunedModels" : rest.startsWith("models") ? "models" : "unknown";
+        int colon = rest.indexOf(':');
+        if (colon > 0 && !rest.contains("/operations")) {
+            return collection + "." + rest.substring(colon + 1);
+        }
+        if (rest.contains("/operations")) {
+            return "tunedModels.operations";
+        }
+        boolean single = rest.indexOf('/') > 0 && rest.indexOf('/') < rest.length() - 1;
+        return switch (r.method()) {
+            case "GET" -> collection + (single ? ".get" : ".list");
+            case "POST" -> collection + ".create";
+            case "PATCH" -> collection + ".patch";
+            case "DELETE" -> collection + ".delete";
+            default -> collection + "." + r.method().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static ApiRequest read(HttpExchange exchange) throws IOException {
+        String rawPath = exchange.getRequestURI().getRawPath();
+        String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                query.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+            }
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        ApiRequest request = new ApiRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), path, query, headers, body);
+        if (body.length > MAX_BODY_BYTES) {
+            throw ApiException.invalidArgument("Request payload size exceeds the limit: " + MAX_BODY_BYTES + " bytes.");
+        }
+        return request;
+    }
+
+    /** Counts the request once, before its answer is sent, so a client never sees stats lag behind. */
+    private void record(int status) {
+        Outcome outcome = CURRENT.get();
+        if (!outcome.recorded) {
+            outcome.recorded = true;
+            stats.finished(outcome.endpoint, status);
+        }
+    }
+
+    private void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = pretty.writeValueAsBytes(body);
+        record(status);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private void sendError(HttpExchange exchange, ApiException e) {
+        try {
+            e.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+            sendJson(exchange, e.httpStatus(), ErrorBody.of(e));
+        } catch (IOException | RuntimeException ignored) {
+            // headers already sent (e.g. mid-stream) or client gone: nothing more to say
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,328 @@
+package dev.tunegate.emulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.tunegate.client.GeminiJson;
+import dev.tunegate.emulator.behaviour.BaseBehaviour;
+import dev.tunegate.emulator.faults.FaultInjector;
+import dev.tunegate.emulator.faults.FaultPlan;
+import dev.tunegate.emulator.generation.Answerer;
+import dev.tunegate.emulator.generation.GenerationPipeline;
+import dev.tunegate.emulator.generation.RequestReader;
+import dev.tunegate.emulator.generation.RequestValidator;
+import dev.tunegate.emulator.generation.ServedModel;
+import dev.tunegate.emulator.safety.LexiconClassifier;
+import dev.tunegate.emulator.safety.SafetyClassifier;
+import dev.tunegate.emulator.stats.EmulatorStats;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local Gemini API v1beta server: generateContent and streamGenerateContent for base and tuned
+ * models, models list/get, countTokens, fault injection and admin endpoints, on the JDK's HTTP server.
+ *
+ * <pre>{@code
+ * try (GeminiEmulator emulator = GeminiEmulator.builder().port(0).build().start()) {
+ *     String baseUrl = emulator.baseUrl();   // e.g. http://127.0.0.1:41234
+ * }
+ * }</pre>
+ */
+public final class GeminiEmulator implements AutoCloseable {
+    static {
+        // without TCP_NODELAY, small keep-alive responses wait for delayed ACKs (~40 ms each)
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final Builder config;
+    private final ObjectMapper mapper = GeminiJson.newMapper();
+    private final EmulatorStats stats = new EmulatorStats();
+    private HttpServer server;
+    private ThreadPoolExecutor executor;
+    private TunedModelService tuned;
+    private FaultInjector faults;
+    private GenerationPipeline pipeline;
+
+    private GeminiEmulator(Builder config) {
+        this.config = config;
+    }
+
+    /** A new builder (loopback, port 0, default models, no faults). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds the port and starts serving; returns this emulator. */
+    public synchronized GeminiEmulator start() {
+        if (server != null) {
+            throw new IllegalStateException("already started");
+        }
+        SafetyClassifier safety = config.safetyClassifier != null ? config.safetyClassifier
+                : config.safetyLexicon != null ? LexiconClassifier.fromFile(config.safetyLexicon)
+                : LexiconClassifier.bundled();
+        Answerer base = config.baseAnswerer != null ? config.baseAnswerer : BaseBehaviour.withFiles(config.behaviourFiles);
+        ModelCatalog catalog = new ModelCatalog(config.models, config.outputTokenLimit);
+        Map<String, ServedModel> baseModels = new LinkedHashMap<>();
+        for (String name : catalog.names()) {
+            baseModels.put(name, ServedModel.of(name, base));
+        }
+        EmulatorContext context = new EmulatorContext(mapper, baseModels, config.dataDir, config.tuningStepMillis,
+                config.seed);
+        tuned = tunedModelFactory().create(context);
+        faults = new FaultInjector(config.faults, config.chunkDelayMillis);
+        pipeline = new GenerationPipeline(safety, mapper, config.seed);
+        RequestReader reader = new RequestReader(mapper, new RequestValidator(config.outputTokenLimit));
+        ApiHandler handler = new ApiHandler(mapper, reader, pipeline, catalog, baseModels, tuned, faults, stats,
+                config.apiKey, config.chunkTokens);
+        AtomicInteger threadNo = new AtomicInteger();
+        executor = new ThreadPoolExecutor(config.threads, config.threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "tunegate-emulator-" + threadNo.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        try {
+            server = HttpServer.create(new InetSocketAddress(config.host, config.port), 1024);
+        } catch (IOException e) {
+            executor.shutdownNow();
+            tuned.close();
+            throw new UncheckedIOException("cannot bind " + config.host + ":" + config.port, e);
+        }
+        server.createContext("/", handler);
+        server.setExecutor(executor);
+        server.start();
+        return this;
+    }
+
+    private TunedModelServiceFactory tunedModelFactory() {
+        if (config.tunedModelFactory != null) {
+            return config.tunedModelFactory;
+        }
+        Iterator<TunedModelServiceFactory> found = ServiceLoader.load(TunedModelServiceFactory.class,
+                GeminiEmulator.class.getClassLoader()).iterator();
+        return found.hasNext() ? found.next() : context -> TunedModelService.none();
+    }
+
+    /** The bound port (after {@link #start()}). */
+    public int port() {
+        requireStarted();
+        return server.getAddress().getPort();
+    }
+
+    /** Scheme, host and port without a trailing slash, e.g. {@code http://127.0.0.1:41234}. */
+    public String baseUrl() {
+        requireStarted();
+        String host = config.host.contains(":") ? "[" + config.host + "]" : config.host;
+        return "http://" + host + ":" + port();
+    }
+
+    /** A snapshot of {@code GET /emulator/stats}. */
+    public Map<String, Object> stats() {
+        return stats.snapshot();
+    }
+
+    /** Same as {@code POST /emulator/reset}: zero the stats, restart the fault and sampling sequences. */
+    public void reset() {
+        requireStarted();
+        stats.reset();
+        faults.reset();
+        pipeline.reset();
+    }
+
+    /** Stops the server (in-flight requests get up to one second) and the tuning service. */
+    @Override
+    public synchronized void close() {
+        if (server == null) {
+            return;
+        }
+        server.stop(0);
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        tuned.close();
+        server = null;
+    }
+
+    private void requireStarted() {
+        if (server == null) {
+            throw new IllegalStateException("the emulator is not running; call start()");
+        }
+    }
+
+    /** Configures a {@link GeminiEmulator}. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private List<String> models = ModelCatalog.DEFAULT_MODELS;
+        private String apiKey;
+        private FaultPlan faults = FaultPlan.NONE;
+        private int chunkTokens = 8;
+        private long chunkDelayMillis;
+        private long seed = 42;
+        private int threads = 256;
+        private int outputTokenLimit = 8192;
+        private SafetyClassifier safetyClassifier;
+        private Path safetyLexicon;
+        private final List<Path> behaviourFiles = new ArrayList<>();
+        private Answerer baseAnswerer;
+        private Path dataDir;
+        private long tuningStepMillis = 20;
+        private TunedModelServiceFactory tunedModelFactory;
+
+        private Builder() {
+        }
+
+        /** Interface to bind (default 127.0.0.1, loopback only). */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host);
+            return this;
+        }
+
+        /** Port to bind; 0 (default) picks a free port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be in [0, 65535]");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Base models served ({@code gemini-x} or {@code models/gemini-x}); replaces the default list. */
+        public Builder models(List<String> names) {
+            if (names.isEmpty()) {
+                throw new IllegalArgumentException("at least one model");
+            }
+            this.models = List.copyOf(names);
+            return this;
+        }
+
+        /** Requires this API key ({@code x-goog-api-key} header or {@code key} query parameter). */
+        public Builder requireApiKey(String key) {
+            this.apiKey = key == null || key.isEmpty() ? null : key;
+            return this;
+        }
+
+        /** Global fault injection (latency, jitter, error rates, cut streams, seed). */
+        public Builder faults(FaultPlan plan) {
+            this.faults = Objects.requireNonNull(plan);
+            return this;
+        }
+
+        /** Shorthand for a fixed latency on every API request. */
+        public Builder latency(Duration latency) {
+            this.faults = faults.withLatency(latency.toMillis(), faults.jitterMillis());
+            return this;
+        }
+
+        /** Tokens per stream chunk (default 8). */
+        public Builder streamChunkTokens(int tokens) {
+            if (tokens < 1) {
+                throw new IllegalArgumentException("streamChunkTokens must be >= 1");
+            }
+            this.chunkTokens = tokens;
+            return this;
+        }
+
+        /** Delay between stream chunks (default none). */
+        public Builder streamChunkDelay(Duration delay) {
+            this.chunkDelayMillis = delay.toMillis();
+            return this;
+        }
+
+        /** Seed of sampling above temperature 0 (default 42). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Handler threads (default 256: enough for hundreds of concurrent streams). */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1");
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /** Output token limit of the base models and the default {@code maxOutputTokens} (default 8192). */
+        public Builder outputTokenLimit(int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("outputTokenLimit must be >= 1");
+            }
+            this.outputTokenLimit = limit;
+            return this;
+        }
+
+        /** Replaces the safety classifier. */
+        public Builder safetyClassifier(SafetyClassifier classifier) {
+            this.safetyClassifier = classifier;
+            return this;
+        }
+
+        /** Replaces the bundled safety lexicon with a lexicon file (format in the README). */
+        public Builder safetyLexicon(Path lexicon) {
+            this.safetyLexicon = lexicon;
+            return this;
+        }
+
+        /** Adds a behaviour file (JSON rules tried before the bundled behaviour); repeatable. */
+        public Builder behaviourFile(Path file) {
+            this.behaviourFiles.add(Objects.requireNonNull(file));
+            return this;
+        }
+
+        /** Replaces the base models' answerer altogether. */
+        public Builder baseAnswerer(Answerer answerer) {
+            this.baseAnswerer = answerer;
+            return this;
+        }
+
+        /** Directory where tuned models persist (null = in memory). */
+        public Builder dataDir(Path dir) {
+            this.dataDir = dir;
+            return this;
+        }
+
+        /** Simulated duration of one tuning step in milliseconds (default 20). */
+        public Builder tuningStepMillis(long millis) {
+            if (millis < 0) {
+                throw new IllegalArgumentException("tuningStepMillis must be >= 0");
+            }
+            this.tuningStepMillis = millis;
+            return this;
+        }
+
+        /** The tuned-model implementation (default: found with ServiceLoader, else none). */
+        public Builder tunedModelService(TunedModelServiceFactory factory) {
+            this.tunedModelFactory = factory;
+            return this;
+        }
+
+        /** A configured, not yet started emulator. */
+        public GeminiEmulator build() {
+            return new GeminiEmulator(this);
+        }
+    }
+}

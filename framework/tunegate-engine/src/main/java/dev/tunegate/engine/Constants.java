@@ -1,0 +1,77 @@
+package dev.tunegate.engine;
+
+/**
+ * Every configuration key of the {@code tunegate} engine. Keys are JUnit configuration parameters:
+ * set them in {@code junit-platform.properties}, in Surefire's
+ * {@code <properties><configurationParameters>}, on the Launcher, or as {@code -D} system properties.
+ */
+public final class Constants {
+
+    /** Engine id, as in {@code @IncludeEngines("tunegate")}. */
+    public static final String ENGINE_ID = "tunegate";
+
+    /** Prefix of every key. */
+    public static final String PREFIX = "tunegate.";
+
+    /**
+     * Where model calls go: {@code embedded} (default) starts the Gemini emulator in-process on a free
+     * loopback port once per run; otherwise a base URL such as
+     * {@code https://generativelanguage.googleapis.com} (scheme, host and port; no path).
+     */
+    public static final String ENDPOINT_PROPERTY_NAME = "tunegate.endpoint";
+
+    /**
+     * Name of the environment variable holding the API key (default {@code GEMINI_API_KEY}). The key
+     * itself is never a configuration value.
+     */
+    public static final String API_KEY_ENV_PROPERTY_NAME = "tunegate.api-key.env";
+
+    /** Maximum number of model calls in flight at once (default 8, at least 1). */
+    public static final String CONCURRENCY_PROPERTY_NAME = "tunegate.concurrency";
+
+    /** Optional limit of model calls started per minute (a positive number; unset means no limit). */
+    public static final String RATE_LIMIT_RPM_PROPERTY_NAME = "tunegate.rate-limit.rpm";
+
+    /**
+     * How many tests ahead of the one running may have their model calls issued or finished
+     * (default 4 × concurrency, at least the concurrency). Bounds memory independently of suite size.
+     */
+    public static final String LOOK_AHEAD_PROPERTY_NAME = "tunegate.look-ahead";
+
+    /** {@code true} to call {@code streamGenerateContent} and record the time to first chunk (default {@code false}). */
+    public static final String STREAMING_PROPERTY_NAME = "tunegate.streaming";
+
+    /** Comma-separated variant names to run; tests of other variants are skipped with this key as the reason. */
+    public static final String VARIANTS_PROPERTY_NAME = "tunegate.variants";
+
+    /** Regular expression searched for in the case id (and display name); other cases are skipped. */
+    public static final String FILTER_NAME_PROPERTY_NAME = "tunegate.filter.name";
+
+    /** Timeout of one HTTP request, as an ISO-8601 duration (default {@code PT60S}). */
+    public static final String REQUEST_TIMEOUT_PROPERTY_NAME = "tunegate.request-timeout";
+
+    /** Attempts per model call for retryable failures (408, 429, 5xx, I/O), including the first (default 3). */
+    public static final String RETRY_MAX_ATTEMPTS_PROPERTY_NAME = "tunegate.retry.max-attempts";
+
+    /** How long to wait for a tuning operation, as an ISO-8601 duration (default {@code PT30M}). */
+    public static final String TUNING_TIMEOUT_PROPERTY_NAME = "tunegate.tuning.timeout";
+
+    /** How often to poll a tuning operation, as an ISO-8601 duration (default {@code PT0.5S}). */
+    public static final String TUNING_POLL_INTERVAL_PROPERTY_NAME = "tunegate.tuning.poll-interval";
+
+    /** Largest suite or data file read, in bytes (default 5242880). Larger files are a discovery error. */
+    public static final String SUITE_MAX_BYTES_PROPERTY_NAME = "tunegate.suite.max-bytes";
+
+    /** Most YAML nodes that aliases may add to one document (default 10000): protection against alias bombs. */
+    public static final String SUITE_MAX_ALIAS_NODES_PROPERTY_NAME = "tunegate.suite.max-alias-nodes";
+
+    /**
+     * Directory that relative paths in {@code file:} suites may not leave (default: the working
+     * directory, or the suite's own directory for a suite outside it). Classpath suites may not leave
+     * the classpath root.
+     */
+    public static final String PROJECT_ROOT_PROPERTY_NAME = "tunegate.project-root";
+
+    private Constants() {
+    }
+}

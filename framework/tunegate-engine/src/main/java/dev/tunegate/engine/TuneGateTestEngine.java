@@ -1,0 +1,84 @@
+package dev.tunegate.engine;
+
+import dev.tunegate.engine.config.TuneGateConfiguration;
+import dev.tunegate.engine.descriptor.TuneGateEngineDescriptor;
+import dev.tunegate.engine.discovery.TuneGateDiscovery;
+import dev.tunegate.engine.execution.ClientGatewayFactory;
+import dev.tunegate.engine.execution.GatewayFactory;
+import dev.tunegate.engine.execution.TuneGateExecutionContext;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
+import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
+
+/**
+ * The {@code tunegate} JUnit Platform engine: discovers {@code *.eval.yaml} suites and runs every
+ * case on every model variant as a JUnit test. Registered through {@code META-INF/services}; run
+ * it from Maven Surefire through a {@code @Suite @IncludeEngines("tunegate")} class, from an IDE or
+ * from the Console Launcher.
+ */
+public final class TuneGateTestEngine extends HierarchicalTestEngine<TuneGateExecutionContext> {
+
+    private final GatewayFactory gatewayFactory;
+    private final Consumer<TuneGateExecutionContext> customizer;
+
+    /** The engine as the platform loads it: models reached through {@code tunegate.endpoint}. */
+    public TuneGateTestEngine() {
+        this(new ClientGatewayFactory());
+    }
+
+    /** An engine whose model calls go through {@code gatewayFactory} (tests and tools). */
+    TuneGateTestEngine(GatewayFactory gatewayFactory) {
+        this(gatewayFactory, context -> { });
+    }
+
+    /**
+     * An engine whose model calls go through {@code gatewayFactory} and whose execution context is
+     * prepared by {@code customizer} (result listeners, failure policy) before anything runs.
+     */
+    TuneGateTestEngine(GatewayFactory gatewayFactory, Consumer<TuneGateExecutionContext> customizer) {
+        this.gatewayFactory = gatewayFactory;
+        this.customizer = customizer;
+    }
+
+    @Override
+    public String getId() {
+        return Constants.ENGINE_ID;
+    }
+
+    @Override
+    public Optional<String> getGroupId() {
+        return Optional.of("dev.tunegate");
+    }
+
+    @Override
+    public Optional<String> getArtifactId() {
+        return Optional.of("tunegate-engine");
+    }
+
+    @Override
+    public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+        TuneGateConfiguration config = TuneGateConfiguration.from(request.getConfigurationParameters());
+        TuneGateEngineDescriptor engine = new TuneGateEngineDescriptor(uniqueId, config);
+        DiscoveryIssueReporter issues = DiscoveryIssueReporter.deduplicating(
+                DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId));
+        for (String problem : config.problems()) {
+            issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.ERROR, problem));
+        }
+        TuneGateDiscovery.resolve(request, engine, config, issues);
+        return engine;
+    }
+
+    @Override
+    protected TuneGateExecutionContext createExecutionContext(ExecutionRequest request) {
+        TuneGateEngineDescriptor root = (TuneGateEngineDescriptor) request.getRootTestDescriptor();
+        TuneGateExecutionContext context = new TuneGateExecutionContext(root.config(), request.getEngineExecutionListener(), gatewayFactory);
+        customizer.accept(context);
+        return context;
+    }
+}

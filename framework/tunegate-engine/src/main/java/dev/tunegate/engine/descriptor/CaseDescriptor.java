@@ -1,0 +1,67 @@
+package dev.tunegate.engine.descriptor;
+
+import dev.tunegate.engine.discovery.CompiledSuite;
+import dev.tunegate.engine.discovery.SuiteSources;
+import dev.tunegate.engine.discovery.TuneGateUniqueIds;
+import dev.tunegate.engine.execution.TuneGateExecutionContext;
+import dev.tunegate.engine.matchers.Matcher;
+import dev.tunegate.engine.suite.EvalCase;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.hierarchical.Node;
+
+/** One case of a suite (a container of one test per variant); its source is the case's line. */
+public final class CaseDescriptor extends AbstractTestDescriptor implements Node<TuneGateExecutionContext> {
+
+    private final CompiledSuite suite;
+    private final EvalCase evalCase;
+    private final Set<TestTag> tags;
+
+    private CaseDescriptor(UniqueId id, CompiledSuite suite, EvalCase evalCase) {
+        super(id, evalCase.id(), SuiteSources.of(evalCase.file(), evalCase.position()));
+        this.suite = suite;
+        this.evalCase = evalCase;
+        this.tags = tags(evalCase.tags());
+    }
+
+    public static CaseDescriptor of(UniqueId suiteId, CompiledSuite suite, EvalCase evalCase) {
+        return new CaseDescriptor(suiteId.append(TuneGateUniqueIds.CASE, evalCase.id()), suite, evalCase);
+    }
+
+    static Set<TestTag> tags(List<String> names) {
+        Set<TestTag> tags = new LinkedHashSet<>();
+        for (String name : names) {
+            if (TestTag.isValid(name)) {
+                tags.add(TestTag.create(name));
+            }
+        }
+        return tags;
+    }
+
+    @Override
+    public Type getType() {
+        return Type.CONTAINER;
+    }
+
+    @Override
+    public Set<TestTag> getTags() {
+        return tags;
+    }
+
+    public CompiledSuite suite() {
+        return suite;
+    }
+
+    public EvalCase evalCase() {
+        return evalCase;
+    }
+
+    /** The case's matchers, created at discovery. */
+    public List<Matcher> matchers() {
+        return suite.matchers().get(evalCase.id());
+    }
+}

@@ -1,0 +1,65 @@
+package dev.tunegate.engine.descriptor;
+
+import dev.tunegate.engine.config.TuneGateConfiguration;
+import dev.tunegate.engine.execution.PlannedTest;
+import dev.tunegate.engine.execution.TuneGateExecutionContext;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+import org.junit.platform.engine.support.hierarchical.Node;
+
+/**
+ * The engine's root. Starts the run's services (endpoint, client, call pipeline) only when there is
+ * something to run, and closes them at the end.
+ */
+public final class TuneGateEngineDescriptor extends EngineDescriptor implements Node<TuneGateExecutionContext> {
+
+    private final TuneGateConfiguration config;
+
+    public TuneGateEngineDescriptor(UniqueId uniqueId, TuneGateConfiguration config) {
+        super(uniqueId, "TuneGate");
+        this.config = config;
+    }
+
+    public TuneGateConfiguration config() {
+        return config;
+    }
+
+    @Override
+    public TuneGateExecutionContext before(TuneGateExecutionContext context) {
+        if (!config.problems().isEmpty()) {
+            throw new IllegalArgumentException("Invalid TuneGate configuration:\n  " + String.join("\n  ", config.problems()));
+        }
+        if (getChildren().isEmpty()) {
+            return context;
+        }
+        context.start(plan());
+        return context;
+    }
+
+    /** Every test that will run, in execution order. */
+    private List<PlannedTest> plan() {
+        List<PlannedTest> plan = new ArrayList<>();
+        collect(this, plan);
+        return plan;
+    }
+
+    private void collect(TestDescriptor node, List<PlannedTest> plan) {
+        for (TestDescriptor child : node.getChildren()) {
+            if (child instanceof VariantTestDescriptor test) {
+                if (test.skipReason(config).isEmpty()) {
+                    plan.add(test.plan());
+                }
+            } else {
+                collect(child, plan);
+            }
+        }
+    }
+
+    @Override
+    public void after(TuneGateExecutionContext context) throws Exception {
+        context.close();
+    }
+}

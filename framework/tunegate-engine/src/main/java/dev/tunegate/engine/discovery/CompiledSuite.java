@@ -1,0 +1,33 @@
+package dev.tunegate.engine.discovery;
+
+import dev.tunegate.engine.matchers.Matcher;
+import dev.tunegate.engine.suite.EvalCase;
+import dev.tunegate.engine.suite.EvalSuite;
+import java.util.HashMap;
+import java.util.Optional;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A suite that passed every discovery check, with each case's matchers created.
+ *
+ * @param suite    the parsed suite
+ * @param matchers per case id, the matchers of its {@code expect:} list, in order
+ */
+public record CompiledSuite(EvalSuite suite, Map<String, List<Matcher>> matchers, Map<String, EvalCase> casesById) {
+
+    public CompiledSuite(EvalSuite suite, Map<String, List<Matcher>> matchers) {
+        this(suite, matchers, index(suite));
+    }
+
+    private static Map<String, EvalCase> index(EvalSuite suite) {
+        Map<String, EvalCase> byId = new HashMap<>(suite.cases().size() * 2);
+        suite.cases().forEach(c -> byId.put(c.id(), c));
+        return byId;
+    }
+
+    /** The case with this id, if any. */
+    public Optional<EvalCase> findCase(String id) {
+        return Optional.ofNullable(casesById.get(id));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.tunegate.engine.execution;
+
+import dev.tunegate.client.model.GenerateContentRequest;
+import dev.tunegate.engine.matchers.ModelAnswer;
+import dev.tunegate.engine.suite.ModelVariant;
+import java.util.concurrent.CompletableFuture;
+
+/** How the engine reaches models: generation calls and tuned-model provisioning. */
+public interface ModelGateway extends AutoCloseable {
+
+    /** Calls {@code model}; the future fails with the client's exception on infrastructure errors. */
+    CompletableFuture<ModelAnswer> generate(String model, GenerateContentRequest request);
+
+    /**
+     * The model name to call for a variant, once it can be called: for a variant with a {@code tune}
+     * block, after the tuned model exists (created and awaited if it did not). Completed once per
+     * variant model per run; fails with the tuning operation's error.
+     */
+    CompletableFuture<String> ready(ModelVariant variant);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,95 @@
+package dev.tunegate.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+import static org.junit.platform.testkit.engine.EventConditions.displayName;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import dev.tunegate.engine.execution.ResultListener;
+import dev.tunegate.engine.execution.VariantRun;
+import dev.tunegate.engine.matchers.Verdict;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.opentest4j.AssertionFailedError;
+
+/** The engine against the real Gemini emulator, started in-process on a loopback port (the default endpoint). */
+class EndToEndTest {
+
+    static final String SUITE = "dev/tunegate/engine/e2e/emulator.eval.yaml";
+
+    @Test
+    void embeddedEmulatorRunsEveryCaseAndStopsAfterwards() throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                log.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger("dev.tunegate.engine");
+        logger.addHandler(handler);
+        try {
+            EngineExecutionResults results = EngineTestKit.engine("tunegate").selectors(selectClasspathResource(SUITE)).execute();
+            results.testEvents().assertStatistics(s -> s.started(8).succeeded(6).failed(2));
+            results.testEvents().assertThatEvents().haveExactly(1, event(displayName("emulator › impossible [flash]"),
+                    finishedWithFailure(instanceOf(AssertionFailedError.class),
+                            message(m -> m.contains("equals") && m.contains("this exact sentence will never be produced")))));
+        } finally {
+            logger.removeHandler(handler);
+        }
+        String line = log.stream().filter(l -> l.contains("embedded Gemini emulator at ")).findFirst().orElseThrow();
+        URI base = URI.create(line.substring(line.indexOf("http")));
+        assertThat(base.getHost()).isEqualTo("127.0.0.1");
+        assertThatThrownBy(() -> {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 500);
+            }
+        }).as("emulator stopped at the end of the run").isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void streamingRecordsTimeToFirstChunk() {
+        List<VariantRun> runs = new CopyOnWriteArrayList<>();
+        EngineExecutionResults results = EngineTestKit.engine(new TuneGateTestEngine(
+                        new dev.tunegate.engine.execution.ClientGatewayFactory(), context -> context.addListener(new ResultListener() {
+                            @Override
+                            public void variantFinished(VariantRun run, List<Optional<Verdict>> verdicts, boolean passed) {
+                                runs.add(run);
+                            }
+                        })))
+                .selectors(selectClasspathResource(SUITE))
+                .configurationParameter("tunegate.streaming", "true")
+                .configurationParameter("tunegate.filter.name", "fast-enough|arithmetic")
+                .execute();
+        results.testEvents().assertStatistics(s -> s.started(4).succeeded(4));
+        assertThat(runs).hasSize(4).allSatisfy(run -> assertThat(run.samples()).singleElement().satisfies(sample -> {
+            assertThat(sample.answer()).isPresent();
+            assertThat(sample.answer().get().timeToFirstChunk()).isPresent();
+            assertThat(sample.answer().get().timeToFirstChunk().get()).isLessThanOrEqualTo(sample.answer().get().latency());
+            assertThat(sample.answer().get().text()).isNotBlank();
+        }));
+    }
+}

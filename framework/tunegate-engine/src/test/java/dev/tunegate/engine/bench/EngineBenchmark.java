@@ -1,0 +1,161 @@
+package dev.tunegate.engine.bench;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
+import static org.junit.platform.launcher.EngineFilter.includeEngines;
+
+import dev.tunegate.emulator.GeminiEmulator;
+import java.io.IOException;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/**
+ * Engine throughput benchmark (a main class that prints figures, not a test). Generates a suite of
+ * N cases × V variants, starts the emulator with a fixed latency of L ms per request, runs the suite
+ * through the JUnit Launcher with {@code tunegate.concurrency=C}, and prints wall time, the ideal
+ * time N·V·L/C, the overhead per case-variant, requests per second and the peak heap.
+ *
+ * <pre>java -Xmx512m -cp … dev.tunegate.engine.bench.EngineBenchmark N V L C [streaming]</pre>
+ */
+public final class EngineBenchmark {
+
+    private EngineBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int v = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int latency = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+        int c = args.length > 3 ? Integer.parseInt(args[3]) : 32;
+        boolean streaming = args.length > 4 && Boolean.parseBoolean(args[4]);
+        Path dir = Files.createTempDirectory("tunegate-bench");
+        Path suite = writeSuite(dir, n, v);
+        java.util.logging.Logger.getLogger("dev.tunegate.engine").setLevel(java.util.logging.Level.WARNING);
+
+        PeakHeap peak = new PeakHeap();
+        try (GeminiEmulator emulator = GeminiEmulator.builder().port(0).latency(Duration.ofMillis(latency))
+                .threads(Math.max(16, 2 * c)).build().start()) {
+            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectFile(suite.toFile()))
+                    .filters(includeEngines("tunegate"))
+                    .configurationParameter("tunegate.endpoint", emulator.baseUrl())
+                    .configurationParameter("tunegate.concurrency", Integer.toString(c))
+                    .configurationParameter("tunegate.streaming", Boolean.toString(streaming))
+                    .configurationParameter("tunegate.suite.max-bytes", Long.toString(1L << 30))
+                    .build();
+            Launcher launcher = LauncherFactory.create();
+            peak.start();
+            long start = System.nanoTime();
+            TestPlan plan = launcher.discover(request);
+            long discovered = System.nanoTime();
+            SummaryGeneratingListener summary = new SummaryGeneratingListener();
+            launcher.execute(plan, summary);
+            long end = System.nanoTime();
+            peak.stop();
+
+            TestExecutionSummary s = summary.getSummary();
+            long calls = (long) n * v;
+            double wall = (end - start) / 1e9;
+            double execution = (end - discovered) / 1e9;
+            double ideal = calls * (latency / 1000.0) / c;
+            double sinceJvmStart = (System.currentTimeMillis() - jvmStart) / 1000.0;
+            System.out.printf("TuneGate engine benchmark: N=%d cases, V=%d variants, L=%d ms, C=%d, streaming=%s, -Xmx=%d MiB%n",
+                    n, v, latency, c, streaming, Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf("tests: %d found, %d succeeded, %d failed, %d aborted%n", s.getTestsFoundCount(),
+                    s.getTestsSucceededCount(), s.getTestsFailedCount(), s.getTestsAbortedCount());
+            System.out.printf("discovery:            %8.3f s%n", (discovered - start) / 1e9);
+            System.out.printf("execution:            %8.3f s%n", execution);
+            System.out.printf("wall (disc.+exec.):   %8.3f s   (JVM start to end: %.3f s)%n", wall, sinceJvmStart);
+            System.out.printf("ideal N·V·L/C:        %8.3f s   wall/ideal = %s%n", ideal,
+                    ideal > 0 ? String.format("%.3f", wall / ideal) : "n/a");
+            System.out.printf("overhead/case-variant:%8.3f ms  ((wall - ideal) / (N·V))%n", (wall - ideal) * 1000 / calls);
+            System.out.printf("requests/s:           %8.1f%n", calls / wall);
+            System.out.printf("peak heap used:       %8.1f MiB (sampled every 20 ms; sum of pool peaks %.1f MiB)%n",
+                    peak.peak() / (1024.0 * 1024.0), poolPeaks() / (1024.0 * 1024.0));
+            if (s.getTestsSucceededCount() != calls) {
+                s.printFailuresTo(new java.io.PrintWriter(System.out), 3);
+                System.exit(1);
+            }
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static long poolPeaks() {
+        long pools = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                pools += pool.getPeakUsage().getUsed();
+            }
+        }
+        return pools;
+    }
+
+    private static Path writeSuite(Path dir, int n, int v) throws IOException {
+        Path suite = dir.resolve("bench.eval.yaml");
+        StringBuilder yaml = new StringBuilder("suite: bench\nmodels:\n");
+        for (int i = 0; i < v; i++) {
+            yaml.append("  v").append(i).append(": models/gemini-2.0-flash\n");
+        }
+        yaml.append("generationConfig: {temperature: 0, maxOutputTokens: 32}\n")
+                .append("defaults:\n  expect:\n    - finishReason: STOP\ncases:\n  - casesFrom: cases.jsonl\n");
+        Files.writeString(suite, yaml);
+        try (Writer out = Files.newBufferedWriter(dir.resolve("cases.jsonl"), StandardCharsets.UTF_8)) {
+            for (int i = 0; i < n; i++) {
+                out.write("{\"id\":\"c" + i + "\",\"prompt\":\"What is " + i + " + {{x}}?\",\"vars\":{\"x\":" + (i % 7) + "}}\n");
+            }
+        }
+        return suite;
+    }
+
+    /** Samples heap usage (after GC peaks are what matter for -Xmx) every 20 ms. */
+    private static final class PeakHeap {
+        private final AtomicLong peak = new AtomicLong();
+        private volatile boolean running;
+        private Thread thread;
+
+        void start() {
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                pool.resetPeakUsage();
+            }
+            running = true;
+            thread = new Thread(() -> {
+                while (running) {
+                    peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "peak-heap");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+
+        long peak() {
+            return peak.get();
+        }
+    }
+}
