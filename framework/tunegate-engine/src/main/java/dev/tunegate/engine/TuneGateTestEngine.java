@@ -78,6 +78,7 @@ public final class TuneGateTestEngine extends HierarchicalTestEngine<TuneGateExe
     protected TuneGateExecutionContext createExecutionContext(ExecutionRequest request) {
         TuneGateEngineDescriptor root = (TuneGateEngineDescriptor) request.getRootTestDescriptor();
         TuneGateExecutionContext context = new TuneGateExecutionContext(root.config(), request.getEngineExecutionListener(), gatewayFactory);
+        context.comparison(dev.tunegate.engine.comparison.Comparison.install(context));
         customizer.accept(context);
         return context;
     }

@@ -38,7 +38,8 @@ public record TuneGateConfiguration(
         long suiteMaxBytes,
         int suiteMaxAliasNodes,
         Optional<Path> projectRoot,
-        List<String> problems) {
+        List<String> problems,
+        dev.tunegate.engine.comparison.ComparisonSettings comparison) {
 
     /** {@code tunegate.endpoint} value that starts the in-process emulator. */
     public static final String EMBEDDED = "embedded";
@@ -107,9 +108,10 @@ public record TuneGateConfiguration(
             long maxBytes = positiveInt("suite.max-bytes", 5 * 1024 * 1024);
             int maxAliasNodes = positiveInt("suite.max-alias-nodes", 10_000);
             Optional<Path> root = string("project-root").map(Path::of);
+            var comparison = dev.tunegate.engine.comparison.ComparisonSettings.read(params, root, problems::add);
             return new TuneGateConfiguration(endpoint, apiKeyEnv, concurrency, rpm, lookAhead, streaming, variants,
                     nameFilter, requestTimeout, attempts, tuningTimeout, poll, maxBytes, maxAliasNodes, root,
-                    List.copyOf(problems));
+                    List.copyOf(problems), comparison);
         }
 
         private Optional<String> string(String key) {
