@@ -17,7 +17,8 @@ public final class EmulatorMain {
             "Usage: java -jar tunegate-emulator.jar [options]",
             "  --port N                 port to listen on (default 8089; 0 = a free port)",
             "  --host H                 interface to bind (default 127.0.0.1)",
-            "  --data-dir DIR           directory where tuned models persist (default: in memory)",
+            "  --data-dir DIR           directory where tuned models persist (default ./.tunegate-emulator)",
+            "  --in-memory              keep tuned models in memory only (nothing survives a restart)",
             "  --latency-ms MS          fixed latency added to every API request",
             "  --jitter-ms MS           extra random latency in [0, MS]",
             "  --require-api-key KEY    require this key (x-goog-api-key header or ?key=)",
@@ -25,7 +26,7 @@ public final class EmulatorMain {
             "  --rate-429 P             share of requests answered 429 RESOURCE_EXHAUSTED (0..1)",
             "  --rate-500 P             share answered 500 INTERNAL",
             "  --rate-503 P             share answered 503 UNAVAILABLE",
-            "  --cut-stream-rate P      share of streams cut after their first chunk",
+            "  --cut-stream-rate P      share of streams cut mid-way",
             "  --retry-after S          Retry-After seconds announced with 429 (default 1)",
             "  --fault-seed N           seed of the fault generator (default 42)",
             "  --seed N                 seed of sampling above temperature 0 (default 42)",
@@ -34,7 +35,7 @@ public final class EmulatorMain {
             "  --behaviour FILE         behaviour file with scripted rules (repeatable)",
             "  --safety-lexicon FILE    replace the bundled safety lexicon",
             "  --models A,B,...         base models to serve (default: the built-in list)",
-            "  --threads N              handler threads (default 256)",
+            "  --threads N              handler threads (default 512)",
             "  --tuning-step-ms MS      simulated duration of one tuning step (default 20)",
             "  --help                   print this help");
 
@@ -72,9 +73,12 @@ public final class EmulatorMain {
         stopped.await();
     }
 
+    /** Where the standalone emulator keeps tuned models unless told otherwise. */
+    static final Path DEFAULT_DATA_DIR = Path.of(".tunegate-emulator");
+
     /** The emulator configured by {@code args}, or null after printing help. */
     static GeminiEmulator configure(String[] args, PrintStream out) {
-        GeminiEmulator.Builder b = GeminiEmulator.builder().port(8089);
+        GeminiEmulator.Builder b = GeminiEmulator.builder().port(8089).dataDir(DEFAULT_DATA_DIR);
         FaultPlan plan = FaultPlan.NONE;
         List<String> list = Arrays.asList(args);
         for (int i = 0; i < list.size(); i++) {
@@ -88,6 +92,10 @@ public final class EmulatorMain {
             if (flag.equals("--help") || flag.equals("-h")) {
                 out.println(USAGE);
                 return null;
+            }
+            if (flag.equals("--in-memory")) {
+                b.dataDir(null);
+                continue;
             }
             if (value == null) {
                 if (i + 1 >= list.size()) {

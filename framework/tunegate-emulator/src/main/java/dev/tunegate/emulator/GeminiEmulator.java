@@ -181,7 +181,7 @@ public final class GeminiEmulator implements AutoCloseable {
         private int chunkTokens = 8;
         private long chunkDelayMillis;
         private long seed = 42;
-        private int threads = 256;
+        private int threads = 512;
         private int outputTokenLimit = 8192;
         private SafetyClassifier safetyClassifier;
         private Path safetyLexicon;
@@ -257,7 +257,7 @@ public final class GeminiEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Handler threads (default 256: enough for hundreds of concurrent streams). */
+        /** Handler threads (default 512, created on demand: enough for hundreds of concurrent streams). */
         public Builder threads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be >= 1");

@@ -13,7 +13,7 @@ class EmulatorMainTest {
     void flagsConfigureTheEmulator() {
         GeminiEmulator e = EmulatorMain.configure(new String[] {"--port", "0", "--host", "127.0.0.1",
                 "--latency-ms", "0", "--rate-429=0.0", "--chunk-tokens", "3", "--models", "gemini-x,models/gemini-y",
-                "--require-api-key", "k"}, System.out);
+                "--require-api-key", "k", "--in-memory"}, System.out);
         try (GeminiEmulator started = e.start()) {
             Http http = new Http(started.baseUrl());
             assertThat(http.get("/v1beta/models/gemini-x", "x-goog-api-key", "k").statusCode()).isEqualTo(200);

@@ -90,15 +90,20 @@ class EndpointsTest {
 
     @Test
     void tunedModelsAreNotFoundWithoutATuningService() {
-        HttpResponse<String> r = http.post("/v1beta/tunedModels/my-model:generateContent", HELLO);
-        assertThat(r.statusCode()).isEqualTo(404);
-        JsonNode error = Http.json(r.body()).path("error");
-        assertThat(error.path("code").asInt()).isEqualTo(404);
-        assertThat(error.path("status").asText()).isEqualTo("NOT_FOUND");
-        assertThat(error.path("message").asText()).contains("tunedModels/my-model");
-        assertThat(error.has("details")).isTrue();
-        assertThat(http.post("/v1beta/tunedModels/my-model:streamGenerateContent?alt=sse", HELLO).statusCode()).isEqualTo(404);
-        assertThat(http.get("/v1beta/tunedModels").statusCode()).isEqualTo(404);
+        try (GeminiEmulator bare = GeminiEmulator.builder().port(0)
+                .tunedModelService(context -> TunedModelService.none()).build().start()) {
+            Http http = new Http(bare.baseUrl());
+            HttpResponse<String> r = http.post("/v1beta/tunedModels/my-model:generateContent", HELLO);
+            assertThat(r.statusCode()).isEqualTo(404);
+            JsonNode error = Http.json(r.body()).path("error");
+            assertThat(error.path("code").asInt()).isEqualTo(404);
+            assertThat(error.path("status").asText()).isEqualTo("NOT_FOUND");
+            assertThat(error.path("message").asText()).contains("tunedModels/my-model");
+            assertThat(error.has("details")).isTrue();
+            assertThat(http.post("/v1beta/tunedModels/my-model:streamGenerateContent?alt=sse", HELLO).statusCode())
+                    .isEqualTo(404);
+            assertThat(http.get("/v1beta/tunedModels").statusCode()).isEqualTo(404);
+        }
     }
 
     @Test

@@ -72,6 +72,12 @@ public final class Constants {
      */
     public static final String PROJECT_ROOT_PROPERTY_NAME = "tunegate.project-root";
 
+    /**
+     * Directory where the embedded emulator keeps tuned models between runs (default: none, so every
+     * run starts without tuned models and tunes again). For example {@code target/tunegate-emulator}.
+     */
+    public static final String EMULATOR_DATA_DIR_PROPERTY_NAME = "tunegate.emulator.data-dir";
+
     private Constants() {
     }
 }

@@ -168,6 +168,22 @@ class ExecutionTest {
     }
 
     @Test
+    void rateLimitSpacesCallStarts() {
+        FakeGateway fake = new FakeGateway(0);
+        EngineExecutionResults results = EngineTestKit.engine(new TuneGateTestEngine(fake.factory()))
+                .selectors(selectClasspathResource(MANY))
+                .configurationParameter("tunegate.filter.name", "^c00[0-4]$")
+                .configurationParameter("tunegate.rate-limit.rpm", "1200")
+                .execute();
+        results.testEvents().assertStatistics(s -> s.started(10 + 1)); // 5 cases × 2 variants + the gate test
+        List<Long> starts = new ArrayList<>(fake.startNanos);
+        assertThat(starts).hasSize(10);
+        for (int i = 1; i < starts.size(); i++) {
+            assertThat((starts.get(i) - starts.get(i - 1)) / 1e6).as("gap before call %d in ms", i).isGreaterThan(40.0);
+        }
+    }
+
+    @Test
     void invalidConfigurationIsReportedAndFailsTheRun() {
         var kit = EngineTestKit.engine(new TuneGateTestEngine(new FakeGateway(0).factory()))
                 .selectors(selectClasspathResource(ECHO))

@@ -35,6 +35,7 @@ final class FakeGateway implements ModelGateway {
     final AtomicInteger maxInFlight = new AtomicInteger();
     final List<String> prompts = new CopyOnWriteArrayList<>();
     final List<GenerateContentRequest> requests = new CopyOnWriteArrayList<>();
+    final List<Long> startNanos = new CopyOnWriteArrayList<>();
     private final long delayMillis;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fake-model");
@@ -54,6 +55,7 @@ final class FakeGateway implements ModelGateway {
     @Override
     public CompletableFuture<ModelAnswer> generate(String model, GenerateContentRequest request) {
         calls.incrementAndGet();
+        startNanos.add(System.nanoTime());
         requests.add(request);
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);

@@ -12,8 +12,9 @@ import java.util.SplittableRandom;
  * Decides the injected faults of each API request from the global {@link FaultPlan} and the request's
  * {@value #HEADER} header. The header is a comma-separated list of directives that override the plan
  * for that request: {@code 429}, {@code 500}, {@code 503} (fail with that status), {@code cut} or
- * {@code cut=N} (close a stream after N chunks, default 1), {@code latency=MS}, {@code chunk-delay=MS},
- * {@code retry-after=S}, and {@code none} (no random faults for this request).
+ * {@code cut=N} (close a stream after N chunks, default half of them), {@code latency=MS}, {@code chunk-delay=MS},
+ * {@code retry-after=S}, {@code none} (no random faults for this request), and {@code tuning-failure}
+ * (on {@code tunedModels.create}: the tuning run fails half-way; see the tuning package).
  */
 public final class FaultInjector {
     /** The per-request fault header. */
@@ -65,7 +66,7 @@ public final class FaultInjector {
         } else if (u < plan.rate429() + plan.rate500() + plan.rate503()) {
             status = 503;
         }
-        int cutAfter = streaming && cut < plan.cutStreamRate() ? 1 : -1;
+        int cutAfter = streaming && cut < plan.cutStreamRate() ? FaultDecision.MIDWAY : -1;
         int retryAfter = plan.retryAfterSeconds();
         long chunkDelay = defaultChunkDelayMillis;
         if (header != null && !header.isBlank()) {
@@ -88,13 +89,14 @@ public final class FaultInjector {
                         delay = 0;
                     }
                     case "429", "500", "503" -> status = Integer.parseInt(key);
-                    case "cut" -> cutAfter = value == null ? 1 : number(header, value);
+                    case "cut" -> cutAfter = value == null ? FaultDecision.MIDWAY : number(header, value);
                     case "latency" -> delay = number(header, value);
                     case "chunk-delay" -> chunkDelay = number(header, value);
                     case "retry-after" -> retryAfter = number(header, value);
+                    case "tuning-failure" -> { } // on tunedModels.create: handled by the tuning service
                     default -> throw ApiException.invalidArgument(HEADER,
                             "Invalid " + HEADER + " directive '" + key
-                                    + "': expected 429, 500, 503, cut[=N], latency=MS, chunk-delay=MS, retry-after=S or none");
+                                    + "': expected 429, 500, 503, cut[=N], latency=MS, chunk-delay=MS, retry-after=S, tuning-failure or none");
                 }
             }
             if (!streaming) {

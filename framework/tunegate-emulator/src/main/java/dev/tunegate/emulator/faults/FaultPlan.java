@@ -10,7 +10,7 @@ package dev.tunegate.emulator.faults;
  * @param rate429           share of requests answered 429 RESOURCE_EXHAUSTED (with Retry-After and RetryInfo)
  * @param rate500           share answered 500 INTERNAL
  * @param rate503           share answered 503 UNAVAILABLE
- * @param cutStreamRate     share of streams cut mid-way (connection closed after the first chunk)
+ * @param cutStreamRate     share of streams cut mid-way (connection closed after half of the chunks)
  * @param retryAfterSeconds the delay announced with 429 answers
  * @param seed              seed of the fault generator
  */

@@ -32,6 +32,9 @@ import java.util.regex.Pattern;
 public final class RequestValidator {
     /** Candidates per request (the seeds say "only 1"; the public API now allows up to 8). */
     public static final int MAX_CANDIDATES = 8;
+    /** Largest {@code minItems} / {@code minLength} the emulator will generate. */
+    static final long MAX_ITEMS = 1000;
+    static final long MAX_STRING = 10_000;
     /** At most this many stop sequences. */
     public static final int MAX_STOP_SEQUENCES = 5;
     /** Categories accepted in safetySettings (Gemini models). */
@@ -361,6 +364,12 @@ public final class RequestValidator {
                     throw bad(f + "." + bound[0], bound[0] + " must be a non-negative integer");
                 }
             }
+        }
+        if (s.minItems() != null && Long.parseLong(s.minItems()) > MAX_ITEMS) {
+            throw bad(f + ".minItems", "minItems above " + MAX_ITEMS + " is not supported by the emulator");
+        }
+        if (s.minLength() != null && Long.parseLong(s.minLength()) > MAX_STRING) {
+            throw bad(f + ".minLength", "minLength above " + MAX_STRING + " is not supported by the emulator");
         }
         if (s.minItems() != null && s.maxItems() != null && Long.parseLong(s.minItems()) > Long.parseLong(s.maxItems())) {
             throw bad(f + ".minItems", "minItems must not exceed maxItems");

@@ -44,6 +44,16 @@ public final class Sampler {
         return temperature;
     }
 
+    /** The nucleus-sampling mass, or null for none. */
+    public Double topP() {
+        return topP;
+    }
+
+    /** The top-K cut, or null for none. */
+    public Integer topK() {
+        return topK;
+    }
+
     /** Whether every choice is the first option (temperature 0). */
     public boolean isGreedy() {
         return temperature <= 0;
@@ -70,7 +80,7 @@ public final class Sampler {
             weights.add(w);
             total += w;
         }
-        if (topP != null && topP > 0 && topP < 1) {
+        if (topP != null && topP < 1) {
             double cumulative = 0;
             int keep = 0;
             while (keep < limit) {

@@ -38,6 +38,7 @@ public record TuneGateConfiguration(
         long suiteMaxBytes,
         int suiteMaxAliasNodes,
         Optional<Path> projectRoot,
+        Optional<Path> emulatorDataDir,
         List<String> problems,
         dev.tunegate.engine.comparison.ComparisonSettings comparison) {
 
@@ -107,11 +108,23 @@ public record TuneGateConfiguration(
             Duration poll = duration("tuning.poll-interval", Duration.ofMillis(500));
             long maxBytes = positiveInt("suite.max-bytes", 5 * 1024 * 1024);
             int maxAliasNodes = positiveInt("suite.max-alias-nodes", 10_000);
-            Optional<Path> root = string("project-root").map(Path::of);
+            Optional<Path> root = path("project-root");
+            Optional<Path> dataDir = path("emulator.data-dir");
             var comparison = dev.tunegate.engine.comparison.ComparisonSettings.read(params, root, problems::add);
             return new TuneGateConfiguration(endpoint, apiKeyEnv, concurrency, rpm, lookAhead, streaming, variants,
-                    nameFilter, requestTimeout, attempts, tuningTimeout, poll, maxBytes, maxAliasNodes, root,
+                    nameFilter, requestTimeout, attempts, tuningTimeout, poll, maxBytes, maxAliasNodes, root, dataDir,
                     List.copyOf(problems), comparison);
+        }
+
+        private Optional<Path> path(String key) {
+            return string(key).flatMap(v -> {
+                try {
+                    return Optional.of(Path.of(v));
+                } catch (java.nio.file.InvalidPathException e) {
+                    problem(key, v, "is not a valid path: " + e.getReason());
+                    return Optional.empty();
+                }
+            });
         }
 
         private Optional<String> string(String key) {

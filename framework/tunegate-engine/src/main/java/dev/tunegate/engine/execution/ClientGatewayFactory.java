@@ -19,7 +19,7 @@ public final class ClientGatewayFactory implements GatewayFactory {
         EmbeddedEmulator emulator = null;
         String baseUrl;
         if (config.embedded()) {
-            emulator = EmbeddedEmulator.start();
+            emulator = EmbeddedEmulator.start(config.emulatorDataDir());
             baseUrl = emulator.baseUrl();
             progress.accept("embedded Gemini emulator at " + baseUrl);
         } else {

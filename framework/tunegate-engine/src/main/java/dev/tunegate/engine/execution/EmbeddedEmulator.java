@@ -1,6 +1,8 @@
 package dev.tunegate.engine.execution;
 
 import dev.tunegate.emulator.GeminiEmulator;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /** The in-process Gemini emulator for {@code tunegate.endpoint=embedded}: a free loopback port, one per run. */
 final class EmbeddedEmulator implements AutoCloseable {
@@ -11,8 +13,10 @@ final class EmbeddedEmulator implements AutoCloseable {
         this.emulator = emulator;
     }
 
-    static EmbeddedEmulator start() {
-        return new EmbeddedEmulator(GeminiEmulator.builder().port(0).build().start());
+    static EmbeddedEmulator start(Optional<Path> dataDir) {
+        GeminiEmulator.Builder builder = GeminiEmulator.builder().port(0);
+        dataDir.ifPresent(builder::dataDir);
+        return new EmbeddedEmulator(builder.build().start());
     }
 
     String baseUrl() {

@@ -89,7 +89,7 @@ final class CassetteStore {
         JsonNode timings = root.path("timings");
         Duration latency = duration(timings.path("latency"));
         Duration firstChunk = timings.has("timeToFirstChunk") ? duration(timings.get("timeToFirstChunk")) : null;
-        return Optional.of(new ModelResult(chunks, latency == null ? Duration.ZERO : latency, firstChunk, true));
+        return Optional.of(new ModelResult(chunks, latency == null ? Duration.ZERO : latency, firstChunk, 0, true));
     }
 
     /** Writes (or overwrites) the recording of a call. */

@@ -28,7 +28,10 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * through the JUnit Launcher with {@code tunegate.concurrency=C}, and prints wall time, the ideal
  * time N·V·L/C, the overhead per case-variant, requests per second and the peak heap.
  *
- * <pre>java -Xmx512m -cp … dev.tunegate.engine.bench.EngineBenchmark N V L C [streaming]</pre>
+ * <pre>java -Xmx512m -cp … dev.tunegate.engine.bench.EngineBenchmark N V L C [streaming|fake]</pre>
+ *
+ * <p>{@code fake} replaces the HTTP client and the emulator by in-process models that answer after
+ * L ms, which measures the engine's own overhead (discovery, pipeline, matchers, JUnit events).
  */
 public final class EngineBenchmark {
 
@@ -41,7 +44,8 @@ public final class EngineBenchmark {
         int v = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int latency = args.length > 2 ? Integer.parseInt(args[2]) : 50;
         int c = args.length > 3 ? Integer.parseInt(args[3]) : 32;
-        boolean streaming = args.length > 4 && Boolean.parseBoolean(args[4]);
+        boolean streaming = args.length > 4 && args[4].equals("streaming");
+        boolean fake = args.length > 4 && args[4].equals("fake");
         Path dir = Files.createTempDirectory("tunegate-bench");
         Path suite = writeSuite(dir, n, v);
         java.util.logging.Logger.getLogger("dev.tunegate.engine").setLevel(java.util.logging.Level.WARNING);
@@ -57,14 +61,19 @@ public final class EngineBenchmark {
                     .configurationParameter("tunegate.streaming", Boolean.toString(streaming))
                     .configurationParameter("tunegate.suite.max-bytes", Long.toString(1L << 30))
                     .build();
-            Launcher launcher = LauncherFactory.create();
+            Launcher launcher = fake
+                    ? LauncherFactory.create(org.junit.platform.launcher.core.LauncherConfig.builder()
+                            .enableTestEngineAutoRegistration(false).addTestEngines(dev.tunegate.engine.BenchEngines.fake(latency)).build())
+                    : LauncherFactory.create();
             peak.start();
+            long cpuStart = cpuNanos();
             long start = System.nanoTime();
             TestPlan plan = launcher.discover(request);
             long discovered = System.nanoTime();
             SummaryGeneratingListener summary = new SummaryGeneratingListener();
             launcher.execute(plan, summary);
             long end = System.nanoTime();
+            long cpu = cpuNanos() - cpuStart;
             peak.stop();
 
             TestExecutionSummary s = summary.getSummary();
@@ -73,8 +82,9 @@ public final class EngineBenchmark {
             double execution = (end - discovered) / 1e9;
             double ideal = calls * (latency / 1000.0) / c;
             double sinceJvmStart = (System.currentTimeMillis() - jvmStart) / 1000.0;
-            System.out.printf("TuneGate engine benchmark: N=%d cases, V=%d variants, L=%d ms, C=%d, streaming=%s, -Xmx=%d MiB%n",
-                    n, v, latency, c, streaming, Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf("TuneGate engine benchmark: N=%d cases, V=%d variants, L=%d ms, C=%d, %s, -Xmx=%d MiB%n",
+                    n, v, latency, c, fake ? "in-process fake models (no HTTP)" : streaming ? "emulator, streaming" : "emulator",
+                    Runtime.getRuntime().maxMemory() >> 20);
             System.out.printf("tests: %d found, %d succeeded, %d failed, %d aborted%n", s.getTestsFoundCount(),
                     s.getTestsSucceededCount(), s.getTestsFailedCount(), s.getTestsAbortedCount());
             System.out.printf("discovery:            %8.3f s%n", (discovered - start) / 1e9);
@@ -84,6 +94,9 @@ public final class EngineBenchmark {
                     ideal > 0 ? String.format("%.3f", wall / ideal) : "n/a");
             System.out.printf("overhead/case-variant:%8.3f ms  ((wall - ideal) / (N·V))%n", (wall - ideal) * 1000 / calls);
             System.out.printf("requests/s:           %8.1f%n", calls / wall);
+            System.out.printf("process CPU:          %8.3f s   = %.3f ms per case-variant (engine, client and emulator together;"
+                    + " load average %.1f on %d cores)%n", cpu / 1e9, cpu / 1e6 / calls,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
             System.out.printf("peak heap used:       %8.1f MiB (sampled every 20 ms; sum of pool peaks %.1f MiB)%n",
                     peak.peak() / (1024.0 * 1024.0), poolPeaks() / (1024.0 * 1024.0));
             if (s.getTestsSucceededCount() != calls) {
@@ -95,6 +108,10 @@ public final class EngineBenchmark {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long poolPeaks() {

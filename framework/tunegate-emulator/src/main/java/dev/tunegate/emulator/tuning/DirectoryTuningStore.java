@@ -1,0 +1,137 @@
+package dev.tunegate.emulator.tuning;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tunegate.client.GeminiJson;
+import dev.tunegate.client.model.Operation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Keeps tuned models in a directory, one JSON file per object, each written to a temporary file in the
+ * same directory and moved over the old one with {@code ATOMIC_MOVE}, so a crash never leaves a
+ * half-written file:
+ * <pre>
+ * {dataDir}/tuned-models/{id}.json          the TunedModel, its root base model and its operation names
+ * {dataDir}/learned/{id}.json               what the model learned (features, prototypes, threshold)
+ * {dataDir}/operations/{id}/{operation}.json every operation, also after its model was deleted
+ * </pre>
+ */
+final class DirectoryTuningStore implements TuningStore {
+
+    private final Path models;
+    private final Path learned;
+    private final Path operations;
+    private final ObjectMapper mapper = GeminiJson.newMapper();
+
+    DirectoryTuningStore(Path dataDir) {
+        this.models = dataDir.resolve("tuned-models");
+        this.learned = dataDir.resolve("learned");
+        this.operations = dataDir.resolve("operations");
+        try {
+            Files.createDirectories(models);
+            Files.createDirectories(learned);
+            Files.createDirectories(operations);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the emulator data directory " + dataDir + ": " + e, e);
+        }
+    }
+
+    @Override
+    public Contents load() {
+        List<StoredTunedModel> storedModels = new ArrayList<>();
+        for (Path file : jsonFiles(models)) {
+            storedModels.add(read(file, StoredTunedModel.class));
+        }
+        Map<String, LearnedState> states = new HashMap<>();
+        for (Path file : jsonFiles(learned)) {
+            states.put(stripJson(file), read(file, LearnedState.class));
+        }
+        List<Operation> ops = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(operations)) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                for (Path file : jsonFiles(dir)) {
+                    ops.add(read(file, Operation.class));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Contents(storedModels, states, ops);
+    }
+
+    @Override
+    public void saveModel(StoredTunedModel model) {
+        write(models.resolve(model.id() + ".json"), model);
+    }
+
+    @Override
+    public void deleteModel(String id) {
+        try {
+            Files.deleteIfExists(models.resolve(id + ".json"));
+            Files.deleteIfExists(learned.resolve(id + ".json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void saveLearned(String id, LearnedState state) {
+        write(learned.resolve(id + ".json"), state);
+    }
+
+    @Override
+    public void saveOperation(Operation operation) {
+        String[] parts = operation.name().split("/");
+        // tunedModels/{id}/operations/{op}
+        write(operations.resolve(parts[1]).resolve(parts[3] + ".json"), operation);
+    }
+
+    private void write(Path target, Object value) {
+        try {
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            try {
+                mapper.writeValue(temp.toFile(), value);
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + target + ": " + e, e);
+        }
+    }
+
+    private <T> T read(Path file, Class<T> type) {
+        try {
+            return mapper.readValue(file.toFile(), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file + " (remove it or fix it): " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Path> jsonFiles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String stripJson(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - ".json".length());
+    }
+}

@@ -1,0 +1,59 @@
+package dev.tunegate.emulator.tuning;
+
+import dev.tunegate.emulator.EmulatorContext;
+import dev.tunegate.emulator.TunedModelService;
+import dev.tunegate.emulator.TunedModelServiceFactory;
+import dev.tunegate.emulator.generation.ServedModel;
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Plugs tuned models into the emulator (found by {@link java.util.ServiceLoader}, or set with
+ * {@code GeminiEmulator.builder().tunedModelService(TuningServiceFactory.withTunableModels(...))}).
+ * By default every served base model whose id ends in {@code -tuning} (e.g.
+ * {@code models/gemini-1.5-flash-001-tuning}) can be tuned.
+ */
+public final class TuningServiceFactory implements TunedModelServiceFactory {
+
+    /** The emulator's sampling defaults for a base model that sets none. */
+    static final SamplingDefaults EMULATOR_DEFAULTS = new SamplingDefaults(1.0, 0.95, 40);
+
+    private final Set<String> tunableModels;
+
+    /** The default: served models whose id ends in {@code -tuning} support tuning. */
+    public TuningServiceFactory() {
+        this.tunableModels = null;
+    }
+
+    private TuningServiceFactory(Set<String> tunableModels) {
+        this.tunableModels = tunableModels;
+    }
+
+    /** A factory with which exactly {@code names} ({@code models/...}; they must also be served) support tuning. */
+    public static TuningServiceFactory withTunableModels(Collection<String> names) {
+        return new TuningServiceFactory(names.stream()
+                .map(n -> n.startsWith("models/") ? n : "models/" + n)
+                .collect(Collectors.toUnmodifiableSet()));
+    }
+
+    @Override
+    public TunedModelService create(EmulatorContext context) {
+        Set<String> tunable = tunableModels != null ? tunableModels : context.baseModels().keySet().stream()
+                .filter(name -> name.endsWith("-tuning"))
+                .collect(Collectors.toUnmodifiableSet());
+        TuningSettings settings = new TuningSettings(context.dataDir(), context.tuningStepMillis(), tunable,
+                context.baseModels()::containsKey, name -> defaults(context.baseModels().get(name)));
+        return new TuningApi(TuningService.start(settings), context.baseModels());
+    }
+
+    private static SamplingDefaults defaults(ServedModel base) {
+        if (base == null) {
+            return EMULATOR_DEFAULTS;
+        }
+        return new SamplingDefaults(
+                base.temperature() != null ? base.temperature() : EMULATOR_DEFAULTS.temperature(),
+                base.topP() != null ? base.topP() : EMULATOR_DEFAULTS.topP(),
+                base.topK() != null ? base.topK() : EMULATOR_DEFAULTS.topK());
+    }
+}
