@@ -30,7 +30,7 @@ class BrokenSuitesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             malformed.eval.yaml                  | malformed.eval.yaml              | 5  | 11 | malformed YAML: while scanning a quoted scalar; found unexpected end of stream
             not-a-mapping.eval.yaml              | not-a-mapping.eval.yaml          | 1  | 1  | a suite is a YAML mapping with 'models' and 'cases'
             empty.eval.yaml                      | empty.eval.yaml                  | 1  | 1  | the file is empty

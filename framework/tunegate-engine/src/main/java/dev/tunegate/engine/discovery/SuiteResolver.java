@@ -75,6 +75,8 @@ final class SuiteResolver implements SelectorResolver {
         URI withoutQuery = URI.create(uri.getScheme() + ":" + uri.getRawSchemeSpecificPart().replaceFirst("\\?.*$", ""));
         if ("classpath".equals(uri.getScheme())) {
             withoutQuery = SuiteFiles.classpathUri(SuiteFiles.resourceName(withoutQuery));
+        } else if ("file".equals(uri.getScheme())) {
+            withoutQuery = java.nio.file.Paths.get(withoutQuery).toAbsolutePath().normalize().toUri();
         }
         return suite(withoutQuery, position);
     }
