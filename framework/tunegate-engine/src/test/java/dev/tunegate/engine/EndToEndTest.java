@@ -3,6 +3,7 @@ package dev.tunegate.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.displayName;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -53,10 +54,13 @@ class EndToEndTest {
         logger.addHandler(handler);
         try {
             EngineExecutionResults results = EngineTestKit.engine("tunegate").selectors(selectClasspathResource(SUITE)).execute();
-            results.testEvents().assertStatistics(s -> s.started(8).succeeded(6).failed(2));
-            results.testEvents().assertThatEvents().haveExactly(1, event(displayName("emulator › impossible [flash]"),
+            // Strict mode: 'flash' (first) is the baseline, 'flash15' the candidate with a gate test.
+            results.testEvents().assertStatistics(s -> s.started(9).succeeded(6).failed(2).aborted(1));
+            results.testEvents().assertThatEvents().haveExactly(1, event(displayName("emulator › impossible [flash15]"),
                     finishedWithFailure(instanceOf(AssertionFailedError.class),
                             message(m -> m.contains("equals") && m.contains("this exact sentence will never be produced")))));
+            results.testEvents().assertThatEvents().haveExactly(1, event(displayName("emulator › impossible [flash]"),
+                    abortedWithReason(message(m -> m.startsWith("Baseline 'flash' failed this case")))));
         } finally {
             logger.removeHandler(handler);
         }
@@ -84,7 +88,7 @@ class EndToEndTest {
                 .configurationParameter("tunegate.streaming", "true")
                 .configurationParameter("tunegate.filter.name", "fast-enough|arithmetic")
                 .execute();
-        results.testEvents().assertStatistics(s -> s.started(4).succeeded(4));
+        results.testEvents().assertStatistics(s -> s.started(5).succeeded(5));
         assertThat(runs).hasSize(4).allSatisfy(run -> assertThat(run.samples()).singleElement().satisfies(sample -> {
             assertThat(sample.answer()).isPresent();
             assertThat(sample.answer().get().timeToFirstChunk()).isPresent();
