@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  * 4", "2^10", "square root of 81") and evaluates it with + - * / ^ and parentheses.
  */
 final class Arithmetic {
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern OPERATOR = Pattern.compile("(?<=[\\d)])([-+*/^])");
     private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
     private static final Pattern PLUS = Pattern.compile("\\bplus\\b");
     private static final Pattern MINUS = Pattern.compile("\\bminus\\b");
@@ -50,7 +52,7 @@ final class Arithmetic {
             try {
                 Parser p = new Parser(expr);
                 double value = p.parse();
-                String shown = expr.replaceAll("\\s+", "").replaceAll("(?<=[\\d)])([-+*/^])", " $1 ");
+                String shown = OPERATOR.matcher(SPACES.matcher(expr).replaceAll("")).replaceAll(" $1 ");
                 if (Double.isInfinite(value) || Double.isNaN(value)) {
                     return shown + " is undefined (division by zero).";
                 }
@@ -76,7 +78,7 @@ final class Arithmetic {
         private int operators;
 
         Parser(String s) {
-            this.s = s.replaceAll("\\s+", "");
+            this.s = SPACES.matcher(s).replaceAll("");
         }
 
         double parse() {

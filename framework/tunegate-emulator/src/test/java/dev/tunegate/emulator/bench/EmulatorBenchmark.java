@@ -62,7 +62,11 @@ public final class EmulatorBenchmark {
     }
 
     private static double run(URI uri, int clients, int seconds, boolean httpClient) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        ExecutorService pool = Executors.newFixedThreadPool(clients, r -> {
+            Thread t = new Thread(r, "bench-client");
+            t.setDaemon(true); // a failed run must not keep the JVM alive
+            return t;
+        });
         AtomicBoolean stop = new AtomicBoolean();
         List<Future<long[]>> results = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
