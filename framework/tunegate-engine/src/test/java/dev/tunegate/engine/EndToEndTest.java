@@ -96,4 +96,45 @@ class EndToEndTest {
             assertThat(sample.answer().get().text()).isNotBlank();
         }));
     }
+
+    @Test
+    void tunedVariantsAreCreatedBeforeTheirTestsAndATuningFailureFailsOnlyThatVariant() {
+        List<String> log = new CopyOnWriteArrayList<>();
+        Handler handler = capture(log);
+        Logger logger = Logger.getLogger("dev.tunegate.engine");
+        logger.addHandler(handler);
+        EngineExecutionResults results;
+        try {
+            results = EngineTestKit.engine("tunegate")
+                    .selectors(selectClasspathResource("dev/tunegate/engine/e2e/tuning.eval.yaml"))
+                    .configurationParameter("tunegate.tuning.poll-interval", "PT0.05S")
+                    .execute();
+        } finally {
+            logger.removeHandler(handler);
+        }
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(displayName("tuning › refund [tuned]"), org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully()))
+                .haveExactly(1, event(displayName("tuning › shipping [tuned]"), org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully()))
+                .haveExactly(2, event(ExecutionTest.nameEndsWith("[doomed]"), finishedWithFailure(message(m ->
+                        m.contains("tuning tunedModels/engine-e2e-doomed failed") && m.contains("Injected fault")))));
+        assertThat(log).anySatisfy(l -> assertThat(l).startsWith("TuneGate: tuning tunedModels/engine-e2e-intents from models/gemini-1.5-flash-001-tuning with 6 examples"));
+        assertThat(log).anySatisfy(l -> assertThat(l).startsWith("TuneGate: tuned tunedModels/engine-e2e-intents ("));
+    }
+
+    private static Handler capture(List<String> log) {
+        return new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                log.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
 }
