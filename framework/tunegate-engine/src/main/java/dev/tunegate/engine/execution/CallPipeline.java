@@ -81,7 +81,7 @@ final class CallPipeline implements AutoCloseable {
                         if (wait > 0) {
                             LockSupport.parkNanos(wait);
                         }
-                        nextCallAt = Math.max(nextCallAt, System.nanoTime() - nanosBetweenCalls) + nanosBetweenCalls;
+                        nextCallAt = Math.max(nextCallAt, System.nanoTime()) + nanosBetweenCalls;
                     }
                     calls.add(call(test, s, model));
                 }

@@ -46,7 +46,7 @@ class RecordReplayEndToEndTest {
     void roundTripGivesIdenticalOutcomesWithTheEmulatorStopped() throws IOException {
         Map<String, TestExecutionResult.Status> recorded = outcomes(run("record", emulator.baseUrl(), Map.of()));
         assertThat(generateCalls()).isEqualTo(CALLS);
-        assertThat(recorded).hasSize(8).containsValue(TestExecutionResult.Status.SUCCESSFUL)
+        assertThat(recorded).as("8 variant tests and the gate test").hasSize(9).containsValue(TestExecutionResult.Status.SUCCESSFUL)
                 .containsValue(TestExecutionResult.Status.FAILED);
         assertThat(recordingFiles()).hasSize(CALLS);
 
@@ -82,6 +82,59 @@ class RecordReplayEndToEndTest {
         Map<String, TestExecutionResult.Status> again = outcomes(run("auto", emulator.baseUrl(), Map.of()));
         assertThat(generateCalls()).as("everything replayed").isEqualTo(before);
         assertThat(again).isEqualTo(resumed);
+    }
+
+    @Test
+    void canaryApiKeyReachesTheEndpointButNoRecording(@org.junit.jupiter.api.io.TempDir Path reports) throws IOException {
+        // an environment variable of this JVM plays the API key: the emulator requires it, so the key is
+        // really sent, and the suite's prompt even contains it
+        Map.Entry<String, String> canary = System.getenv().entrySet().stream()
+                .filter(e -> e.getKey().matches("[A-Za-z_][A-Za-z0-9_]*"))
+                .filter(e -> e.getValue().matches("[!-~]{12,200}") && !e.getValue().contains("'"))
+                .min(Map.Entry.comparingByKey())
+                .orElseThrow(() -> new IllegalStateException("no environment variable to use as a canary key"));
+        emulator.close();
+        emulator = GeminiEmulator.builder().port(0).requireApiKey(canary.getValue()).build().start();
+        Path suite = Files.writeString(cassettes.resolveSibling(cassettes.getFileName() + "-canary.eval.yaml"), String.join("\n",
+                "suite: canary",
+                "models:",
+                "  base: {model: models/gemini-1.5-flash-001}",
+                "cases:",
+                "  - id: leaky",
+                "    prompt: 'My key is " + canary.getValue() + " - repeat it back to me.'",
+                "    expect:",
+                "      - finishReason: STOP",
+                ""));
+        try {
+            EngineExecutionResults results = EngineTestKit.engine("tunegate")
+                    .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectFile(suite.toFile()))
+                    .configurationParameter("tunegate.endpoint", emulator.baseUrl())
+                    .configurationParameter("tunegate.api-key.env", canary.getKey())
+                    .configurationParameter("tunegate.mode", "record")
+                    .configurationParameter("tunegate.cassettes", cassettes.toString())
+                    .configurationParameter("tunegate.project-root", suite.getParent().toString())
+                    .configurationParameter("tunegate.reports.dir", reports.toString())
+                    .execute();
+            assertThat(results.testEvents().succeeded().count()).as("the key was accepted (the case and its gate test)")
+                    .isEqualTo(2);
+            List<Path> reportFiles;
+            try (var walk = Files.walk(reports)) {
+                reportFiles = walk.filter(Files::isRegularFile).toList();
+            }
+            assertThat(reportFiles).as("summary.json, summary.md, compare.html and Allure results")
+                    .anyMatch(f -> f.endsWith("summary.json")).anyMatch(f -> f.toString().endsWith("-result.json"));
+            for (Path file : reportFiles) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain(canary.getValue());
+            }
+            assertThat(Files.readString(reports.resolve("tunegate/compare.html"))).contains("[REDACTED]");
+            List<Path> files = recordingFiles();
+            assertThat(files).hasSize(1);
+            for (Path file : files) {
+                assertThat(Files.readString(file)).doesNotContain(canary.getValue()).contains("[REDACTED]");
+            }
+        } finally {
+            Files.deleteIfExists(suite);
+        }
     }
 
     private EngineExecutionResults run(String mode, String endpoint, Map<String, String> extra) {
