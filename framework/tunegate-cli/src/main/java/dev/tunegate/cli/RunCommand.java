@@ -18,6 +18,7 @@ import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.DiscoveryIssueException;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import picocli.CommandLine.Command;
@@ -98,10 +99,15 @@ final class RunCommand implements Callable<Integer> {
         RunRecorder recorder = new RunRecorder(ProgressDisplay.forTerminal(!noProgress));
         LauncherDiscoveryRequest request = request(recorder);
         Launcher launcher = LauncherFactory.create();
-        TestPlan plan = launcher.discover(request);
-        for (String issue : recorder.discoveryIssues()) {
-            err.println(ansi.string("@|yellow " + escape(issue) + "|@"));
+        TestPlan plan;
+        try {
+            plan = launcher.discover(request);
+        } catch (DiscoveryIssueException e) {
+            printIssues(recorder, err, ansi);
+            err.println(ansi.string("@|red,bold Discovery failed|@: " + escape(firstLine(e.getMessage()))));
+            return ExitCodes.USAGE;
         }
+        printIssues(recorder, err, ansi);
         long tests = plan.countTestIdentifiers(id -> id.isTest());
         if (tests == 0) {
             err.println(ansi.string("@|red,bold No tests found|@ in " + paths
@@ -112,6 +118,16 @@ final class RunCommand implements Callable<Integer> {
         new RunReport(recorder, ansi, verbose).print(out);
         out.flush();
         return recorder.exitCode();
+    }
+
+    private static void printIssues(RunRecorder recorder, PrintWriter err, Ansi ansi) {
+        for (String issue : recorder.discoveryIssues()) {
+            err.println(ansi.string("@|yellow " + escape(issue) + "|@"));
+        }
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "" : text.lines().findFirst().orElse("");
     }
 
     private LauncherDiscoveryRequest request(RunRecorder recorder) {

@@ -28,6 +28,70 @@ class TuneAndModelsCommandTest {
     }
 
     @Test
+    void tuneFollowsTheOperationAndPrintsTheLossCurve() {
+        Cli.Result result = Cli.run("tune", "--endpoint", endpoint, "--data", data("train.jsonl"),
+                "--base-model", "models/gemini-1.5-flash-001-tuning", "--id", "triage-jsonl",
+                "--display-name", "Triage JSONL", "--epochs", "3", "--batch-size", "4");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out())
+                .contains("Tuning tunedModels/triage-jsonl from models/gemini-1.5-flash-001-tuning on 12 examples")
+                .contains("mean loss")
+                .containsPattern("\\|\\s*\\*")
+                .contains("step 1")
+                .containsPattern("first loss \\d+\\.\\d{4}, last loss \\d+\\.\\d{4} after 9 steps \\(epoch 3\\)")
+                .contains("Tuned model tunedModels/triage-jsonl is ACTIVE");
+        assertThat(result.out()).doesNotContain("\u001B[");
+    }
+
+    @Test
+    void modelsListGetPatchDelete() throws Exception {
+        assertThat(Cli.run("tune", "--endpoint", endpoint, "--data", data("train.csv"),
+                "--base-model", "models/gemini-1.5-flash-001-tuning", "--id", "triage-csv", "--epochs", "1").exitCode())
+                .isZero();
+
+        Cli.Result list = Cli.run("models", "list", "--endpoint", endpoint);
+        assertThat(list.exitCode()).as(list.toString()).isZero();
+        assertThat(list.out()).containsPattern("NAME\\s+DISPLAY NAME\\s+STATE")
+                .containsPattern("tunedModels/triage-csv\\s+.*ACTIVE\\s+models/gemini-1.5-flash-001-tuning");
+
+        Cli.Result listJson = Cli.run("models", "list", "--json", "--endpoint", endpoint);
+        JsonNode models = new ObjectMapper().readTree(listJson.out());
+        assertThat(models.isArray()).isTrue();
+        assertThat(models.findValuesAsText("name")).contains("tunedModels/triage-csv");
+
+        Cli.Result get = Cli.run("models", "get", "triage-csv", "--endpoint", endpoint);
+        assertThat(get.exitCode()).as(get.toString()).isZero();
+        assertThat(get.out()).containsPattern("state\\s+ACTIVE").containsPattern("last snapshot\\s+step 3, epoch 1");
+
+        Cli.Result patch = Cli.run("models", "patch", "tunedModels/triage-csv", "--display-name", "Renamed",
+                "--description", "from the CLI test", "--json", "--endpoint", endpoint);
+        assertThat(patch.exitCode()).as(patch.toString()).isZero();
+        JsonNode patched = new ObjectMapper().readTree(patch.out());
+        assertThat(patched.path("displayName").asText()).isEqualTo("Renamed");
+        assertThat(patched.path("description").asText()).isEqualTo("from the CLI test");
+
+        assertThat(Cli.run("models", "patch", "triage-csv", "--endpoint", endpoint).exitCode())
+                .as("nothing to patch").isEqualTo(ExitCodes.USAGE);
+
+        Cli.Result delete = Cli.run("models", "delete", "triage-csv", "--endpoint", endpoint);
+        assertThat(delete.exitCode()).as(delete.toString()).isZero();
+        assertThat(delete.out()).contains("Deleted tunedModels/triage-csv");
+
+        Cli.Result gone = Cli.run("models", "get", "triage-csv", "--endpoint", endpoint);
+        assertThat(gone.exitCode()).as("404 is a usage error").isEqualTo(ExitCodes.USAGE);
+        assertThat(gone.err()).contains("HTTP 404 NOT_FOUND");
+    }
+
+    @Test
+    void rejectedRequestIsAUsageError() {
+        Cli.Result result = Cli.run("tune", "--endpoint", endpoint, "--data", data("train.jsonl"),
+                "--base-model", "models/gemini-1.5-flash-001-tuning", "--id", "Not_A_Valid_Id");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("HTTP 400 INVALID_ARGUMENT");
+    }
+
+    @Test
     void badTrainingDataNamesFileAndLine() {
         Cli.Result result = Cli.run("tune", "--endpoint", endpoint, "--data", data("broken.jsonl"),
                 "--base-model", "models/gemini-1.5-flash-001-tuning");

@@ -172,7 +172,7 @@ public final class GeminiClient implements AutoCloseable {
         String name = ResourceNames.model(model);
         HttpUrl url = ResourceNames.url(baseUrl, name, "generateContent").build();
         return transport.call(http, "POST", url, json(Objects.requireNonNull(request, "request")), false,
-                        response -> read(response.body(), GenerateContentResponse.class))
+                        (response, start) -> read(response.body(), GenerateContentResponse.class))
                 .thenApply(o -> new GenerateContentResult(o.value(), o.retries(), o.latency()));
     }
 
@@ -194,9 +194,8 @@ public final class GeminiClient implements AutoCloseable {
         String name = ResourceNames.model(model);
         HttpUrl url = ResourceNames.url(baseUrl, name, "streamGenerateContent").addQueryParameter("alt", "sse").build();
         String call = "POST " + url.encodedPath();
-        long start = System.nanoTime();
         return transport.call(streamingHttp, "POST", url, json(Objects.requireNonNull(request, "request")), true,
-                response -> {
+                (response, start) -> {
                     StreamCollector collector = new StreamCollector(mapper, onChunk, start, call);
                     EventSources.processResponse(response, collector);
                     collector.throwIfRetryable();
@@ -338,7 +337,7 @@ public final class GeminiClient implements AutoCloseable {
 
     private <T> T send(String method, HttpUrl url, Object body, Class<T> type) {
         return await(transport.call(http, method, url, body == null ? null : json(body), false,
-                response -> type == Void.class ? null : read(response.body(), type))).value();
+                (response, start) -> type == Void.class ? null : read(response.body(), type))).value();
     }
 
     private <T> T read(ResponseBody body, Class<T> type) throws IOException {

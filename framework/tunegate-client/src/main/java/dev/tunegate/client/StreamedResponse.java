@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A completed streamGenerateContent call: every chunk as received, the aggregated response (texts
- * concatenated per candidate, the last finishReason, safety ratings and usage), and timings.
+ * concatenated per candidate, the last finishReason, safety ratings and usage), and timings measured from the
+ * moment the call held its concurrency permit (queueing is excluded; retries and their backoff are included).
  */
 public record StreamedResponse(List<GenerateContentResponse> chunks,
                                GenerateContentResponse response,

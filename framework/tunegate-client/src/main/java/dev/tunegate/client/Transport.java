@@ -30,10 +30,13 @@ final class Transport {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final String USER_AGENT = "tunegate-client/0.1";
 
-    /** Reads a successful (2xx) response. IOExceptions are treated as transport failures and retried. */
+    /**
+     * Reads a successful (2xx) response; {@code startNanos} is when the call took its permit. IOExceptions are
+     * treated as transport failures and retried.
+     */
     @FunctionalInterface
     interface BodyHandler<T> {
-        T handle(Response response) throws IOException;
+        T handle(Response response, long startNanos) throws IOException;
     }
 
     /** A call's value, how many retries it needed, and its latency from taking a permit to completion. */
@@ -152,7 +155,7 @@ final class Transport {
         public void onResponse(Call call, Response response) {
             try (response) {
                 if (response.isSuccessful()) {
-                    T value = handler.handle(response);
+                    T value = handler.handle(response, startNanos);
                     LOG.log(Level.DEBUG, () -> name + " -> " + response.code() + " (attempt " + attempt + ")");
                     succeed(value);
                     return;
@@ -187,7 +190,7 @@ final class Transport {
                     retries.incrementAndGet();
                     RetryEvent event = new RetryEvent(name, failed, error.httpStatus(),
                             error.googleStatus() + ": " + error.serverMessage(), delay);
-                    LOG.log(Level.INFO, () -> "retrying " + name + " after HTTP " + error.httpStatus() + " "
+                    LOG.log(Level.DEBUG, () -> "retrying " + name + " after HTTP " + error.httpStatus() + " "
                             + error.googleStatus() + " in " + delay.toMillis() + " ms (attempt " + failed + " of "
                             + policy.maxAttempts() + ")");
                     try {

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.tunegate.client.model.GenerateContentResponse;
 import dev.tunegate.emulator.faults.FaultDecision;
 import dev.tunegate.emulator.faults.FaultInjector;
 import dev.tunegate.emulator.generation.Generation;
@@ -23,15 +21,7 @@ import dev.tunegate.emulator.http.ErrorBody;
 import dev.tunegate.emulator.stats.EmulatorStats;
 import dev.tunegate.emulator.tokenizer.Tokenizer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,18 +31,6 @@ import java.util.Map;
  * with a {@code google.rpc.Status} JSON body; only an unexpected bug or an injected fault is a 5xx.
  */
 final class ApiHandler implements HttpHandler {
-    static final int MAX_BODY_BYTES = 20 * 1024 * 1024;
-    private static final byte[] SSE_PREFIX = "data: ".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] SSE_SUFFIX = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-
-    /** Thrown to drop a stream's connection without ending the chunked body (an injected cut). */
-    static final class StreamCut extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        StreamCut() {
-            super("stream cut by fault injection", null, false, false);
-        }
-    }
 
     /** The request being handled on this thread (HttpExchange attributes are shared per context). */
     private static final class Outcome {
@@ -72,7 +50,8 @@ final class ApiHandler implements HttpHandler {
     private final TunedModelService tuned;
     private final FaultInjector faults;
     private final EmulatorStats stats;
-    private final byte[] apiKeyDigest;
+    private final ApiKeyCheck apiKey;
+    private final StreamWriter streams;
     private final int chunkTokens;
 
     ApiHandler(ObjectMapper mapper, RequestReader reader, GenerationPipeline pipeline, ModelCatalog catalog,
@@ -96,7 +75,8 @@ final class ApiHandler implements HttpHandler {
         this.tuned = tuned;
         this.faults = faults;
         this.stats = stats;
-        this.apiKeyDigest = requiredApiKey == null ? null : digest(requiredApiKey);
+        this.apiKey = new ApiKeyCheck(requiredApiKey);
+        this.streams = new StreamWriter(pretty, compact, stats);
         this.chunkTokens = chunkTokens;
     }
 
@@ -109,14 +89,14 @@ final class ApiHandler implements HttpHandler {
         Outcome outcome = new Outcome();
         CURRENT.set(outcome);
         try {
-            ApiRequest request = read(exchange);
-            endpoint = endpoint(request);
+            ApiRequest request = ExchangeReader.read(exchange);
+            endpoint = EndpointNames.of(request);
             outcome.endpoint = endpoint;
             status = dispatch(exchange, request, endpoint);
         } catch (ApiException e) {
             status = e.httpStatus();
             sendError(exchange, e);
-        } catch (StreamCut e) {
+        } catch (StreamWriter.StreamCut e) {
             status = 200;
             cut = true;
             throw e; // not closing the exchange: the server drops the connection mid-body
@@ -144,7 +124,7 @@ final class ApiHandler implements HttpHandler {
             throw ApiException.notFound("The requested URL " + path + " was not found on this server"
                     + " (the emulator serves /v1beta/... and /emulator/...).");
         }
-        checkApiKey(request);
+        apiKey.check(request);
         boolean streaming = path.endsWith(":streamGenerateContent");
         FaultDecision fault = faults.decide(request.header(FaultInjector.HEADER), streaming);
         if (fault.delayMillis() > 0) {
@@ -212,7 +192,7 @@ final class ApiHandler implements HttpHandler {
             case "streamGenerateContent": {
                 GenerationPlan plan = reader.read(request.body());
                 Generation g = pipeline.generate(model, plan);
-                stream(exchange, request, g.chunks(chunkTokens), fault);
+                streams.write(exchange, request, g.chunks(chunkTokens), fault);
                 return 200;
             }
             case "countTokens": {
@@ -254,45 +234,6 @@ final class ApiHandler implements HttpHandler {
         return 200;
     }
 
-    private void stream(HttpExchange exchange, ApiRequest request, List<GenerateContentResponse> chunks,
-                        FaultDecision fault) throws IOException {
-        boolean sse = "sse".equalsIgnoreCase(request.queryParam("alt"));
-        Headers h = exchange.getResponseHeaders();
-        h.set("Content-Type", sse ? "text/event-stream" : "application/json; charset=UTF-8");
-        h.set("Cache-Control", "no-cache");
-        exchange.sendResponseHeaders(200, 0);
-        OutputStream out = exchange.getResponseBody();
-        if (!sse) {
-            out.write('[');
-        }
-        int cutPoint = fault.cutPoint(chunks.size());
-        for (int i = 0; i < chunks.size(); i++) {
-            if (i > 0 && fault.chunkDelayMillis() > 0) {
-                sleep(fault.chunkDelayMillis());
-            }
-            if (i == cutPoint) {
-                out.flush();
-                stats.fault("cut");
-                throw new StreamCut();
-            }
-            if (sse) {
-                out.write(SSE_PREFIX);
-                out.write(compact.writeValueAsBytes(chunks.get(i)));
-                out.write(SSE_SUFFIX);
-            } else {
-                if (i > 0) {
-                    out.write(",\r\n".getBytes(StandardCharsets.US_ASCII));
-                }
-                out.write(pretty.writeValueAsBytes(chunks.get(i)));
-            }
-            out.flush();
-        }
-        if (!sse) {
-            out.write(']');
-        }
-        out.flush();
-    }
-
     private int admin(HttpExchange exchange, ApiRequest request) throws IOException {
         switch (request.path()) {
             case "/emulator/stats":
@@ -316,42 +257,6 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    private void checkApiKey(ApiRequest request) {
-        if (apiKeyDigest == null) {
-            return;
-        }
-        String key = request.header("x-goog-api-key");
-        if (key == null) {
-            key = request.queryParam("key");
-        }
-        if (key == null || key.isEmpty()) {
-            throw new ApiException(401, "UNAUTHENTICATED", "Method doesn't allow unregistered callers (callers"
-                    + " without established identity). Please use API Key or other form of API consumer identity"
-                    + " to call this API.", List.of(errorInfo("CREDENTIALS_MISSING")), null);
-        }
-        if (!MessageDigest.isEqual(apiKeyDigest, digest(key))) {
-            throw new ApiException(403, "PERMISSION_DENIED", "API key not valid. Please pass a valid API key.",
-                    List.of(errorInfo("API_KEY_INVALID")), null);
-        }
-    }
-
-    private static Map<String, Object> errorInfo(String reason) {
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("@type", "type.googleapis.com/google.rpc.ErrorInfo");
-        info.put("reason", reason);
-        info.put("domain", "googleapis.com");
-        info.put("metadata", Map.of("service", "generativelanguage.googleapis.com"));
-        return info;
-    }
-
-    private static byte[] digest(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static ApiException modelNotFound(String name) {
         return ApiException.notFound(name + " is not found for API version v1beta, or is not supported for"
                 + " generateContent. Call ListModels to see the list of available models and their supported methods.");
@@ -362,62 +267,6 @@ final class ApiHandler implements HttpHandler {
             throw ApiException.notFound("Method " + request.method() + " is not supported on " + request.path()
                     + " (use " + method + ").");
         }
-    }
-
-    private static String endpoint(ApiRequest r) {
-        String p = r.path();
-        if (p.startsWith("/emulator/")) {
-            return "emulator." + p.substring("/emulator/".length());
-        }
-        if (!p.startsWith("/v1beta/")) {
-            return "unknown";
-        }
-        String rest = p.substring("/v1beta/".length());
-        String collection = rest.startsWith("tunedModels") ? "tunedModels" : rest.startsWith("models") ? "models" : "unknown";
-        int colon = rest.indexOf(':');
-        if (colon > 0 && !rest.contains("/operations")) {
-            return collection + "." + rest.substring(colon + 1);
-        }
-        if (rest.contains("/operations")) {
-            return "tunedModels.operations";
-        }
-        boolean single = rest.indexOf('/') > 0 && rest.indexOf('/') < rest.length() - 1;
-        return switch (r.method()) {
-            case "GET" -> collection + (single ? ".get" : ".list");
-            case "POST" -> collection + ".create";
-            case "PATCH" -> collection + ".patch";
-            case "DELETE" -> collection + ".delete";
-            default -> collection + "." + r.method().toLowerCase(Locale.ROOT);
-        };
-    }
-
-    private static ApiRequest read(HttpExchange exchange) throws IOException {
-        String rawPath = exchange.getRequestURI().getRawPath();
-        String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        String rawQuery = exchange.getRequestURI().getRawQuery();
-        if (rawQuery != null) {
-            for (String pair : rawQuery.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                query.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
-            }
-        }
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        ApiRequest request = new ApiRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), path, query, headers, body);
-        if (body.length > MAX_BODY_BYTES) {
-            throw ApiException.invalidArgument("Request payload size exceeds the limit: " + MAX_BODY_BYTES + " bytes.");
-        }
-        return request;
     }
 
     /** Counts the request once, before its answer is sent, so a client never sees stats lag behind. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunegate.emulator.faults.FaultDecision;
+import dev.tunegate.emulator.faults.FaultInjector;
 import dev.tunegate.emulator.faults.FaultPlan;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +15,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,23 +33,45 @@ class FaultsTest {
     }
 
     @Test
-    void seededErrorRatesAreWithinToleranceAndReproducible() {
-        FaultPlan plan = FaultPlan.NONE.withErrorRates(0.2, 0.1, 0.1).withSeed(7);
-        List<Integer> first;
+    void seededErrorRatesAreWithinTolerance() {
+        FaultInjector injector = new FaultInjector(FaultPlan.NONE.withErrorRates(0.2, 0.1, 0.1).withCutStreamRate(0.3).withSeed(7), 0);
+        int n = 10_000;
+        Map<Integer, Integer> counts = new HashMap<>();
+        int cuts = 0;
+        for (int i = 0; i < n; i++) {
+            FaultDecision d = injector.decide(null, true);
+            counts.merge(d.errorStatus(), 1, Integer::sum);
+            if (d.cutAfterChunks() >= 0) {
+                cuts++;
+            }
+        }
+        // binomial(10000, p): within 4 standard deviations of n*p
+        assertThat(counts.get(429)).isBetween(1840, 2160);
+        assertThat(counts.get(500)).isBetween(880, 1120);
+        assertThat(counts.get(503)).isBetween(880, 1120);
+        assertThat(counts.get(0)).isBetween(5804, 6196);
+        assertThat(cuts).isBetween(2817, 3183);
+    }
+
+    @Test
+    void answersOverHttpFollowTheSeededSequenceAndResetRestartsIt() {
+        FaultPlan plan = FaultPlan.NONE.withErrorRates(0.2, 0.1, 0.1).withSeed(11);
+        FaultInjector expected = new FaultInjector(plan, 0);
+        List<Integer> expectedStatuses = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            int status = expected.decide(null, false).errorStatus();
+            expectedStatuses.add(status == 0 ? 200 : status);
+        }
         try (GeminiEmulator e = GeminiEmulator.builder().faults(plan).build().start()) {
-            first = statuses(e, 300);
+            List<Integer> first = statuses(e, 100);
+            assertThat(first).isEqualTo(expectedStatuses);
             JsonNode stats = Http.json(new Http(e.baseUrl()).get("/emulator/stats").body());
             assertThat(stats.at("/faultsInjected/429").asLong()).isEqualTo(first.stream().filter(s -> s == 429).count());
             e.reset();
-            assertThat(statuses(e, 300)).as("reset restarts the seeded sequence").isEqualTo(first);
+            assertThat(statuses(e, 100)).as("reset restarts the seeded sequence").isEqualTo(expectedStatuses);
         }
-        // binomial(300, p): within 4 standard deviations of n*p
-        assertThat(first.stream().filter(s -> s == 429).count()).isBetween(33L, 87L);
-        assertThat(first.stream().filter(s -> s == 500).count()).isBetween(9L, 51L);
-        assertThat(first.stream().filter(s -> s == 503).count()).isBetween(9L, 51L);
-        assertThat(first.stream().filter(s -> s == 200).count()).isBetween(146L, 214L);
         try (GeminiEmulator again = GeminiEmulator.builder().faults(plan).build().start()) {
-            assertThat(statuses(again, 300)).as("same seed, same faults").isEqualTo(first);
+            assertThat(statuses(again, 100)).as("same seed, same faults").isEqualTo(expectedStatuses);
         }
     }
 
@@ -121,18 +147,27 @@ class FaultsTest {
     }
 
     @Test
-    void seededCutRateCutsAboutThatShareOfStreams() {
-        try (GeminiEmulator e = GeminiEmulator.builder().faults(FaultPlan.NONE.withCutStreamRate(0.5)).build().start()) {
+    void seededCutRateCutsTheExpectedStreams() {
+        FaultPlan plan = FaultPlan.NONE.withCutStreamRate(0.5).withSeed(3);
+        FaultInjector expected = new FaultInjector(plan, 0);
+        long expectedCuts = 0;
+        for (int i = 0; i < 30; i++) {
+            if (expected.decide(null, true).cutAfterChunks() >= 0) {
+                expectedCuts++;
+            }
+        }
+        try (GeminiEmulator e = GeminiEmulator.builder().faults(plan).build().start()) {
             Http http = new Http(e.baseUrl());
-            for (int i = 0; i < 100; i++) {
+            long failed = 0;
+            for (int i = 0; i < 30; i++) {
                 try {
                     http.post("/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse", BODY);
-                } catch (UncheckedIOException expected) {
-                    // a cut stream
+                } catch (UncheckedIOException cut) {
+                    failed++;
                 }
             }
             long cuts = Http.json(http.get("/emulator/stats").body()).at("/faultsInjected/cut").asLong();
-            assertThat(cuts).isBetween(30L, 70L);
+            assertThat(cuts).isEqualTo(expectedCuts).isEqualTo(failed);
         }
     }
 }

@@ -78,6 +78,16 @@ public final class Constants {
      */
     public static final String EMULATOR_DATA_DIR_PROPERTY_NAME = "tunegate.emulator.data-dir";
 
+    /**
+     * Record/replay of model calls: {@code live} (default: always call the endpoint), {@code record}
+     * (call and record), {@code replay} (answer from recordings; a call without one aborts its test) or
+     * {@code auto} (replay what is recorded, call and record the rest). See {@code dev.tunegate.engine.replay}.
+     */
+    public static final String MODE_PROPERTY_NAME = "tunegate.mode";
+
+    /** Directory of the recordings (default {@code src/test/resources/cassettes}, relative to the working directory). */
+    public static final String CASSETTES_PROPERTY_NAME = "tunegate.cassettes";
+
     private Constants() {
     }
 }

@@ -5,6 +5,7 @@ import dev.tunegate.engine.descriptor.TuneGateEngineDescriptor;
 import dev.tunegate.engine.discovery.TuneGateDiscovery;
 import dev.tunegate.engine.execution.ClientGatewayFactory;
 import dev.tunegate.engine.execution.GatewayFactory;
+import dev.tunegate.engine.replay.RecordingGateway;
 import dev.tunegate.engine.execution.TuneGateExecutionContext;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -70,6 +71,8 @@ public final class TuneGateTestEngine extends HierarchicalTestEngine<TuneGateExe
         for (String problem : config.problems()) {
             issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.ERROR, problem));
         }
+        RecordingGateway.problem(request.getConfigurationParameters())
+                .ifPresent(problem -> issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.ERROR, problem)));
         TuneGateDiscovery.resolve(request, engine, config, issues);
         return engine;
     }
@@ -77,7 +80,9 @@ public final class TuneGateTestEngine extends HierarchicalTestEngine<TuneGateExe
     @Override
     protected TuneGateExecutionContext createExecutionContext(ExecutionRequest request) {
         TuneGateEngineDescriptor root = (TuneGateEngineDescriptor) request.getRootTestDescriptor();
-        TuneGateExecutionContext context = new TuneGateExecutionContext(root.config(), request.getEngineExecutionListener(), gatewayFactory);
+        TuneGateExecutionContext context = new TuneGateExecutionContext(root.config(), request.getEngineExecutionListener(),
+                RecordingGateway.decorate(gatewayFactory, request.getConfigurationParameters()));
+        context.comparison(dev.tunegate.engine.comparison.Comparison.install(context));
         customizer.accept(context);
         return context;
     }

@@ -11,6 +11,12 @@ import java.util.regex.Pattern;
  * 4", "2^10", "square root of 81") and evaluates it with + - * / ^ and parentheses.
  */
 final class Arithmetic {
+    private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
+    private static final Pattern PLUS = Pattern.compile("\\bplus\\b");
+    private static final Pattern MINUS = Pattern.compile("\\bminus\\b");
+    private static final Pattern TIMES = Pattern.compile("\\btimes\\b");
+    private static final Pattern X_TIMES = Pattern.compile("(?<=\\d)\\s*x\\s*(?=\\d)");
+    private static final Pattern THOUSANDS = Pattern.compile("(\\d),(\\d{3})");
     private static final Pattern SQRT = Pattern.compile("square root of (-?\\d+(?:\\.\\d+)?)");
     private static final Pattern EXPRESSION = Pattern.compile("[-(]*\\s*\\d+(?:\\.\\d+)?(?:\\s*[-+*/^()]+\\s*[-(]*\\s*\\d+(?:\\.\\d+)?\\)*)+\\)*");
 
@@ -19,12 +25,17 @@ final class Arithmetic {
 
     /** "expression = result" for the first expression in {@code question}, or null. */
     static String answer(String question) {
-        String q = question.toLowerCase(Locale.ROOT)
-                .replace("multiplied by", "*").replace("divided by", "/").replace("to the power of", "^")
-                .replace("×", "*").replace("÷", "/").replace("−", "-")
-                .replaceAll("\\bplus\\b", "+").replaceAll("\\bminus\\b", "-").replaceAll("\\btimes\\b", "*")
-                .replaceAll("(?<=\\d)\\s*x\\s*(?=\\d)", " * ")
-                .replaceAll("(\\d),(\\d{3})", "$1$2");
+        String q = question.toLowerCase(Locale.ROOT);
+        if (!HAS_DIGIT.matcher(q).find()) {
+            return null;
+        }
+        q = q.replace("multiplied by", "*").replace("divided by", "/").replace("to the power of", "^")
+                .replace("×", "*").replace("÷", "/").replace("−", "-");
+        q = PLUS.matcher(q).replaceAll("+");
+        q = MINUS.matcher(q).replaceAll("-");
+        q = TIMES.matcher(q).replaceAll("*");
+        q = X_TIMES.matcher(q).replaceAll(" * ");
+        q = THOUSANDS.matcher(q).replaceAll("$1$2");
         Matcher sqrt = SQRT.matcher(q);
         if (sqrt.find()) {
             double v = Double.parseDouble(sqrt.group(1));

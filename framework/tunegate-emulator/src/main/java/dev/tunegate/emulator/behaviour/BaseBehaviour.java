@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 public final class BaseBehaviour implements Answerer {
     private static final Pattern MY_NAME = Pattern.compile("\\bmy name is ([\\p{L}][\\p{L}'-]*)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ASK_NAME = Pattern.compile("\\bwhat(?:'s| is) my name\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ASK_YOUR_NAME = Pattern.compile("\\bwhat(?:'s| is) your name\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ASK_SAID = Pattern.compile("\\bwhat did i (?:just )?(?:say|ask|write)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern REPEAT_N = Pattern.compile("^\\s*repeat (?:the word )?[\"“']?([^\"”']+?)[\"”']? (\\d+|two|three|four|five) times\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ECHO = Pattern.compile("^\\s*(?:please\\s+)?(?:repeat after me|repeat|echo|say)\\s*:?\\s*[\"“]?(.+?)[\"”]?\\s*$",
@@ -132,7 +133,7 @@ public final class BaseBehaviour implements Answerer {
             String name = persona.name() != null && q.toLowerCase(Locale.ROOT).contains("your") ? persona.name() : rememberedName(turns);
             return name == null ? "You haven't told me your name yet." : "Your name is " + name + ".";
         }
-        if (q.toLowerCase(Locale.ROOT).matches(".*\\bwhat(?:'s| is) your name\\b.*")) {
+        if (ASK_YOUR_NAME.matcher(q).find()) {
             return persona.name() == null ? "I'm a Gemini model served by the TuneGate emulator; I don't have a name."
                     : "My name is " + persona.name() + ".";
         }

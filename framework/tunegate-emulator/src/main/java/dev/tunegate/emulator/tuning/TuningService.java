@@ -398,6 +398,8 @@ final class TuningService implements AutoCloseable {
             StoredTunedModel current = stored;
             if (stored.tunedModel().state() == TunedModel.State.CREATING) {
                 current = markInterrupted(stored);
+            } else {
+                completeUnfinishedOperation(stored);
             }
             models.put(id, current);
             LearnedState state = contents.learned().get(id);
@@ -405,6 +407,25 @@ final class TuningService implements AutoCloseable {
                 serving.put(id, LearnedModel.from(state));
             }
         }
+    }
+
+    /** A stop between saving a finished model and its operation leaves the operation running: finish it. */
+    private void completeUnfinishedOperation(StoredTunedModel stored) {
+        String operationName = stored.operations().get(stored.operations().size() - 1);
+        Operation last = operations.get(operationName);
+        if (last == null || last.isDone()) {
+            return;
+        }
+        TunedModel model = stored.tunedModel();
+        List<TuningSnapshot> snapshots = model.tuningTask() == null || model.tuningTask().snapshots() == null
+                ? List.of() : model.tuningTask().snapshots();
+        CreateTunedModelMetadata metadata = TuningJob.metadata(model.name(), snapshots.size(), snapshots.size(),
+                snapshots);
+        Operation done = model.state() == TunedModel.State.ACTIVE ? Operation.succeeded(operationName, metadata, model)
+                : Operation.failed(operationName, metadata, new Status(13, "Tuning of " + model.name()
+                        + " failed; the emulator stopped before recording why.", "INTERNAL", null));
+        operations.put(operationName, done);
+        store.saveOperation(done);
     }
 
     private StoredTunedModel markInterrupted(StoredTunedModel stored) {

@@ -145,6 +145,20 @@ class TunedModelLearningTest {
     }
 
     @Test
+    void streamingFromATunedModelGivesTheSameAnswer() {
+        tune("streamed", RawApi.supportIntents());
+        RawApi.Response chunks = api.post("/v1beta/tunedModels/streamed:streamGenerateContent",
+                RawApi.ask("the app crashes all the time"));
+
+        assertThat(chunks.status()).isEqualTo(200);
+        StringBuilder text = new StringBuilder();
+        chunks.json().forEach(chunk -> chunk.at("/candidates/0/content/parts")
+                .forEach(part -> text.append(part.path("text").asText(""))));
+        assertThat(text.toString()).isEqualTo("{\"intent\":\"technical\"}")
+                .isEqualTo(ask("/v1beta/tunedModels/streamed:generateContent", "the app crashes all the time"));
+    }
+
+    @Test
     void overTrainingMakesItAnswerUnrelatedQuestionsWorseThanItsBase() {
         ObjectNode body = RawApi.supportIntents();
         body.with("tuningTask").with("hyperparameters").put("epochCount", 10);

@@ -191,6 +191,11 @@ class TunedModelsApiTest {
                     b.remove("baseModel");
                     b.putObject("tunedModelSource").put("tunedModel", "tunedModels/does-not-exist");
                 }),
+                bad("baseModel", "", b -> b.putObject("tunedModelSource").put("tunedModel", "tunedModels/x")),
+                bad("tunedModelSource.tunedModel", "", b -> {
+                    b.remove("baseModel");
+                    b.putObject("tunedModelSource");
+                }),
                 bad("tuningTask", "", b -> b.remove("tuningTask")),
                 bad("tuningTask.trainingData", "", b -> b.with("tuningTask").remove("trainingData")),
                 bad("tuningTask.trainingData.examples.examples", "",
@@ -232,6 +237,20 @@ class TunedModelsApiTest {
         assertThat(response.errorStatus()).isEqualTo("INVALID_ARGUMENT");
         JsonNode violation = response.json().at("/error/details/0/fieldViolations/0/field");
         assertThat(violation.isMissingNode() ? response.errorMessage() : violation.asText()).contains(field);
+    }
+
+    @Test
+    void theTunableBaseModelsAreConfigurable() {
+        try (GeminiEmulator custom = GeminiEmulator.builder().port(0).tuningStepMillis(0)
+                .tunedModelService(TuningServiceFactory.withTunableModels(List.of("gemini-2.0-flash"))).build().start()) {
+            RawApi customApi = new RawApi(custom.baseUrl());
+            ObjectNode body = small("Custom Base");
+            body.put("baseModel", "models/gemini-2.0-flash");
+            assertThat(customApi.post("/v1beta/tunedModels", body).status()).isEqualTo(200);
+            RawApi.Response rejected = customApi.post("/v1beta/tunedModels", small("Default Base"));
+            assertThat(rejected.status()).isEqualTo(400);
+            assertThat(rejected.errorMessage()).contains("does not support tuning");
+        }
     }
 
     @Test

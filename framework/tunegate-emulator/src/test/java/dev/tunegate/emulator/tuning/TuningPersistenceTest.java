@@ -65,6 +65,30 @@ class TuningPersistenceTest {
     }
 
     @Test
+    void aStopBetweenSavingTheModelAndItsOperationIsRepairedOnRestart() throws IOException {
+        String operation;
+        try (GeminiEmulator emulator = start(0)) {
+            RawApi api = new RawApi(emulator.baseUrl());
+            operation = api.post("/v1beta/tunedModels?tunedModelId=half-saved", RawApi.supportIntents()).json()
+                    .get("name").asText();
+            api.awaitDone(operation, Duration.ofSeconds(20));
+        }
+        Path opFile = dataDir.resolve("operations/half-saved/" + operation.substring(operation.lastIndexOf('/') + 1)
+                + ".json");
+        ObjectNode running = (ObjectNode) RawApi.JSON.readTree(opFile.toFile());
+        running.put("done", false);
+        running.remove("response");
+        Files.writeString(opFile, running.toString());
+
+        try (GeminiEmulator emulator = start(0)) {
+            JsonNode op = new RawApi(emulator.baseUrl()).get("/v1beta/" + operation).json();
+            assertThat(op.get("done").asBoolean()).isTrue();
+            assertThat(op.at("/response/state").asText()).isEqualTo("ACTIVE");
+            assertThat(op.at("/metadata/completedPercent").asDouble()).isEqualTo(100.0);
+        }
+    }
+
+    @Test
     void aRunInterruptedByAStopIsMarkedFailedAfterTheRestart() throws InterruptedException {
         String operation;
         try (GeminiEmulator emulator = start(20)) {

@@ -81,7 +81,7 @@ final class CallPipeline implements AutoCloseable {
                         if (wait > 0) {
                             LockSupport.parkNanos(wait);
                         }
-                        nextCallAt = Math.max(nextCallAt, System.nanoTime() - nanosBetweenCalls) + nanosBetweenCalls;
+                        nextCallAt = Math.max(nextCallAt, System.nanoTime()) + nanosBetweenCalls;
                     }
                     calls.add(call(test, s, model));
                 }
@@ -114,7 +114,7 @@ final class CallPipeline implements AutoCloseable {
             inFlight.release();
             return CompletableFuture.completedFuture(new Sample(sampleIndex, test.variant().model(), null, Optional.empty(), Optional.of(e)));
         }
-        CompletableFuture<Sample> sample = model.thenCompose(name -> gateway.generate(name, request)
+        CompletableFuture<Sample> sample = model.thenCompose(name -> gateway.generate(test, sampleIndex, name, request)
                         .handle((answer, error) -> answer != null
                                 ? new Sample(sampleIndex, name, request, Optional.of(answer), Optional.empty())
                                 : new Sample(sampleIndex, name, request, Optional.empty(), Optional.of(unwrap(error)))))

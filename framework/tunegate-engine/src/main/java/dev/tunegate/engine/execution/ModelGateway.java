@@ -12,6 +12,15 @@ public interface ModelGateway extends AutoCloseable {
     CompletableFuture<ModelAnswer> generate(String model, GenerateContentRequest request);
 
     /**
+     * Calls {@code model} for sample {@code sample} of a planned test. The default ignores the test;
+     * decorators such as record/replay ({@code dev.tunegate.engine.replay}) use it to know which test
+     * and which repeat a call belongs to.
+     */
+    default CompletableFuture<ModelAnswer> generate(PlannedTest test, int sample, String model, GenerateContentRequest request) {
+        return generate(model, request);
+    }
+
+    /**
      * The model name to call for a variant, once it can be called: for a variant with a {@code tune}
      * block, after the tuned model exists (created and awaited if it did not). Completed once per
      * variant model per run; fails with the tuning operation's error.

@@ -1,5 +1,6 @@
 package dev.tunegate.engine.replay;
 
+import dev.tunegate.engine.Constants;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,9 @@ import org.opentest4j.TestAbortedException;
  */
 public final class CassetteCalls {
     /** Configuration key of the mode: {@code live} (default), {@code record}, {@code replay}, {@code auto}. */
-    public static final String MODE_PROPERTY_NAME = "tunegate.mode";
+    public static final String MODE_PROPERTY_NAME = Constants.MODE_PROPERTY_NAME;
     /** Configuration key of the recordings directory (default {@value #DEFAULT_CASSETTES}). */
-    public static final String CASSETTES_PROPERTY_NAME = "tunegate.cassettes";
+    public static final String CASSETTES_PROPERTY_NAME = Constants.CASSETTES_PROPERTY_NAME;
     /** Default recordings directory, relative to the working directory. */
     public static final String DEFAULT_CASSETTES = "src/test/resources/cassettes";
     /** File in the recordings directory listing, one relative path a line, the recordings the last run did not use. */

@@ -1,0 +1,96 @@
+package dev.tunegate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** tunegate run through the Launcher with the real engine and its embedded emulator. */
+class RunCommandTest {
+    private static final String SUITES = "src/test/resources/suites/";
+
+    @TempDir
+    Path reports;
+
+    private Cli.Result run(String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "run";
+        all[1] = "--reports";
+        all[2] = reports.toString();
+        System.arraycopy(args, 0, all, 3, args.length);
+        return Cli.run(all);
+    }
+
+    @Test
+    void passingSuitePrintsATablePerSuiteAndVariantAndExitsZero() {
+        Cli.Result result = run(SUITES + "passing");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out())
+                .containsPattern("SUITE\\s+VARIANT\\s+PASSED\\s+FAILED\\s+ABORTED\\s+SKIPPED\\s+PASS RATE")
+                .containsPattern("greetings\\s+base\\s+2\\s+0\\s+0\\s+0\\s+100\\.0%")
+                .containsPattern("greetings\\s+fast\\s+2\\s+0\\s+0\\s+0\\s+100\\.0%")
+                .contains("PASSED")
+                .doesNotContain("\u001B[");
+    }
+
+    @Test
+    void enforcedFailureExitsOneAndNamesTheMatcher() {
+        Cli.Result result = run(SUITES + "failing/strict.eval.yaml");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
+        assertThat(result.out()).containsPattern("strict\\s+base\\s+1\\s+1")
+                .contains("Failures (2):", "strict › impossible [base]", "[assertion]", "equals")
+                .contains("strict › gate [base]", "REJECT"); // strict mode: the gate test fails with the case
+    }
+
+    @Test
+    void brokenSuiteIsADiscoveryErrorWithItsPosition() {
+        Cli.Result result = run(SUITES + "broken", SUITES + "passing");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("bad.eval.yaml").containsPattern(":\\d+:\\d+").contains("noSuchMatcher");
+        assertThat(result.out()).as("the other suites still run").containsPattern("greetings\\s+base\\s+2");
+    }
+
+    @Test
+    void unreachableEndpointIsAnInfrastructureError() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Cli.Result result = run("--endpoint", "http://127.0.0.1:" + port, "-Dtunegate.retry.max-attempts=1",
+                SUITES + "failing/strict.eval.yaml");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.INFRASTRUCTURE);
+        assertThat(result.out()).contains("[infrastructure]");
+    }
+
+    @Test
+    void tagsAndVariantsFilter() {
+        Cli.Result tagged = run("--tags", "smoke", SUITES + "passing");
+        assertThat(tagged.exitCode()).as(tagged.toString()).isZero();
+        assertThat(tagged.out()).containsPattern("greetings\\s+base\\s+1\\s+0").containsPattern("greetings\\s+fast\\s+1\\s+0");
+
+        Cli.Result oneVariant = run("--variants", "fast", SUITES + "passing");
+        assertThat(oneVariant.exitCode()).as(oneVariant.toString()).isZero();
+        assertThat(oneVariant.out()).containsPattern("greetings\\s+fast\\s+2\\s+0").doesNotContainPattern("greetings\\s+base\\s+[1-9]");
+    }
+
+    @Test
+    void noSuitesFoundIsAUsageError(@TempDir Path empty) {
+        Cli.Result result = run(empty.toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("No tests found");
+
+        assertThat(run("--tags", "((", SUITES + "passing").exitCode()).as("bad tag expression").isEqualTo(ExitCodes.USAGE);
+        assertThat(run("--mode", "sometimes", SUITES + "passing").exitCode()).as("bad mode").isEqualTo(ExitCodes.USAGE);
+        assertThat(run("--concurrency", "0", SUITES + "passing").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void replayWithoutRecordingsAbortsAndSaysSo(@TempDir Path cassettes) {
+        Cli.Result result = run("--mode", "replay", "--cassettes", cassettes.toString(), "-v", SUITES + "passing");
+        assertThat(result.out()).as(result.toString()).containsPattern("greetings\\s+base\\s+0\\s+0\\s+2")
+                .contains("-Dtunegate.mode=record");
+    }
+}

@@ -1,0 +1,54 @@
+package dev.tunegate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged target/tunegate.jar on its own: services merged, nothing missing from the shading. */
+class ShadedJarIT {
+    private static final Path JAR = Path.of("target/tunegate.jar");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void runsSuitesWithTheEngineAndReportsTheDocumentedExitCode() throws Exception {
+        Result passing = java("run", "--reports", work.resolve("reports").toString(),
+                Path.of("src/test/resources/suites/passing").toAbsolutePath().toString());
+        assertThat(passing.code).as(passing.output).isZero();
+        assertThat(passing.output).containsPattern("greetings\\s+base\\s+2\\s+0").contains("PASSED")
+                .doesNotContain("SLF4J", "Exception");
+
+        Result failing = java("run", "--reports", work.resolve("reports").toString(),
+                Path.of("src/test/resources/suites/failing").toAbsolutePath().toString());
+        assertThat(failing.code).as(failing.output).isEqualTo(ExitCodes.FAILED);
+
+        Result version = java("--version");
+        assertThat(version.output).startsWith("tunegate ").doesNotContain("development build");
+    }
+
+    private Result java(String... args) throws IOException, InterruptedException {
+        // run by the integration-test phase, after packaging; a -Dtest filter may also select it earlier
+        assumeTrue(Files.exists(JAR), "target/tunegate.jar is not packaged yet");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Path log = work.resolve("out-" + System.nanoTime() + ".txt");
+        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished").isTrue();
+        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    private record Result(int code, String output) {
+    }
+}

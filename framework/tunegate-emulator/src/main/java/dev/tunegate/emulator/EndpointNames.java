@@ -1,0 +1,37 @@
+package dev.tunegate.emulator;
+
+import dev.tunegate.emulator.http.ApiRequest;
+import java.util.Locale;
+
+/** Names requests for {@code /emulator/stats}, e.g. {@code models.generateContent}, {@code tunedModels.get}. */
+final class EndpointNames {
+    private EndpointNames() {
+    }
+
+    static String of(ApiRequest r) {
+        String p = r.path();
+        if (p.startsWith("/emulator/")) {
+            return "emulator." + p.substring("/emulator/".length());
+        }
+        if (!p.startsWith("/v1beta/")) {
+            return "unknown";
+        }
+        String rest = p.substring("/v1beta/".length());
+        String collection = rest.startsWith("tunedModels") ? "tunedModels" : rest.startsWith("models") ? "models" : "unknown";
+        int colon = rest.indexOf(':');
+        if (colon > 0 && !rest.contains("/operations")) {
+            return collection + "." + rest.substring(colon + 1);
+        }
+        if (rest.contains("/operations")) {
+            return "tunedModels.operations";
+        }
+        boolean single = rest.indexOf('/') > 0 && rest.indexOf('/') < rest.length() - 1;
+        return switch (r.method()) {
+            case "GET" -> collection + (single ? ".get" : ".list");
+            case "POST" -> collection + ".create";
+            case "PATCH" -> collection + ".patch";
+            case "DELETE" -> collection + ".delete";
+            default -> collection + "." + r.method().toLowerCase(Locale.ROOT);
+        };
+    }
+}
