@@ -41,7 +41,8 @@ class RunCommandTest {
         Cli.Result result = run(SUITES + "failing/strict.eval.yaml");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(result.out()).containsPattern("strict\\s+base\\s+1\\s+1")
-                .contains("Failures (1):", "strict › impossible [base]", "[assertion]", "equals");
+                .contains("Failures (2):", "strict › impossible [base]", "[assertion]", "equals")
+                .contains("strict › gate [base]", "REJECT"); // strict mode: the gate test fails with the case
     }
 
     @Test

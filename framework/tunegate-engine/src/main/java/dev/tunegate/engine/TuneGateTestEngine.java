@@ -82,6 +82,7 @@ public final class TuneGateTestEngine extends HierarchicalTestEngine<TuneGateExe
         TuneGateEngineDescriptor root = (TuneGateEngineDescriptor) request.getRootTestDescriptor();
         TuneGateExecutionContext context = new TuneGateExecutionContext(root.config(), request.getEngineExecutionListener(),
                 RecordingGateway.decorate(gatewayFactory, request.getConfigurationParameters()));
+        context.comparison(dev.tunegate.engine.comparison.Comparison.install(context));
         customizer.accept(context);
         return context;
     }

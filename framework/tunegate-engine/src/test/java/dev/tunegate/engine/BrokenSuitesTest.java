@@ -90,7 +90,7 @@ class BrokenSuitesTest {
         EngineExecutionResults results = kit()
                 .selectors(selectPackage("dev.tunegate.engine.broken"), selectPackage("dev.tunegate.engine.suites"))
                 .execute();
-        results.testEvents().assertStatistics(s -> s.started(18).succeeded(12).failed(6));
+        results.testEvents().assertStatistics(s -> s.started(20).succeeded(13).failed(7));
         results.containerEvents().assertThatEvents().haveExactly(1, event(container(), displayName(DIR + "duplicate-id.eval.yaml"),
                 finishedWithFailure(message(m -> m.contains("cannot run")
                         && m.contains(DIR + "duplicate-id.eval.yaml:5:5: duplicate case id 'a'")))));

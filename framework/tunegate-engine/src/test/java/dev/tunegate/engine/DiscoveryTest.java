@@ -63,8 +63,9 @@ class DiscoveryTest {
         assertThat(suite.getUniqueId().getLastSegment().getValue()).isEqualTo("classpath:/" + ECHO);
         assertThat(suite.getSource()).contains(ClasspathResourceSource.from(ECHO, org.junit.platform.engine.support.descriptor.FilePosition.from(1, 1)));
         assertThat(suite.getChildren()).extracting(TestDescriptor::getDisplayName).containsExactly(
-                "same-both", "greet", "multi-turn", "jsonl-one", "jsonl-two", "csv-paris", "csv-rome", "yaml-one");
-        assertThat(tests(results)).hasSize(16);
+                "same-both", "greet", "multi-turn", "jsonl-one", "jsonl-two", "csv-paris", "csv-rome", "yaml-one",
+                "echo › gate [loud]");
+        assertThat(tests(results)).as("8 cases × 2 variants + the gate test of candidate 'loud'").hasSize(17);
         assertThat(names(results)).contains("echo › greet [base]", "echo › greet [loud]");
     }
 
@@ -91,7 +92,7 @@ class DiscoveryTest {
         EngineDiscoveryResults results = discover(selectPackage("dev.tunegate.engine.suites"));
         assertThat(results.getEngineDescriptor().getChildren()).extracting(TestDescriptor::getDisplayName)
                 .containsExactlyInAnyOrder("echo", "single");
-        assertThat(tests(results)).hasSize(18);
+        assertThat(tests(results)).as("variant tests plus one gate test per suite").hasSize(20);
     }
 
     @Test
@@ -114,7 +115,8 @@ class DiscoveryTest {
 
     @Test
     void fileSelectorSelectsTheSuite() {
-        assertThat(tests(discover(selectFile(SUITES.resolve("single.eval.yaml").toFile())))).hasSize(2);
+        assertThat(names(discover(selectFile(SUITES.resolve("single.eval.yaml").toFile()))))
+                .containsExactly("single › one [only]", "single › two [only]", "single › gate [only]");
     }
 
     @Test
@@ -127,7 +129,7 @@ class DiscoveryTest {
     @Test
     void lineOutsideAnyCaseSelectsTheWholeSuiteWithAWarning() {
         EngineDiscoveryResults results = discover(selectFile(SUITES.resolve("single.eval.yaml").toFile(), FilePosition.from(1)));
-        assertThat(tests(results)).hasSize(2);
+        assertThat(tests(results)).hasSize(3);
         assertThat(results.getDiscoveryIssues()).singleElement().satisfies(issue ->
                 assertThat(issue.message()).contains("single.eval.yaml:1").contains("no case is written at this line"));
     }
@@ -137,7 +139,7 @@ class DiscoveryTest {
         assertThat(names(discover(selectUri("classpath:/" + SINGLE + "?line=7")))).containsExactly("single › two [only]");
         URI file = SUITES.resolve("single.eval.yaml").toAbsolutePath().toUri();
         assertThat(names(discover(selectUri(URI.create(file + "?line=4"))))).containsExactly("single › one [only]");
-        assertThat(tests(discover(selectUri(file)))).hasSize(2);
+        assertThat(tests(discover(selectUri(file)))).hasSize(3);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.tunegate.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.displayName;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -53,10 +54,13 @@ class EndToEndTest {
         logger.addHandler(handler);
         try {
             EngineExecutionResults results = EngineTestKit.engine("tunegate").selectors(selectClasspathResource(SUITE)).execute();
-            results.testEvents().assertStatistics(s -> s.started(8).succeeded(6).failed(2));
-            results.testEvents().assertThatEvents().haveExactly(1, event(displayName("emulator › impossible [flash]"),
+            // Strict mode: 'flash' (first) is the baseline, 'flash15' the candidate with a gate test.
+            results.testEvents().assertStatistics(s -> s.started(9).succeeded(6).failed(2).aborted(1));
+            results.testEvents().assertThatEvents().haveExactly(1, event(displayName("emulator › impossible [flash15]"),
                     finishedWithFailure(instanceOf(AssertionFailedError.class),
                             message(m -> m.contains("equals") && m.contains("this exact sentence will never be produced")))));
+            results.testEvents().assertThatEvents().haveExactly(1, event(displayName("emulator › impossible [flash]"),
+                    abortedWithReason(message(m -> m.startsWith("Baseline 'flash' failed this case")))));
         } finally {
             logger.removeHandler(handler);
         }
@@ -84,12 +88,53 @@ class EndToEndTest {
                 .configurationParameter("tunegate.streaming", "true")
                 .configurationParameter("tunegate.filter.name", "fast-enough|arithmetic")
                 .execute();
-        results.testEvents().assertStatistics(s -> s.started(4).succeeded(4));
+        results.testEvents().assertStatistics(s -> s.started(5).succeeded(5));
         assertThat(runs).hasSize(4).allSatisfy(run -> assertThat(run.samples()).singleElement().satisfies(sample -> {
             assertThat(sample.answer()).isPresent();
             assertThat(sample.answer().get().timeToFirstChunk()).isPresent();
             assertThat(sample.answer().get().timeToFirstChunk().get()).isLessThanOrEqualTo(sample.answer().get().latency());
             assertThat(sample.answer().get().text()).isNotBlank();
         }));
+    }
+
+    @Test
+    void tunedVariantsAreCreatedBeforeTheirTestsAndATuningFailureFailsOnlyThatVariant() {
+        List<String> log = new CopyOnWriteArrayList<>();
+        Handler handler = capture(log);
+        Logger logger = Logger.getLogger("dev.tunegate.engine");
+        logger.addHandler(handler);
+        EngineExecutionResults results;
+        try {
+            results = EngineTestKit.engine("tunegate")
+                    .selectors(selectClasspathResource("dev/tunegate/engine/e2e/tuning.eval.yaml"))
+                    .configurationParameter("tunegate.tuning.poll-interval", "PT0.05S")
+                    .execute();
+        } finally {
+            logger.removeHandler(handler);
+        }
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(displayName("tuning › refund [tuned]"), org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully()))
+                .haveExactly(1, event(displayName("tuning › shipping [tuned]"), org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully()))
+                .haveExactly(2, event(ExecutionTest.nameEndsWith("[doomed]"), finishedWithFailure(message(m ->
+                        m.contains("tuning tunedModels/engine-e2e-doomed failed") && m.contains("Injected fault")))));
+        assertThat(log).anySatisfy(l -> assertThat(l).startsWith("TuneGate: tuning tunedModels/engine-e2e-intents from models/gemini-1.5-flash-001-tuning with 6 examples"));
+        assertThat(log).anySatisfy(l -> assertThat(l).startsWith("TuneGate: tuned tunedModels/engine-e2e-intents ("));
+    }
+
+    private static Handler capture(List<String> log) {
+        return new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                log.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 }

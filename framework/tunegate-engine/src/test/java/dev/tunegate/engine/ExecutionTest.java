@@ -42,13 +42,17 @@ class ExecutionTest {
         FakeGateway fake = new FakeGateway(0);
         EngineExecutionResults results = EngineTestKit.engine(new TuneGateTestEngine(fake.factory()))
                 .selectors(selectClasspathResource(MIXED)).execute();
-        results.testEvents().assertStatistics(s -> s.started(9).succeeded(2).failed(7).aborted(0));
+        // Strict mode: 'base' is the baseline (its failure is aborted), 'down' and 'tuned' are candidates
+        // and each has a gate test at the end of the suite.
+        results.testEvents().assertStatistics(s -> s.started(11).succeeded(2).failed(8).aborted(1));
         results.testEvents().assertThatEvents()
                 .haveExactly(1, event(test(), displayName("mixed › pass [base]"), finishedSuccessfully()))
                 .haveExactly(1, event(test(), displayName("mixed › sampled [base]"), finishedSuccessfully()))
                 .haveExactly(1, event(test(), displayName("mixed › fail [base]"),
-                        finishedWithFailure(instanceOf(MultipleFailuresError.class),
-                                message(m -> m.contains("2 of 2 matchers failed") && m.contains("equals")))))
+                        abortedWithReason(instanceOf(org.opentest4j.TestAbortedException.class),
+                                message(m -> m.startsWith("Baseline 'base' failed this case")
+                                        && m.contains("2 of 2 matchers failed") && m.contains("equals")))))
+                .haveExactly(1, event(test(), displayName("mixed › gate [down]"), finishedWithFailure()))
                 .haveExactly(3, event(test(), nameEndsWith("[down]"),
                         finishedWithFailure(message(m -> m.startsWith("HTTP 503 UNAVAILABLE")))))
                 .haveExactly(3, event(test(), nameEndsWith("[tuned]"),
@@ -100,7 +104,9 @@ class ExecutionTest {
         FakeGateway fake = new FakeGateway(0);
         EngineExecutionResults results = EngineTestKit.engine(new TuneGateTestEngine(fake.factory()))
                 .selectors(selectClasspathResource(ECHO)).configurationParameter("tunegate.variants", "base").execute();
-        results.testEvents().assertStatistics(s -> s.started(8).succeeded(8).skipped(8));
+        results.testEvents().assertStatistics(s -> s.started(8).succeeded(8).skipped(9));
+        results.testEvents().assertThatEvents().haveExactly(1, event(test(), displayName("echo › gate [loud]"),
+                skippedWithReason(r -> r.startsWith("tunegate.variants=base does not include candidate 'loud'"))));
         results.testEvents().assertThatEvents().haveExactly(8, event(test(), nameEndsWith("[loud]"),
                 skippedWithReason(r -> r.startsWith("tunegate.variants=base does not include variant 'loud'"))));
         assertThat(fake.calls.get()).isEqualTo(8);
@@ -110,7 +116,7 @@ class ExecutionTest {
     void nameFilterSelectsCases() {
         EngineExecutionResults results = EngineTestKit.engine(new TuneGateTestEngine(new FakeGateway(0).factory()))
                 .selectors(selectClasspathResource(ECHO)).configurationParameter("tunegate.filter.name", "^csv-").execute();
-        results.testEvents().assertStatistics(s -> s.started(4).skipped(12));
+        results.testEvents().assertStatistics(s -> s.started(5).skipped(12));
     }
 
     @Test
@@ -136,7 +142,7 @@ class ExecutionTest {
                     });
                 }))
                 .selectors(selectClasspathResource(ECHO)).execute();
-        results.testEvents().assertStatistics(s -> s.started(16).succeeded(10).failed(1).aborted(5));
+        results.testEvents().assertStatistics(s -> s.started(17).succeeded(10).failed(2).aborted(5));
         results.testEvents().assertThatEvents().haveExactly(5, event(test(), abortedWithReason(message(m -> m.startsWith("counts towards the gate")))));
         assertThat(seen).hasSize(16).contains("greet/loud=false", "greet/base=true");
     }
@@ -148,7 +154,7 @@ class ExecutionTest {
                 .selectors(selectClasspathResource(MANY))
                 .configurationParameter("tunegate.concurrency", "4").configurationParameter("tunegate.look-ahead", "16")
                 .execute();
-        results.testEvents().assertStatistics(s -> s.started(400).succeeded(200).failed(200));
+        results.testEvents().assertStatistics(s -> s.started(401).succeeded(200).failed(201));
         assertThat(fake.maxInFlight.get()).isBetween(2, 4);
         List<String> order = new ArrayList<>();
         results.testEvents().finished().stream().forEach(e -> order.add(e.getTestDescriptor().getDisplayName()));
@@ -157,6 +163,7 @@ class ExecutionTest {
             expected.add(String.format("many › c%03d [a]", i));
             expected.add(String.format("many › c%03d [b]", i));
         }
+        expected.add("many › gate [b]");
         assertThat(order).isEqualTo(expected);
     }
 
@@ -168,7 +175,7 @@ class ExecutionTest {
                 .configurationParameter("tunegate.filter.name", "^c00[0-4]$")
                 .configurationParameter("tunegate.rate-limit.rpm", "1200")
                 .execute();
-        results.testEvents().assertStatistics(s -> s.started(10));
+        results.testEvents().assertStatistics(s -> s.started(10 + 1)); // 5 cases × 2 variants + the gate test
         List<Long> starts = new ArrayList<>(fake.startNanos);
         assertThat(starts).hasSize(10);
         for (int i = 1; i < starts.size(); i++) {

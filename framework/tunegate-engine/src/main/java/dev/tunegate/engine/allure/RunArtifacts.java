@@ -45,6 +45,23 @@ public final class RunArtifacts {
         }
     }
 
+    /**
+     * Deletes the previous run's results, containers and attachments from {@code resultsDir} (files
+     * directly inside it), keeping {@code history/} so that Allure trends carry forward.
+     */
+    public static void clean(Path resultsDir) {
+        if (!Files.isDirectory(resultsDir)) {
+            return;
+        }
+        try (var files = Files.list(resultsDir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean Allure results in " + resultsDir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** executor.json for GitHub Actions, Jenkins or GitLab CI, from their standard variables. */
     static Optional<ObjectNode> executor(Map<String, String> env) {
         ObjectNode node = JSON.createObjectNode();

@@ -39,7 +39,8 @@ public record TuneGateConfiguration(
         int suiteMaxAliasNodes,
         Optional<Path> projectRoot,
         Optional<Path> emulatorDataDir,
-        List<String> problems) {
+        List<String> problems,
+        dev.tunegate.engine.comparison.ComparisonSettings comparison) {
 
     /** {@code tunegate.endpoint} value that starts the in-process emulator. */
     public static final String EMBEDDED = "embedded";
@@ -109,9 +110,10 @@ public record TuneGateConfiguration(
             int maxAliasNodes = positiveInt("suite.max-alias-nodes", 10_000);
             Optional<Path> root = path("project-root");
             Optional<Path> dataDir = path("emulator.data-dir");
+            var comparison = dev.tunegate.engine.comparison.ComparisonSettings.read(params, root, problems::add);
             return new TuneGateConfiguration(endpoint, apiKeyEnv, concurrency, rpm, lookAhead, streaming, variants,
                     nameFilter, requestTimeout, attempts, tuningTimeout, poll, maxBytes, maxAliasNodes, root, dataDir,
-                    List.copyOf(problems));
+                    List.copyOf(problems), comparison);
         }
 
         private Optional<Path> path(String key) {

@@ -13,11 +13,15 @@ import java.util.Map;
  *
  * @param suite    the parsed suite
  * @param matchers per case id, the matchers of its {@code expect:} list, in order
+ * @param gate     the gate policy and the roles of the variants
+ * @param casesById the cases by id
  */
-public record CompiledSuite(EvalSuite suite, Map<String, List<Matcher>> matchers, Map<String, EvalCase> casesById) {
+public record CompiledSuite(EvalSuite suite, Map<String, List<Matcher>> matchers,
+                            dev.tunegate.engine.comparison.SuiteGate gate, Map<String, EvalCase> casesById) {
 
-    public CompiledSuite(EvalSuite suite, Map<String, List<Matcher>> matchers) {
-        this(suite, matchers, index(suite));
+    public CompiledSuite(EvalSuite suite, Map<String, List<Matcher>> matchers,
+                         dev.tunegate.engine.comparison.SuiteGate gate) {
+        this(suite, matchers, gate, index(suite));
     }
 
     private static Map<String, EvalCase> index(EvalSuite suite) {

@@ -64,7 +64,7 @@ final class SuiteLoader {
 
     private Loaded loadUncached(URI uri) {
         try {
-            EvalSuite suite = parser.parse(uri);
+            EvalSuite suite = dev.tunegate.engine.comparison.ModelOverrides.apply(parser.parse(uri), config.comparison());
             return new Loaded(compile(suite), null);
         } catch (SuiteException e) {
             for (SuiteProblem problem : e.problems()) {
@@ -92,10 +92,18 @@ final class SuiteLoader {
             }
             matchers.put(c.id(), List.copyOf(list));
         }
+        dev.tunegate.engine.comparison.SuiteGate gate = null;
+        try {
+            gate = dev.tunegate.engine.comparison.SuiteGate.of(suite, config.comparison(), warning ->
+                    issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, warning)
+                            .source(SuiteSources.of(suite.location(), suite.position()))));
+        } catch (IllegalArgumentException e) {
+            problems.add(new SuiteProblem(suite.location(), suite.position(), "gate: " + e.getMessage()));
+        }
         if (!problems.isEmpty()) {
             throw new SuiteException(problems);
         }
-        return new CompiledSuite(suite, matchers);
+        return new CompiledSuite(suite, matchers, gate);
     }
 
     /** The directory of the suite on disk and the root its files may not leave. */

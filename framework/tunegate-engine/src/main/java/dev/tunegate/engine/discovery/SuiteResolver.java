@@ -4,7 +4,9 @@ import dev.tunegate.engine.config.TuneGateConfiguration;
 import dev.tunegate.engine.descriptor.CaseDescriptor;
 import dev.tunegate.engine.descriptor.SuiteDescriptor;
 import dev.tunegate.engine.descriptor.VariantTestDescriptor;
+import dev.tunegate.engine.descriptor.GateTestDescriptor;
 import dev.tunegate.engine.discovery.TuneGateSelectors.CaseSelector;
+import dev.tunegate.engine.discovery.TuneGateSelectors.GateSelector;
 import dev.tunegate.engine.discovery.TuneGateSelectors.SuiteSelector;
 import dev.tunegate.engine.discovery.TuneGateSelectors.VariantSelector;
 import dev.tunegate.engine.suite.EvalCase;
@@ -83,6 +85,9 @@ final class SuiteResolver implements SelectorResolver {
     public Resolution resolve(UniqueIdSelector selector, Context context) {
         return TuneGateUniqueIds.parse(selector.getUniqueId())
                 .map(parsed -> {
+                    if (parsed.gate().isPresent()) {
+                        return Resolution.selectors(Set.of(new GateSelector(parsed.suite(), parsed.gate().get())));
+                    }
                     DiscoverySelector next = parsed.caseId().isEmpty()
                             ? new SuiteSelector(parsed.suite(), Optional.empty())
                             : parsed.variant().isEmpty()
@@ -103,6 +108,9 @@ final class SuiteResolver implements SelectorResolver {
         }
         if (selector instanceof VariantSelector v) {
             return resolveVariant(v, context);
+        }
+        if (selector instanceof GateSelector g) {
+            return resolveGate(g, context);
         }
         return Resolution.unresolved();
     }
@@ -138,6 +146,11 @@ final class SuiteResolver implements SelectorResolver {
         Set<DiscoverySelector> children = new LinkedHashSet<>();
         for (EvalCase c : cases) {
             children.add(new CaseSelector(suite.location(), c.id()));
+        }
+        if (cases.size() == suite.cases().size()) {
+            for (String candidate : loaded.suite().gate().roles().candidates()) {
+                children.add(new GateSelector(suite.location(), candidate));
+            }
         }
         return Resolution.match(Match.exact(descriptor.get(), () -> children));
     }
@@ -200,6 +213,24 @@ final class SuiteResolver implements SelectorResolver {
         Optional<VariantTestDescriptor> descriptor = context.addToParent(
                 () -> new CaseSelector(selector.suite(), selector.caseId()),
                 parent -> Optional.of(VariantTestDescriptor.of((CaseDescriptor) parent, selector.variant())));
+        return descriptor.map(d -> Resolution.match(Match.exact(d))).orElse(Resolution.unresolved());
+    }
+
+    private Resolution resolveGate(GateSelector selector, Context context) {
+        SuiteLoader.Loaded loaded = loader.load(selector.suite());
+        if (!loaded.ok()) {
+            return resolveSuite(new SuiteSelector(selector.suite(), Optional.empty()), context);
+        }
+        if (!loaded.suite().gate().roles().candidates().contains(selector.candidate())) {
+            issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.WARNING, "suite "
+                    + dev.tunegate.engine.suite.SuiteLocations.display(selector.suite()) + " has no gate for candidate '"
+                    + selector.candidate() + "'"));
+            return Resolution.unresolved();
+        }
+        CompiledSuite compiled = loaded.suite();
+        Optional<GateTestDescriptor> descriptor = context.addToParent(
+                () -> new SuiteSelector(selector.suite(), Optional.empty()),
+                parent -> Optional.of(GateTestDescriptor.of(parent.getUniqueId(), compiled, selector.candidate())));
         return descriptor.map(d -> Resolution.match(Match.exact(d))).orElse(Resolution.unresolved());
     }
 }

@@ -18,6 +18,10 @@ final class TuneGateSelectors {
     record CaseSelector(URI suite, String caseId) implements DiscoverySelector {
     }
 
+    /** The gate test of a suite for one candidate. */
+    record GateSelector(URI suite, String candidate) implements DiscoverySelector {
+    }
+
     /** One variant test of a case. */
     record VariantSelector(URI suite, String caseId, String variant) implements DiscoverySelector {
     }

@@ -18,12 +18,14 @@ public final class TuneGateUniqueIds {
     public static final String CASE = "case";
     /** Segment type of a variant test; the value is the variant name. */
     public static final String VARIANT = "variant";
+    /** Segment type of a suite's gate test; the value is the candidate variant's name. */
+    public static final String GATE = "gate";
 
     private TuneGateUniqueIds() {
     }
 
     /** What a unique id of this engine names, read from the segments after its last engine segment. */
-    public record Parsed(URI suite, Optional<String> caseId, Optional<String> variant) {
+    public record Parsed(URI suite, Optional<String> caseId, Optional<String> variant, Optional<String> gate) {
     }
 
     /** Parses an id this engine produced (also when nested under the suite engine), or empty. */
@@ -48,14 +50,17 @@ public final class TuneGateUniqueIds {
         Optional<String> caseId = Optional.empty();
         Optional<String> variant = Optional.empty();
         if (own.size() > 1) {
+            if (GATE.equals(own.get(1).getType())) {
+                return Optional.of(new Parsed(suite, Optional.empty(), Optional.empty(), Optional.of(own.get(1).getValue())));
+            }
             if (!CASE.equals(own.get(1).getType())) {
-                return Optional.of(new Parsed(suite, Optional.empty(), Optional.empty()));
+                return Optional.of(new Parsed(suite, Optional.empty(), Optional.empty(), Optional.empty()));
             }
             caseId = Optional.of(own.get(1).getValue());
         }
         if (own.size() > 2 && VARIANT.equals(own.get(2).getType())) {
             variant = Optional.of(own.get(2).getValue());
         }
-        return Optional.of(new Parsed(suite, caseId, variant));
+        return Optional.of(new Parsed(suite, caseId, variant, Optional.empty()));
     }
 }

@@ -32,6 +32,10 @@ public interface ResultListener {
     default void suiteFinished(EvalSuite suite) {
     }
 
+    /** The run is over (every suite finished); reports are written here. */
+    default void runFinished() {
+    }
+
     /** A listener that forwards to several. */
     static ResultListener composite(List<ResultListener> listeners) {
         List<ResultListener> copy = List.copyOf(listeners);
@@ -54,6 +58,11 @@ public interface ResultListener {
             @Override
             public void suiteFinished(EvalSuite suite) {
                 copy.forEach(l -> l.suiteFinished(suite));
+            }
+
+            @Override
+            public void runFinished() {
+                copy.forEach(ResultListener::runFinished);
             }
         };
     }

@@ -26,6 +26,7 @@ public final class TuneGateExecutionContext implements EngineExecutionContext {
     private FailurePolicy failurePolicy = FailurePolicy.STRICT;
     private ModelGateway gateway;
     private CallPipeline pipeline;
+    private dev.tunegate.engine.comparison.Comparison comparison;
 
     public TuneGateExecutionContext(TuneGateConfiguration config, EngineExecutionListener junitListener, GatewayFactory gatewayFactory) {
         this.config = config;
@@ -56,6 +57,19 @@ public final class TuneGateExecutionContext implements EngineExecutionContext {
         this.failurePolicy = policy;
     }
 
+    /** Comparison, gates and reports of this run (installed by the engine). */
+    public dev.tunegate.engine.comparison.Comparison comparison() {
+        if (comparison == null) {
+            throw new IllegalStateException("comparison was not installed");
+        }
+        return comparison;
+    }
+
+    /** Installs comparison, gates and reports (the engine does this before anything runs). */
+    public void comparison(dev.tunegate.engine.comparison.Comparison installed) {
+        this.comparison = installed;
+    }
+
     /** Opens the gateway and starts issuing the calls of {@code plan}, in order. */
     public void start(List<PlannedTest> plan) {
         Consumer<String> progress = line -> LOG.info(() -> "TuneGate: " + line);
@@ -80,6 +94,16 @@ public final class TuneGateExecutionContext implements EngineExecutionContext {
 
     /** Stops the pipeline and closes the gateway (and the embedded emulator). */
     public void close() {
+        try {
+            if (pipeline != null) {
+                listener.runFinished();
+            }
+        } finally {
+            closeGateway();
+        }
+    }
+
+    private void closeGateway() {
         try {
             if (pipeline != null) {
                 pipeline.close();

@@ -46,7 +46,7 @@ class RecordReplayEndToEndTest {
     void roundTripGivesIdenticalOutcomesWithTheEmulatorStopped() throws IOException {
         Map<String, TestExecutionResult.Status> recorded = outcomes(run("record", emulator.baseUrl(), Map.of()));
         assertThat(generateCalls()).isEqualTo(CALLS);
-        assertThat(recorded).hasSize(8).containsValue(TestExecutionResult.Status.SUCCESSFUL)
+        assertThat(recorded).as("8 variant tests and the gate test").hasSize(9).containsValue(TestExecutionResult.Status.SUCCESSFUL)
                 .containsValue(TestExecutionResult.Status.FAILED);
         assertThat(recordingFiles()).hasSize(CALLS);
 
@@ -85,7 +85,7 @@ class RecordReplayEndToEndTest {
     }
 
     @Test
-    void canaryApiKeyReachesTheEndpointButNoRecording() throws IOException {
+    void canaryApiKeyReachesTheEndpointButNoRecording(@org.junit.jupiter.api.io.TempDir Path reports) throws IOException {
         // an environment variable of this JVM plays the API key: the emulator requires it, so the key is
         // really sent, and the suite's prompt even contains it
         Map.Entry<String, String> canary = System.getenv().entrySet().stream()
@@ -113,8 +113,20 @@ class RecordReplayEndToEndTest {
                     .configurationParameter("tunegate.mode", "record")
                     .configurationParameter("tunegate.cassettes", cassettes.toString())
                     .configurationParameter("tunegate.project-root", suite.getParent().toString())
+                    .configurationParameter("tunegate.reports.dir", reports.toString())
                     .execute();
-            assertThat(results.testEvents().succeeded().count()).as("the key was accepted").isEqualTo(1);
+            assertThat(results.testEvents().succeeded().count()).as("the key was accepted (the case and its gate test)")
+                    .isEqualTo(2);
+            List<Path> reportFiles;
+            try (var walk = Files.walk(reports)) {
+                reportFiles = walk.filter(Files::isRegularFile).toList();
+            }
+            assertThat(reportFiles).as("summary.json, summary.md, compare.html and Allure results")
+                    .anyMatch(f -> f.endsWith("summary.json")).anyMatch(f -> f.toString().endsWith("-result.json"));
+            for (Path file : reportFiles) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain(canary.getValue());
+            }
+            assertThat(Files.readString(reports.resolve("tunegate/compare.html"))).contains("[REDACTED]");
             List<Path> files = recordingFiles();
             assertThat(files).hasSize(1);
             for (Path file : files) {

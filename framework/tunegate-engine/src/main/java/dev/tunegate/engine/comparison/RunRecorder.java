@@ -1,0 +1,254 @@
+package dev.tunegate.engine.comparison;
+
+import dev.tunegate.engine.allure.AllureCase;
+import dev.tunegate.engine.allure.AllureReporter;
+import dev.tunegate.engine.allure.RunArtifacts;
+import dev.tunegate.engine.execution.PlannedTest;
+import dev.tunegate.engine.execution.ResultListener;
+import dev.tunegate.engine.execution.Sample;
+import dev.tunegate.engine.execution.VariantRun;
+import dev.tunegate.engine.gate.CaseOutcome;
+import dev.tunegate.engine.gate.GateEvaluator;
+import dev.tunegate.engine.gate.GateVerdict;
+import dev.tunegate.engine.gate.Role;
+import dev.tunegate.engine.matchers.Verdict;
+import dev.tunegate.engine.report.CaseResult;
+import dev.tunegate.engine.report.CommitId;
+import dev.tunegate.engine.report.ReportWriter;
+import dev.tunegate.engine.report.RunResult;
+import dev.tunegate.engine.report.SampleResult;
+import dev.tunegate.engine.report.SuiteResult;
+import dev.tunegate.engine.report.VariantInfo;
+import dev.tunegate.engine.report.VariantResult;
+import dev.tunegate.engine.suite.EvalCase;
+import dev.tunegate.engine.suite.EvalSuite;
+import dev.tunegate.engine.suite.ModelVariant;
+import dev.tunegate.engine.suite.SuiteLocations;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Records every result of a run (the engine's {@link ResultListener}), judges each suite's gate for
+ * its gate tests, feeds Allure, and writes TuneGate's reports when the run finishes.
+ */
+final class RunRecorder implements ResultListener {
+
+    private final ComparisonSettings settings;
+    private final GateFailurePolicy gates;
+    private final SampleMapper mapper;
+    private final AllureReporter allure;
+    private final Map<String, String> environment;
+    private final Map<String, String> runEnvironment;
+    private final Clock clock;
+    private final Instant startedAt;
+    private final List<SuiteResult> finished = new ArrayList<>();
+    private final Map<java.net.URI, SuiteRecord> open = new LinkedHashMap<>();
+    private int detailedCases;
+    private boolean started;
+
+    RunRecorder(ComparisonSettings settings, GateFailurePolicy gates, Secrets secrets, AllureReporter allure,
+                Map<String, String> environment, Map<String, String> runEnvironment, Clock clock) {
+        this.settings = settings;
+        this.gates = gates;
+        this.mapper = new SampleMapper(secrets);
+        this.allure = allure;
+        this.environment = environment;
+        this.runEnvironment = runEnvironment;
+        this.clock = clock;
+        this.startedAt = clock.instant();
+    }
+
+    @Override
+    public synchronized void suiteStarted(EvalSuite suite) {
+        if (!started) {
+            started = true;
+            if (allure != null && settings.allureClean()) {
+                RunArtifacts.clean(settings.allureResultsDir());
+            }
+        }
+        open.put(suite.location(), new SuiteRecord(suite, gates.gate(suite)));
+    }
+
+    @Override
+    public synchronized void variantFinished(VariantRun run, List<Optional<Verdict>> verdicts, boolean passed) {
+        PlannedTest test = run.test();
+        SuiteRecord suite = record(test.suite());
+        CaseRecord caseRecord = suite.cases.computeIfAbsent(test.evalCase().id(), id -> {
+            boolean detailed = detailedCases < settings.detailedCases();
+            if (detailed) {
+                detailedCases++;
+            }
+            return new CaseRecord(test.evalCase(), detailed);
+        });
+        List<SampleResult> full = new ArrayList<>();
+        List<SampleResult> kept = new ArrayList<>();
+        String prompt = null;
+        for (int i = 0; i < run.samples().size(); i++) {
+            Sample sample = run.samples().get(i);
+            Optional<Verdict> verdict = i < verdicts.size() ? verdicts.get(i) : Optional.empty();
+            SampleResult detailed = allure != null || caseRecord.detailed
+                    ? mapper.map(sample, verdict, test.evalCase().expect(), true) : null;
+            full.add(detailed);
+            kept.add(caseRecord.detailed ? detailed : mapper.map(sample, verdict, test.evalCase().expect(), false));
+            if (prompt == null) {
+                prompt = mapper.prompt(sample.request());
+            }
+        }
+        if (caseRecord.detailed && caseRecord.prompt == null) {
+            caseRecord.prompt = prompt;
+        }
+        String model = run.samples().isEmpty() ? test.variant().model() : run.samples().get(0).model();
+        suite.models.put(test.variant().name(), model);
+        double threshold = test.evalCase().passThreshold();
+        caseRecord.byVariant.put(test.variant().name(), new VariantResult(test.variant().name(), kept, threshold, null));
+        if (allure != null) {
+            Optional<String> tolerated = passed ? Optional.empty() : gates.toleratedReason(test);
+            allure.variantFinished(allureCase(suite, test, model, prompt),
+                    new VariantResult(test.variant().name(), full, threshold, null), tolerated);
+        }
+    }
+
+    @Override
+    public synchronized void variantSkipped(PlannedTest test, String reason) {
+        SuiteRecord suite = record(test.suite());
+        CaseRecord caseRecord = suite.cases.computeIfAbsent(test.evalCase().id(), id -> new CaseRecord(test.evalCase(), false));
+        caseRecord.byVariant.put(test.variant().name(),
+                new VariantResult(test.variant().name(), List.of(), test.evalCase().passThreshold(), reason));
+    }
+
+    @Override
+    public synchronized void suiteFinished(EvalSuite suite) {
+        SuiteRecord record = open.remove(suite.location());
+        if (allure != null) {
+            allure.flush();
+        }
+        if (record == null) {
+            return;
+        }
+        List<GateVerdict> verdicts = record.gate.roles().candidates().stream()
+                .map(candidate -> verdict(record, candidate)).toList();
+        finished.add(new SuiteResult(suite.name(), suite.location().toString(), suite.contentHash(),
+                record.gate.roles().gated(), variants(record), caseResults(record), verdicts));
+    }
+
+    /** The gate's verdict on {@code candidate} over the cases run so far in {@code suite}. */
+    synchronized GateVerdict verdict(EvalSuite suite, String candidate) {
+        return verdict(record(suite), candidate);
+    }
+
+    /** Hands a gate test's verdict to Allure. */
+    synchronized void gateReported(EvalSuite suite, GateVerdict verdict, String uniqueId, String displayName) {
+        if (allure != null) {
+            allure.gateFinished(suite.name(), SuiteLocations.display(suite.location()), verdict, uniqueId, displayName);
+        }
+    }
+
+    @Override
+    public synchronized void runFinished() {
+        for (SuiteRecord record : List.copyOf(open.values())) {
+            suiteFinished(record.suite);
+        }
+        if (allure != null) {
+            allure.flush();
+        }
+        if (finished.isEmpty()) {
+            return;
+        }
+        String commit = CommitId.resolve(environment, Path.of("").toAbsolutePath());
+        RunResult run = new RunResult(UUID.randomUUID().toString(), startedAt, clock.instant(), commit, finished);
+        if (settings.reportsEnabled()) {
+            new ReportWriter(settings.reportsDir(), environment).write(run);
+        }
+        if (allure != null) {
+            Map<String, String> env = new LinkedHashMap<>(runEnvironment);
+            if (commit != null) {
+                env.put("commit", commit);
+            }
+            for (SuiteResult s : finished) {
+                s.variants().forEach(v -> env.put("model." + s.name() + "." + v.name(), v.model() + " (" + v.role().yamlName() + ")"));
+            }
+            RunArtifacts.write(settings.allureResultsDir(), env, environment);
+        }
+    }
+
+    private SuiteRecord record(EvalSuite suite) {
+        return open.computeIfAbsent(suite.location(), l -> new SuiteRecord(suite, gates.gate(suite)));
+    }
+
+    private GateVerdict verdict(SuiteRecord record, String candidate) {
+        List<CaseOutcome> outcomes = caseResults(record).stream().map(CaseResult::outcome).toList();
+        return GateEvaluator.evaluate(record.suite.name(), record.gate.policy(), record.gate.roles(), candidate, outcomes);
+    }
+
+    private List<VariantInfo> variants(SuiteRecord record) {
+        List<VariantInfo> variants = new ArrayList<>();
+        record.suite.variants().forEach((name, v) -> variants.add(new VariantInfo(name,
+                record.models.getOrDefault(name, v.model()), record.gate.roles().of(name), temperature(v))));
+        return variants;
+    }
+
+    private static List<CaseResult> caseResults(SuiteRecord record) {
+        List<CaseResult> cases = new ArrayList<>();
+        for (EvalCase c : record.suite.cases()) {
+            CaseRecord r = record.cases.get(c.id());
+            if (r == null) {
+                continue;
+            }
+            Map<String, VariantResult> ordered = new LinkedHashMap<>();
+            for (String variant : record.suite.variants().keySet()) {
+                VariantResult result = r.byVariant.get(variant);
+                if (result != null) {
+                    ordered.put(variant, result);
+                }
+            }
+            cases.add(new CaseResult(c.id(), c.position().line(), c.tags(), r.prompt, ordered));
+        }
+        return cases;
+    }
+
+    private AllureCase allureCase(SuiteRecord suite, PlannedTest test, String model, String prompt) {
+        ModelVariant v = test.variant();
+        Role role = suite.gate.roles().of(v.name());
+        EvalCase c = test.evalCase();
+        boolean enforced = role == Role.CANDIDATE && suite.gate.policy().enforces(c.tags());
+        return new AllureCase(test.suite().name(), SuiteLocations.display(c.file()), c.id(), c.position().line(), c.tags(),
+                enforced, new VariantInfo(v.name(), model, role, temperature(v)), c.repeat(), prompt,
+                test.id().toString(), test.suite().name() + " › " + c.id() + " [" + v.name() + "]");
+    }
+
+    private static Double temperature(ModelVariant v) {
+        var t = v.generationConfig() == null ? null : v.generationConfig().get("temperature");
+        return t != null && t.isNumber() ? t.asDouble() : null;
+    }
+
+    private static final class SuiteRecord {
+        final EvalSuite suite;
+        final SuiteGate gate;
+        final Map<String, CaseRecord> cases = new LinkedHashMap<>();
+        final Map<String, String> models = new LinkedHashMap<>();
+
+        SuiteRecord(EvalSuite suite, SuiteGate gate) {
+            this.suite = suite;
+            this.gate = gate;
+        }
+    }
+
+    private static final class CaseRecord {
+        final EvalCase evalCase;
+        final boolean detailed;
+        final Map<String, VariantResult> byVariant = new LinkedHashMap<>();
+        String prompt;
+
+        CaseRecord(EvalCase evalCase, boolean detailed) {
+            this.evalCase = evalCase;
+            this.detailed = detailed;
+        }
+    }
+}
