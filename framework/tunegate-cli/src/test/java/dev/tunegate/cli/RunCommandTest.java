@@ -77,6 +77,17 @@ class RunCommandTest {
     }
 
     @Test
+    void gateVerdictsAndOverridingTheCandidate() {
+        Cli.Result rejected = run(SUITES + "gated");
+        assertThat(rejected.exitCode()).as(rejected.toString()).isEqualTo(ExitCodes.FAILED);
+        assertThat(rejected.out()).containsPattern("gated\\s+.*REJECT");
+
+        Cli.Result promoted = run("-Dtunegate.gate.candidate=base", "-Dtunegate.gate.baseline=candidate", SUITES + "gated");
+        assertThat(promoted.exitCode()).as(promoted.toString()).isZero();
+        assertThat(promoted.out()).containsPattern("gated\\s+.*PROMOTE").doesNotContain("REJECT");
+    }
+
+    @Test
     void noSuitesFoundIsAUsageError(@TempDir Path empty) {
         Cli.Result result = run(empty.toString());
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
