@@ -240,6 +240,20 @@ class TunedModelsApiTest {
     }
 
     @Test
+    void theTunableBaseModelsAreConfigurable() {
+        try (GeminiEmulator custom = GeminiEmulator.builder().port(0).tuningStepMillis(0)
+                .tunedModelService(TuningServiceFactory.withTunableModels(List.of("gemini-2.0-flash"))).build().start()) {
+            RawApi customApi = new RawApi(custom.baseUrl());
+            ObjectNode body = small("Custom Base");
+            body.put("baseModel", "models/gemini-2.0-flash");
+            assertThat(customApi.post("/v1beta/tunedModels", body).status()).isEqualTo(200);
+            RawApi.Response rejected = customApi.post("/v1beta/tunedModels", small("Default Base"));
+            assertThat(rejected.status()).isEqualTo(400);
+            assertThat(rejected.errorMessage()).contains("does not support tuning");
+        }
+    }
+
+    @Test
     void aSourceThatIsNotActiveIsRejected() {
         ObjectNode slow = small("Still Tuning");
         hyper(slow).put("epochCount", 1000).put("batchSize", 1);
