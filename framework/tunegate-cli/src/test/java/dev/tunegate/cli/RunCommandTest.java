@@ -33,6 +33,7 @@ class RunCommandTest {
                 .containsPattern("greetings\\s+base\\s+2\\s+0\\s+0\\s+0\\s+100\\.0%")
                 .containsPattern("greetings\\s+fast\\s+2\\s+0\\s+0\\s+0\\s+100\\.0%")
                 .contains("PASSED")
+                .contains("Reports: " + reports.resolve("tunegate").resolve("summary.md"))
                 .doesNotContain("\u001B[");
     }
 
@@ -84,7 +85,7 @@ class RunCommandTest {
 
         Cli.Result promoted = run("-Dtunegate.gate.candidate=base", "-Dtunegate.gate.baseline=candidate", SUITES + "gated");
         assertThat(promoted.exitCode()).as(promoted.toString()).isZero();
-        assertThat(promoted.out()).containsPattern("gated\\s+.*PROMOTE").doesNotContain("REJECT");
+        assertThat(promoted.out()).containsPattern("gated\\s+gate \\[base\\]\\s+PROMOTE").doesNotContain("REJECT");
     }
 
     @Test
