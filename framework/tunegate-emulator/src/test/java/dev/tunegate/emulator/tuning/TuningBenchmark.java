@@ -8,9 +8,7 @@ import java.util.Random;
 
 /**
  * Prints how fast tuning runs (not a test; run by hand):
- * {@code mvn -B -o -q -pl framework/tunegate-emulator -am test-compile}, then {@code java -cp
- * "framework/tunegate-emulator/target/test-classes:framework/tunegate-emulator/target/classes:framework/tunegate-client/target/classes:<jackson jars>"
- * dev.tunegate.emulator.tuning.TuningBenchmark}.
+ * {@code mvn -B -o -pl framework/tunegate-emulator -am -Pbench-tuning -DskipTests verify}.
  * Figures: learner steps per second for datasets of growing size, and the wall time of a whole
  * create-to-done run of the 20-example support set over loopback HTTP at {@code tuningStepMillis(0)}.
  */
