@@ -60,6 +60,9 @@ public final class EngineBenchmark {
                     .configurationParameter("tunegate.concurrency", Integer.toString(c))
                     .configurationParameter("tunegate.streaming", Boolean.toString(streaming))
                     .configurationParameter("tunegate.suite.max-bytes", Long.toString(1L << 30))
+                    // measure the engine, not the report writers (200,000 Allure files would dominate)
+                    .configurationParameter("tunegate.reports.enabled", "false")
+                    .configurationParameter("tunegate.allure.enabled", "false")
                     .build();
             Launcher launcher = fake
                     ? LauncherFactory.create(org.junit.platform.launcher.core.LauncherConfig.builder()
