@@ -24,8 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Prints generateContent requests/s on loopback for 1, 8 and 64 concurrent keep-alive clients (short
  * prompts). Run by hand, not as a test:
  * <pre>
- * mvn -o -q -pl framework/tunegate-emulator test-compile exec:java \
- *   -Dexec.mainClass=dev.tunegate.emulator.bench.EmulatorBenchmark -Dexec.classpathScope=test
+ * mvn -B -o -pl framework/tunegate-emulator -am -Pbench -DskipTests verify [-Dbench.seconds=5]
  * </pre>
  * Arguments: [seconds per level (default 5)] [base URL of a running emulator (default: start one in-process)]
  * [httpclient]. By default each client is a plain blocking socket speaking HTTP/1.1 keep-alive (cheap, so

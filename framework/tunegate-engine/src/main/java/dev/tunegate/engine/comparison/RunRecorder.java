@@ -93,10 +93,11 @@ final class RunRecorder implements ResultListener {
         for (int i = 0; i < run.samples().size(); i++) {
             Sample sample = run.samples().get(i);
             Optional<Verdict> verdict = i < verdicts.size() ? verdicts.get(i) : Optional.empty();
-            SampleResult detailed = allure != null || caseRecord.detailed
-                    ? mapper.map(sample, verdict, test.evalCase().expect(), true) : null;
-            full.add(detailed);
-            kept.add(caseRecord.detailed ? detailed : mapper.map(sample, verdict, test.evalCase().expect(), false));
+            if (allure != null) {
+                full.add(mapper.map(sample, verdict, test.evalCase().expect(), SampleMapper.Detail.FULL));
+            }
+            kept.add(mapper.map(sample, verdict, test.evalCase().expect(),
+                    caseRecord.detailed ? SampleMapper.Detail.ANSWERS : SampleMapper.Detail.OUTCOME));
             if (prompt == null) {
                 prompt = mapper.prompt(sample.request());
             }
