@@ -62,6 +62,13 @@ final class RunReport {
                 printIndented(out, p.message());
             }
         }
+        long unrecorded = recorder.aborted().stream().filter(p -> p.message().startsWith("No recording for")).count();
+        if (unrecorded > 0) {
+            out.println();
+            out.println(ansi.string("@|yellow " + unrecorded + " test(s) had no recording to replay|@ and were aborted"
+                    + " (gates count them as failures): record them with --mode auto"
+                    + (verbose ? "." : ", or see which with -v.")));
+        }
         if (verbose && !recorder.aborted().isEmpty()) {
             out.println();
             out.println(ansi.string("@|bold Aborted (" + recorder.aborted().size() + "):|@"));

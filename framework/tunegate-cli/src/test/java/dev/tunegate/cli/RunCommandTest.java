@@ -103,6 +103,7 @@ class RunCommandTest {
     void replayWithoutRecordingsAbortsAndSaysSo(@TempDir Path cassettes) {
         Cli.Result result = run("--mode", "replay", "--cassettes", cassettes.toString(), "-v", SUITES + "passing");
         assertThat(result.out()).as(result.toString()).containsPattern("greetings\\s+base\\s+0\\s+0\\s+2")
-                .contains("-Dtunegate.mode=record");
+                .contains("-Dtunegate.mode=record")
+                .contains("4 test(s) had no recording to replay");
     }
 }
