@@ -176,6 +176,7 @@ final class RunRecorder implements ResultListener {
                 s.variants().forEach(v -> env.put("model." + s.name() + "." + v.name(), v.model() + " (" + v.role().yamlName() + ")"));
             }
             RunArtifacts.write(settings.allureResultsDir(), env, environment);
+            RunArtifacts.carryHistory(settings.reportsDir().resolve("allure-report"), settings.allureResultsDir());
         }
     }
 
