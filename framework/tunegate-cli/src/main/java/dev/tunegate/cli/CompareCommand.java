@@ -113,6 +113,15 @@ final class CompareCommand implements Callable<Integer> {
                                 + " → " + candidate.regressions().size());
             }
         }
+        for (Map.Entry<String, RunSummary.Suite> suite : before.suites().entrySet()) {
+            RunSummary.Suite now = after.suites().get(suite.getKey());
+            for (RunSummary.Candidate was : suite.getValue().candidates().values()) {
+                if (now == null || !now.candidates().containsKey(was.name())) {
+                    table.row(suite.getKey(), was.name(), Objects.toString(was.baseline(), ""),
+                            verdict(was.promoted()), "-", was.regressions().size() + " → -");
+                }
+            }
+        }
         return table;
     }
 

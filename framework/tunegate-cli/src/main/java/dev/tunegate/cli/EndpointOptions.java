@@ -26,6 +26,9 @@ final class EndpointOptions {
     String apiKeyEnv;
 
     String baseUrl() {
+        if (endpoint == null || endpoint.isBlank()) {
+            return DEFAULT_ENDPOINT; // e.g. TUNEGATE_ENDPOINT set but empty
+        }
         if (endpoint.equalsIgnoreCase(GOOGLE)) {
             return GeminiClient.DEFAULT_BASE_URL;
         }

@@ -114,8 +114,9 @@ final class RunCommand implements Callable<Integer> {
                     + " (suites are *.eval.yaml / *.eval.yml files)."));
             return ExitCodes.USAGE;
         }
+        java.time.Instant started = java.time.Instant.now();
         launcher.execute(plan, recorder);
-        new RunReport(recorder, ansi, verbose).print(out);
+        new RunReport(recorder, ansi, verbose).print(out, reportsDir(), started);
         out.flush();
         return recorder.exitCode();
     }
@@ -183,6 +184,15 @@ final class RunCommand implements Callable<Integer> {
             config.put(EngineKeys.REPORTS_DIR, reports.toString());
         }
         return config;
+    }
+
+    /** Where the engine writes its reports: --reports, -Dtunegate.reports.dir, else reports/ here. */
+    private Path reportsDir() {
+        if (reports != null) {
+            return reports;
+        }
+        String configured = parameters.getOrDefault(EngineKeys.REPORTS_DIR, System.getProperty(EngineKeys.REPORTS_DIR));
+        return Path.of(configured != null ? configured : "reports");
     }
 
     static String escape(String text) {

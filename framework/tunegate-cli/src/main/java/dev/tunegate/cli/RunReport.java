@@ -18,6 +18,21 @@ final class RunReport {
         this.verbose = verbose;
     }
 
+    void print(PrintWriter out, java.nio.file.Path reportsDir, java.time.Instant started) {
+        print(out);
+        java.nio.file.Path tunegate = reportsDir.resolve("tunegate");
+        java.nio.file.Path summary = tunegate.resolve("summary.json");
+        try {
+            if (java.nio.file.Files.isRegularFile(summary)
+                    && !java.nio.file.Files.getLastModifiedTime(summary).toInstant().isBefore(started.minusSeconds(1))) {
+                out.println("Reports: " + tunegate.resolve("summary.md") + ", " + tunegate.resolve("compare.html")
+                        + " (compare runs with: tunegate compare OLD/summary.json " + summary + ")");
+            }
+        } catch (java.io.IOException e) {
+            // no report line then
+        }
+    }
+
     void print(PrintWriter out) {
         TextTable table = new TextTable("SUITE", "VARIANT", "PASSED", "FAILED", "ABORTED", "SKIPPED", "PASS RATE");
         for (RunRecorder.Counts c : recorder.counts()) {
@@ -32,7 +47,8 @@ final class RunReport {
         if (!recorder.gates().isEmpty()) {
             TextTable gates = new TextTable("SUITE", "GATE", "VERDICT", "DETAIL");
             for (RunRecorder.Gate g : recorder.gates()) {
-                gates.row(g.suite(), g.name(), verdict(g.status()), g.verdict());
+                String name = g.name().startsWith(g.suite() + " › ") ? g.name().substring(g.suite().length() + 3) : g.name();
+                gates.row(g.suite(), name, verdict(g.status()), g.verdict());
             }
             out.println();
             out.print(gates.render((col, text) -> col == 2 ? colourVerdict(text) : text));
@@ -45,6 +61,13 @@ final class RunReport {
                 out.println(ansi.string("  @|red ✗|@ ") + p.test() + "  [" + label(p.kind()) + "]");
                 printIndented(out, p.message());
             }
+        }
+        long unrecorded = recorder.aborted().stream().filter(p -> p.message().startsWith("No recording for")).count();
+        if (unrecorded > 0) {
+            out.println();
+            out.println(ansi.string("@|yellow " + unrecorded + " test(s) had no recording to replay|@ and were aborted"
+                    + " (gates count them as failures): record them with --mode auto"
+                    + (verbose ? "." : ", or see which with -v.")));
         }
         if (verbose && !recorder.aborted().isEmpty()) {
             out.println();

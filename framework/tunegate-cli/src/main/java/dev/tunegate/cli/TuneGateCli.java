@@ -51,7 +51,11 @@ public final class TuneGateCli implements Runnable {
         }
         // the run command prints discovery issues itself, once and without stack traces
         LAUNCHER_LOG.setLevel(java.util.logging.Level.OFF);
-        System.exit(commandLine().execute(args));
+        CommandLine cli = commandLine();
+        int exitCode = cli.execute(args);
+        cli.getOut().flush(); // print() does not auto-flush, and System.exit would drop the rest
+        cli.getErr().flush();
+        System.exit(exitCode);
     }
 
     /** A fresh, configured command line: colour only on a terminal, typed exit codes. */

@@ -56,6 +56,8 @@ class CompareCommandTest {
         assertThat(Cli.run("compare", "--fail-on-regression", NEW, OLD).exitCode())
                 .as("going back fixes the regression and regresses v1").isEqualTo(ExitCodes.FAILED);
         assertThat(Cli.run("compare", "--fail-on-regression", OLD, OLD).exitCode()).isZero();
+        assertThat(Cli.run("compare", NEW, OLD).out()).as("verdicts read in both directions")
+                .containsPattern("support-intents\\s+v2\\s+v1\\s+REJECT\\s+PROMOTE");
     }
 
     @Test
@@ -73,6 +75,8 @@ class CompareCommandTest {
         Cli.Result result = Cli.run("compare", a.toString(), b.toString());
         assertThat(result.out()).contains("New regressions (1)", "s › c1 [v2]: now regresses against v1")
                 .containsPattern("s\\s+v2\\s+v1\\s+PROMOTE\\s+REJECT");
+        Path c = Files.writeString(dir.resolve("c.json"), "{\"suites\":{\"s\":{\"candidates\":{}}}}");
+        assertThat(Cli.run("compare", a.toString(), c.toString()).out()).containsPattern("s\\s+v2\\s+v1\\s+PROMOTE\\s+-\\s+0 → -");
     }
 
     @Test

@@ -33,6 +33,7 @@ class RunCommandTest {
                 .containsPattern("greetings\\s+base\\s+2\\s+0\\s+0\\s+0\\s+100\\.0%")
                 .containsPattern("greetings\\s+fast\\s+2\\s+0\\s+0\\s+0\\s+100\\.0%")
                 .contains("PASSED")
+                .contains("Reports: " + reports.resolve("tunegate").resolve("summary.md"))
                 .doesNotContain("\u001B[");
     }
 
@@ -41,7 +42,8 @@ class RunCommandTest {
         Cli.Result result = run(SUITES + "failing/strict.eval.yaml");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(result.out()).containsPattern("strict\\s+base\\s+1\\s+1")
-                .contains("Failures (1):", "strict › impossible [base]", "[assertion]", "equals");
+                .contains("Failures (2):", "strict › impossible [base]", "[assertion]", "equals")
+                .contains("strict › gate [base]", "REJECT"); // strict mode: the gate test fails with the case
     }
 
     @Test
@@ -76,6 +78,17 @@ class RunCommandTest {
     }
 
     @Test
+    void gateVerdictsAndOverridingTheCandidate() {
+        Cli.Result rejected = run(SUITES + "gated");
+        assertThat(rejected.exitCode()).as(rejected.toString()).isEqualTo(ExitCodes.FAILED);
+        assertThat(rejected.out()).containsPattern("gated\\s+.*REJECT");
+
+        Cli.Result promoted = run("-Dtunegate.gate.candidate=base", "-Dtunegate.gate.baseline=candidate", SUITES + "gated");
+        assertThat(promoted.exitCode()).as(promoted.toString()).isZero();
+        assertThat(promoted.out()).containsPattern("gated\\s+gate \\[base\\]\\s+PROMOTE").doesNotContain("REJECT");
+    }
+
+    @Test
     void noSuitesFoundIsAUsageError(@TempDir Path empty) {
         Cli.Result result = run(empty.toString());
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -90,6 +103,7 @@ class RunCommandTest {
     void replayWithoutRecordingsAbortsAndSaysSo(@TempDir Path cassettes) {
         Cli.Result result = run("--mode", "replay", "--cassettes", cassettes.toString(), "-v", SUITES + "passing");
         assertThat(result.out()).as(result.toString()).containsPattern("greetings\\s+base\\s+0\\s+0\\s+2")
-                .contains("-Dtunegate.mode=record");
+                .contains("-Dtunegate.mode=record")
+                .contains("4 test(s) had no recording to replay");
     }
 }

@@ -3,6 +3,7 @@ package dev.tunegate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tunegate.emulator.GeminiEmulator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,19 +22,30 @@ class ShadedJarIT {
     Path work;
 
     @Test
-    void runsSuitesWithTheEngineAndReportsTheDocumentedExitCode() throws Exception {
+    void runsSuitesWithTheEngineFromTheJar() throws Exception {
         Result passing = java("run", "--reports", work.resolve("reports").toString(),
                 Path.of("src/test/resources/suites/passing").toAbsolutePath().toString());
         assertThat(passing.code).as(passing.output).isZero();
         assertThat(passing.output).containsPattern("greetings\\s+base\\s+2\\s+0").contains("PASSED")
                 .doesNotContain("SLF4J", "Exception");
 
-        Result failing = java("run", "--reports", work.resolve("reports").toString(),
-                Path.of("src/test/resources/suites/failing").toAbsolutePath().toString());
-        assertThat(failing.code).as(failing.output).isEqualTo(ExitCodes.FAILED);
-
         Result version = java("--version");
         assertThat(version.output).startsWith("tunegate ").doesNotContain("development build");
+    }
+
+    @Test
+    void tuneThenListPrintsTheWholeTable() throws Exception {
+        try (GeminiEmulator emulator = GeminiEmulator.builder().port(0).tuningStepMillis(1).build().start()) {
+            Result tune = java("tune", "--endpoint", emulator.baseUrl(), "--id", "jar-smoke", "--epochs", "1",
+                    "--base-model", "models/gemini-1.5-flash-001-tuning",
+                    "--data", Path.of("src/test/resources/data/train.jsonl").toAbsolutePath().toString());
+            assertThat(tune.code).as(tune.output).isZero();
+            assertThat(tune.output).contains("mean loss", "Tuned model tunedModels/jar-smoke is ACTIVE");
+
+            Result list = java("models", "list", "--endpoint", emulator.baseUrl());
+            assertThat(list.code).as(list.output).isZero();
+            assertThat(list.output).containsPattern("tunedModels/jar-smoke\\s+ACTIVE");
+        }
     }
 
     private Result java(String... args) throws IOException, InterruptedException {

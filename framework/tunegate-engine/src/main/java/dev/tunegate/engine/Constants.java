@@ -88,6 +88,40 @@ public final class Constants {
     /** Directory of the recordings (default {@code src/test/resources/cassettes}, relative to the working directory). */
     public static final String CASSETTES_PROPERTY_NAME = "tunegate.cassettes";
 
+    /**
+     * Directory of TuneGate's reports (default {@code reports}, relative to {@link #PROJECT_ROOT_PROPERTY_NAME}
+     * or the working directory): {@code tunegate/summary.json}, {@code summary.md}, {@code compare.html}
+     * and {@code allure-results/}. See {@code REPORTS.md}.
+     */
+    public static final String REPORTS_DIR_PROPERTY_NAME = "tunegate.reports.dir";
+
+    /** {@code false} to skip {@code summary.json}, {@code summary.md} and {@code compare.html} (default {@code true}). */
+    public static final String REPORTS_ENABLED_PROPERTY_NAME = "tunegate.reports.enabled";
+
+    /** How many cases keep answers and matcher details for {@code compare.html} (default 2000; the rest keep outcomes). */
+    public static final String REPORTS_DETAILED_CASES_PROPERTY_NAME = "tunegate.reports.detailed-cases";
+
+    /** {@code false} to write no Allure results (default {@code true}). */
+    public static final String ALLURE_ENABLED_PROPERTY_NAME = "tunegate.allure.enabled";
+
+    /** Where the engine writes Allure results (default {@code <reports>/allure-results}). */
+    public static final String ALLURE_RESULTS_DIR_PROPERTY_NAME = "tunegate.allure.results.dir";
+
+    /** {@code false} to keep the previous run's Allure results (default {@code true}: deleted, {@code history/} kept). */
+    public static final String ALLURE_CLEAN_PROPERTY_NAME = "tunegate.allure.clean";
+
+    /**
+     * Prefix of model overrides: {@code tunegate.model.<variant>=<model>} makes that variant call another
+     * model, e.g. {@code -Dtunegate.model.tuned=tunedModels/support-v3}, without editing the suite.
+     */
+    public static final String MODEL_OVERRIDE_PREFIX = "tunegate.model.";
+
+    /** Comma-separated variants that replace every suite gate's {@code candidate} (suites lacking one keep theirs). */
+    public static final String GATE_CANDIDATE_PROPERTY_NAME = "tunegate.gate.candidate";
+
+    /** Variant that replaces every suite gate's {@code baseline} (suites lacking it keep theirs). */
+    public static final String GATE_BASELINE_PROPERTY_NAME = "tunegate.gate.baseline";
+
     private Constants() {
     }
 }

@@ -10,6 +10,6 @@ public final class BenchEngines {
 
     /** A {@code tunegate} engine whose every model echoes the prompt after {@code delayMillis} (no HTTP). */
     public static TestEngine fake(long delayMillis) {
-        return new TuneGateTestEngine(new FakeGateway(delayMillis).factory());
+        return new TuneGateTestEngine(new FakeGateway(delayMillis, false).factory());
     }
 }

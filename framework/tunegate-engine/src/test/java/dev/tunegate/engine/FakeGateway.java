@@ -37,6 +37,7 @@ final class FakeGateway implements ModelGateway {
     final List<GenerateContentRequest> requests = new CopyOnWriteArrayList<>();
     final List<Long> startNanos = new CopyOnWriteArrayList<>();
     private final long delayMillis;
+    private final boolean record;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fake-model");
         t.setDaemon(true);
@@ -45,7 +46,13 @@ final class FakeGateway implements ModelGateway {
     volatile boolean closed;
 
     FakeGateway(long delayMillis) {
+        this(delayMillis, true);
+    }
+
+    /** @param record whether to keep every request (tests) or not (benchmarks: memory must stay flat) */
+    FakeGateway(long delayMillis, boolean record) {
         this.delayMillis = delayMillis;
+        this.record = record;
     }
 
     GatewayFactory factory() {
@@ -55,13 +62,17 @@ final class FakeGateway implements ModelGateway {
     @Override
     public CompletableFuture<ModelAnswer> generate(String model, GenerateContentRequest request) {
         calls.incrementAndGet();
-        startNanos.add(System.nanoTime());
-        requests.add(request);
+        if (record) {
+            startNanos.add(System.nanoTime());
+            requests.add(request);
+        }
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         Content last = request.contents().get(request.contents().size() - 1);
         String text = last.parts().stream().map(Part::text).filter(Objects::nonNull).collect(Collectors.joining());
-        prompts.add(text);
+        if (record) {
+            prompts.add(text);
+        }
         CompletableFuture<ModelAnswer> result = new CompletableFuture<>();
         Runnable answer = () -> {
             inFlight.decrementAndGet();

@@ -148,6 +148,18 @@ class GateExecutionTest {
     }
 
     @Test
+    void launchesWritingToTheSameReportsDirectoryShareOneRun() throws Exception {
+        // Surefire launches the engine once per @Suite class, in one JVM, into one reports directory.
+        run(Map.of(), STRICT);
+        run(Map.of(), REPEATS);
+        JsonNode summary = JSON.readTree(reports.resolve("tunegate/summary.json").toFile());
+        assertThat(summary.get("suites")).extracting(s -> s.get("name").asText()).containsExactly("strict", "repeats");
+        assertThat(Files.readString(reports.resolve("tunegate/summary.md"))).contains("## strict", "## repeats");
+        assertThat(allureResults(reports.resolve("allure-results"))).as("the first launch's results are kept")
+                .containsKeys("strict › quiet [tuned]", "repeats › upper [tuned]").hasSize(5 + 3);
+    }
+
+    @Test
     void repeatsAreSampledAndReported() throws Exception {
         EngineExecutionResults results = run(Map.of(), REPEATS);
         results.testEvents().assertStatistics(s -> s.started(3).succeeded(2).aborted(1));

@@ -68,7 +68,8 @@ class SuiteFormatTest {
         assertThat(results.getDiscoveryIssues()).isEmpty();
         assertThat(DiscoveryTest.names(results)).containsExactly("support-intents › refund-request [base]",
                 "support-intents › refund-request [tuned]", "support-intents › login-problem [base]",
-                "support-intents › login-problem [tuned]");
+                "support-intents › login-problem [tuned]",
+                "support-intents › gate [tuned]");
     }
 
     @Test

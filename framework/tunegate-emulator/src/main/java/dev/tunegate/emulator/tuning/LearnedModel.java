@@ -44,6 +44,8 @@ final class LearnedModel {
     private final Map<String, Map<Integer, Double>> weights;
     private double threshold;
     private long stepsTrained;
+    /** Embeddings of training inputs, valid until the feature statistics change. */
+    private final Map<String, Map<String, Double>> trainingEmbeddings = new HashMap<>();
 
     private LearnedModel(FeatureSpace features, double threshold, long stepsTrained) {
         this.features = features;
@@ -70,6 +72,7 @@ final class LearnedModel {
     /** Counts the inputs in the feature statistics and adds any output not learned yet. */
     void admit(List<TrainingExample> examples) {
         features = features.plus(examples.stream().map(TrainingExample::input).toList());
+        trainingEmbeddings.clear();
         for (TrainingExample example : examples) {
             if (!outputIndex.containsKey(example.output())) {
                 addOutput(example.output());
@@ -88,7 +91,7 @@ final class LearnedModel {
         double thresholdGradient = 0;
         double loss = 0;
         for (TrainingExample example : batch) {
-            Map<String, Double> e = features.embed(example.input());
+            Map<String, Double> e = trainingEmbeddings.computeIfAbsent(example.input(), features::embed);
             double[] p = softmax(logits(e));
             int target = outputIndex.get(example.output()) + 1;
             loss += -Math.log(Math.max(p[target], 1e-300));

@@ -140,6 +140,9 @@ final class TuningApi implements TunedModelService {
                     .collect(Collectors.joining(".")).replace(".[", "[");
             Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : null;
             String message = cause != null ? cause.getMessage() : e.getOriginalMessage();
+            if (field.isEmpty() && message != null && message.contains("source_model")) {
+                field = "baseModel";
+            }
             throw field.isEmpty() ? ApiException.invalidArgument("Invalid JSON payload: " + message)
                     : ApiException.invalidArgument(field, "Invalid value at '" + field + "': " + message);
         } catch (JsonProcessingException e) {

@@ -389,63 +389,9 @@ final class TuningService implements AutoCloseable {
 
     /** Loads the data directory; a run that was in progress when the emulator stopped is marked FAILED. */
     private void restore() {
-        TuningStore.Contents contents = store.load();
-        for (Operation operation : contents.operations()) {
-            operations.put(operation.name(), operation);
-        }
-        for (StoredTunedModel stored : contents.models()) {
-            String id = stored.id();
-            StoredTunedModel current = stored;
-            if (stored.tunedModel().state() == TunedModel.State.CREATING) {
-                current = markInterrupted(stored);
-            } else {
-                completeUnfinishedOperation(stored);
-            }
-            models.put(id, current);
-            LearnedState state = contents.learned().get(id);
-            if (state != null && current.tunedModel().state() == TunedModel.State.ACTIVE) {
-                serving.put(id, LearnedModel.from(state));
-            }
-        }
-    }
-
-    /** A stop between saving a finished model and its operation leaves the operation running: finish it. */
-    private void completeUnfinishedOperation(StoredTunedModel stored) {
-        String operationName = stored.operations().get(stored.operations().size() - 1);
-        Operation last = operations.get(operationName);
-        if (last == null || last.isDone()) {
-            return;
-        }
-        TunedModel model = stored.tunedModel();
-        List<TuningSnapshot> snapshots = model.tuningTask() == null || model.tuningTask().snapshots() == null
-                ? List.of() : model.tuningTask().snapshots();
-        CreateTunedModelMetadata metadata = TuningJob.metadata(model.name(), snapshots.size(), snapshots.size(),
-                snapshots);
-        Operation done = model.state() == TunedModel.State.ACTIVE ? Operation.succeeded(operationName, metadata, model)
-                : Operation.failed(operationName, metadata, new Status(13, "Tuning of " + model.name()
-                        + " failed; the emulator stopped before recording why.", "INTERNAL", null));
-        operations.put(operationName, done);
-        store.saveOperation(done);
-    }
-
-    private StoredTunedModel markInterrupted(StoredTunedModel stored) {
-        String operationName = stored.operations().get(stored.operations().size() - 1);
-        Operation last = operations.get(operationName);
-        CreateTunedModelMetadata metadata = last == null ? null : last.createTunedModelMetadata().orElse(null);
-        String progress = metadata == null ? "" : " (last recorded progress: step " + metadata.completedSteps()
-                + " of " + metadata.totalSteps() + ")";
-        Status error = new Status(10, "Tuning of " + stored.tunedModel().name() + " was interrupted because the"
-                + " emulator stopped" + progress + ". Interrupted runs are not resumed; delete the model and create"
-                + " it again.", "ABORTED", null);
-        TunedModel failed = stored.tunedModel().toBuilder()
-                .state(TunedModel.State.FAILED)
-                .updateTime(clock.instant())
-                .build();
-        StoredTunedModel next = stored.with(failed);
-        store.saveModel(next);
-        Operation done = Operation.failed(operationName, metadata, error);
-        operations.put(operationName, done);
-        store.saveOperation(done);
-        return next;
+        StoreRecovery.Recovered recovered = new StoreRecovery(store, clock).recover();
+        operations.putAll(recovered.operations());
+        models.putAll(recovered.models());
+        recovered.learned().forEach((id, state) -> serving.put(id, LearnedModel.from(state)));
     }
 }

@@ -235,8 +235,22 @@ class TunedModelsApiTest {
 
         assertThat(response.status()).as(response.json().toString()).isEqualTo(400);
         assertThat(response.errorStatus()).isEqualTo("INVALID_ARGUMENT");
-        JsonNode violation = response.json().at("/error/details/0/fieldViolations/0/field");
-        assertThat(violation.isMissingNode() ? response.errorMessage() : violation.asText()).contains(field);
+        assertThat(response.json().at("/error/details/0/fieldViolations/0/field").asText()).contains(field);
+        assertThat(response.errorMessage()).contains(field.replaceAll(".*[.]", "").replaceAll("\\[.*", ""));
+    }
+
+    @Test
+    void theTunableBaseModelsAreConfigurable() {
+        try (GeminiEmulator custom = GeminiEmulator.builder().port(0).tuningStepMillis(0)
+                .tunedModelService(TuningServiceFactory.withTunableModels(List.of("gemini-2.0-flash"))).build().start()) {
+            RawApi customApi = new RawApi(custom.baseUrl());
+            ObjectNode body = small("Custom Base");
+            body.put("baseModel", "models/gemini-2.0-flash");
+            assertThat(customApi.post("/v1beta/tunedModels", body).status()).isEqualTo(200);
+            RawApi.Response rejected = customApi.post("/v1beta/tunedModels", small("Default Base"));
+            assertThat(rejected.status()).isEqualTo(400);
+            assertThat(rejected.errorMessage()).contains("does not support tuning");
+        }
     }
 
     @Test

@@ -86,10 +86,19 @@ public final class AllureReporter {
 
     /** Writes the results still held for the current case (call at the end of each suite and run). */
     public synchronized void flush() {
-        for (Seen seen : pending) {
-            Attachments files = new Attachments();
-            TestResult built = build(seen, files);
-            write(built, files);
+        if (!pending.isEmpty()) {
+            // One side-by-side page per case, shared by every variant's result.
+            Attachments shared = new Attachments();
+            Seen first = pending.get(0);
+            Attachment sideBySide = shared.add("answers side by side", "text/html", "html", SideBySide.render(
+                    first.info().suite(), first.info().caseId(), first.info().prompt(), List.copyOf(currentCase.values())));
+            shared.files().forEach(f -> own.writeAttachment(f.getKey(), new ByteArrayInputStream(f.getValue())));
+            for (Seen seen : pending) {
+                Attachments files = new Attachments();
+                TestResult built = AllureResultBuilder.build(seen.info(), seen.result(), kind(seen), clock.millis(), files);
+                built.setAttachments(new ArrayList<>(List.of(sideBySide)));
+                write(built, files);
+            }
         }
         pending.clear();
         currentCase.clear();

@@ -142,7 +142,9 @@ final class AllureResultBuilder {
         List<StepResult> steps = new ArrayList<>();
         StepResult render = step("Render prompt", Status.PASSED, start, start);
         if (c.prompt() != null) {
-            render.setAttachments(List.of(attachments.add("prompt", "text/plain", "txt", c.prompt())));
+            // The full prompt is the result's description; the step shows its start.
+            String shown = c.prompt().length() <= 200 ? c.prompt() : c.prompt().substring(0, 200) + "…";
+            render.setParameters(List.of(new Parameter().setName("prompt").setValue(shown)));
         }
         steps.add(render);
         long at = start;

@@ -62,6 +62,26 @@ public final class RunArtifacts {
         }
     }
 
+    /**
+     * Copies the previous Allure report's {@code history/} (trend data) into {@code resultsDir/history},
+     * so that the next {@code allure generate} / {@code allure:report} continues the trend charts.
+     * Does nothing when there is no previous report.
+     */
+    public static void carryHistory(Path previousReport, Path resultsDir) {
+        Path history = previousReport.resolve("history");
+        if (!Files.isDirectory(history)) {
+            return;
+        }
+        try (var files = Files.list(history)) {
+            Path target = Files.createDirectories(resultsDir.resolve("history"));
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, target.resolve(file.getFileName().toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy Allure history from " + history + ": " + e.getMessage(), e);
+        }
+    }
+
     /** executor.json for GitHub Actions, Jenkins or GitLab CI, from their standard variables. */
     static Optional<ObjectNode> executor(Map<String, String> env) {
         ObjectNode node = JSON.createObjectNode();

@@ -26,13 +26,11 @@ import dev.tunegate.engine.suite.ModelVariant;
 import dev.tunegate.engine.suite.SuiteLocations;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Records every result of a run (the engine's {@link ResultListener}), judges each suite's gate for
@@ -47,7 +45,7 @@ final class RunRecorder implements ResultListener {
     private final Map<String, String> environment;
     private final Map<String, String> runEnvironment;
     private final Clock clock;
-    private final Instant startedAt;
+    private final SharedRuns.Shared shared;
     private final List<SuiteResult> finished = new ArrayList<>();
     private final Map<java.net.URI, SuiteRecord> open = new LinkedHashMap<>();
     private int detailedCases;
@@ -62,14 +60,14 @@ final class RunRecorder implements ResultListener {
         this.environment = environment;
         this.runEnvironment = runEnvironment;
         this.clock = clock;
-        this.startedAt = clock.instant();
+        this.shared = SharedRuns.of(settings.reportsDir(), clock.instant());
     }
 
     @Override
     public synchronized void suiteStarted(EvalSuite suite) {
         if (!started) {
             started = true;
-            if (allure != null && settings.allureClean()) {
+            if (allure != null && settings.allureClean() && shared.firstAllureClean()) {
                 RunArtifacts.clean(settings.allureResultsDir());
             }
         }
@@ -93,10 +91,11 @@ final class RunRecorder implements ResultListener {
         for (int i = 0; i < run.samples().size(); i++) {
             Sample sample = run.samples().get(i);
             Optional<Verdict> verdict = i < verdicts.size() ? verdicts.get(i) : Optional.empty();
-            SampleResult detailed = allure != null || caseRecord.detailed
-                    ? mapper.map(sample, verdict, test.evalCase().expect(), true) : null;
-            full.add(detailed);
-            kept.add(caseRecord.detailed ? detailed : mapper.map(sample, verdict, test.evalCase().expect(), false));
+            if (allure != null) {
+                full.add(mapper.map(sample, verdict, test.evalCase().expect(), SampleMapper.Detail.FULL));
+            }
+            kept.add(mapper.map(sample, verdict, test.evalCase().expect(),
+                    caseRecord.detailed ? SampleMapper.Detail.ANSWERS : SampleMapper.Detail.OUTCOME));
             if (prompt == null) {
                 prompt = mapper.prompt(sample.request());
             }
@@ -162,7 +161,7 @@ final class RunRecorder implements ResultListener {
             return;
         }
         String commit = CommitId.resolve(environment, Path.of("").toAbsolutePath());
-        RunResult run = new RunResult(UUID.randomUUID().toString(), startedAt, clock.instant(), commit, finished);
+        RunResult run = new RunResult(shared.runId, shared.startedAt, clock.instant(), commit, shared.add(finished));
         if (settings.reportsEnabled()) {
             new ReportWriter(settings.reportsDir(), environment).write(run);
         }
@@ -171,10 +170,11 @@ final class RunRecorder implements ResultListener {
             if (commit != null) {
                 env.put("commit", commit);
             }
-            for (SuiteResult s : finished) {
+            for (SuiteResult s : run.suites()) {
                 s.variants().forEach(v -> env.put("model." + s.name() + "." + v.name(), v.model() + " (" + v.role().yamlName() + ")"));
             }
             RunArtifacts.write(settings.allureResultsDir(), env, environment);
+            RunArtifacts.carryHistory(settings.reportsDir().resolve("allure-report"), settings.allureResultsDir());
         }
     }
 

@@ -20,10 +20,19 @@ import java.util.stream.Collectors;
 
 /**
  * Turns the engine's samples and verdicts into the report model, redacting the API key from every
- * text. With {@code detailed} false it keeps only what the statistics and failure lists need (no
- * answer, no request/response JSON, only failed matchers), so memory does not grow with answers.
+ * text, at one of three levels of detail (see {@link Detail}).
  */
 final class SampleMapper {
+
+    /** How much of a sample to keep. */
+    enum Detail {
+        /** Everything, with the request and response JSON (for Allure attachments). */
+        FULL,
+        /** Answer and every matcher result (for compare.html). */
+        ANSWERS,
+        /** What statistics and failure lists need: no answer, only failed matchers (bounded memory). */
+        OUTCOME
+    }
 
     private static final ObjectMapper JSON = GeminiJson.newMapper();
     private static final int MAX_MESSAGE = 2000;
@@ -34,7 +43,9 @@ final class SampleMapper {
         this.secrets = secrets;
     }
 
-    SampleResult map(Sample sample, Optional<Verdict> verdict, List<MatcherSpec> specs, boolean detailed) {
+    SampleResult map(Sample sample, Optional<Verdict> verdict, List<MatcherSpec> specs, Detail detail) {
+        boolean detailed = detail != Detail.OUTCOME;
+        boolean json = detail == Detail.FULL;
         Optional<ModelAnswer> answer = sample.answer();
         List<MatcherResult> matchers = new ArrayList<>();
         if (verdict.isPresent()) {
@@ -61,8 +72,8 @@ final class SampleMapper {
                 usage.map(u -> u.totalTokenCount()).orElse(null),
                 answer.map(ModelAnswer::retries).orElse(0),
                 sample.error().map(e -> secrets.redact(Objects.toString(e.getMessage(), e.getClass().getName()))).orElse(null),
-                detailed ? json(sample.request()) : null,
-                detailed ? answer.map(a -> json(a.response())).orElse(null) : null);
+                json ? json(sample.request()) : null,
+                json ? answer.map(a -> json(a.response())).orElse(null) : null);
     }
 
     /** The prompt as sent: the text parts of every content, one turn per line (role-prefixed when multi-turn). */

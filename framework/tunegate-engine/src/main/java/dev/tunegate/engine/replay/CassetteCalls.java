@@ -118,7 +118,7 @@ public final class CassetteCalls {
         List<Path> unused = store.unused();
         store.writeUnusedList(unused);
         if (!unused.isEmpty()) {
-            StringBuilder message = new StringBuilder("TuneGate: " + unused.size()
+            StringBuilder message = new StringBuilder(unused.size()
                     + " recording(s) in " + store.dir() + " were not used by this run:");
             unused.forEach(f -> message.append(System.lineSeparator()).append("  ").append(f));
             message.append(System.lineSeparator()).append("Remove them with: tunegate cassettes prune ").append(store.dir());

@@ -200,5 +200,15 @@ class AllureReporterTest {
                 .matcher("HTTP 429 RESOURCE_EXHAUSTED: quota").matches()).isTrue();
         RunArtifacts.write(dir.resolve("local"), Map.of(), Map.of());
         assertThat(dir.resolve("local/executor.json")).doesNotExist();
+
+        // History carries forward from the previous report; cleaning keeps it.
+        Files.createDirectories(dir.resolve("allure-report/history"));
+        Files.writeString(dir.resolve("allure-report/history/history-trend.json"), "[{\"buildOrder\":1}]");
+        RunArtifacts.carryHistory(dir.resolve("allure-report"), dir.resolve("results"));
+        Files.writeString(dir.resolve("results/old-result.json"), "{}");
+        RunArtifacts.clean(dir.resolve("results"));
+        assertThat(dir.resolve("results/old-result.json")).doesNotExist();
+        assertThat(dir.resolve("results/history/history-trend.json")).hasContent("[{\"buildOrder\":1}]");
+        RunArtifacts.carryHistory(dir.resolve("no-report"), dir.resolve("results"));
     }
 }
