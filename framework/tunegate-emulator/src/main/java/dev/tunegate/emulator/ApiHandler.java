@@ -62,12 +62,8 @@ final class ApiHandler implements HttpHandler {
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        // only record components are wire fields (helpers such as isBlocked() are not)
-        ObjectMapper writing = mapper.copy()
-                .setVisibility(com.fasterxml.jackson.annotation.PropertyAccessor.IS_GETTER,
-                        com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE);
-        this.pretty = writing.writer(printer);
-        this.compact = writing.writer();
+        this.pretty = mapper.writer(printer);
+        this.compact = mapper.writer();
         this.reader = reader;
         this.pipeline = pipeline;
         this.catalog = catalog;

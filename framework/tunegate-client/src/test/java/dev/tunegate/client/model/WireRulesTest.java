@@ -14,6 +14,18 @@ import org.junit.jupiter.api.Test;
 class WireRulesTest {
 
     @Test
+    void convenienceMethodsAreNotWrittenAsWireFields() throws Exception {
+        GenerateContentResponse blocked = MAPPER.readValue(
+                "{\"promptFeedback\":{\"blockReason\":\"SAFETY\",\"safetyRatings\":[{\"category\":"
+                        + "\"HARM_CATEGORY_HARASSMENT\",\"probability\":\"NEGLIGIBLE\"}]}}",
+                GenerateContentResponse.class);
+        assertThat(blocked.isPromptBlocked()).isTrue();
+        assertThat(MAPPER.writeValueAsString(blocked))
+                .isEqualTo("{\"promptFeedback\":{\"blockReason\":\"SAFETY\",\"safetyRatings\":[{\"category\":"
+                        + "\"HARM_CATEGORY_HARASSMENT\",\"probability\":\"NEGLIGIBLE\"}]}}");
+    }
+
+    @Test
     void partWithTwoDataMembersIsRejectedNamingTheUnion() {
         assertThatThrownBy(() -> new Part("hi", new Blob("image/png", "AA=="), null, null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -77,9 +77,9 @@ final class CallPipeline implements AutoCloseable {
                 for (int s = 0; s < samples && !closed; s++) {
                     inFlight.acquire();
                     if (nanosBetweenCalls > 0) {
-                        long wait = nextCallAt - System.nanoTime();
-                        if (wait > 0) {
-                            LockSupport.parkNanos(wait);
+                        long wait;
+                        while ((wait = nextCallAt - System.nanoTime()) > 0) {
+                            LockSupport.parkNanos(wait); // may return early: wait again until the slot
                         }
                         nextCallAt = Math.max(nextCallAt, System.nanoTime()) + nanosBetweenCalls;
                     }
