@@ -19,6 +19,10 @@ import java.util.HexFormat;
  */
 final class AllureIds {
 
+    /** One digest per thread: looking the algorithm up costs more than hashing a short id. */
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(AllureIds::newMd5);
+    private static final HexFormat HEX = HexFormat.of();
+
     private AllureIds() {
     }
 
@@ -35,9 +39,14 @@ final class AllureIds {
     }
 
     static String md5(String text) {
+        MessageDigest md5 = MD5.get();
+        md5.reset();
+        return HEX.formatHex(md5.digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest newMd5() {
         try {
-            byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is required by the Java platform", e);
         }

@@ -46,6 +46,7 @@ public final class AllureReporter {
     private final AllureLifecycle own;
     private final Supplier<AllureLifecycle> shared;
     private final Clock clock;
+    private final Runnable awaitWritten;
     private final Map<String, Seen> currentCase = new LinkedHashMap<>();
     private final List<Seen> pending = new ArrayList<>();
     private String currentKey;
@@ -56,9 +57,24 @@ public final class AllureReporter {
      * @param clock  time source for result timestamps
      */
     public AllureReporter(AllureLifecycle own, Supplier<AllureLifecycle> shared, Clock clock) {
+        this(own, shared, clock, () -> { });
+    }
+
+    /**
+     * As above, for a lifecycle whose writer works in the background: {@code awaitWritten} returns
+     * once everything handed to it is written (see {@link BackgroundResultsWriter#awaitWritten()}).
+     */
+    public AllureReporter(AllureLifecycle own, Supplier<AllureLifecycle> shared, Clock clock, Runnable awaitWritten) {
         this.own = own;
         this.shared = shared;
         this.clock = clock;
+        this.awaitWritten = awaitWritten;
+    }
+
+    /** Writes the results still held and waits until every result of the run is written (end of the run). */
+    public synchronized void finish() {
+        flush();
+        awaitWritten.run();
     }
 
     /** Records one finished case &times; variant test (its JUnit outcome is thrown after this returns). */

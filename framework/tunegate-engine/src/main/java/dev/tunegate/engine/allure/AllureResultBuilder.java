@@ -26,6 +26,14 @@ final class AllureResultBuilder {
 
     private static final Set<String> BLOCKING = Set.of("SAFETY", "BLOCKLIST", "PROHIBITED_CONTENT", "SPII");
 
+    /*
+     * Allure's host and thread labels are the same for every result a thread builds, but computing the
+     * thread label asks the runtime MXBean for the VM name (a host name lookup) every time; so each thread
+     * computes them once.
+     */
+    private static final ThreadLocal<Label> HOST = ThreadLocal.withInitial(ResultsUtils::createHostLabel);
+    private static final ThreadLocal<Label> THREAD = ThreadLocal.withInitial(ResultsUtils::createThreadLabel);
+
     private AllureResultBuilder() {
     }
 
@@ -111,12 +119,16 @@ final class AllureResultBuilder {
         labels.add(ResultsUtils.createSeverityLabel(c.enforced() ? "critical" : "normal"));
         labels.add(ResultsUtils.createFrameworkLabel("tunegate"));
         labels.add(ResultsUtils.createLanguageLabel("java"));
-        labels.add(ResultsUtils.createHostLabel());
-        labels.add(ResultsUtils.createThreadLabel());
+        labels.add(copy(HOST.get()));
+        labels.add(copy(THREAD.get()));
         if (c.junitUniqueId() != null) {
             labels.add(ResultsUtils.createLabel("junit.platform.uniqueid", c.junitUniqueId()));
         }
         return labels;
+    }
+
+    private static Label copy(Label label) {
+        return new Label().setName(label.getName()).setValue(label.getValue());
     }
 
     /** The folder of the suite file, e.g. {@code suites}; "TuneGate" for a file at the root. */

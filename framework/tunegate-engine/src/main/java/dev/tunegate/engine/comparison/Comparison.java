@@ -1,6 +1,7 @@
 package dev.tunegate.engine.comparison;
 
 import dev.tunegate.engine.allure.AllureReporter;
+import dev.tunegate.engine.allure.BackgroundResultsWriter;
 import dev.tunegate.engine.config.TuneGateConfiguration;
 import dev.tunegate.engine.execution.TuneGateExecutionContext;
 import dev.tunegate.engine.gate.GateVerdict;
@@ -18,6 +19,9 @@ import org.opentest4j.AssertionFailedError;
  * recorder into the execution context, and judges gate tests.
  */
 public final class Comparison {
+
+    /** Result files waiting for the background writer at most (then the test thread waits). */
+    private static final int WRITE_QUEUE = 512;
 
     private final RunRecorder recorder;
 
@@ -38,9 +42,14 @@ public final class Comparison {
         GateFailurePolicy gates = new GateFailurePolicy(settings);
         AllureReporter allure = null;
         if (settings.allureEnabled()) {
-            AllureLifecycle own = lifecycle != null ? lifecycle
-                    : new AllureLifecycle(new FileSystemResultsWriter(settings.allureResultsDir()));
-            allure = new AllureReporter(own, Allure::getLifecycle, clock);
+            if (lifecycle != null) {
+                allure = new AllureReporter(lifecycle, Allure::getLifecycle, clock);
+            } else {
+                // Result files are written off the test thread; the recorder waits for them at the end of the run.
+                BackgroundResultsWriter writer = new BackgroundResultsWriter(
+                        new FileSystemResultsWriter(settings.allureResultsDir()), WRITE_QUEUE);
+                allure = new AllureReporter(new AllureLifecycle(writer), Allure::getLifecycle, clock, writer::awaitWritten);
+            }
         }
         RunRecorder recorder = new RunRecorder(settings, gates, new Secrets(config.apiKeyEnv(), environment), allure,
                 environment, runEnvironment(config), clock);

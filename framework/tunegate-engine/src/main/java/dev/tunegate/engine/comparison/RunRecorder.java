@@ -155,7 +155,7 @@ final class RunRecorder implements ResultListener {
             suiteFinished(record.suite);
         }
         if (allure != null) {
-            allure.flush();
+            allure.finish();
         }
         if (finished.isEmpty()) {
             return;

@@ -1,7 +1,7 @@
 package dev.tunegate.engine.comparison;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.tunegate.client.GeminiJson;
 import dev.tunegate.client.model.Content;
 import dev.tunegate.client.model.GenerateContentRequest;
@@ -34,7 +34,7 @@ final class SampleMapper {
         OUTCOME
     }
 
-    private static final ObjectMapper JSON = GeminiJson.newMapper();
+    private static final ObjectWriter JSON = GeminiJson.newMapper().writerWithDefaultPrettyPrinter();
     private static final int MAX_MESSAGE = 2000;
 
     private final Secrets secrets;
@@ -92,7 +92,7 @@ final class SampleMapper {
 
     private String json(Object value) {
         try {
-            return secrets.redact(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+            return secrets.redact(JSON.writeValueAsString(value));
         } catch (JsonProcessingException e) {
             return null;
         }
