@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** A canary key must appear only in the x-goog-api-key header: nowhere in URLs, logs, events or exceptions. */
 class CanaryKeyTest extends MockGemini {
-    private static final String CANARY = "AIzaSyCANARY-0123456789-do-not-leak";
+    private static final String CANARY = "canary-key-CANARY-0123456789-do-not-leak";
     private final List<String> logLines = new CopyOnWriteArrayList<>();
     private final Logger julLogger = Logger.getLogger("dev.tunegate.client");
     private Level previousLevel;

@@ -25,7 +25,7 @@ import org.opentest4j.TestAbortedException;
 
 /** Record/replay through the public seam, with a counting fake for the live endpoint. */
 class CassetteCallsTest {
-    private static final String CANARY = "AIzaCANARY-0123456789-do-not-leak";
+    private static final String CANARY = "canary-key-CANARY-0123456789-do-not-leak";
 
     @TempDir
     Path dir;
