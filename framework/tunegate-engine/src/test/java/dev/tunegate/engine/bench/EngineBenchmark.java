@@ -104,6 +104,7 @@ public final class EngineBenchmark {
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
             System.out.printf("peak heap used:       %8.1f MiB (sampled every 20 ms; sum of pool peaks %.1f MiB)%n",
                     peak.peak() / (1024.0 * 1024.0), poolPeaks() / (1024.0 * 1024.0));
+            System.out.println("process CPU by thread: " + ThreadCpu.summary());
             long gates = v > 1 ? v - 1 : 1; // strict mode: one gate test per candidate
             if (s.getTestsSucceededCount() != calls + gates) {
                 s.printFailuresTo(new java.io.PrintWriter(System.out), 3);
