@@ -46,6 +46,7 @@ public final class EngineBenchmark {
         int c = args.length > 3 ? Integer.parseInt(args[3]) : 32;
         boolean streaming = args.length > 4 && args[4].equals("streaming");
         boolean fake = args.length > 4 && args[4].equals("fake");
+        int warmups = Integer.getInteger("bench.warmups", 0);
         Path dir = Files.createTempDirectory("tunegate-bench");
         Path suite = writeSuite(dir, n, v);
         java.util.logging.Logger.getLogger("dev.tunegate.engine").setLevel(java.util.logging.Level.WARNING);
@@ -53,25 +54,23 @@ public final class EngineBenchmark {
         PeakHeap peak = new PeakHeap();
         try (GeminiEmulator emulator = GeminiEmulator.builder().port(0).latency(Duration.ofMillis(latency))
                 .threads(Math.max(16, 2 * c)).build().start()) {
-            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectFile(suite.toFile()))
-                    .filters(includeEngines("tunegate"))
-                    .configurationParameter("tunegate.endpoint", emulator.baseUrl())
-                    .configurationParameter("tunegate.concurrency", Integer.toString(c))
-                    .configurationParameter("tunegate.streaming", Boolean.toString(streaming))
-                    .configurationParameter("tunegate.suite.max-bytes", Long.toString(1L << 30))
-                    // reports and Allure results (on by default) go to the temporary directory; -Dtunegate.allure.enabled=false
-                    // and -Dtunegate.reports.enabled=false measure the engine without them
-                    .configurationParameter("tunegate.reports.dir", dir.resolve("reports").toString())
-                    .configurationParameter("tunegate.allure.enabled", System.getProperty("tunegate.allure.enabled", "true"))
-                    .configurationParameter("tunegate.reports.enabled", System.getProperty("tunegate.reports.enabled", "true"))
-                    .build();
             Launcher launcher = fake
                     ? LauncherFactory.create(org.junit.platform.launcher.core.LauncherConfig.builder()
                             .enableTestEngineAutoRegistration(false).addTestEngines(dev.tunegate.engine.BenchEngines.fake(latency)).build())
                     : LauncherFactory.create();
+            // Warm-up rounds run the same suite first (each into its own reports directory) so that the measured
+            // round shows the engine with the JIT warm, as a long-running JVM (an IDE, a Gradle daemon) would have it.
+            for (int round = 1; round <= warmups; round++) {
+                long t = System.nanoTime();
+                SummaryGeneratingListener warm = new SummaryGeneratingListener();
+                launcher.execute(launcher.discover(request(suite, dir.resolve("reports-warmup-" + round), emulator, c, streaming)), warm);
+                System.out.printf("warm-up round %d:      %8.3f s (%d tests succeeded)%n", round, (System.nanoTime() - t) / 1e9,
+                        warm.getSummary().getTestsSucceededCount());
+            }
+            LauncherDiscoveryRequest request = request(suite, dir.resolve("reports"), emulator, c, streaming);
             peak.start();
             long cpuStart = cpuNanos();
+            ThreadCpu.Snapshot threadsAtStart = ThreadCpu.snapshot();
             long start = System.nanoTime();
             TestPlan plan = launcher.discover(request);
             long discovered = System.nanoTime();
@@ -88,7 +87,7 @@ public final class EngineBenchmark {
             double ideal = calls * (latency / 1000.0) / c;
             double sinceJvmStart = (System.currentTimeMillis() - jvmStart) / 1000.0;
             System.out.printf("TuneGate engine benchmark: N=%d cases, V=%d variants, L=%d ms, C=%d, %s, -Xmx=%d MiB%n",
-                    n, v, latency, c, fake ? "in-process fake models (no HTTP)" : streaming ? "emulator, streaming" : "emulator",
+                    n, v, latency, c, (warmups > 0 ? warmups + " warm-up round(s), " : "cold JVM, ") + (fake ? "in-process fake models (no HTTP)" : streaming ? "emulator, streaming" : "emulator"),
                     Runtime.getRuntime().maxMemory() >> 20);
             System.out.printf("tests: %d found, %d succeeded, %d failed, %d aborted%n", s.getTestsFoundCount(),
                     s.getTestsSucceededCount(), s.getTestsFailedCount(), s.getTestsAbortedCount());
@@ -104,7 +103,7 @@ public final class EngineBenchmark {
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
             System.out.printf("peak heap used:       %8.1f MiB (sampled every 20 ms; sum of pool peaks %.1f MiB)%n",
                     peak.peak() / (1024.0 * 1024.0), poolPeaks() / (1024.0 * 1024.0));
-            System.out.println("process CPU by thread: " + ThreadCpu.summary());
+            System.out.println("process CPU by thread: " + ThreadCpu.snapshot().minus(threadsAtStart));
             long gates = v > 1 ? v - 1 : 1; // strict mode: one gate test per candidate
             if (s.getTestsSucceededCount() != calls + gates) {
                 s.printFailuresTo(new java.io.PrintWriter(System.out), 3);
@@ -115,6 +114,22 @@ public final class EngineBenchmark {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    private static LauncherDiscoveryRequest request(Path suite, Path reports, GeminiEmulator emulator, int c, boolean streaming) {
+        return LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectFile(suite.toFile()))
+                .filters(includeEngines("tunegate"))
+                .configurationParameter("tunegate.endpoint", emulator.baseUrl())
+                .configurationParameter("tunegate.concurrency", Integer.toString(c))
+                .configurationParameter("tunegate.streaming", Boolean.toString(streaming))
+                .configurationParameter("tunegate.suite.max-bytes", Long.toString(1L << 30))
+                // reports and Allure results (on by default) go to the temporary directory; -Dtunegate.allure.enabled=false
+                // and -Dtunegate.reports.enabled=false measure the engine without them
+                .configurationParameter("tunegate.reports.dir", reports.toString())
+                .configurationParameter("tunegate.allure.enabled", System.getProperty("tunegate.allure.enabled", "true"))
+                .configurationParameter("tunegate.reports.enabled", System.getProperty("tunegate.reports.enabled", "true"))
+                .build();
     }
 
     private static long cpuNanos() {
