@@ -29,6 +29,7 @@ final class CallPipeline implements AutoCloseable {
     private final List<PlannedTest> plan;
     private final Map<UniqueId, Integer> index;
     private final ModelGateway gateway;
+    private final RequestFactory requests = new RequestFactory();
     private final Semaphore inFlight;
     private final Semaphore window;
     private final long nanosBetweenCalls;
@@ -109,7 +110,7 @@ final class CallPipeline implements AutoCloseable {
     private CompletableFuture<Sample> call(PlannedTest test, int sampleIndex, CompletableFuture<String> model) {
         GenerateContentRequest request;
         try {
-            request = RequestFactory.build(test.suite(), test.evalCase(), test.variant());
+            request = requests.build(test.suite(), test.evalCase(), test.variant());
         } catch (RuntimeException e) {
             inFlight.release();
             return CompletableFuture.completedFuture(new Sample(sampleIndex, test.variant().model(), null, Optional.empty(), Optional.of(e)));
