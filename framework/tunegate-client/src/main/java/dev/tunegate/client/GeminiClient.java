@@ -23,9 +23,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -74,7 +76,10 @@ public final class GeminiClient implements AutoCloseable {
         } else {
             Dispatcher dispatcher = new Dispatcher();
             raiseDispatcherLimits(dispatcher, b.maxConcurrentRequests);
+            // Keep as many idle connections as calls may be in flight: with OkHttp's default of 5, a burst of
+            // concurrent calls leaves connections that are closed when idle and opened again for the next burst.
             hb = new OkHttpClient.Builder().dispatcher(dispatcher)
+                    .connectionPool(new ConnectionPool(Math.max(5, Math.min(b.maxConcurrentRequests, 256)), 5, TimeUnit.MINUTES))
                     .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(60))
                     .writeTimeout(Duration.ofSeconds(60)).callTimeout(Duration.ofSeconds(120));
             this.ownsHttp = true;
