@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -47,6 +48,7 @@ public final class AllureReporter {
     private final Supplier<AllureLifecycle> shared;
     private final Clock clock;
     private final Runnable awaitWritten;
+    private final Executor writes;
     private final Map<String, Seen> currentCase = new LinkedHashMap<>();
     private final List<Seen> pending = new ArrayList<>();
     private String currentKey;
@@ -57,17 +59,21 @@ public final class AllureReporter {
      * @param clock  time source for result timestamps
      */
     public AllureReporter(AllureLifecycle own, Supplier<AllureLifecycle> shared, Clock clock) {
-        this(own, shared, clock, () -> { });
+        this(own, shared, clock, Runnable::run, () -> { });
     }
 
     /**
-     * As above, for a lifecycle whose writer works in the background: {@code awaitWritten} returns
-     * once everything handed to it is written (see {@link BackgroundResultsWriter#awaitWritten()}).
+     * As above, for a lifecycle whose writer works in the background: the results of each complete case
+     * are built and written by {@code writes} (so that neither building nor writing them holds up the
+     * tests), and {@code awaitWritten} returns once everything handed to it is written (see
+     * {@link BackgroundResultsWriter}).
      */
-    public AllureReporter(AllureLifecycle own, Supplier<AllureLifecycle> shared, Clock clock, Runnable awaitWritten) {
+    public AllureReporter(AllureLifecycle own, Supplier<AllureLifecycle> shared, Clock clock, Executor writes,
+                          Runnable awaitWritten) {
         this.own = own;
         this.shared = shared;
         this.clock = clock;
+        this.writes = writes;
         this.awaitWritten = awaitWritten;
     }
 
@@ -78,13 +84,23 @@ public final class AllureReporter {
     }
 
     /** Records one finished case &times; variant test (its JUnit outcome is thrown after this returns). */
-    public synchronized void variantFinished(AllureCase info, VariantResult result, Optional<String> toleratedReason) {
+    public void variantFinished(AllureCase info, VariantResult result, Optional<String> toleratedReason) {
+        variantFinished(info, result.status(), () -> result, toleratedReason);
+    }
+
+    /**
+     * Records one finished case &times; variant test whose true outcome is {@code status} and whose detailed
+     * result {@code result} makes when the Allure result is built (possibly on another thread, so it must
+     * only read what does not change).
+     */
+    public synchronized void variantFinished(AllureCase info, String status, Supplier<VariantResult> result,
+                                             Optional<String> toleratedReason) {
         String key = info.suite() + "#" + info.caseId();
         if (!key.equals(currentKey)) {
             flush();
             currentKey = key;
         }
-        Seen seen = new Seen(info, result, toleratedReason);
+        Seen seen = new Seen(info, status, result, toleratedReason);
         currentCase.put(info.variant().name(), seen);
         Optional<String> listenerTest = listenerTest(info.junitUniqueId());
         if (listenerTest.isEmpty()) {
@@ -103,22 +119,31 @@ public final class AllureReporter {
     /** Writes the results still held for the current case (call at the end of each suite and run). */
     public synchronized void flush() {
         if (!pending.isEmpty()) {
-            // One side-by-side page per case, shared by every variant's result.
-            Attachments shared = new Attachments();
-            Seen first = pending.get(0);
-            Attachment sideBySide = shared.add("answers side by side", "text/html", "html", SideBySide.render(
-                    first.info().suite(), first.info().caseId(), first.info().prompt(), List.copyOf(currentCase.values())));
-            shared.files().forEach(f -> own.writeAttachment(f.getKey(), new ByteArrayInputStream(f.getValue())));
-            for (Seen seen : pending) {
-                Attachments files = new Attachments();
-                TestResult built = AllureResultBuilder.build(seen.info(), seen.result(), kind(seen), clock.millis(), files);
-                built.setAttachments(new ArrayList<>(List.of(sideBySide)));
-                write(built, files);
-            }
+            List<Seen> written = List.copyOf(pending);
+            List<Seen> all = List.copyOf(currentCase.values());
+            List<FailureKind> kinds = written.stream().map(this::kind).toList();
+            long now = clock.millis();
+            writes.execute(() -> writeCase(written, all, kinds, now));
         }
         pending.clear();
         currentCase.clear();
         currentKey = null;
+    }
+
+    /** Builds and writes the results of one case's variants, with one side-by-side page they all share. */
+    private void writeCase(List<Seen> written, List<Seen> all, List<FailureKind> kinds, long stopMillis) {
+        Attachments shared = new Attachments();
+        Seen first = written.get(0);
+        Attachment sideBySide = shared.add("answers side by side", "text/html", "html", SideBySide.render(
+                first.info().suite(), first.info().caseId(), first.info().prompt(), all));
+        shared.files().forEach(f -> own.writeAttachment(f.getKey(), new ByteArrayInputStream(f.getValue())));
+        for (int i = 0; i < written.size(); i++) {
+            Seen seen = written.get(i);
+            Attachments files = new Attachments();
+            TestResult built = AllureResultBuilder.build(seen.info(), seen.result(), kinds.get(i), stopMillis, files);
+            built.setAttachments(new ArrayList<>(List.of(sideBySide)));
+            write(built, files);
+        }
     }
 
     /** Records a gate test's verdict (its JUnit outcome is thrown after this returns). */
@@ -188,7 +213,7 @@ public final class AllureReporter {
         }
         boolean baselinePassed = currentCase.values().stream()
                 .filter(s -> s.info().variant().role() == Role.BASELINE)
-                .anyMatch(s -> s.result().status().equals("passed"));
+                .anyMatch(s -> s.status().equals("passed"));
         if (baselinePassed) {
             return FailureKind.REGRESSION;
         }

@@ -6,16 +6,18 @@ import io.qameta.allure.model.TestResultContainer;
 import java.io.InputStream;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Writes Allure results, containers and attachments on one background thread, so that serialising
- * and creating thousands of small files does not hold up the test thread. The queue is bounded (a
- * writer that falls behind makes the test thread wait instead of holding every result in memory);
- * {@link #awaitWritten()} returns once everything handed over so far is on disk, and rethrows the
- * first write failure. Callers must not change a result after handing it over.
+ * and creating thousands of small files does not hold up the test thread; as an {@link Executor} it
+ * also runs other work there in the same order (building the results of a case). The queue is
+ * bounded (a writer that falls behind makes the test thread wait instead of holding every result in
+ * memory); {@link #awaitWritten()} returns once everything handed over so far is done, and rethrows
+ * the first failure. Callers must not change a result after handing it over.
  */
-public final class BackgroundResultsWriter implements AllureResultsWriter {
+public final class BackgroundResultsWriter implements AllureResultsWriter, Executor {
 
     private final AllureResultsWriter delegate;
     private final BlockingQueue<Runnable> queue;
@@ -45,6 +47,12 @@ public final class BackgroundResultsWriter implements AllureResultsWriter {
         submit(() -> delegate.write(source, attachment));
     }
 
+    /** Runs {@code task} on the writer's thread, after everything handed over before it. */
+    @Override
+    public void execute(Runnable task) {
+        submit(task);
+    }
+
     /** Waits until every write handed over so far is done; throws the first failure among them. */
     public void awaitWritten() {
         RuntimeException failed;
@@ -69,13 +77,20 @@ public final class BackgroundResultsWriter implements AllureResultsWriter {
     }
 
     private void submit(Runnable task) {
+        boolean onWriterThread;
         synchronized (lock) {
             pending++;
+            onWriterThread = Thread.currentThread() == thread;
             if (thread == null) {
                 thread = new Thread(this::drain, "tunegate-allure-writer");
                 thread.setDaemon(true);
                 thread.start();
             }
+        }
+        if (onWriterThread) {
+            // a queued task writing its own files: write them now (waiting for room in our own queue would never end)
+            run(task);
+            return;
         }
         try {
             queue.put(task);

@@ -45,10 +45,11 @@ public final class Comparison {
             if (lifecycle != null) {
                 allure = new AllureReporter(lifecycle, Allure::getLifecycle, clock);
             } else {
-                // Result files are written off the test thread; the recorder waits for them at the end of the run.
+                // Results are built and their files written off the test thread; the recorder waits for them at the
+                // end of the run.
                 BackgroundResultsWriter writer = new BackgroundResultsWriter(
                         new FileSystemResultsWriter(settings.allureResultsDir()), WRITE_QUEUE);
-                allure = new AllureReporter(new AllureLifecycle(writer), Allure::getLifecycle, clock, writer::awaitWritten);
+                allure = new AllureReporter(new AllureLifecycle(writer), Allure::getLifecycle, clock, writer, writer::awaitWritten);
             }
         }
         RunRecorder recorder = new RunRecorder(settings, gates, new Secrets(config.apiKeyEnv(), environment), allure,

@@ -85,15 +85,11 @@ final class RunRecorder implements ResultListener {
             }
             return new CaseRecord(test.evalCase(), detailed);
         });
-        List<SampleResult> full = new ArrayList<>();
         List<SampleResult> kept = new ArrayList<>();
         String prompt = null;
         for (int i = 0; i < run.samples().size(); i++) {
             Sample sample = run.samples().get(i);
             Optional<Verdict> verdict = i < verdicts.size() ? verdicts.get(i) : Optional.empty();
-            if (allure != null) {
-                full.add(mapper.map(sample, verdict, test.evalCase().expect(), SampleMapper.Detail.FULL));
-            }
             kept.add(mapper.map(sample, verdict, test.evalCase().expect(),
                     caseRecord.detailed ? SampleMapper.Detail.ANSWERS : SampleMapper.Detail.OUTCOME));
             if (prompt == null) {
@@ -106,12 +102,23 @@ final class RunRecorder implements ResultListener {
         String model = run.samples().isEmpty() ? test.variant().model() : run.samples().get(0).model();
         suite.models.put(test.variant().name(), model);
         double threshold = test.evalCase().passThreshold();
-        caseRecord.byVariant.put(test.variant().name(), new VariantResult(test.variant().name(), kept, threshold, null));
+        VariantResult result = new VariantResult(test.variant().name(), kept, threshold, null);
+        caseRecord.byVariant.put(test.variant().name(), result);
         if (allure != null) {
             Optional<String> tolerated = passed ? Optional.empty() : gates.toleratedReason(test);
-            allure.variantFinished(allureCase(suite, test, model, prompt),
-                    new VariantResult(test.variant().name(), full, threshold, null), tolerated);
+            // the detailed result (answers, request and response JSON) is made where the Allure result is built
+            allure.variantFinished(allureCase(suite, test, model, prompt), result.status(),
+                    () -> new VariantResult(test.variant().name(), full(run, verdicts), threshold, null), tolerated);
         }
+    }
+
+    private List<SampleResult> full(VariantRun run, List<Optional<Verdict>> verdicts) {
+        List<SampleResult> full = new ArrayList<>(run.samples().size());
+        for (int i = 0; i < run.samples().size(); i++) {
+            Optional<Verdict> verdict = i < verdicts.size() ? verdicts.get(i) : Optional.empty();
+            full.add(mapper.map(run.samples().get(i), verdict, run.test().evalCase().expect(), SampleMapper.Detail.FULL));
+        }
+        return full;
     }
 
     @Override
