@@ -130,19 +130,26 @@ public final class AllureReporter {
         currentKey = null;
     }
 
-    /** Builds and writes the results of one case's variants, with one side-by-side page they all share. */
+    /**
+     * Builds and writes the results of one case's variants, with one side-by-side page they all share and
+     * one file for each distinct attachment.
+     */
     private void writeCase(List<Seen> written, List<Seen> all, List<FailureKind> kinds, long stopMillis) {
-        Attachments shared = new Attachments();
+        Attachments files = new Attachments();
         Seen first = written.get(0);
-        Attachment sideBySide = shared.add("answers side by side", "text/html", "html", SideBySide.render(
+        Attachment sideBySide = files.add("answers side by side", "text/html", "html", SideBySide.render(
                 first.info().suite(), first.info().caseId(), first.info().prompt(), all));
-        shared.files().forEach(f -> own.writeAttachment(f.getKey(), new ByteArrayInputStream(f.getValue())));
+        List<TestResult> results = new ArrayList<>(written.size());
         for (int i = 0; i < written.size(); i++) {
             Seen seen = written.get(i);
-            Attachments files = new Attachments();
             TestResult built = AllureResultBuilder.build(seen.info(), seen.result(), kinds.get(i), stopMillis, files);
             built.setAttachments(new ArrayList<>(List.of(sideBySide)));
-            write(built, files);
+            results.add(built);
+        }
+        files.files().forEach(f -> own.writeAttachment(f.getKey(), new ByteArrayInputStream(f.getValue())));
+        for (TestResult result : results) {
+            own.scheduleTestCase(result);
+            own.writeTestCase(result.getUuid());
         }
     }
 

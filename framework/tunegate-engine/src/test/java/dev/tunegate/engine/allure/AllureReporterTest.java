@@ -103,6 +103,27 @@ class AllureReporterTest {
     }
 
     @Test
+    void variantsThatSentTheSameRequestShareOneAttachmentFile() {
+        InMemoryResultsWriter writer = new InMemoryResultsWriter();
+        AllureLifecycle own = new AllureLifecycle(writer);
+        AllureReporter reporter = new AllureReporter(own, () -> own, CLOCK);
+        VariantResult base = result("base", true, "refund");
+        SampleResult other = base.samples().get(0);
+        VariantResult tuned = new VariantResult("tuned", List.of(new SampleResult("refund!", "STOP", other.matchers(), 40, 10, 3, 13,
+                0, null, other.requestJson(), "{\"candidates\":[{\"text\":\"refund!\"}]}")), 1.0, null);
+        reporter.variantFinished(info("refund", BASE, true), base, Optional.empty());
+        reporter.variantFinished(info("refund", TUNED, true), tuned, Optional.empty());
+        reporter.flush();
+
+        List<Map<String, String>> calls = writer.results.stream().map(r -> r.getSteps().get(1).getAttachments().stream()
+                .collect(java.util.stream.Collectors.toMap(a -> a.getName(), a -> a.getSource()))).toList();
+        assertThat(calls.get(1).get("request.json")).isEqualTo(calls.get(0).get("request.json"));
+        assertThat(calls.get(1).get("response.json")).isNotEqualTo(calls.get(0).get("response.json"));
+        assertThat(writer.attachments).as("side by side, one request, two responses").hasSize(4)
+                .containsEntry(calls.get(1).get("response.json"), "{\"candidates\":[{\"text\":\"refund!\"}]}");
+    }
+
+    @Test
     void toleratedCandidateFailureWithoutBaselinePassIsItsOwnCategory() {
         InMemoryResultsWriter writer = new InMemoryResultsWriter();
         AllureLifecycle own = new AllureLifecycle(writer);
