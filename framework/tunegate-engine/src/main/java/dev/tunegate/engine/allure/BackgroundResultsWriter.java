@@ -4,6 +4,7 @@ import io.qameta.allure.AllureResultsWriter;
 import io.qameta.allure.model.TestResult;
 import io.qameta.allure.model.TestResultContainer;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
@@ -25,6 +26,11 @@ public final class BackgroundResultsWriter implements AllureResultsWriter, Execu
     private int pending;
     private Thread thread;
     private RuntimeException failure;
+
+    /** Writes into {@code directory} (results as Allure writes them) on a background thread, with at most {@code capacity} waiting. */
+    public static BackgroundResultsWriter into(Path directory, int capacity) {
+        return new BackgroundResultsWriter(new ResultsDirectoryWriter(directory), capacity);
+    }
 
     /** Hands every write to {@code delegate} on a background thread, with at most {@code capacity} waiting. */
     public BackgroundResultsWriter(AllureResultsWriter delegate, int capacity) {

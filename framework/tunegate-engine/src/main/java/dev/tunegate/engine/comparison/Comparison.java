@@ -8,7 +8,6 @@ import dev.tunegate.engine.gate.GateVerdict;
 import dev.tunegate.engine.suite.EvalSuite;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.FileSystemResultsWriter;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,8 +46,7 @@ public final class Comparison {
             } else {
                 // Results are built and their files written off the test thread; the recorder waits for them at the
                 // end of the run.
-                BackgroundResultsWriter writer = new BackgroundResultsWriter(
-                        new FileSystemResultsWriter(settings.allureResultsDir()), WRITE_QUEUE);
+                BackgroundResultsWriter writer = BackgroundResultsWriter.into(settings.allureResultsDir(), WRITE_QUEUE);
                 allure = new AllureReporter(new AllureLifecycle(writer), Allure::getLifecycle, clock, writer, writer::awaitWritten);
             }
         }

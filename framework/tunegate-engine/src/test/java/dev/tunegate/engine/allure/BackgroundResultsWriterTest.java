@@ -11,13 +11,17 @@ import dev.tunegate.engine.report.VariantInfo;
 import dev.tunegate.engine.report.VariantResult;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.model.TestResult;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BackgroundResultsWriterTest {
 
@@ -37,6 +41,21 @@ class BackgroundResultsWriterTest {
             writer.awaitWritten();
         });
         assertThat(files.attachments).hasSize(15);
+    }
+
+    @Test
+    void writesResultsAsAllureDoesAndAttachmentsFromTheirBytesIntoADirectoryItCreates(@TempDir Path temp) throws Exception {
+        Path dir = temp.resolve("reports/allure-results");
+        BackgroundResultsWriter writer = BackgroundResultsWriter.into(dir, 4);
+        writer.write("a-attachment.json", new ByteArrayInputStream("{\"x\":1}".getBytes(StandardCharsets.UTF_8)));
+        writer.write(new TestResult().setUuid("u1").setName("n"));
+        writer.awaitWritten();
+
+        assertThat(dir.resolve("a-attachment.json")).hasContent("{\"x\":1}");
+        assertThat(new ObjectMapper().readTree(dir.resolve("u1-result.json").toFile()).get("name").asText()).isEqualTo("n");
+
+        writer.write("../escape/b-attachment.txt", new ByteArrayInputStream(new byte[] {1}));
+        assertThatThrownBy(writer::awaitWritten).hasMessageContaining("b-attachment.txt");
     }
 
     @Test
