@@ -54,6 +54,9 @@ class BrokenSuitesTest {
             alias-bomb.eval.yaml                 | alias-bomb.eval.yaml             | 6  | 8  | YAML aliases expand to more than 10000 nodes (an alias bomb?)
             oversize.eval.yaml                   | oversize.eval.yaml               | 1  | 1  | larger than the limit of 65536 bytes (tunegate.suite.max-bytes)
             unknown-template-var.eval.yaml       | unknown-template-var.eval.yaml   | 4  | 13 | the template uses {{text}} but the case has no var 'text' (vars: txt)
+            undefined-section-var.eval.yaml      | undefined-section-var.eval.yaml  | 4  | 13 | the template uses {{#items}} but the case has no var 'items' (vars: lines)
+            undefined-inverted-section-var.eval.yaml | undefined-inverted-section-var.eval.yaml | 4 | 13 | the template uses {{^urgent}} but the case has no var 'urgent' (vars: text, urgnet)
+            undefined-var-in-section.eval.yaml   | undefined-var-in-section.eval.yaml | 4 | 13 | the template uses {{skuu}} inside {{#lines}} but neither the case nor the section's value has 'skuu' (vars: lines)
             bad-template.eval.yaml               | bad-template.eval.yaml           | 4  | 13 | bad template
             bad-repeat.eval.yaml                 | bad-repeat.eval.yaml             | 5  | 13 | 'cases/0/repeat': must have a minimum value of 1
             bad-temperature.eval.yaml            | bad-temperature.eval.yaml        | 2  | 33 | 'generationConfig/temperature': must have a maximum value of 2
@@ -76,6 +79,14 @@ class BrokenSuitesTest {
                 org.junit.platform.engine.support.descriptor.FilePosition.from(line, column)));
         assertThat(results.getEngineDescriptor().getChildren()).singleElement()
                 .satisfies(d -> assertThat(d.getDisplayName()).isEqualTo(DIR + suite));
+    }
+
+    @Test
+    void namesInsideTemplateSectionsThatResolveAgainstTheSectionsValueAreNotReported() {
+        EngineTestKit.Builder sections = kit().selectors(selectClasspathResource("dev/tunegate/engine/templates/sections.eval.yaml"));
+        assertThat(sections.discover().getDiscoveryIssues()).isEmpty();
+        // models/echo answers with the rendered prompt, which each case's equals matcher spells out.
+        sections.execute().testEvents().assertStatistics(s -> s.started(8 + 1).succeeded(8 + 1));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.tunegate.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
@@ -12,6 +13,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUri;
 
 import java.io.File;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestTag;
@@ -26,6 +29,10 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.FilePosition;
 import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
 import org.junit.platform.engine.support.descriptor.FileSource;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.core.DiscoveryIssueException;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.testkit.engine.EngineDiscoveryResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -146,6 +153,34 @@ class DiscoveryTest {
     void classSelectorsAreNeverResolved() {
         EngineDiscoveryResults results = discover(selectClass(DiscoveryTest.class));
         assertThat(results.getEngineDescriptor().getChildren()).isEmpty();
+    }
+
+    @Test
+    void packagesAndDirectoriesWithoutSuitesAreAWarningNamingWhereSuitesBelong(@TempDir Path empty) throws Exception {
+        Files.writeString(empty.resolve("config.yaml"), "not: a suite\n");
+        EngineDiscoveryResults results = discover(selectPackage("dev.tunegate.engine.nowhere"), selectDirectory(empty.toFile()));
+        assertThat(results.getEngineDescriptor().getChildren()).isEmpty();
+        assertThat(results.getDiscoveryIssues()).singleElement().satisfies(issue -> {
+            assertThat(issue.severity()).isEqualTo(org.junit.platform.engine.DiscoveryIssue.Severity.WARNING);
+            assertThat(issue.message())
+                    .startsWith("No evaluation suite found in package 'dev.tunegate.engine.nowhere', directory " + empty + ", so no suite runs")
+                    .contains("dev/tunegate/engine/nowhere/**/*.eval.yaml on the classpath (src/test/resources/dev/tunegate/engine/nowhere/ in a Maven project)")
+                    .contains(empty + "/**/*.eval.yaml");
+        });
+        // The README's way to make it fail the run: JUnit's critical severity.
+        assertThatThrownBy(() -> LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectPackage("dev.tunegate.engine.nowhere")).filters(EngineFilter.includeEngines("tunegate"))
+                .configurationParameter("junit.platform.discovery.issue.severity.critical", "WARNING").build()))
+                .isInstanceOf(DiscoveryIssueException.class).hasMessageContaining("No evaluation suite found");
+    }
+
+    @Test
+    void noWarningForSelectorsTheEngineIgnoresOrWhenAnySuiteIsFound() {
+        assertThat(discover(selectClass(DiscoveryTest.class), org.junit.platform.engine.discovery.DiscoverySelectors
+                .selectMethod(DiscoveryTest.class, "noWarningForSelectorsTheEngineIgnoresOrWhenAnySuiteIsFound"))
+                .getDiscoveryIssues()).as("class and method selectors (Surefire's) are not the engine's").isEmpty();
+        assertThat(discover(selectPackage("dev.tunegate.engine.nowhere"), selectPackage("dev.tunegate.engine.suites"))
+                .getDiscoveryIssues()).isEmpty();
     }
 
     @Test

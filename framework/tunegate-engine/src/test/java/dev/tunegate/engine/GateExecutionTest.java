@@ -51,6 +51,7 @@ class GateExecutionTest {
     static final String PROMOTION = "dev/tunegate/engine/gates/promotion.eval.yaml";
     static final String STRICT = "dev/tunegate/engine/gates/strict.eval.yaml";
     static final String REPEATS = "dev/tunegate/engine/gates/repeats.eval.yaml";
+    static final String THRESHOLD_ZERO = "dev/tunegate/engine/gates/threshold-zero.eval.yaml";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -168,6 +169,25 @@ class GateExecutionTest {
         assertThat(variants.at("/tuned/passes").asInt()).isEqualTo(3);
         assertThat(variants.at("/tuned/passAtK/3").asDouble()).isEqualTo(1.0);
         assertThat(variants.at("/base/passes").asInt()).isZero();
+    }
+
+    @Test
+    void passThresholdZeroPassesOnAnAnswerButNeverWhenNoSampleAnswered() throws Exception {
+        EngineExecutionResults results = run(Map.of(), THRESHOLD_ZERO);
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(test(), displayName("threshold-zero › observed [base]"), finishedSuccessfully()))
+                .haveExactly(1, event(test(), displayName("threshold-zero › observed [down]"),
+                        finishedWithFailure(message(m -> m.startsWith("HTTP 503 UNAVAILABLE")))))
+                .haveExactly(1, event(test(), displayName("threshold-zero › gate [down]"), finishedWithFailure()));
+        // The reports agree with JUnit: an answer that failed its matchers still passes at threshold 0,
+        // a variant without any answer is an error.
+        JsonNode variants = JSON.readTree(reports.resolve("tunegate/summary.json").toFile()).at("/suites/0/cases/0/variants");
+        assertThat(variants.at("/base/status").asText()).isEqualTo("passed");
+        assertThat(variants.at("/base/passes").asInt()).isZero();
+        assertThat(variants.at("/down/status").asText()).isEqualTo("error");
+        Map<String, JsonNode> allure = allureResults(reports.resolve("allure-results"));
+        assertThat(allure.get("threshold-zero › observed [base]").get("status").asText()).isEqualTo("passed");
+        assertThat(allure.get("threshold-zero › observed [down]").get("status").asText()).isEqualTo("broken");
     }
 
     @Test

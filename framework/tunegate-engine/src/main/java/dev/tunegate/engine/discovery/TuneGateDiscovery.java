@@ -12,7 +12,8 @@ import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolve
 /**
  * Builds the engine's {@link EngineDiscoveryRequestResolver}: directories → suite files; classpath
  * roots and packages → suite resources (JUnit's own resource container resolver); suite files,
- * resources, URIs and unique ids → descriptors.
+ * resources, URIs and unique ids → descriptors; a warning when roots, packages, modules or
+ * directories were searched and held no suite.
  */
 public final class TuneGateDiscovery {
 
@@ -31,5 +32,6 @@ public final class TuneGateDiscovery {
                 .addSelectorResolver(new SuiteResolver(suites, config, issues))
                 .build()
                 .resolve(request, engine, issues);
+        NoSuitesFound.check(request, engine, issues);
     }
 }

@@ -15,6 +15,11 @@ import org.opentest4j.TestAbortedException;
  * case passed, the matchers' {@code AssertionError} when an enforced case failed, a
  * {@link TestAbortedException} naming the reason when the failure is only counted (see
  * {@link FailurePolicy}), or the infrastructure exception when no call succeeded.
+ *
+ * <p>A case passes on a variant when at least one sample answered and at least
+ * {@code ceil(passThreshold × samples)} samples passed every matcher. So {@code passThreshold: 0}
+ * means "the model must answer; the matchers are only reported", and a variant none of whose
+ * samples answered never passes, whatever the threshold.
  */
 public final class Judge {
 
@@ -26,11 +31,13 @@ public final class Judge {
 
     public void judge(VariantRun run, List<Matcher> matchers, ResultListener listener) {
         List<Optional<Verdict>> verdicts = new ArrayList<>(run.samples().size());
+        int answered = 0;
         int passes = 0;
         Throwable firstError = null;
         Verdict firstFailed = null;
         for (Sample sample : run.samples()) {
             if (sample.answer().isPresent()) {
+                answered++;
                 Verdict verdict = Expectations.evaluate(matchers, sample.answer().get());
                 verdicts.add(Optional.of(verdict));
                 if (verdict.passed()) {
@@ -47,7 +54,9 @@ public final class Judge {
         }
         int n = run.samples().size();
         double threshold = run.test().evalCase().passThreshold();
-        boolean passed = n > 0 && passes >= Math.ceil(threshold * n - 1e-9);
+        // A case needs an answer to pass: with passThreshold 0 no sample has to pass its matchers,
+        // but a variant whose every call failed has not been evaluated at all (nor is it in the reports).
+        boolean passed = answered > 0 && passes >= Math.ceil(threshold * n - 1e-9);
         listener.variantFinished(run, verdicts, passed);
         if (passed) {
             return;

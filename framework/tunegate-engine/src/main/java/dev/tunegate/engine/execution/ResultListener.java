@@ -20,7 +20,8 @@ public interface ResultListener {
      *
      * @param run      the samples, with answers or errors
      * @param verdicts per sample, the matchers' verdict (empty for a sample whose call failed)
-     * @param passed   whether the case passed on this variant (pass fraction reached {@code passThreshold})
+     * @param passed   whether the case passed on this variant (a sample answered and the pass fraction reached
+     *                 {@code passThreshold})
      */
     default void variantFinished(VariantRun run, List<Optional<Verdict>> verdicts, boolean passed) {
     }

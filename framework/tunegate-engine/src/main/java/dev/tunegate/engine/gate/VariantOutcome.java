@@ -7,14 +7,16 @@ import dev.tunegate.engine.stats.RepeatStats;
  *
  * @param passes        samples whose matchers all passed
  * @param samples       samples taken ({@code repeat: N})
- * @param passThreshold pass fraction needed for the case to count as passed (default 1.0)
- * @param error         infrastructure error that prevented a result (counts as a failure), or null
+ * @param passThreshold pass fraction needed for the case to count as passed (default 1.0); 0 means
+ *                      that the case passes whenever a sample answered, whatever its matchers said
+ * @param error         infrastructure error that prevented every sample from answering (the case
+ *                      counts as failed, whatever the threshold), or null when at least one answered
  */
 public record VariantOutcome(int passes, int samples, double passThreshold, String error) {
 
     public VariantOutcome {
-        if (!(passThreshold > 0 && passThreshold <= 1)) {
-            throw new IllegalArgumentException("passThreshold must be in (0, 1], was " + passThreshold);
+        if (!(passThreshold >= 0 && passThreshold <= 1)) {
+            throw new IllegalArgumentException("passThreshold must be in [0, 1], was " + passThreshold);
         }
         new RepeatStats(passes, samples);
     }

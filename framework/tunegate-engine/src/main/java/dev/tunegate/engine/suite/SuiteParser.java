@@ -253,11 +253,12 @@ public final class SuiteParser {
 
         private void checkTemplate(PositionedTree t, String pointer, String text, ObjectNode vars) {
             try {
-                for (String variable : PromptTemplate.compile(text).variables()) {
-                    if (!vars.has(variable)) {
-                        problems.add(t.problem(pointer, "the template uses {{" + variable + "}} but the case has no var '"
-                                + variable + "'" + (vars.isEmpty() ? "" : " (vars: " + String.join(", ", names(vars)) + ")")));
-                    }
+                for (PromptTemplate.Undefined undefined : PromptTemplate.compile(text).undefined(vars)) {
+                    String known = vars.isEmpty() ? "" : " (vars: " + String.join(", ", names(vars)) + ")";
+                    problems.add(t.problem(pointer, undefined.sections().isEmpty()
+                            ? "the template uses " + undefined.tag() + " but the case has no var '" + undefined.name() + "'" + known
+                            : "the template uses " + undefined.tag() + " inside " + String.join("", undefined.sections())
+                                    + " but neither the case nor the section's value has '" + undefined.name() + "'" + known));
                 }
             } catch (IllegalArgumentException e) {
                 problems.add(t.problem(pointer, e.getMessage()));
