@@ -66,6 +66,23 @@ public final class Constants {
     public static final String SUITE_MAX_ALIAS_NODES_PROPERTY_NAME = "tunegate.suite.max-alias-nodes";
 
     /**
+     * {@code false} to make the engine discover nothing when it is the root engine of a launch, so that
+     * suites run only through a {@code @Suite @IncludeEngines("tunegate")} class (default {@code true}).
+     *
+     * <p>An IDE's "run all tests" (or the Console Launcher's {@code --scan-classpath}) asks every
+     * engine to discover the classpath roots: the {@code tunegate} engine finds the suites as a root
+     * engine, and the suite engine runs them again through the {@code @Suite} class, so every model call
+     * is made twice. With this key {@code false} the root engine returns an empty tree (no suites read,
+     * no discovery issues, not even for invalid values of other keys), while discovery nested under the
+     * suite engine (unique id {@code [engine:junit-platform-suite]/[suite:…]/[engine:tunegate]}) is
+     * unchanged. Set it in {@code junit-platform.properties} of projects that have a {@code @Suite}
+     * class. A launch of the engine alone (a suite file selected in the IDE, the Console Launcher with
+     * {@code --include-engine tunegate}) then finds nothing either. {@code tunegate run} does not read
+     * a project's {@code junit-platform.properties} (it is not on the command line's classpath).
+     */
+    public static final String DISCOVERY_AS_ROOT_ENGINE_PROPERTY_NAME = "tunegate.discovery.as-root-engine";
+
+    /**
      * Directory that relative paths in {@code file:} suites may not leave (default: the working
      * directory, or the suite's own directory for a suite outside it). Classpath suites may not leave
      * the classpath root.

@@ -66,6 +66,11 @@ public final class TuneGateTestEngine extends HierarchicalTestEngine<TuneGateExe
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
         TuneGateConfiguration config = TuneGateConfiguration.from(request.getConfigurationParameters());
         TuneGateEngineDescriptor engine = new TuneGateEngineDescriptor(uniqueId, config);
+        if (!config.discoveryAsRootEngine() && isRootEngine(uniqueId)) {
+            // tunegate.discovery.as-root-engine=false: suites run only nested under the suite engine, whose
+            // launch reads the same parameters and reports their problems; here the engine stays out of the way.
+            return engine;
+        }
         DiscoveryIssueReporter issues = DiscoveryIssueReporter.deduplicating(
                 DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId));
         for (String problem : config.problems()) {
@@ -75,6 +80,15 @@ public final class TuneGateTestEngine extends HierarchicalTestEngine<TuneGateExe
                 .ifPresent(problem -> issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.ERROR, problem)));
         TuneGateDiscovery.resolve(request, engine, config, issues);
         return engine;
+    }
+
+    /**
+     * True when the launcher asked this engine directly ({@code [engine:tunegate]}); nested under the
+     * suite engine the id has the suite's segments before it
+     * ({@code [engine:junit-platform-suite]/[suite:…]/[engine:tunegate]}).
+     */
+    private static boolean isRootEngine(UniqueId uniqueId) {
+        return uniqueId.getSegments().size() == 1;
     }
 
     @Override

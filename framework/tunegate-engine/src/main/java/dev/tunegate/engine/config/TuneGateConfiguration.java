@@ -39,6 +39,7 @@ public record TuneGateConfiguration(
         int suiteMaxAliasNodes,
         Optional<Path> projectRoot,
         Optional<Path> emulatorDataDir,
+        boolean discoveryAsRootEngine,
         List<String> problems,
         dev.tunegate.engine.comparison.ComparisonSettings comparison) {
 
@@ -110,10 +111,11 @@ public record TuneGateConfiguration(
             int maxAliasNodes = positiveInt("suite.max-alias-nodes", 10_000);
             Optional<Path> root = path("project-root");
             Optional<Path> dataDir = path("emulator.data-dir");
+            boolean asRootEngine = bool("discovery.as-root-engine", true);
             var comparison = dev.tunegate.engine.comparison.ComparisonSettings.read(params, root, problems::add);
             return new TuneGateConfiguration(endpoint, apiKeyEnv, concurrency, rpm, lookAhead, streaming, variants,
                     nameFilter, requestTimeout, attempts, tuningTimeout, poll, maxBytes, maxAliasNodes, root, dataDir,
-                    List.copyOf(problems), comparison);
+                    asRootEngine, List.copyOf(problems), comparison);
         }
 
         private Optional<Path> path(String key) {

@@ -29,11 +29,14 @@ public final class TuneGateEngineDescriptor extends EngineDescriptor implements 
 
     @Override
     public TuneGateExecutionContext before(TuneGateExecutionContext context) {
+        if (getChildren().isEmpty()) {
+            // Nothing to run, so nothing to run with a bad configuration: discovery reported its problems as
+            // ERROR issues (the launcher fails the engine for them), unless it stayed out of a root launch on
+            // purpose (tunegate.discovery.as-root-engine=false), where they are the nested launch's to report.
+            return context;
+        }
         if (!config.problems().isEmpty()) {
             throw new IllegalArgumentException("Invalid TuneGate configuration:\n  " + String.join("\n  ", config.problems()));
-        }
-        if (getChildren().isEmpty()) {
-            return context;
         }
         context.start(plan());
         return context;
