@@ -2,8 +2,10 @@ package dev.tunegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,6 +99,19 @@ class RunCommandTest {
         assertThat(run("--tags", "((", SUITES + "passing").exitCode()).as("bad tag expression").isEqualTo(ExitCodes.USAGE);
         assertThat(run("--mode", "sometimes", SUITES + "passing").exitCode()).as("bad mode").isEqualTo(ExitCodes.USAGE);
         assertThat(run("--concurrency", "0", SUITES + "passing").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void aProjectThatTurnsOffRootDiscoveryForItsIdeStillRunsItsSuites(@TempDir Path project) throws IOException {
+        // tunegate.discovery.as-root-engine=false in the project's junit-platform.properties must not make
+        // `run` (a root launch of the engine by design) find nothing: the file sits beside the suites and
+        // is not on the command line's classpath, where the Launcher looks for it.
+        Path resources = Files.createDirectories(project.resolve("src/test/resources"));
+        Files.writeString(resources.resolve("junit-platform.properties"), "tunegate.discovery.as-root-engine=false\n");
+        Files.copy(Path.of(SUITES + "passing/greetings.eval.yaml"), resources.resolve("greetings.eval.yaml"));
+        Cli.Result result = run(resources.toString());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).containsPattern("greetings\\s+base\\s+2\\s+0");
     }
 
     @Test
