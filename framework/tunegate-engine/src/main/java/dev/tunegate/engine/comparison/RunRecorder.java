@@ -12,8 +12,9 @@ import dev.tunegate.engine.gate.GateEvaluator;
 import dev.tunegate.engine.gate.GateVerdict;
 import dev.tunegate.engine.gate.Role;
 import dev.tunegate.engine.matchers.Verdict;
-import dev.tunegate.engine.report.CaseResult;
+import dev.tunegate.engine.report.CaseList;
 import dev.tunegate.engine.report.CommitId;
+import dev.tunegate.engine.report.MatcherResult;
 import dev.tunegate.engine.report.ReportWriter;
 import dev.tunegate.engine.report.RunResult;
 import dev.tunegate.engine.report.SampleResult;
@@ -26,6 +27,7 @@ import dev.tunegate.engine.suite.ModelVariant;
 import dev.tunegate.engine.suite.SuiteLocations;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,11 @@ import java.util.Optional;
 /**
  * Records every result of a run (the engine's {@link ResultListener}), judges each suite's gate for
  * its gate tests, feeds Allure, and writes TuneGate's reports when the run finishes.
+ *
+ * <p>Memory per case is bounded (see {@link SuiteLedger}): answers and every matcher result are kept
+ * for the first {@code tunegate.reports.detailed-cases} cases, failure messages for as many failed
+ * results beyond those, and for every other result its outcome, latencies and failed matchers.
+ * Allure gets each test's full details when the test finishes; they are not kept.
  */
 final class RunRecorder implements ResultListener {
 
@@ -49,6 +56,7 @@ final class RunRecorder implements ResultListener {
     private final List<SuiteResult> finished = new ArrayList<>();
     private final Map<java.net.URI, SuiteRecord> open = new LinkedHashMap<>();
     private int detailedCases;
+    private int failureMessages;
     private boolean started;
 
     RunRecorder(ComparisonSettings settings, GateFailurePolicy gates, Secrets secrets, AllureReporter allure,
@@ -78,13 +86,8 @@ final class RunRecorder implements ResultListener {
     public synchronized void variantFinished(VariantRun run, List<Optional<Verdict>> verdicts, boolean passed) {
         PlannedTest test = run.test();
         SuiteRecord suite = record(test.suite());
-        CaseRecord caseRecord = suite.cases.computeIfAbsent(test.evalCase().id(), id -> {
-            boolean detailed = detailedCases < settings.detailedCases();
-            if (detailed) {
-                detailedCases++;
-            }
-            return new CaseRecord(test.evalCase(), detailed);
-        });
+        int index = suite.ledger.indexOf(test.evalCase());
+        boolean detailed = detailed(suite.ledger, index);
         List<SampleResult> full = new ArrayList<>();
         List<SampleResult> kept = new ArrayList<>();
         String prompt = null;
@@ -95,18 +98,25 @@ final class RunRecorder implements ResultListener {
                 full.add(mapper.map(sample, verdict, test.evalCase().expect(), SampleMapper.Detail.FULL));
             }
             kept.add(mapper.map(sample, verdict, test.evalCase().expect(),
-                    caseRecord.detailed ? SampleMapper.Detail.ANSWERS : SampleMapper.Detail.OUTCOME));
+                    detailed ? SampleMapper.Detail.ANSWERS : SampleMapper.Detail.OUTCOME));
             if (prompt == null) {
                 prompt = mapper.prompt(sample.request());
             }
         }
-        if (caseRecord.detailed && caseRecord.prompt == null) {
-            caseRecord.prompt = prompt;
+        if (detailed && prompt != null) {
+            suite.ledger.prompt(index, prompt);
+        }
+        if (!detailed && !kept.stream().allMatch(SampleResult::passed)) {
+            if (failureMessages < settings.detailedCases()) {
+                failureMessages++;
+            } else {
+                kept = kept.stream().map(RunRecorder::withoutMessages).toList();
+            }
         }
         String model = run.samples().isEmpty() ? test.variant().model() : run.samples().get(0).model();
         suite.models.put(test.variant().name(), model);
         double threshold = test.evalCase().passThreshold();
-        caseRecord.byVariant.put(test.variant().name(), new VariantResult(test.variant().name(), kept, threshold, null));
+        suite.ledger.ran(index, test.variant().name(), kept);
         if (allure != null) {
             Optional<String> tolerated = passed ? Optional.empty() : gates.toleratedReason(test);
             allure.variantFinished(allureCase(suite, test, model, prompt),
@@ -117,9 +127,31 @@ final class RunRecorder implements ResultListener {
     @Override
     public synchronized void variantSkipped(PlannedTest test, String reason) {
         SuiteRecord suite = record(test.suite());
-        CaseRecord caseRecord = suite.cases.computeIfAbsent(test.evalCase().id(), id -> new CaseRecord(test.evalCase(), false));
-        caseRecord.byVariant.put(test.variant().name(),
-                new VariantResult(test.variant().name(), List.of(), test.evalCase().passThreshold(), reason));
+        suite.ledger.skipped(suite.ledger.indexOf(test.evalCase()), test.variant().name(), reason);
+    }
+
+    /**
+     * Whether the case at {@code index} keeps answers and every matcher result: decided when its
+     * first result arrives, for the first {@code tunegate.reports.detailed-cases} cases of the run.
+     */
+    private boolean detailed(SuiteLedger ledger, int index) {
+        if (ledger.isRecorded(index)) {
+            return ledger.isDetailed(index);
+        }
+        if (detailedCases >= settings.detailedCases()) {
+            return false;
+        }
+        detailedCases++;
+        ledger.markDetailed(index);
+        return true;
+    }
+
+    /** A failed sample as kept once the failure messages are used up: which matchers failed, not why. */
+    private static SampleResult withoutMessages(SampleResult s) {
+        List<MatcherResult> matchers = s.matchers().stream()
+                .map(m -> new MatcherResult(m.type(), m.description(), m.passed(), null, m.line())).toList();
+        return new SampleResult(s.answer(), s.finishReason(), matchers, s.latencyMillis(), s.promptTokens(),
+                s.outputTokens(), s.totalTokens(), s.retries(), s.error(), s.requestJson(), s.responseJson());
     }
 
     @Override
@@ -134,7 +166,7 @@ final class RunRecorder implements ResultListener {
         List<GateVerdict> verdicts = record.gate.roles().candidates().stream()
                 .map(candidate -> verdict(record, candidate)).toList();
         finished.add(new SuiteResult(suite.name(), suite.location().toString(), suite.contentHash(),
-                record.gate.roles().gated(), variants(record), caseResults(record), verdicts));
+                record.gate.roles().gated(), variants(record), record.ledger.cases(), verdicts));
     }
 
     /** The gate's verdict on {@code candidate} over the cases run so far in {@code suite}. */
@@ -183,7 +215,18 @@ final class RunRecorder implements ResultListener {
     }
 
     private GateVerdict verdict(SuiteRecord record, String candidate) {
-        List<CaseOutcome> outcomes = caseResults(record).stream().map(CaseResult::outcome).toList();
+        CaseList cases = record.ledger.cases();
+        List<CaseOutcome> outcomes = new AbstractList<>() {
+            @Override
+            public CaseOutcome get(int index) {
+                return cases.get(index).outcome();
+            }
+
+            @Override
+            public int size() {
+                return cases.size();
+            }
+        };
         return GateEvaluator.evaluate(record.suite.name(), record.gate.policy(), record.gate.roles(), candidate, outcomes);
     }
 
@@ -192,25 +235,6 @@ final class RunRecorder implements ResultListener {
         record.suite.variants().forEach((name, v) -> variants.add(new VariantInfo(name,
                 record.models.getOrDefault(name, v.model()), record.gate.roles().of(name), temperature(v))));
         return variants;
-    }
-
-    private static List<CaseResult> caseResults(SuiteRecord record) {
-        List<CaseResult> cases = new ArrayList<>();
-        for (EvalCase c : record.suite.cases()) {
-            CaseRecord r = record.cases.get(c.id());
-            if (r == null) {
-                continue;
-            }
-            Map<String, VariantResult> ordered = new LinkedHashMap<>();
-            for (String variant : record.suite.variants().keySet()) {
-                VariantResult result = r.byVariant.get(variant);
-                if (result != null) {
-                    ordered.put(variant, result);
-                }
-            }
-            cases.add(new CaseResult(c.id(), c.position().line(), c.tags(), r.prompt, ordered));
-        }
-        return cases;
     }
 
     private AllureCase allureCase(SuiteRecord suite, PlannedTest test, String model, String prompt) {
@@ -231,24 +255,13 @@ final class RunRecorder implements ResultListener {
     private static final class SuiteRecord {
         final EvalSuite suite;
         final SuiteGate gate;
-        final Map<String, CaseRecord> cases = new LinkedHashMap<>();
+        final SuiteLedger ledger;
         final Map<String, String> models = new LinkedHashMap<>();
 
         SuiteRecord(EvalSuite suite, SuiteGate gate) {
             this.suite = suite;
             this.gate = gate;
-        }
-    }
-
-    private static final class CaseRecord {
-        final EvalCase evalCase;
-        final boolean detailed;
-        final Map<String, VariantResult> byVariant = new LinkedHashMap<>();
-        String prompt;
-
-        CaseRecord(EvalCase evalCase, boolean detailed) {
-            this.evalCase = evalCase;
-            this.detailed = detailed;
+            this.ledger = new SuiteLedger(suite);
         }
     }
 }
