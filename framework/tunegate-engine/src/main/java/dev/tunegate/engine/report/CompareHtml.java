@@ -8,6 +8,7 @@ import dev.tunegate.engine.gate.VariantOutcome;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,6 +30,8 @@ final class CompareHtml {
 
     private static final Mustache TEMPLATE = new DefaultMustacheFactory("dev/tunegate/engine/report")
             .compile("compare.html.mustache");
+    /** Most rows of the case &times; variant matrix per suite (see {@link #shownRows}); summary.json has every case. */
+    static final int MAX_ROWS = 2000;
     private static final int BAR_WIDTH = 320;
     private static final int BAR_X = 130;
     private static final int ROW = 24;
@@ -86,8 +89,42 @@ final class CompareHtml {
         model.put("tags", List.copyOf(tags));
         model.put("columns", suite.variants().stream()
                 .map(v -> Map.of("name", v.name(), "role", v.role().yamlName(), "model", v.model())).toList());
-        model.put("rows", lazily(suite.cases(), c -> row(suite, c, regressions.contains(c.id()))));
+        List<Integer> shown = shownRows(suite, regressions);
+        if (shown.size() < suite.cases().size()) {
+            model.put("capped", Map.of("shown", shown.size(), "total", suite.cases().size()));
+        }
+        model.put("rows", lazily(shown, i -> {
+            CaseResult c = suite.cases().get(i);
+            return row(suite, c, regressions.contains(c.id()));
+        }));
         return model;
+    }
+
+    /**
+     * The cases the matrix shows, by index in file order: all of them up to {@link #MAX_ROWS};
+     * beyond that the regressions first, then the other cases that failed or errored on a variant,
+     * then passing ones, each group in file order, until {@link #MAX_ROWS}.
+     */
+    private static List<Integer> shownRows(SuiteResult suite, Set<String> regressions) {
+        List<CaseResult> cases = suite.cases();
+        if (cases.size() <= MAX_ROWS) {
+            return IntStream.range(0, cases.size()).boxed().toList();
+        }
+        BitSet[] groups = {new BitSet(), new BitSet(), new BitSet()};
+        for (int i = 0; i < cases.size(); i++) {
+            CaseResult c = cases.get(i);
+            boolean failed = c.byVariant().values().stream().anyMatch(r -> r.status().equals("failed") || r.status().equals("error"));
+            groups[regressions.contains(c.id()) ? 0 : failed ? 1 : 2].set(i);
+        }
+        BitSet shown = new BitSet();
+        int count = 0;
+        for (BitSet group : groups) {
+            for (int i = group.nextSetBit(0); i >= 0 && count < MAX_ROWS; i = group.nextSetBit(i + 1)) {
+                shown.set(i);
+                count++;
+            }
+        }
+        return shown.stream().boxed().toList();
     }
 
     private static Map<String, Object> variant(VariantStats s) {
