@@ -22,8 +22,6 @@ public final class VariantTestDescriptor extends AbstractTestDescriptor implemen
 
     private final CaseDescriptor parent;
     private final ModelVariant variant;
-    /** {@code variant-<name>}, one string shared by every test of the variant (JUnit keeps each test's tags). */
-    private final String variantTag;
 
     private VariantTestDescriptor(CaseDescriptor parent, ModelVariant variant) {
         super(parent.getUniqueId().append(TuneGateUniqueIds.VARIANT, variant.name()),
@@ -31,7 +29,6 @@ public final class VariantTestDescriptor extends AbstractTestDescriptor implemen
                 parent.getSource().orElse(null));
         this.parent = parent;
         this.variant = variant;
-        this.variantTag = ("variant-" + variant.name()).intern();
     }
 
     public static VariantTestDescriptor of(CaseDescriptor parent, String variant) {
@@ -45,7 +42,8 @@ public final class VariantTestDescriptor extends AbstractTestDescriptor implemen
 
     @Override
     public Set<TestTag> getTags() {
-        return CaseDescriptor.tags(parent.evalCase().tags(), variantTag);
+        // interned: JUnit's test plan keeps every test's tags, and this name is the same for all tests of the variant
+        return CaseDescriptor.tags(parent.evalCase().tags(), ("variant-" + variant.name()).intern());
     }
 
     public EvalSuite suite() {
