@@ -147,6 +147,37 @@ class ReportWriterTest {
     }
 
     @Test
+    void summaryJsonAndCompareHtmlAreWrittenWhileTheCasesAreReadNotAfter() throws Exception {
+        // A CaseList builds each case when it is read; a report that built its whole document first
+        // would read every case before writing a byte. Streamed, most of the output is written by
+        // the time the last case is read.
+        int total = 1500;
+        List<VariantInfo> variants = List.of(new VariantInfo("only", "models/a", Role.CANDIDATE, null));
+        java.io.StringWriter out = new java.io.StringWriter();
+        int[] writtenWhenLastRead = {-1};
+        CaseList cases = new CaseList(total, i -> {
+            if (i == total - 1) {
+                writtenWhenLastRead[0] = out.getBuffer().length();
+            }
+            return new CaseResult("case-" + i, i + 1, List.of(), null,
+                    Map.of("only", new VariantResult("only", List.of(ReportFixtures.sample(true, i)), 1.0, null)));
+        });
+        RunResult run = new RunResult("run-lazy", Instant.parse("2026-11-23T06:00:00Z"), Instant.parse("2026-11-23T06:01:00Z"), null,
+                List.of(new SuiteResult("lazy", "file:/lazy.eval.yaml", "d".repeat(64), false, variants, cases, List.of())));
+
+        SummaryJson.write(run, out);
+        assertThat(writtenWhenLastRead[0]).as("summary.json written before the last case was read")
+                .isGreaterThan(out.getBuffer().length() / 2);
+        assertThat(JSON.readTree(out.toString()).at("/suites/0/cases")).hasSize(total);
+
+        out.getBuffer().setLength(0);
+        CompareHtml.write(run, out);
+        assertThat(writtenWhenLastRead[0]).as("compare.html written before the last row was read")
+                .isGreaterThan(out.getBuffer().length() / 2);
+        assertThat(Jsoup.parse(out.toString()).select("tr.case")).hasSize(total);
+    }
+
+    @Test
     void compareHtmlIsSelfContainedAndShowsEveryCase() throws Exception {
         String html = Files.readString(write(Map.of()).resolve("compare.html"));
         Document doc = Jsoup.parse(html);
