@@ -115,7 +115,11 @@ public final class Constants {
     /** {@code false} to skip {@code summary.json}, {@code summary.md} and {@code compare.html} (default {@code true}). */
     public static final String REPORTS_ENABLED_PROPERTY_NAME = "tunegate.reports.enabled";
 
-    /** How many cases keep answers and matcher details for {@code compare.html} (default 2000; the rest keep outcomes). */
+    /**
+     * How many cases keep answers and matcher details for {@code compare.html}, and how many failed
+     * results beyond those keep their failure messages (default 2000; the rest keep outcomes and
+     * which matchers failed).
+     */
     public static final String REPORTS_DETAILED_CASES_PROPERTY_NAME = "tunegate.reports.detailed-cases";
 
     /** {@code false} to write no Allure results (default {@code true}). */

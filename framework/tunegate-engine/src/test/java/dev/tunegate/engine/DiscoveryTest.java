@@ -95,6 +95,18 @@ class DiscoveryTest {
     }
 
     @Test
+    void aDefaultsMatcherIsOneInstanceSharedByEveryCase() {
+        // A large suite holds its cases for the whole run: the defaults' matchers are not copied per case.
+        EngineDiscoveryResults results = discover(selectClasspathResource(ECHO));
+        TestDescriptor suite = results.getEngineDescriptor().getChildren().iterator().next();
+        List<dev.tunegate.engine.matchers.Matcher> firsts = suite.getChildren().stream()
+                .filter(d -> d instanceof dev.tunegate.engine.descriptor.CaseDescriptor)
+                .map(d -> ((dev.tunegate.engine.descriptor.CaseDescriptor) d).matchers().get(0)).toList();
+        assertThat(firsts).hasSize(8).allSatisfy(m -> assertThat(m).isSameAs(firsts.get(0)));
+        assertThat(firsts.get(0).description()).contains("finishReason");
+    }
+
+    @Test
     void packageSelectorFindsOnlyEvalYamlFiles() {
         EngineDiscoveryResults results = discover(selectPackage("dev.tunegate.engine.suites"));
         assertThat(results.getEngineDescriptor().getChildren()).extracting(TestDescriptor::getDisplayName)

@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.UniqueId;
@@ -259,6 +260,39 @@ class GateExecutionTest {
             assertThat(result.getTestCaseId()).as(name).isEqualTo(direct.get(name).get("testCaseId").asText());
         });
         assertThat(viaListener.values().stream().map(TestResult::getHistoryId).distinct()).hasSize(22);
+    }
+
+    @Test
+    void beyondTheDetailedCasesReportsKeepOutcomesAndFailedMatchersAndFailureMessagesOnlyAsFarAsTheLimit() throws Exception {
+        // tunegate.reports.detailed-cases=1: the first case keeps its answers; one failed result beyond
+        // it keeps its failure message; the other results keep their outcome and failed matchers only.
+        for (String run : List.of("all", "one")) {
+            EngineTestKit.engine(new TuneGateTestEngine(new FakeGateway(0).factory()))
+                    .configurationParameter("tunegate.reports.dir", reports.resolve(run).toString())
+                    .configurationParameter("tunegate.allure.enabled", "false")
+                    .configurationParameter("tunegate.reports.detailed-cases", run.equals("all") ? "100" : "1")
+                    .selectors(selectClasspathResource(PROMOTION)).execute();
+        }
+        JsonNode all = JSON.readTree(reports.resolve("all/tunegate/summary.json").toFile());
+        JsonNode one = JSON.readTree(reports.resolve("one/tunegate/summary.json").toFile());
+        for (JsonNode summary : List.of(all, one)) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) summary).remove(List.of("runId", "startedAt", "finishedAt"));
+        }
+        assertThat(one).as("every outcome and statistic is kept for every case").isEqualTo(all);
+
+        Document html = Jsoup.parse(reports.resolve("one/tunegate/compare.html").toFile());
+        assertThat(html.select("tr.case[data-case=refund-request] td[data-variant] pre.answer")).hasSize(3);
+        assertThat(html.select("tr.case:not([data-case=refund-request]) pre.answer")).isEmpty();
+        assertThat(html.select("tr.case[data-case=shout-1] td[data-variant=base] li.bad .msg").text())
+                .as("the first failed result beyond the detailed case keeps its message").contains("Expected the answer text to be: \"ABC\" but was: \"abc\"");
+        for (String failed : List.of("shout-1] td[data-variant=other]", "shout-4] td[data-variant=base]",
+                "lower-only] td[data-variant=tuned]")) {
+            Element cell = html.selectFirst("tr.case[data-case=" + failed);
+            assertThat(cell.className()).as(failed).isEqualTo("failed");
+            assertThat(cell.select("li.bad")).as(failed).hasSize(1);
+            assertThat(cell.select("li.bad").text()).as(failed).startsWith("✗ equals");
+            assertThat(cell.select(".msg")).as(failed).isEmpty();
+        }
     }
 
     private static Map<String, JsonNode> allureResults(Path dir) throws Exception {

@@ -12,8 +12,9 @@ import dev.tunegate.engine.gate.GateEvaluator;
 import dev.tunegate.engine.gate.GateVerdict;
 import dev.tunegate.engine.gate.Role;
 import dev.tunegate.engine.matchers.Verdict;
-import dev.tunegate.engine.report.CaseResult;
+import dev.tunegate.engine.report.CaseList;
 import dev.tunegate.engine.report.CommitId;
+import dev.tunegate.engine.report.MatcherResult;
 import dev.tunegate.engine.report.ReportWriter;
 import dev.tunegate.engine.report.RunResult;
 import dev.tunegate.engine.report.SampleResult;
@@ -26,15 +27,22 @@ import dev.tunegate.engine.suite.ModelVariant;
 import dev.tunegate.engine.suite.SuiteLocations;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.platform.engine.UniqueId;
 
 /**
  * Records every result of a run (the engine's {@link ResultListener}), judges each suite's gate for
  * its gate tests, feeds Allure, and writes TuneGate's reports when the run finishes.
+ *
+ * <p>Memory per case is bounded (see {@link SuiteLedger}): answers and every matcher result are kept
+ * for the first {@code tunegate.reports.detailed-cases} cases, failure messages for as many failed
+ * results beyond those, and for every other result its outcome, latencies and failed matchers.
+ * Allure gets each test's full details when the test finishes; they are not kept.
  */
 final class RunRecorder implements ResultListener {
 
@@ -49,6 +57,7 @@ final class RunRecorder implements ResultListener {
     private final List<SuiteResult> finished = new ArrayList<>();
     private final Map<java.net.URI, SuiteRecord> open = new LinkedHashMap<>();
     private int detailedCases;
+    private int failureMessages;
     private boolean started;
 
     RunRecorder(ComparisonSettings settings, GateFailurePolicy gates, Secrets secrets, AllureReporter allure,
@@ -78,36 +87,38 @@ final class RunRecorder implements ResultListener {
     public synchronized void variantFinished(VariantRun run, List<Optional<Verdict>> verdicts, boolean passed) {
         PlannedTest test = run.test();
         SuiteRecord suite = record(test.suite());
-        CaseRecord caseRecord = suite.cases.computeIfAbsent(test.evalCase().id(), id -> {
-            boolean detailed = detailedCases < settings.detailedCases();
-            if (detailed) {
-                detailedCases++;
-            }
-            return new CaseRecord(test.evalCase(), detailed);
-        });
+        int index = suite.ledger.indexOf(test.evalCase());
+        boolean detailed = detailed(suite.ledger, index);
         List<SampleResult> kept = new ArrayList<>();
         String prompt = null;
         for (int i = 0; i < run.samples().size(); i++) {
             Sample sample = run.samples().get(i);
             Optional<Verdict> verdict = i < verdicts.size() ? verdicts.get(i) : Optional.empty();
             kept.add(mapper.map(sample, verdict, test.evalCase().expect(),
-                    caseRecord.detailed ? SampleMapper.Detail.ANSWERS : SampleMapper.Detail.OUTCOME));
+                    detailed ? SampleMapper.Detail.ANSWERS : SampleMapper.Detail.OUTCOME));
             if (prompt == null) {
                 prompt = mapper.prompt(sample.request());
             }
         }
-        if (caseRecord.detailed && caseRecord.prompt == null) {
-            caseRecord.prompt = prompt;
+        if (detailed && prompt != null) {
+            suite.ledger.prompt(index, prompt);
+        }
+        if (!detailed && !kept.stream().allMatch(SampleResult::passed)) {
+            if (failureMessages < settings.detailedCases()) {
+                failureMessages++;
+            } else {
+                kept = kept.stream().map(RunRecorder::withoutMessages).toList();
+            }
         }
         String model = run.samples().isEmpty() ? test.variant().model() : run.samples().get(0).model();
         suite.models.put(test.variant().name(), model);
         double threshold = test.evalCase().passThreshold();
-        VariantResult result = new VariantResult(test.variant().name(), kept, threshold, null);
-        caseRecord.byVariant.put(test.variant().name(), result);
+        suite.ledger.ran(index, test.variant().name(), kept);
         if (allure != null) {
             Optional<String> tolerated = passed ? Optional.empty() : gates.toleratedReason(test);
             // the detailed result (answers, request and response JSON) is made where the Allure result is built
-            allure.variantFinished(allureCase(suite, test, model, prompt), result.status(),
+            String status = new VariantResult(test.variant().name(), kept, threshold, null).status();
+            allure.variantFinished(allureCase(suite, test, model, prompt), status,
                     () -> new VariantResult(test.variant().name(), full(run, verdicts), threshold, null), tolerated);
         }
     }
@@ -124,9 +135,31 @@ final class RunRecorder implements ResultListener {
     @Override
     public synchronized void variantSkipped(PlannedTest test, String reason) {
         SuiteRecord suite = record(test.suite());
-        CaseRecord caseRecord = suite.cases.computeIfAbsent(test.evalCase().id(), id -> new CaseRecord(test.evalCase(), false));
-        caseRecord.byVariant.put(test.variant().name(),
-                new VariantResult(test.variant().name(), List.of(), test.evalCase().passThreshold(), reason));
+        suite.ledger.skipped(suite.ledger.indexOf(test.evalCase()), test.variant().name(), reason);
+    }
+
+    /**
+     * Whether the case at {@code index} keeps answers and every matcher result: decided when its
+     * first result arrives, for the first {@code tunegate.reports.detailed-cases} cases of the run.
+     */
+    private boolean detailed(SuiteLedger ledger, int index) {
+        if (ledger.isRecorded(index)) {
+            return ledger.isDetailed(index);
+        }
+        if (detailedCases >= settings.detailedCases()) {
+            return false;
+        }
+        detailedCases++;
+        ledger.markDetailed(index);
+        return true;
+    }
+
+    /** A failed sample as kept once the failure messages are used up: which matchers failed, not why. */
+    private static SampleResult withoutMessages(SampleResult s) {
+        List<MatcherResult> matchers = s.matchers().stream()
+                .map(m -> new MatcherResult(m.type(), m.description(), m.passed(), null, m.line())).toList();
+        return new SampleResult(s.answer(), s.finishReason(), matchers, s.latencyMillis(), s.promptTokens(),
+                s.outputTokens(), s.totalTokens(), s.retries(), s.error(), s.requestJson(), s.responseJson());
     }
 
     @Override
@@ -141,7 +174,7 @@ final class RunRecorder implements ResultListener {
         List<GateVerdict> verdicts = record.gate.roles().candidates().stream()
                 .map(candidate -> verdict(record, candidate)).toList();
         finished.add(new SuiteResult(suite.name(), suite.location().toString(), suite.contentHash(),
-                record.gate.roles().gated(), variants(record), caseResults(record), verdicts));
+                record.gate.roles().gated(), variants(record), record.ledger.cases(), verdicts));
     }
 
     /** The gate's verdict on {@code candidate} over the cases run so far in {@code suite}. */
@@ -190,7 +223,18 @@ final class RunRecorder implements ResultListener {
     }
 
     private GateVerdict verdict(SuiteRecord record, String candidate) {
-        List<CaseOutcome> outcomes = caseResults(record).stream().map(CaseResult::outcome).toList();
+        CaseList cases = record.ledger.cases();
+        List<CaseOutcome> outcomes = new AbstractList<>() {
+            @Override
+            public CaseOutcome get(int index) {
+                return cases.get(index).outcome();
+            }
+
+            @Override
+            public int size() {
+                return cases.size();
+            }
+        };
         return GateEvaluator.evaluate(record.suite.name(), record.gate.policy(), record.gate.roles(), candidate, outcomes);
     }
 
@@ -201,25 +245,6 @@ final class RunRecorder implements ResultListener {
         return variants;
     }
 
-    private static List<CaseResult> caseResults(SuiteRecord record) {
-        List<CaseResult> cases = new ArrayList<>();
-        for (EvalCase c : record.suite.cases()) {
-            CaseRecord r = record.cases.get(c.id());
-            if (r == null) {
-                continue;
-            }
-            Map<String, VariantResult> ordered = new LinkedHashMap<>();
-            for (String variant : record.suite.variants().keySet()) {
-                VariantResult result = r.byVariant.get(variant);
-                if (result != null) {
-                    ordered.put(variant, result);
-                }
-            }
-            cases.add(new CaseResult(c.id(), c.position().line(), c.tags(), r.prompt, ordered));
-        }
-        return cases;
-    }
-
     private AllureCase allureCase(SuiteRecord suite, PlannedTest test, String model, String prompt) {
         ModelVariant v = test.variant();
         Role role = suite.gate.roles().of(v.name());
@@ -227,7 +252,20 @@ final class RunRecorder implements ResultListener {
         boolean enforced = role == Role.CANDIDATE && suite.gate.policy().enforces(c.tags());
         return new AllureCase(test.suite().name(), SuiteLocations.display(c.file()), c.id(), c.position().line(), c.tags(),
                 enforced, new VariantInfo(v.name(), model, role, temperature(v)), c.repeat(), prompt,
-                test.id().toString(), test.suite().name() + " › " + c.id() + " [" + v.name() + "]");
+                uniqueIdString(test.id()), test.suite().name() + " › " + c.id() + " [" + v.name() + "]");
+    }
+
+    /**
+     * The unique id as a string. {@code UniqueId.toString()} keeps its string (softly) in the id, and
+     * the test's descriptor holds that id for the whole run: some 35 MB for 200,000 tests that the
+     * collector frees only when the heap is nearly full. A copy's string goes with the copy.
+     */
+    private static String uniqueIdString(UniqueId id) {
+        UniqueId copy = null;
+        for (UniqueId.Segment segment : id.getSegments()) {
+            copy = copy == null ? UniqueId.root(segment.getType(), segment.getValue()) : copy.append(segment);
+        }
+        return String.valueOf(copy);
     }
 
     private static Double temperature(ModelVariant v) {
@@ -238,24 +276,13 @@ final class RunRecorder implements ResultListener {
     private static final class SuiteRecord {
         final EvalSuite suite;
         final SuiteGate gate;
-        final Map<String, CaseRecord> cases = new LinkedHashMap<>();
+        final SuiteLedger ledger;
         final Map<String, String> models = new LinkedHashMap<>();
 
         SuiteRecord(EvalSuite suite, SuiteGate gate) {
             this.suite = suite;
             this.gate = gate;
-        }
-    }
-
-    private static final class CaseRecord {
-        final EvalCase evalCase;
-        final boolean detailed;
-        final Map<String, VariantResult> byVariant = new LinkedHashMap<>();
-        String prompt;
-
-        CaseRecord(EvalCase evalCase, boolean detailed) {
-            this.evalCase = evalCase;
-            this.detailed = detailed;
+            this.ledger = new SuiteLedger(suite);
         }
     }
 }

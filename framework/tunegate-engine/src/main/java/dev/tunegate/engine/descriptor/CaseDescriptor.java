@@ -19,25 +19,31 @@ public final class CaseDescriptor extends AbstractTestDescriptor implements Node
 
     private final CompiledSuite suite;
     private final EvalCase evalCase;
-    private final Set<TestTag> tags;
 
     private CaseDescriptor(UniqueId id, CompiledSuite suite, EvalCase evalCase) {
         super(id, evalCase.id(), SuiteSources.of(evalCase.file(), evalCase.position()));
         this.suite = suite;
         this.evalCase = evalCase;
-        this.tags = tags(evalCase.tags());
     }
 
     public static CaseDescriptor of(UniqueId suiteId, CompiledSuite suite, EvalCase evalCase) {
         return new CaseDescriptor(suiteId.append(TuneGateUniqueIds.CASE, evalCase.id()), suite, evalCase);
     }
 
-    static Set<TestTag> tags(List<String> names) {
+    /**
+     * The valid tags among {@code names}, in order, plus {@code extra} when given. Built on each call
+     * rather than held: JUnit copies a test's tags into its plan, and a set per descriptor would be
+     * kept for every case of the run.
+     */
+    static Set<TestTag> tags(List<String> names, String extra) {
         Set<TestTag> tags = new LinkedHashSet<>();
         for (String name : names) {
             if (TestTag.isValid(name)) {
                 tags.add(TestTag.create(name));
             }
+        }
+        if (extra != null && TestTag.isValid(extra)) {
+            tags.add(TestTag.create(extra));
         }
         return tags;
     }
@@ -49,7 +55,7 @@ public final class CaseDescriptor extends AbstractTestDescriptor implements Node
 
     @Override
     public Set<TestTag> getTags() {
-        return tags;
+        return tags(evalCase.tags(), null);
     }
 
     public CompiledSuite suite() {

@@ -3,6 +3,7 @@ package dev.tunegate.engine.descriptor;
 import dev.tunegate.engine.config.TuneGateConfiguration;
 import dev.tunegate.engine.execution.PlannedTest;
 import dev.tunegate.engine.execution.TuneGateExecutionContext;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.platform.engine.TestDescriptor;
@@ -42,21 +43,34 @@ public final class TuneGateEngineDescriptor extends EngineDescriptor implements 
         return context;
     }
 
-    /** Every test that will run, in execution order. */
+    /**
+     * Every test that will run, in execution order. The list holds the descriptors and makes each
+     * {@link PlannedTest} when it is read, so the plan of a large run costs one reference per test.
+     */
     private List<PlannedTest> plan() {
-        List<PlannedTest> plan = new ArrayList<>();
-        collect(this, plan);
-        return plan;
+        List<VariantTestDescriptor> tests = new ArrayList<>();
+        collect(this, tests);
+        return new AbstractList<>() {
+            @Override
+            public PlannedTest get(int index) {
+                return tests.get(index).plan();
+            }
+
+            @Override
+            public int size() {
+                return tests.size();
+            }
+        };
     }
 
-    private void collect(TestDescriptor node, List<PlannedTest> plan) {
+    private void collect(TestDescriptor node, List<VariantTestDescriptor> tests) {
         for (TestDescriptor child : node.getChildren()) {
             if (child instanceof VariantTestDescriptor test) {
                 if (test.skipReason(config).isEmpty()) {
-                    plan.add(test.plan());
+                    tests.add(test);
                 }
             } else {
-                collect(child, plan);
+                collect(child, tests);
             }
         }
     }

@@ -8,8 +8,6 @@ import dev.tunegate.engine.execution.VariantRun;
 import dev.tunegate.engine.suite.EvalCase;
 import dev.tunegate.engine.suite.EvalSuite;
 import dev.tunegate.engine.suite.ModelVariant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
@@ -24,7 +22,6 @@ public final class VariantTestDescriptor extends AbstractTestDescriptor implemen
 
     private final CaseDescriptor parent;
     private final ModelVariant variant;
-    private final Set<TestTag> tags;
 
     private VariantTestDescriptor(CaseDescriptor parent, ModelVariant variant) {
         super(parent.getUniqueId().append(TuneGateUniqueIds.VARIANT, variant.name()),
@@ -32,9 +29,6 @@ public final class VariantTestDescriptor extends AbstractTestDescriptor implemen
                 parent.getSource().orElse(null));
         this.parent = parent;
         this.variant = variant;
-        List<String> names = new ArrayList<>(parent.evalCase().tags());
-        names.add("variant-" + variant.name());
-        this.tags = CaseDescriptor.tags(names);
     }
 
     public static VariantTestDescriptor of(CaseDescriptor parent, String variant) {
@@ -48,7 +42,8 @@ public final class VariantTestDescriptor extends AbstractTestDescriptor implemen
 
     @Override
     public Set<TestTag> getTags() {
-        return tags;
+        // interned: JUnit's test plan keeps every test's tags, and this name is the same for all tests of the variant
+        return CaseDescriptor.tags(parent.evalCase().tags(), ("variant-" + variant.name()).intern());
     }
 
     public EvalSuite suite() {

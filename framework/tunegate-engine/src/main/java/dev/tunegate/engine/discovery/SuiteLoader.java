@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,18 +80,28 @@ final class SuiteLoader {
         MatcherContext context = matcherContext(suite.location());
         Map<String, List<Matcher>> matchers = new LinkedHashMap<>();
         List<SuiteProblem> problems = new ArrayList<>();
+        // The suite's default matchers are one spec shared by every case: one matcher each, and one
+        // list per distinct combination, instead of copies held for every case of a large suite.
+        Map<MatcherSpec, Matcher> created = new IdentityHashMap<>();
+        Map<List<Matcher>, List<Matcher>> lists = new HashMap<>();
         for (EvalCase c : suite.cases()) {
             List<Matcher> list = new ArrayList<>(c.expect().size());
             for (MatcherSpec spec : c.expect()) {
-                ObjectNode entry = JsonNodeFactory.instance.objectNode();
-                entry.set(spec.name(), spec.argument());
-                try {
-                    list.add(registry.create(entry, context));
-                } catch (MatcherDefinitionException e) {
-                    problems.add(new SuiteProblem(spec.file(), spec.position(), "case '" + c.id() + "': " + e.getMessage()));
+                Matcher matcher = created.get(spec);
+                if (matcher == null) {
+                    ObjectNode entry = JsonNodeFactory.instance.objectNode();
+                    entry.set(spec.name(), spec.argument());
+                    try {
+                        matcher = registry.create(entry, context);
+                        created.put(spec, matcher);
+                    } catch (MatcherDefinitionException e) {
+                        problems.add(new SuiteProblem(spec.file(), spec.position(), "case '" + c.id() + "': " + e.getMessage()));
+                        continue;
+                    }
                 }
+                list.add(matcher);
             }
-            matchers.put(c.id(), List.copyOf(list));
+            matchers.put(c.id(), lists.computeIfAbsent(List.copyOf(list), l -> l));
         }
         dev.tunegate.engine.comparison.SuiteGate gate = null;
         try {

@@ -4,7 +4,6 @@ import dev.tunegate.client.model.GenerateContentRequest;
 import dev.tunegate.engine.matchers.ModelAnswer;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.platform.engine.UniqueId;
 
 /**
  * Issues model calls ahead of the tests that need them. A feeder thread walks the planned tests in
@@ -27,7 +25,6 @@ import org.junit.platform.engine.UniqueId;
 final class CallPipeline implements AutoCloseable {
 
     private final List<PlannedTest> plan;
-    private final Map<UniqueId, Integer> index;
     private final ModelGateway gateway;
     private final RequestFactory requests = new RequestFactory();
     private final Semaphore inFlight;
@@ -43,10 +40,6 @@ final class CallPipeline implements AutoCloseable {
 
     CallPipeline(List<PlannedTest> plan, ModelGateway gateway, int concurrency, int lookAhead, Optional<Double> requestsPerMinute) {
         this.plan = plan;
-        this.index = new HashMap<>(plan.size() * 2);
-        for (int i = 0; i < plan.size(); i++) {
-            index.put(plan.get(i).id(), i);
-        }
         this.gateway = gateway;
         this.inFlight = new Semaphore(concurrency);
         this.window = new Semaphore(lookAhead);
@@ -129,10 +122,11 @@ final class CallPipeline implements AutoCloseable {
      * never taken (skipped by JUnit) give up their place in the window, or are never issued.
      */
     VariantRun take(PlannedTest test) {
-        Integer i = index.get(test.id());
+        int i;
         CompletableFuture<VariantRun> future;
         synchronized (lock) {
-            if (i == null || i < nextToTake || closed) {
+            i = closed ? -1 : indexOf(test);
+            if (i < 0) {
                 future = null;
             } else {
                 for (int j = nextToTake; j < i; j++) {
@@ -167,6 +161,20 @@ final class CallPipeline implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Where {@code test} is in the plan at or after {@link #nextToTake}, or -1. Tests are taken in plan
+     * order, so it is almost always the next one; the tests a scan passes over were skipped, and are
+     * never scanned again. (No index of the whole plan is kept: it would hold an entry per test.)
+     */
+    private int indexOf(PlannedTest test) {
+        for (int j = nextToTake; j < plan.size(); j++) {
+            if (plan.get(j).id().equals(test.id())) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     /** Runs a test's calls on the spot (a test that was not planned). */

@@ -2,9 +2,13 @@ package dev.tunegate.engine.report;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
 import dev.tunegate.engine.gate.GateVerdict;
-import java.io.StringWriter;
+import dev.tunegate.engine.gate.VariantOutcome;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,17 +16,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
- * Builds {@code compare.html}: one self-contained page (inline CSS, SVG and a little JS, no network)
+ * Writes {@code compare.html}: one self-contained page (inline CSS, SVG and a little JS, no network)
  * with pass-rate charts per variant and per tag, latency distributions, and the case &times; variant
  * matrix with answers, matcher results and filters. Every user-supplied text is HTML-escaped by
- * Mustache.
+ * Mustache. The page is streamed to the writer: suites and matrix rows are built one at a time as
+ * the template reaches them, never the whole page model at once.
  */
 final class CompareHtml {
 
     private static final Mustache TEMPLATE = new DefaultMustacheFactory("dev/tunegate/engine/report")
             .compile("compare.html.mustache");
+    /** Most rows of the case &times; variant matrix per suite (see {@link #shownRows}); summary.json has every case. */
+    static final int MAX_ROWS = 2000;
     private static final int BAR_WIDTH = 320;
     private static final int BAR_X = 130;
     private static final int ROW = 24;
@@ -30,21 +39,28 @@ final class CompareHtml {
     private CompareHtml() {
     }
 
-    static String render(RunResult run) {
+    /** Writes the page; the writer is left open. */
+    static void write(RunResult run, Writer out) throws IOException {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("runId", run.runId());
         page.put("finishedAt", run.finishedAt().toString());
         page.put("commit", run.commit());
         page.put("passed", run.passed());
-        List<Map<String, Object>> suites = new ArrayList<>();
-        int index = 0;
-        for (SuiteResult suite : run.suites()) {
-            suites.add(suite(suite, index++));
+        List<SuiteResult> suites = run.suites();
+        page.put("suites", lazily(IntStream.range(0, suites.size()).boxed().toList(), i -> suite(suites.get(i), i)));
+        try {
+            TEMPLATE.execute(out, page);
+        } catch (MustacheException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
         }
-        page.put("suites", suites);
-        StringWriter out = new StringWriter();
-        TEMPLATE.execute(out, page);
-        return out.toString();
+    }
+
+    /** A section Mustache iterates once, building each element when it gets there. */
+    private static <S> Iterable<Map<String, Object>> lazily(List<S> source, Function<S, Map<String, Object>> build) {
+        return () -> source.stream().map(build).iterator();
     }
 
     private static Map<String, Object> suite(SuiteResult suite, int index) {
@@ -59,7 +75,8 @@ final class CompareHtml {
         model.put("variants", variants);
         model.put("variantsHeight", variants.size() * ROW + 4);
         model.put("verdicts", suite.verdicts().stream().map(CompareHtml::verdict).toList());
-        List<Map<String, Object>> tagCharts = tagCharts(suite);
+        Set<String> tags = new LinkedHashSet<>();
+        List<Map<String, Object>> tagCharts = tagCharts(suite, tags);
         model.put("tagCharts", tagCharts);
         model.put("hasTags", !tagCharts.isEmpty());
         model.put("tagsHeight", tagCharts.stream().mapToInt(t -> (Integer) t.get("height")).sum() + 4);
@@ -69,17 +86,45 @@ final class CompareHtml {
         model.put("latencyHeight", latency.size() * ROW + 4);
         Set<String> regressions = new HashSet<>();
         suite.verdicts().forEach(v -> regressions.addAll(v.regressions()));
-        Set<String> tags = new LinkedHashSet<>();
-        suite.cases().forEach(c -> tags.addAll(c.tags()));
         model.put("tags", List.copyOf(tags));
         model.put("columns", suite.variants().stream()
                 .map(v -> Map.of("name", v.name(), "role", v.role().yamlName(), "model", v.model())).toList());
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (CaseResult c : suite.cases()) {
-            rows.add(row(suite, c, regressions.contains(c.id())));
+        List<Integer> shown = shownRows(suite, regressions);
+        if (shown.size() < suite.cases().size()) {
+            model.put("capped", Map.of("shown", shown.size(), "total", suite.cases().size()));
         }
-        model.put("rows", rows);
+        model.put("rows", lazily(shown, i -> {
+            CaseResult c = suite.cases().get(i);
+            return row(suite, c, regressions.contains(c.id()));
+        }));
         return model;
+    }
+
+    /**
+     * The cases the matrix shows, by index in file order: all of them up to {@link #MAX_ROWS};
+     * beyond that the regressions first, then the other cases that failed or errored on a variant,
+     * then passing ones, each group in file order, until {@link #MAX_ROWS}.
+     */
+    private static List<Integer> shownRows(SuiteResult suite, Set<String> regressions) {
+        List<CaseResult> cases = suite.cases();
+        if (cases.size() <= MAX_ROWS) {
+            return IntStream.range(0, cases.size()).boxed().toList();
+        }
+        BitSet[] groups = {new BitSet(), new BitSet(), new BitSet()};
+        for (int i = 0; i < cases.size(); i++) {
+            CaseResult c = cases.get(i);
+            boolean failed = c.byVariant().values().stream().anyMatch(r -> r.status().equals("failed") || r.status().equals("error"));
+            groups[regressions.contains(c.id()) ? 0 : failed ? 1 : 2].set(i);
+        }
+        BitSet shown = new BitSet();
+        int count = 0;
+        for (BitSet group : groups) {
+            for (int i = group.nextSetBit(0); i >= 0 && count < MAX_ROWS; i = group.nextSetBit(i + 1)) {
+                shown.set(i);
+                count++;
+            }
+        }
+        return shown.stream().boxed().toList();
     }
 
     private static Map<String, Object> variant(VariantStats s) {
@@ -120,27 +165,34 @@ final class CompareHtml {
         return m;
     }
 
-    private static List<Map<String, Object>> tagCharts(SuiteResult suite) {
-        Map<String, List<CaseResult>> byTag = new LinkedHashMap<>();
+    /** Pass rate per tag and variant, counted in one pass over the cases; adds every tag to {@code tags}. */
+    private static List<Map<String, Object>> tagCharts(SuiteResult suite, Set<String> tags) {
+        List<VariantInfo> variants = suite.variants();
+        // per tag: [cases, then ran and passed per variant]
+        Map<String, int[]> byTag = new LinkedHashMap<>();
         for (CaseResult c : suite.cases()) {
             for (String tag : c.tags()) {
-                byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(c);
-            }
-        }
-        List<Map<String, Object>> charts = new ArrayList<>();
-        int[] top = {0};
-        byTag.forEach((tag, cases) -> {
-            List<Map<String, Object>> bars = new ArrayList<>();
-            for (VariantInfo v : suite.variants()) {
-                int ran = 0;
-                int passed = 0;
-                for (CaseResult c : cases) {
-                    VariantResult r = c.byVariant().get(v.name());
-                    if (r != null && r.outcome() != null) {
-                        ran++;
-                        passed += r.outcome().passed() ? 1 : 0;
+                int[] counts = byTag.computeIfAbsent(tag, t -> new int[1 + 2 * variants.size()]);
+                counts[0]++;
+                for (int v = 0; v < variants.size(); v++) {
+                    VariantResult r = c.byVariant().get(variants.get(v).name());
+                    VariantOutcome outcome = r == null ? null : r.outcome();
+                    if (outcome != null) {
+                        counts[1 + 2 * v]++;
+                        counts[2 + 2 * v] += outcome.passed() ? 1 : 0;
                     }
                 }
+            }
+        }
+        tags.addAll(byTag.keySet());
+        List<Map<String, Object>> charts = new ArrayList<>();
+        int[] top = {0};
+        byTag.forEach((tag, counts) -> {
+            List<Map<String, Object>> bars = new ArrayList<>();
+            for (int i = 0; i < variants.size(); i++) {
+                VariantInfo v = variants.get(i);
+                int ran = counts[1 + 2 * i];
+                int passed = counts[2 + 2 * i];
                 double rate = ran == 0 ? 0 : (double) passed / ran;
                 bars.add(new LinkedHashMap<>(Map.of("variant", v.name(), "rate", pct(rate), "barWidth", px(rate),
                         "passes", passed, "total", ran, "tag", tag)));
@@ -149,7 +201,7 @@ final class CompareHtml {
                 bars.get(i).put("y", top[0] + 20 + i * 20);
             }
             int height = 20 + bars.size() * 20 + 8;
-            charts.add(Map.of("tag", tag, "cases", cases.size(), "bars", bars, "labelY", top[0] + 15,
+            charts.add(Map.of("tag", tag, "cases", counts[0], "bars", bars, "labelY", top[0] + 15,
                     "height", height));
             top[0] += height;
         });
@@ -157,23 +209,23 @@ final class CompareHtml {
     }
 
     private static List<Map<String, Object>> latency(List<VariantStats> stats) {
-        long max = Math.max(1, stats.stream().flatMap(s -> s.latencies().stream()).mapToLong(Long::longValue)
-                .max().orElse(1));
+        long max = Math.max(1, stats.stream().filter(s -> s.latencies().length > 0)
+                .mapToLong(s -> s.latencies()[s.latencies().length - 1]).max().orElse(1));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (VariantStats s : stats) {
-            List<Long> sorted = s.latencies().stream().sorted().toList();
-            if (sorted.isEmpty()) {
+            long[] sorted = s.latencies();
+            if (sorted.length == 0) {
                 continue;
             }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("variant", s.variant().name());
-            m.put("count", sorted.size());
-            long min = sorted.get(0);
+            m.put("count", sorted.length);
+            long min = sorted[0];
             long p25 = quantile(sorted, 0.25);
             long p50 = quantile(sorted, 0.50);
             long p75 = quantile(sorted, 0.75);
             long p90 = quantile(sorted, 0.90);
-            long top = sorted.get(sorted.size() - 1);
+            long top = sorted[sorted.length - 1];
             m.put("min", min);
             m.put("p50", p50);
             m.put("p90", p90);
@@ -251,9 +303,9 @@ final class CompareHtml {
         }
     }
 
-    private static long quantile(List<Long> sorted, double q) {
-        int index = (int) Math.ceil(q * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    private static long quantile(long[] sorted, double q) {
+        int index = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
     private static long scale(long value, long max) {

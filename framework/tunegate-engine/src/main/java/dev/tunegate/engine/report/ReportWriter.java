@@ -2,6 +2,7 @@ package dev.tunegate.engine.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,9 +38,13 @@ public final class ReportWriter {
         try {
             Files.createDirectories(directory);
             String markdown = SummaryMarkdown.render(run);
-            Files.writeString(directory.resolve("summary.json"), SummaryJson.render(run), StandardCharsets.UTF_8);
+            try (Writer out = Files.newBufferedWriter(directory.resolve("summary.json"), StandardCharsets.UTF_8)) {
+                SummaryJson.write(run, out);
+            }
             Files.writeString(directory.resolve("summary.md"), markdown, StandardCharsets.UTF_8);
-            Files.writeString(directory.resolve("compare.html"), CompareHtml.render(run), StandardCharsets.UTF_8);
+            try (Writer out = Files.newBufferedWriter(directory.resolve("compare.html"), StandardCharsets.UTF_8)) {
+                CompareHtml.write(run, out);
+            }
             String stepSummary = environment.get(STEP_SUMMARY_ENV);
             if (stepSummary != null && !stepSummary.isBlank()) {
                 Files.writeString(Path.of(stepSummary), markdown + "\n", StandardCharsets.UTF_8,

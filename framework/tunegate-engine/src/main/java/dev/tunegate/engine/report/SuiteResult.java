@@ -11,7 +11,7 @@ import java.util.List;
  * @param contentHash SHA-256 (hex) of the suite file
  * @param gated       true with a gate block, false in strict mode
  * @param variants    variants in declaration order
- * @param cases       cases in file order
+ * @param cases       cases in file order (a {@link CaseList} is kept as it is: it builds each case when read)
  * @param verdicts    one verdict per candidate
  */
 public record SuiteResult(String name, String location, String contentHash, boolean gated,
@@ -19,7 +19,7 @@ public record SuiteResult(String name, String location, String contentHash, bool
 
     public SuiteResult {
         variants = List.copyOf(variants);
-        cases = List.copyOf(cases);
+        cases = cases instanceof CaseList ? cases : List.copyOf(cases);
         verdicts = List.copyOf(verdicts);
     }
 }

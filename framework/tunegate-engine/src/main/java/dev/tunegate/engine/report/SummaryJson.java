@@ -1,21 +1,23 @@
 package dev.tunegate.engine.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.tunegate.engine.gate.GateCheck;
 import dev.tunegate.engine.gate.GateVerdict;
 import dev.tunegate.engine.stats.Interval;
 import dev.tunegate.engine.stats.PairedTable;
 import dev.tunegate.engine.stats.PassRate;
 import dev.tunegate.engine.stats.RepeatStats;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Builds {@code summary.json}, the machine-readable promotion record, as described by the published
- * schema {@code tunegate-summary.schema.json}.
+ * Writes {@code summary.json}, the machine-readable promotion record, as described by the published
+ * schema {@code tunegate-summary.schema.json}. It is streamed to the writer case by case, so a run of
+ * any size needs no more memory than one case.
  */
 final class SummaryJson {
 
@@ -23,92 +25,104 @@ final class SummaryJson {
     static final String SCHEMA_RESOURCE = "/tunegate-summary.schema.json";
     static final int SCHEMA_VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     private SummaryJson() {
     }
 
-    static String render(RunResult run) {
-        try {
-            return MAPPER.writeValueAsString(build(run)) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write summary.json", e);
+    /** Writes the record, pretty-printed and ending with a newline; the writer is left open. */
+    static void write(RunResult run, Writer out) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeNumberField("schemaVersion", SCHEMA_VERSION);
+            g.writeStringField("runId", run.runId());
+            g.writeStringField("startedAt", run.startedAt().toString());
+            g.writeStringField("finishedAt", run.finishedAt().toString());
+            g.writeStringField("commit", run.commit());
+            g.writeBooleanField("passed", run.passed());
+            g.writeArrayFieldStart("suites");
+            for (SuiteResult s : run.suites()) {
+                suite(g, s);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
         }
+        out.write("\n");
     }
 
-    static ObjectNode build(RunResult run) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("schemaVersion", SCHEMA_VERSION);
-        root.put("runId", run.runId());
-        root.put("startedAt", run.startedAt().toString());
-        root.put("finishedAt", run.finishedAt().toString());
-        if (run.commit() == null) {
-            root.putNull("commit");
-        } else {
-            root.put("commit", run.commit());
-        }
-        root.put("passed", run.passed());
-        ArrayNode suites = root.putArray("suites");
-        run.suites().forEach(s -> suites.add(suite(s)));
-        return root;
-    }
-
-    private static ObjectNode suite(SuiteResult suite) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("name", suite.name());
-        node.put("location", suite.location());
-        node.put("contentHash", suite.contentHash());
-        node.put("mode", suite.gated() ? "gate" : "strict");
-        node.put("caseCount", suite.cases().size());
-        ArrayNode variants = node.putArray("variants");
+    private static void suite(JsonGenerator g, SuiteResult suite) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", suite.name());
+        g.writeStringField("location", suite.location());
+        g.writeStringField("contentHash", suite.contentHash());
+        g.writeStringField("mode", suite.gated() ? "gate" : "strict");
+        g.writeNumberField("caseCount", suite.cases().size());
+        g.writeArrayFieldStart("variants");
         for (VariantStats stats : VariantStats.of(suite)) {
-            ObjectNode v = variants.addObject();
-            v.put("name", stats.variant().name());
-            v.put("model", stats.variant().model());
-            v.put("role", stats.variant().role().yamlName());
-            passRate(v, stats.passRate());
-            ObjectNode counts = v.putObject("counts");
-            counts.put("passed", stats.passed());
-            counts.put("failed", stats.failed());
-            counts.put("errors", stats.errors());
-            counts.put("skipped", stats.skipped());
-            ObjectNode repeats = v.putObject("repeats");
-            repeats.put("samples", stats.samples());
-            ArrayNode flaky = repeats.putArray("flakyCases");
-            stats.flaky().forEach(flaky::add);
+            g.writeStartObject();
+            g.writeStringField("name", stats.variant().name());
+            g.writeStringField("model", stats.variant().model());
+            g.writeStringField("role", stats.variant().role().yamlName());
+            passRate(g, stats.passRate());
+            g.writeObjectFieldStart("counts");
+            g.writeNumberField("passed", stats.passed());
+            g.writeNumberField("failed", stats.failed());
+            g.writeNumberField("errors", stats.errors());
+            g.writeNumberField("skipped", stats.skipped());
+            g.writeEndObject();
+            g.writeObjectFieldStart("repeats");
+            g.writeNumberField("samples", stats.samples());
+            strings(g, "flakyCases", stats.flaky());
+            g.writeEndObject();
+            g.writeEndObject();
         }
-        ArrayNode candidates = node.putArray("candidates");
-        suite.verdicts().forEach(v -> candidates.add(verdict(v)));
-        ArrayNode cases = node.putArray("cases");
+        g.writeEndArray();
+        g.writeArrayFieldStart("candidates");
+        for (GateVerdict v : suite.verdicts()) {
+            verdict(g, v);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("cases");
         for (CaseResult c : suite.cases()) {
-            ObjectNode cn = cases.addObject();
-            cn.put("id", c.id());
-            ArrayNode tags = cn.putArray("tags");
-            c.tags().forEach(tags::add);
-            ObjectNode byVariant = cn.putObject("variants");
-            c.byVariant().forEach((name, r) -> byVariant.set(name, variantCase(r)));
+            g.writeStartObject();
+            g.writeStringField("id", c.id());
+            strings(g, "tags", c.tags());
+            g.writeObjectFieldStart("variants");
+            for (var e : c.byVariant().entrySet()) {
+                g.writeFieldName(e.getKey());
+                variantCase(g, e.getValue());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
         }
-        return node;
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
-    private static ObjectNode variantCase(VariantResult r) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("status", r.status());
-        if (r.outcome() == null) {
-            return node;
+    private static void variantCase(JsonGenerator g, VariantResult r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("status", r.status());
+        if (r.outcome() != null) {
+            RepeatStats stats = r.outcome().stats();
+            g.writeNumberField("passes", stats.passes());
+            g.writeNumberField("samples", stats.samples());
+            g.writeNumberField("passFraction", stats.passFraction());
+            g.writeBooleanField("flaky", stats.flaky());
+            List<Integer> ks = ks(stats.samples());
+            g.writeObjectFieldStart("passAtK");
+            for (int k : ks) {
+                g.writeNumberField(Integer.toString(k), stats.passAtK(k));
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("passHatK");
+            for (int k : ks) {
+                g.writeNumberField(Integer.toString(k), stats.passHatK(k));
+            }
+            g.writeEndObject();
         }
-        RepeatStats stats = r.outcome().stats();
-        node.put("passes", stats.passes());
-        node.put("samples", stats.samples());
-        node.put("passFraction", stats.passFraction());
-        node.put("flaky", stats.flaky());
-        ObjectNode at = node.putObject("passAtK");
-        ObjectNode hat = node.putObject("passHatK");
-        for (int k : ks(stats.samples())) {
-            at.put(Integer.toString(k), stats.passAtK(k));
-            hat.put(Integer.toString(k), stats.passHatK(k));
-        }
-        return node;
+        g.writeEndObject();
     }
 
     /** The k reported for pass@k and pass^k: 1, 2, 5, 10 and N, as far as N allows. */
@@ -122,57 +136,64 @@ final class SummaryJson {
         return List.copyOf(ks);
     }
 
-    private static ObjectNode verdict(GateVerdict v) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("candidate", v.candidate());
-        if (v.baseline() == null) {
-            node.putNull("baseline");
-        } else {
-            node.put("baseline", v.baseline());
-        }
-        node.put("verdict", v.passed() ? "passed" : "failed");
-        ArrayNode reasons = node.putArray("reasons");
-        v.reasons().forEach(reasons::add);
-        ArrayNode checks = node.putArray("checks");
+    private static void verdict(JsonGenerator g, GateVerdict v) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("candidate", v.candidate());
+        g.writeStringField("baseline", v.baseline());
+        g.writeStringField("verdict", v.passed() ? "passed" : "failed");
+        strings(g, "reasons", v.reasons());
+        g.writeArrayFieldStart("checks");
         for (GateCheck c : v.checks()) {
-            ObjectNode cn = checks.addObject();
-            cn.put("name", c.name());
-            cn.put("required", c.required());
-            cn.put("actual", c.actual());
-            cn.put("passed", c.passed());
+            g.writeStartObject();
+            g.writeStringField("name", c.name());
+            g.writeStringField("required", c.required());
+            g.writeStringField("actual", c.actual());
+            g.writeBooleanField("passed", c.passed());
+            g.writeEndObject();
         }
-        passRate(node, v.candidateRate());
+        g.writeEndArray();
+        passRate(g, v.candidateRate());
         if (v.comparison() != null) {
             PairedTable t = v.comparison().table();
-            ObjectNode table = node.putObject("pairedTable");
-            table.put("bothPass", t.bothPass());
-            table.put("regressions", t.regressions());
-            table.put("improvements", t.improvements());
-            table.put("bothFail", t.bothFail());
-            node.put("mcnemarExactPValue", v.comparison().pValue());
-            ObjectNode diff = node.putObject("difference");
-            diff.put("estimate", t.difference());
-            interval(diff, v.comparison().difference());
-            diff.put("method", "Newcombe hybrid score (paired, method 10)");
+            g.writeObjectFieldStart("pairedTable");
+            g.writeNumberField("bothPass", t.bothPass());
+            g.writeNumberField("regressions", t.regressions());
+            g.writeNumberField("improvements", t.improvements());
+            g.writeNumberField("bothFail", t.bothFail());
+            g.writeEndObject();
+            g.writeNumberField("mcnemarExactPValue", v.comparison().pValue());
+            g.writeObjectFieldStart("difference");
+            g.writeNumberField("estimate", t.difference());
+            interval(g, v.comparison().difference());
+            g.writeStringField("method", "Newcombe hybrid score (paired, method 10)");
+            g.writeEndObject();
         }
-        ArrayNode regressions = node.putArray("regressions");
-        v.regressions().forEach(regressions::add);
-        ArrayNode improvements = node.putArray("improvements");
-        v.improvements().forEach(improvements::add);
-        return node;
+        strings(g, "regressions", v.regressions());
+        strings(g, "improvements", v.improvements());
+        g.writeEndObject();
     }
 
     /** {@code passRate} (point estimate), {@code passes}, {@code total} and the Wilson {@code passRateInterval}. */
-    private static void passRate(ObjectNode node, PassRate rate) {
-        node.put("passRate", rate.rate());
-        node.put("passes", rate.passes());
-        node.put("total", rate.total());
-        interval(node.putObject("passRateInterval"), rate.interval());
+    private static void passRate(JsonGenerator g, PassRate rate) throws IOException {
+        g.writeNumberField("passRate", rate.rate());
+        g.writeNumberField("passes", rate.passes());
+        g.writeNumberField("total", rate.total());
+        g.writeObjectFieldStart("passRateInterval");
+        interval(g, rate.interval());
+        g.writeEndObject();
     }
 
-    private static void interval(ObjectNode node, Interval interval) {
-        node.put("lower", interval.lower());
-        node.put("upper", interval.upper());
-        node.put("confidence", interval.confidence());
+    private static void interval(JsonGenerator g, Interval interval) throws IOException {
+        g.writeNumberField("lower", interval.lower());
+        g.writeNumberField("upper", interval.upper());
+        g.writeNumberField("confidence", interval.confidence());
+    }
+
+    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String value : values) {
+            g.writeString(value);
+        }
+        g.writeEndArray();
     }
 }

@@ -110,9 +110,7 @@ public final class EngineBenchmark {
                 System.exit(1);
             }
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            deleteTree(dir);
         }
     }
 
@@ -130,6 +128,24 @@ public final class EngineBenchmark {
                 .configurationParameter("tunegate.allure.enabled", System.getProperty("tunegate.allure.enabled", "true"))
                 .configurationParameter("tunegate.reports.enabled", System.getProperty("tunegate.reports.enabled", "true"))
                 .build();
+    }
+
+    /** Deletes a directory tree file by file (a sorted walk would hold every path of 200,000 result files at once). */
+    private static void deleteTree(Path dir) throws IOException {
+        Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs)
+                    throws IOException {
+                Files.delete(file);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
+                Files.delete(directory);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     private static long cpuNanos() {

@@ -55,6 +55,39 @@ public final class ReportFixtures {
                 "0123456789abcdef0123456789abcdef01234567", List.of(suite));
     }
 
+    /**
+     * Two suites: the one above, and a strict-mode suite with one variant (no baseline) whose cases
+     * pass, fail, fail with an infrastructure error, are skipped and repeat; no commit is known.
+     */
+    public static RunResult twoSuitesOneStrictWithoutCommit() {
+        RunResult gated = improvesMostButRegressesCritical();
+        List<VariantInfo> variants = List.of(new VariantInfo("only", "models/gemini-2.0-flash", Role.CANDIDATE, null));
+        List<CaseResult> cases = new ArrayList<>();
+        cases.add(new CaseResult("passes", 3, List.of("smoke"), null,
+                Map.of("only", new VariantResult("only", List.of(sample(true, 7)), 1.0, null))));
+        cases.add(new CaseResult("fails", 0, List.of("smoke", "edge|case"), "Ticket: `fails` | pipes",
+                Map.of("only", new VariantResult("only", List.of(sample(false, 9)), 1.0, null))));
+        SampleResult error = new SampleResult(null, null, List.of(), 30_000, null, null, null, 2,
+                "HTTP 503 UNAVAILABLE: the model is overloaded", null, null);
+        cases.add(new CaseResult("errors", 12, List.of(), null,
+                Map.of("only", new VariantResult("only", List.of(error), 1.0, null))));
+        cases.add(new CaseResult("skipped", 15, List.of(), null,
+                Map.of("only", new VariantResult("only", List.of(), 1.0, "tunegate.filter.name=x does not match case 'skipped'"))));
+        List<SampleResult> twelve = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            twelve.add(sample(i % 4 != 0, 20 + i));
+        }
+        cases.add(new CaseResult("repeated", 18, List.of("smoke"), null,
+                Map.of("only", new VariantResult("only", twelve, 0.5, null))));
+        GatePolicy policy = GatePolicy.strictMode();
+        Roles roles = RoleAssignment.assign(List.of(new VariantDeclaration("only", null)), policy);
+        GateVerdict verdict = GateEvaluator.evaluate("strict-one", policy, roles, "only",
+                cases.stream().map(CaseResult::outcome).toList());
+        SuiteResult strict = new SuiteResult("strict-one", "file:/work/suites/strict-one.eval.yaml", "b".repeat(64), false,
+                variants, cases, List.of(verdict));
+        return new RunResult("run-2", gated.startedAt(), gated.finishedAt(), null, List.of(gated.suites().get(0), strict));
+    }
+
     private static CaseResult caseOf(String id, int line, List<String> tags, boolean base, boolean tuned, boolean ref) {
         Map<String, VariantResult> byVariant = new LinkedHashMap<>();
         byVariant.put("base", new VariantResult("base", List.of(sample(base, 100 + line)), 1.0, null));

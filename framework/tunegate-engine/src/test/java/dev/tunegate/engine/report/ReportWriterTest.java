@@ -10,6 +10,16 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.tunegate.engine.gate.GateEvaluator;
+import dev.tunegate.engine.gate.GatePolicy;
+import dev.tunegate.engine.gate.GateVerdict;
+import dev.tunegate.engine.gate.Role;
+import dev.tunegate.engine.gate.RoleAssignment;
+import dev.tunegate.engine.gate.Roles;
+import dev.tunegate.engine.gate.VariantDeclaration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -103,6 +113,71 @@ class ReportWriterTest {
     }
 
     @Test
+    void compareHtmlOfALargeSuiteShowsItsRegressionsAndFailuresFirstUpToTheRowLimit() throws Exception {
+        // 2,100 cases: regressions at the end, failures of both variants in the middle, the rest pass.
+        int total = CompareHtml.MAX_ROWS + 100;
+        List<VariantInfo> variants = List.of(new VariantInfo("base", "models/a", Role.BASELINE, null),
+                new VariantInfo("tuned", "models/b", Role.CANDIDATE, null));
+        List<CaseResult> cases = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            boolean regression = i >= total - 10;
+            boolean bothFail = i % 500 == 7;
+            Map<String, VariantResult> byVariant = new LinkedHashMap<>();
+            byVariant.put("base", new VariantResult("base", List.of(ReportFixtures.sample(!bothFail, 5)), 1.0, null));
+            byVariant.put("tuned", new VariantResult("tuned", List.of(ReportFixtures.sample(!bothFail && !regression, 5)), 1.0, null));
+            cases.add(new CaseResult("case-" + i, i + 1, List.of(), null, byVariant));
+        }
+        GatePolicy policy = new GatePolicy(List.of("tuned"), "base", null, List.of(), null, null, null, 0.95, false);
+        Roles roles = RoleAssignment.assign(List.of(new VariantDeclaration("base", null), new VariantDeclaration("tuned", null)), policy);
+        GateVerdict verdict = GateEvaluator.evaluate("large", policy, roles, "tuned", cases.stream().map(CaseResult::outcome).toList());
+        RunResult run = new RunResult("run-large", Instant.parse("2026-11-23T06:00:00Z"), Instant.parse("2026-11-23T06:01:00Z"), null,
+                List.of(new SuiteResult("large", "file:/large.eval.yaml", "c".repeat(64), true, variants, cases, List.of(verdict))));
+        ReportWriter writer = new ReportWriter(reports, Map.of());
+        writer.write(run);
+
+        Document doc = Jsoup.parse(writer.directory().resolve("compare.html").toFile());
+        List<Integer> shown = doc.select("tr.case").stream().map(r -> Integer.parseInt(r.attr("data-case").substring(5))).toList();
+        assertThat(shown).hasSize(CompareHtml.MAX_ROWS).isSorted();
+        assertThat(shown).as("every regression and every failed case").contains(7, 507, 1007, 1507, 2007)
+                .containsAll(java.util.stream.IntStream.range(total - 10, total).boxed().toList());
+        assertThat(shown).as("then passing cases in file order").startsWith(0, 1, 2).doesNotContain(total - 11);
+        assertThat(doc.select("tr.case[data-regression=true]")).hasSize(10);
+        assertThat(doc.select("p.capped").text()).startsWith("Showing 2000 of 2100 cases");
+        assertThat(JSON.readTree(writer.directory().resolve("summary.json").toFile()).at("/suites/0/cases")).hasSize(total);
+    }
+
+    @Test
+    void summaryJsonAndCompareHtmlAreWrittenWhileTheCasesAreReadNotAfter() throws Exception {
+        // A CaseList builds each case when it is read; a report that built its whole document first
+        // would read every case before writing a byte. Streamed, most of the output is written by
+        // the time the last case is read.
+        int total = 1500;
+        List<VariantInfo> variants = List.of(new VariantInfo("only", "models/a", Role.CANDIDATE, null));
+        java.io.StringWriter out = new java.io.StringWriter();
+        int[] writtenWhenLastRead = {-1};
+        CaseList cases = new CaseList(total, i -> {
+            if (i == total - 1) {
+                writtenWhenLastRead[0] = out.getBuffer().length();
+            }
+            return new CaseResult("case-" + i, i + 1, List.of(), null,
+                    Map.of("only", new VariantResult("only", List.of(ReportFixtures.sample(true, i)), 1.0, null)));
+        });
+        RunResult run = new RunResult("run-lazy", Instant.parse("2026-11-23T06:00:00Z"), Instant.parse("2026-11-23T06:01:00Z"), null,
+                List.of(new SuiteResult("lazy", "file:/lazy.eval.yaml", "d".repeat(64), false, variants, cases, List.of())));
+
+        SummaryJson.write(run, out);
+        assertThat(writtenWhenLastRead[0]).as("summary.json written before the last case was read")
+                .isGreaterThan(out.getBuffer().length() / 2);
+        assertThat(JSON.readTree(out.toString()).at("/suites/0/cases")).hasSize(total);
+
+        out.getBuffer().setLength(0);
+        CompareHtml.write(run, out);
+        assertThat(writtenWhenLastRead[0]).as("compare.html written before the last row was read")
+                .isGreaterThan(out.getBuffer().length() / 2);
+        assertThat(Jsoup.parse(out.toString()).select("tr.case")).hasSize(total);
+    }
+
+    @Test
     void compareHtmlIsSelfContainedAndShowsEveryCase() throws Exception {
         String html = Files.readString(write(Map.of()).resolve("compare.html"));
         Document doc = Jsoup.parse(html);
@@ -134,6 +209,7 @@ class ReportWriterTest {
         assertThat(regression.select(".badge-regression").text()).isEqualTo("regression");
         assertThat(doc.select("tr.case[data-regression=true]")).hasSize(1);
         assertThat(doc.select("tr.case[data-failed=true]")).hasSizeGreaterThan(1);
+        assertThat(doc.select("p.capped")).as("no note when every case is shown").isEmpty();
         assertThat(doc.select(".verdict.bad .regressions").text()).isEqualTo("refund-request");
 
         // Charts: one pass-rate bar per variant, per tag × variant, latency per variant that ran.
