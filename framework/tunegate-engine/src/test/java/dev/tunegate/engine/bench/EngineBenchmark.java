@@ -30,6 +30,9 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  *
  * <pre>java -Xmx512m -cp … dev.tunegate.engine.bench.EngineBenchmark N V L C [streaming|fake]</pre>
  *
+ * <p>{@code -Dbench.warmups=N} runs the suite N times first in the same JVM and measures the next run
+ * (the engine with the JIT warm); it also prints the CPU used per kind of thread ({@link ThreadCpu}).
+ *
  * <p>{@code fake} replaces the HTTP client and the emulator by in-process models that answer after
  * L ms, which measures the engine's own overhead (discovery, pipeline, matchers, JUnit events).
  */
