@@ -8,6 +8,7 @@ final class EngineKeys {
     static final String ENDPOINT = "tunegate.endpoint";
     static final String CONCURRENCY = "tunegate.concurrency";
     static final String REPORTS_DIR = "tunegate.reports.dir";
+    static final String AS_ROOT_ENGINE = "tunegate.discovery.as-root-engine";
 
     private EngineKeys() {
     }

@@ -183,6 +183,9 @@ final class RunCommand implements Callable<Integer> {
         if (reports != null) {
             config.put(EngineKeys.REPORTS_DIR, reports.toString());
         }
+        // `run` launches the engine as the root engine by design: a setting meant to keep an IDE's
+        // "run all" from running suites twice (-D here or on the JVM) must not make it find nothing.
+        config.put(EngineKeys.AS_ROOT_ENGINE, "true");
         return config;
     }
 

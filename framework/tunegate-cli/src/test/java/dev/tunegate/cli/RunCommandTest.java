@@ -112,6 +112,10 @@ class RunCommandTest {
         Cli.Result result = run(resources.toString());
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).containsPattern("greetings\\s+base\\s+2\\s+0");
+
+        Cli.Result withOption = run("-Dtunegate.discovery.as-root-engine=false", resources.toString());
+        assertThat(withOption.exitCode()).as(withOption.toString()).isZero();
+        assertThat(withOption.out()).containsPattern("greetings\\s+base\\s+2\\s+0");
     }
 
     @Test
