@@ -25,7 +25,7 @@ public final class BackgroundResultsWriter implements AllureResultsWriter, Execu
     private final Object lock = new Object();
     private int pending;
     private Thread thread;
-    private RuntimeException failure;
+    private Throwable failure;
 
     /** Writes into {@code directory} (results as Allure writes them) on a background thread, with at most {@code capacity} waiting. */
     public static BackgroundResultsWriter into(Path directory, int capacity) {
@@ -61,7 +61,7 @@ public final class BackgroundResultsWriter implements AllureResultsWriter, Execu
 
     /** Waits until every write handed over so far is done; throws the first failure among them. */
     public void awaitWritten() {
-        RuntimeException failed;
+        Throwable failed;
         synchronized (lock) {
             boolean interrupted = false;
             while (pending > 0) {
@@ -77,8 +77,11 @@ public final class BackgroundResultsWriter implements AllureResultsWriter, Execu
             failed = failure;
             failure = null;
         }
+        if (failed instanceof Error error) {
+            throw error;
+        }
         if (failed != null) {
-            throw failed;
+            throw (RuntimeException) failed;
         }
     }
 
@@ -131,7 +134,8 @@ public final class BackgroundResultsWriter implements AllureResultsWriter, Execu
     private void run(Runnable task) {
         try {
             task.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too: it would end the writer's thread and leave everything queued after it unwritten
             synchronized (lock) {
                 if (failure == null) {
                     failure = e;

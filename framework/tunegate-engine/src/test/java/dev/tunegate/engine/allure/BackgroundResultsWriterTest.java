@@ -59,6 +59,22 @@ class BackgroundResultsWriterTest {
     }
 
     @Test
+    void anErrorInATaskIsRethrownWhenAwaitedAndTheWriterGoesOn() {
+        InMemoryResultsWriter files = new InMemoryResultsWriter();
+        BackgroundResultsWriter writer = new BackgroundResultsWriter(files, 2);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            writer.execute(() -> {
+                throw new StackOverflowError("template too deep");
+            });
+            writer.write("after-attachment.txt", new ByteArrayInputStream(new byte[] {1}));
+            assertThatThrownBy(writer::awaitWritten).isInstanceOf(StackOverflowError.class).hasMessage("template too deep");
+            writer.write("later-attachment.txt", new ByteArrayInputStream(new byte[] {2}));
+            writer.awaitWritten();
+        });
+        assertThat(files.attachments).containsOnlyKeys("after-attachment.txt", "later-attachment.txt");
+    }
+
+    @Test
     void resultsAreBuiltOffTheTestThreadAndAFailureThereIsRethrownWhenAwaited() {
         InMemoryResultsWriter files = new InMemoryResultsWriter();
         BackgroundResultsWriter writer = new BackgroundResultsWriter(files, 4);
