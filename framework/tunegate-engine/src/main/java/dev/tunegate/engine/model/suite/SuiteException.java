@@ -1,5 +1,7 @@
 package dev.tunegate.engine.model.suite;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -18,6 +20,14 @@ public final class SuiteException extends Exception {
 
     public SuiteException(SuiteProblem problem) {
         this(List.of(problem));
+    }
+
+    /** An exception with the problems sorted by file, line and column. */
+    static SuiteException inFileOrder(List<SuiteProblem> problems) {
+        List<SuiteProblem> copy = new ArrayList<>(problems);
+        copy.sort(Comparator.comparing((SuiteProblem p) -> p.file().toString())
+                .thenComparingInt(p -> p.position().line()).thenComparingInt(p -> p.position().column()));
+        return new SuiteException(copy);
     }
 
     /** Every problem, in file order as far as it is known. */

@@ -65,6 +65,17 @@ public final class SuiteFiles {
         return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** Reads a file a suite refers to; a file that is missing or unreadable is a problem at {@code at} in {@code referencedFrom}. */
+    byte[] readReferenced(URI file, URI referencedFrom, SourcePosition at) throws SuiteException {
+        try {
+            return readBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new SuiteException(new SuiteProblem(referencedFrom, at, "file not found: " + SuiteLocations.display(file)));
+        } catch (IOException e) {
+            throw new SuiteException(new SuiteProblem(referencedFrom, at, "cannot read " + SuiteLocations.display(file) + ": " + e.getMessage()));
+        }
+    }
+
     /** Reads a file's bytes, refusing files over the size limit. */
     public byte[] readBytes(URI uri) throws IOException {
         if ("classpath".equals(uri.getScheme())) {

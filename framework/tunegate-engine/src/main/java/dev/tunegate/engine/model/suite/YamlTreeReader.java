@@ -79,7 +79,8 @@ final class YamlTreeReader {
         return parts.isEmpty() ? message.trim() : String.join("; ", parts);
     }
 
-    private static String firstLine(String message) {
+    /** The first line of a parser's message ("unreadable" when it has none). */
+    static String firstLine(String message) {
         if (message == null) {
             return "unreadable";
         }
