@@ -49,18 +49,11 @@ final class ConfigurationReader {
             apiKeyEnv = "GEMINI_API_KEY";
         }
         int concurrency = values.positiveInt(CONCURRENCY_PROPERTY_NAME, 8);
-        OptionalDouble rpm = values.string(RATE_LIMIT_RPM_PROPERTY_NAME).map(v -> {
-            try {
-                double d = Double.parseDouble(v);
-                if (d > 0 && Double.isFinite(d)) {
-                    return OptionalDouble.of(d);
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-            values.problem(RATE_LIMIT_RPM_PROPERTY_NAME, v, "is not a positive number of requests per minute");
-            return OptionalDouble.empty();
-        }).orElse(OptionalDouble.empty());
+        OptionalDouble rpm = values.checked(RATE_LIMIT_RPM_PROPERTY_NAME, OptionalDouble.empty(),
+                "is not a positive number of requests per minute", v -> {
+                    double d = Double.parseDouble(v);
+                    return d > 0 && Double.isFinite(d) ? OptionalDouble.of(d) : null;
+                });
         int lookAhead = Math.max(concurrency, values.positiveInt(LOOK_AHEAD_PROPERTY_NAME, Math.max(16, 4 * concurrency)));
         Optional<Pattern> nameFilter = values.string(FILTER_NAME_PROPERTY_NAME).flatMap(v -> {
             try {
@@ -115,19 +108,8 @@ final class ConfigurationReader {
                 }
             }
         }
-        int detailed = d.detailedCases();
-        Optional<String> limit = values.string(REPORTS_DETAILED_CASES_PROPERTY_NAME);
-        if (limit.isPresent()) {
-            try {
-                detailed = Integer.parseInt(limit.get());
-                if (detailed < 0) {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
-                values.problem(REPORTS_DETAILED_CASES_PROPERTY_NAME, limit.get(), "is not a whole number >= 0");
-                detailed = d.detailedCases();
-            }
-        }
+        int detailed = values.checked(REPORTS_DETAILED_CASES_PROPERTY_NAME, d.detailedCases(), "is not a whole number >= 0",
+                v -> Integer.parseInt(v) >= 0 ? Integer.parseInt(v) : null);
         boolean clean = values.bool(ALLURE_CLEAN_PROPERTY_NAME, true);
         return new ComparisonSettings(reports, allure, reportsOn, allureOn, candidates, baseline, models, detailed, clean);
     }

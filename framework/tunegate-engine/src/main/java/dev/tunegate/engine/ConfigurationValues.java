@@ -5,12 +5,12 @@ import static dev.tunegate.engine.Constants.PREFIX;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.TreeSet;
 import org.junit.platform.engine.ConfigurationParameters;
 
@@ -99,50 +99,44 @@ final class ConfigurationValues {
 
     /** A whole number of at least 1. */
     int positiveInt(String key, int fallback) {
-        Optional<String> value = string(key);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.get());
-            if (parsed > 0) {
-                return parsed;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        problem(key, value.get(), "is not a positive whole number");
-        return fallback;
+        return checked(key, fallback, "is not a positive whole number", v -> {
+            int parsed = Integer.parseInt(v);
+            return parsed > 0 ? parsed : null;
+        });
     }
 
     /** {@code true} or {@code false}, in any case. */
     boolean bool(String key, boolean fallback) {
-        Optional<String> value = string(key);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        if (value.get().equalsIgnoreCase("true") || value.get().equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(value.get());
-        }
-        problem(key, value.get(), "is not true or false");
-        return fallback;
+        return checked(key, fallback, "is not true or false",
+                v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false") ? Boolean.parseBoolean(v) : null);
     }
 
     /** A positive ISO-8601 duration. */
     Duration duration(String key, Duration fallback) {
+        return checked(key, fallback, "is not a positive ISO-8601 duration such as PT30S", v -> {
+            Duration parsed = Duration.parse(v);
+            return !parsed.isNegative() && !parsed.isZero() ? parsed : null;
+        });
+    }
+
+    /**
+     * The value of {@code key} as {@code parse} reads it, or {@code fallback} when it is unset; when
+     * {@code parse} returns null or throws, a problem "KEY='VALUE' {@code reason}" and the fallback.
+     */
+    <T> T checked(String key, T fallback, String reason, Function<String, T> parse) {
         Optional<String> value = string(key);
         if (value.isEmpty()) {
             return fallback;
         }
         try {
-            Duration parsed = Duration.parse(value.get());
-            if (!parsed.isNegative() && !parsed.isZero()) {
+            T parsed = parse.apply(value.get());
+            if (parsed != null) {
                 return parsed;
             }
-        } catch (DateTimeParseException ignored) {
+        } catch (RuntimeException ignored) {
             // reported below
         }
-        problem(key, value.get(), "is not a positive ISO-8601 duration such as PT30S");
+        problem(key, value.get(), reason);
         return fallback;
     }
 }
