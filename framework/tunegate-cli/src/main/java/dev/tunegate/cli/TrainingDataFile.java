@@ -20,8 +20,7 @@ final class TrainingDataFile {
     private static final List<String> INPUT_NAMES = List.of("textInput", "text_input", "input", "prompt");
     private static final List<String> OUTPUT_NAMES = List.of("output", "completion", "response");
 
-    private TrainingDataFile() {
-    }
+    private TrainingDataFile() {}
 
     static List<TuningExample> read(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -45,10 +44,12 @@ final class TrainingDataFile {
         List<TuningExample> examples = new ArrayList<>();
         for (RecordFiles.Row row : csv ? RecordFiles.csvRows(text) : RecordFiles.jsonLines(text)) {
             if (row.isMalformed()) {
-                throw new UserInputException(file + ":" + row.line() + ": not valid " + (csv ? "CSV" : "JSON") + ": " + row.malformed());
+                throw new UserInputException(
+                        file + ":" + row.line() + ": not valid " + (csv ? "CSV" : "JSON") + ": " + row.malformed());
             }
             if (!row.value().isObject()) {
-                throw new UserInputException(file + ":" + row.line() + ": expected a JSON object with textInput and output");
+                throw new UserInputException(
+                        file + ":" + row.line() + ": expected a JSON object with textInput and output");
             }
             examples.add(example(file, row.line(), field(row.value(), INPUT_NAMES), field(row.value(), OUTPUT_NAMES)));
         }

@@ -42,19 +42,24 @@ final class ConfigurationReader {
 
     private TuneGateConfiguration read() {
         Optional<URI> endpoint = values.string(ENDPOINT_PROPERTY_NAME)
-                .filter(v -> !v.equalsIgnoreCase(TuneGateConfiguration.EMBEDDED)).flatMap(this::endpoint);
+                .filter(v -> !v.equalsIgnoreCase(TuneGateConfiguration.EMBEDDED))
+                .flatMap(this::endpoint);
         String apiKeyEnv = values.string(API_KEY_ENV_PROPERTY_NAME).orElse("GEMINI_API_KEY");
         if (!apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             values.problem(API_KEY_ENV_PROPERTY_NAME, apiKeyEnv, "is not an environment variable name");
             apiKeyEnv = "GEMINI_API_KEY";
         }
         int concurrency = values.positiveInt(CONCURRENCY_PROPERTY_NAME, 8);
-        OptionalDouble rpm = values.checked(RATE_LIMIT_RPM_PROPERTY_NAME, OptionalDouble.empty(),
-                "is not a positive number of requests per minute", v -> {
+        OptionalDouble rpm = values.checked(
+                RATE_LIMIT_RPM_PROPERTY_NAME,
+                OptionalDouble.empty(),
+                "is not a positive number of requests per minute",
+                v -> {
                     double d = Double.parseDouble(v);
                     return d > 0 && Double.isFinite(d) ? OptionalDouble.of(d) : null;
                 });
-        int lookAhead = Math.max(concurrency, values.positiveInt(LOOK_AHEAD_PROPERTY_NAME, Math.max(16, 4 * concurrency)));
+        int lookAhead =
+                Math.max(concurrency, values.positiveInt(LOOK_AHEAD_PROPERTY_NAME, Math.max(16, 4 * concurrency)));
         Optional<Pattern> nameFilter = values.string(FILTER_NAME_PROPERTY_NAME).flatMap(v -> {
             try {
                 return Optional.of(Pattern.compile(v));
@@ -71,30 +76,44 @@ final class ConfigurationReader {
             values.problem(e.getMessage());
         }
         Path cassettes = values.path(CASSETTES_PROPERTY_NAME).orElse(Path.of(CassetteCalls.DEFAULT_CASSETTES));
-        return new TuneGateConfiguration(endpoint, apiKeyEnv, concurrency, rpm, lookAhead,
-                values.bool(STREAMING_PROPERTY_NAME, false), values.names(VARIANTS_PROPERTY_NAME).map(Set::copyOf),
+        return new TuneGateConfiguration(
+                endpoint,
+                apiKeyEnv,
+                concurrency,
+                rpm,
+                lookAhead,
+                values.bool(STREAMING_PROPERTY_NAME, false),
+                values.names(VARIANTS_PROPERTY_NAME).map(Set::copyOf),
                 nameFilter,
                 values.duration(REQUEST_TIMEOUT_PROPERTY_NAME, Duration.ofSeconds(60)),
                 values.positiveInt(RETRY_MAX_ATTEMPTS_PROPERTY_NAME, 3),
                 values.duration(TUNING_TIMEOUT_PROPERTY_NAME, Duration.ofMinutes(30)),
                 values.duration(TUNING_POLL_INTERVAL_PROPERTY_NAME, Duration.ofMillis(500)),
                 values.positiveInt(SUITE_MAX_BYTES_PROPERTY_NAME, 5 * 1024 * 1024),
-                values.positiveInt(SUITE_MAX_ALIAS_NODES_PROPERTY_NAME, 10_000), root,
-                values.path(EMULATOR_DATA_DIR_PROPERTY_NAME), values.bool(DISCOVERY_AS_ROOT_ENGINE_PROPERTY_NAME, true),
-                mode, cassettes,
-                comparison(root), values.problems(), UnknownKeys.warnings(values.tunegateKeys()));
+                values.positiveInt(SUITE_MAX_ALIAS_NODES_PROPERTY_NAME, 10_000),
+                root,
+                values.path(EMULATOR_DATA_DIR_PROPERTY_NAME),
+                values.bool(DISCOVERY_AS_ROOT_ENGINE_PROPERTY_NAME, true),
+                mode,
+                cassettes,
+                comparison(root),
+                values.problems(),
+                UnknownKeys.warnings(values.tunegateKeys()));
     }
 
     private ComparisonSettings comparison(Optional<Path> projectRoot) {
         ComparisonSettings d = ComparisonSettings.defaults(projectRoot);
         Path base = projectRoot.orElse(Path.of(""));
-        Path reports = values.string(REPORTS_DIR_PROPERTY_NAME).map(v -> base.resolve(v).toAbsolutePath().normalize())
+        Path reports = values.string(REPORTS_DIR_PROPERTY_NAME)
+                .map(v -> base.resolve(v).toAbsolutePath().normalize())
                 .orElse(d.reportsDir());
-        Path allure = values.string(ALLURE_RESULTS_DIR_PROPERTY_NAME).map(v -> base.resolve(v).toAbsolutePath().normalize())
+        Path allure = values.string(ALLURE_RESULTS_DIR_PROPERTY_NAME)
+                .map(v -> base.resolve(v).toAbsolutePath().normalize())
                 .orElse(reports.resolve("allure-results"));
         boolean reportsOn = values.bool(REPORTS_ENABLED_PROPERTY_NAME, true);
         boolean allureOn = values.bool(ALLURE_ENABLED_PROPERTY_NAME, true);
-        List<String> candidates = values.names(GATE_CANDIDATE_PROPERTY_NAME).map(List::copyOf).orElse(List.of());
+        List<String> candidates =
+                values.names(GATE_CANDIDATE_PROPERTY_NAME).map(List::copyOf).orElse(List.of());
         Optional<String> baseline = values.string(GATE_BASELINE_PROPERTY_NAME);
         Map<String, String> models = new TreeMap<>();
         for (String key : values.tunegateKeys()) {
@@ -108,23 +127,31 @@ final class ConfigurationReader {
                 }
             }
         }
-        int detailed = values.checked(REPORTS_DETAILED_CASES_PROPERTY_NAME, d.detailedCases(), "is not a whole number >= 0",
+        int detailed = values.checked(
+                REPORTS_DETAILED_CASES_PROPERTY_NAME,
+                d.detailedCases(),
+                "is not a whole number >= 0",
                 v -> Integer.parseInt(v) >= 0 ? Integer.parseInt(v) : null);
         boolean clean = values.bool(ALLURE_CLEAN_PROPERTY_NAME, true);
-        return new ComparisonSettings(reports, allure, reportsOn, allureOn, candidates, baseline, models, detailed, clean);
+        return new ComparisonSettings(
+                reports, allure, reportsOn, allureOn, candidates, baseline, models, detailed, clean);
     }
 
     private Optional<URI> endpoint(String value) {
         try {
             URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
-                    && (uri.getPath() == null || uri.getPath().isEmpty()) && uri.getQuery() == null) {
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && uri.getHost() != null
+                    && (uri.getPath() == null || uri.getPath().isEmpty())
+                    && uri.getQuery() == null) {
                 return Optional.of(uri);
             }
         } catch (IllegalArgumentException ignored) {
             // reported below
         }
-        values.problem(ENDPOINT_PROPERTY_NAME, value,
+        values.problem(
+                ENDPOINT_PROPERTY_NAME,
+                value,
                 "is neither 'embedded' nor an http(s) base URL without a path (e.g. https://generativelanguage.googleapis.com)");
         return Optional.empty();
     }

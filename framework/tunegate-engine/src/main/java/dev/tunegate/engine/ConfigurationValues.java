@@ -10,8 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.junit.platform.engine.ConfigurationParameters;
 
 /**
@@ -107,7 +107,10 @@ final class ConfigurationValues {
 
     /** {@code true} or {@code false}, in any case. */
     boolean bool(String key, boolean fallback) {
-        return checked(key, fallback, "is not true or false",
+        return checked(
+                key,
+                fallback,
+                "is not true or false",
                 v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false") ? Boolean.parseBoolean(v) : null);
     }
 

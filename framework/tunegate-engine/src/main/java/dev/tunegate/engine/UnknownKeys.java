@@ -20,8 +20,7 @@ final class UnknownKeys {
     /** Every key of {@link Constants} (the {@code *_PROPERTY_NAME} fields), sorted. */
     static final SortedSet<String> KNOWN_KEYS = knownKeys();
 
-    private UnknownKeys() {
-    }
+    private UnknownKeys() {}
 
     /** A warning for each of {@code keys} that is not known. */
     static List<String> warnings(Set<String> keys) {
@@ -29,7 +28,9 @@ final class UnknownKeys {
         for (String key : keys) {
             if (!KNOWN_KEYS.contains(key) && !key.startsWith(MODEL_OVERRIDE_PREFIX)) {
                 warnings.add("Unknown TuneGate configuration key '" + key + "' is ignored"
-                        + ClosestName.to(key, KNOWN_KEYS).map(k -> " (did you mean '" + k + "'?)").orElse("")
+                        + ClosestName.to(key, KNOWN_KEYS)
+                                .map(k -> " (did you mean '" + k + "'?)")
+                                .orElse("")
                         + "; the keys are listed in dev.tunegate.engine.Constants and the README");
             }
         }
@@ -39,7 +40,8 @@ final class UnknownKeys {
     private static SortedSet<String> knownKeys() {
         SortedSet<String> keys = new TreeSet<>();
         for (Field field : Constants.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
+            if (Modifier.isStatic(field.getModifiers())
+                    && field.getType() == String.class
                     && field.getName().endsWith("_PROPERTY_NAME")) {
                 try {
                     keys.add((String) field.get(null));

@@ -17,8 +17,7 @@ import java.util.List;
  */
 final class TrainingData {
 
-    private TrainingData() {
-    }
+    private TrainingData() {}
 
     static List<TuningExample> read(SuiteFiles files, URI uri) throws IOException {
         String text = files.read(uri);
@@ -30,7 +29,9 @@ final class TrainingData {
                         + ": malformed " + (csv ? "CSV" : "JSON") + ": " + row.malformed());
             }
             JsonNode node = row.value();
-            String input = node.hasNonNull("textInput") ? node.get("textInput").asText() : node.path("text_input").textValue();
+            String input = node.hasNonNull("textInput")
+                    ? node.get("textInput").asText()
+                    : node.path("text_input").textValue();
             examples.add(example(uri, row.line(), input, node.path("output").textValue()));
         }
         if (examples.isEmpty()) {
@@ -41,7 +42,8 @@ final class TrainingData {
 
     private static TuningExample example(URI uri, int line, String input, String output) throws IOException {
         if (input == null || output == null) {
-            throw new IOException(SuiteLocations.display(uri) + ":" + line + ": a training example needs textInput and output");
+            throw new IOException(
+                    SuiteLocations.display(uri) + ":" + line + ": a training example needs textInput and output");
         }
         return TuningExample.of(input, output);
     }

@@ -25,16 +25,25 @@ class TrainingDataTest {
 
     @Test
     void readsJsonlAndCsv() throws IOException {
-        assertThat(TrainingData.read(files, write("t.jsonl", "{\"textInput\":\"a\",\"output\":\"b\"}\n\n{\"text_input\":\"c\",\"output\":\"d\"}\n")))
-                .extracting(e -> e.textInput() + "=" + e.output()).containsExactly("a=b", "c=d");
+        assertThat(TrainingData.read(
+                        files,
+                        write(
+                                "t.jsonl",
+                                "{\"textInput\":\"a\",\"output\":\"b\"}\n\n{\"text_input\":\"c\",\"output\":\"d\"}\n")))
+                .extracting(e -> e.textInput() + "=" + e.output())
+                .containsExactly("a=b", "c=d");
         assertThat(TrainingData.read(files, write("t.csv", "text_input,output\na,b\n\"c\nc\",d\n")))
-                .extracting(e -> e.textInput() + "=" + e.output()).containsExactly("a=b", "c\nc=d");
+                .extracting(e -> e.textInput() + "=" + e.output())
+                .containsExactly("a=b", "c\nc=d");
     }
 
     @Test
     void errorsNameFileAndLine() throws IOException {
-        assertThatThrownBy(() -> TrainingData.read(files, write("bad.jsonl", "{\"textInput\":\"a\",\"output\":\"b\"}\n{oops\n")))
-                .isInstanceOf(IOException.class).hasMessageContaining("bad.jsonl:2:").hasMessageContaining("malformed JSON");
+        assertThatThrownBy(() ->
+                        TrainingData.read(files, write("bad.jsonl", "{\"textInput\":\"a\",\"output\":\"b\"}\n{oops\n")))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("bad.jsonl:2:")
+                .hasMessageContaining("malformed JSON");
         assertThatThrownBy(() -> TrainingData.read(files, write("missing.csv", "textInput,output\n\"a\na\",b\nc\n")))
                 .hasMessageEndingWith("missing.csv:4: a training example needs textInput and output");
         assertThatThrownBy(() -> TrainingData.read(files, write("empty.jsonl", "\n")))

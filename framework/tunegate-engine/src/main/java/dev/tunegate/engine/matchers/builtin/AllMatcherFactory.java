@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class AllMatcherFactory extends CombinatorMatcherFactory {
 
-  public AllMatcherFactory() {
-    super(Quantifier.ALL);
-  }
+    public AllMatcherFactory() {
+        super(Quantifier.ALL);
+    }
 }

@@ -6,7 +6,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class AnyMatcherFactory extends CombinatorMatcherFactory {
 
-  public AnyMatcherFactory() {
-    super(Quantifier.ANY);
-  }
+    public AnyMatcherFactory() {
+        super(Quantifier.ANY);
+    }
 }

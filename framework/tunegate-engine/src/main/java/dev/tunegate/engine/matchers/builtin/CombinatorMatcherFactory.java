@@ -17,86 +17,91 @@ import org.opentest4j.AssertionFailedError;
  */
 abstract class CombinatorMatcherFactory implements MatcherFactory {
 
-  /** How many nested matchers must pass, and how a combinator says it when they do not. */
-  enum Quantifier {
-    /** Every nested matcher must pass. */
-    ALL("all", "; ") {
-      @Override
-      boolean holds(int failed, int total) {
-        return failed == 0;
-      }
+    /** How many nested matchers must pass, and how a combinator says it when they do not. */
+    enum Quantifier {
+        /** Every nested matcher must pass. */
+        ALL("all", "; ") {
+            @Override
+            boolean holds(int failed, int total) {
+                return failed == 0;
+            }
 
-      @Override
-      String summary(int failed, int total) {
-        return failed + " of " + total + " nested matchers failed:\n";
-      }
-    },
-    /** At least one nested matcher must pass. */
-    ANY("any", " | ") {
-      @Override
-      boolean holds(int failed, int total) {
-        return failed < total;
-      }
+            @Override
+            String summary(int failed, int total) {
+                return failed + " of " + total + " nested matchers failed:\n";
+            }
+        },
+        /** At least one nested matcher must pass. */
+        ANY("any", " | ") {
+            @Override
+            boolean holds(int failed, int total) {
+                return failed < total;
+            }
 
-      @Override
-      String summary(int failed, int total) {
-        return "Expected at least one of " + total + " nested matchers to pass, but none did:\n";
-      }
-    };
+            @Override
+            String summary(int failed, int total) {
+                return "Expected at least one of " + total + " nested matchers to pass, but none did:\n";
+            }
+        };
 
-    private final String key;
-    private final String separator;
+        private final String key;
+        private final String separator;
 
-    Quantifier(String key, String separator) {
-      this.key = key;
-      this.separator = separator;
+        Quantifier(String key, String separator) {
+            this.key = key;
+            this.separator = separator;
+        }
+
+        abstract boolean holds(int failed, int total);
+
+        abstract String summary(int failed, int total);
     }
 
-    abstract boolean holds(int failed, int total);
+    private final Quantifier quantifier;
 
-    abstract String summary(int failed, int total);
-  }
-
-  private final Quantifier quantifier;
-
-  CombinatorMatcherFactory(Quantifier quantifier) {
-    this.quantifier = quantifier;
-  }
-
-  @Override
-  public final String name() {
-    return quantifier.key;
-  }
-
-  @Override
-  public final Matcher create(JsonNode argument, MatcherContext context) {
-    return new Combined(quantifier, CompositeArgs.children(name(), argument, context));
-  }
-
-  private record Combined(Quantifier quantifier, List<Matcher> children) implements Matcher {
-
-    @Override
-    public void check(ModelAnswer answer) {
-      List<CompositeFailures.Failed> failed = CompositeFailures.failures(children, answer);
-      if (quantifier.holds(failed.size(), children.size())) {
-        return;
-      }
-      String list = failed.stream().map(f -> "  - " + f.message()).collect(Collectors.joining("\n"));
-      Object expected = description();
-      Object actual = CompositeFailures.actualText(answer);
-      // a lone failure of all stands for the whole: its expected and actual are the combinator's
-      if (quantifier == Quantifier.ALL && failed.size() == 1 && failed.get(0).error() instanceof AssertionFailedError only) {
-        expected = only.getExpected() == null ? expected : only.getExpected().getValue();
-        actual = only.getActual() == null ? actual : only.getActual().getValue();
-      }
-      throw CompositeFailures.failure(description(), quantifier.summary(failed.size(), children.size()) + list,
-          expected, actual);
+    CombinatorMatcherFactory(Quantifier quantifier) {
+        this.quantifier = quantifier;
     }
 
     @Override
-    public String description() {
-      return quantifier.key + " (" + children.stream().map(Matcher::description)
-          .collect(Collectors.joining(quantifier.separator)) + ")";
+    public final String name() {
+        return quantifier.key;
     }
-  }
+
+    @Override
+    public final Matcher create(JsonNode argument, MatcherContext context) {
+        return new Combined(quantifier, CompositeArgs.children(name(), argument, context));
+    }
+
+    private record Combined(Quantifier quantifier, List<Matcher> children) implements Matcher {
+
+        @Override
+        public void check(ModelAnswer answer) {
+            List<CompositeFailures.Failed> failed = CompositeFailures.failures(children, answer);
+            if (quantifier.holds(failed.size(), children.size())) {
+                return;
+            }
+            String list = failed.stream().map(f -> "  - " + f.message()).collect(Collectors.joining("\n"));
+            Object expected = description();
+            Object actual = CompositeFailures.actualText(answer);
+            // a lone failure of all stands for the whole: its expected and actual are the combinator's
+            if (quantifier == Quantifier.ALL
+                    && failed.size() == 1
+                    && failed.get(0).error() instanceof AssertionFailedError only) {
+                expected = only.getExpected() == null
+                        ? expected
+                        : only.getExpected().getValue();
+                actual = only.getActual() == null ? actual : only.getActual().getValue();
+            }
+            throw CompositeFailures.failure(
+                    description(), quantifier.summary(failed.size(), children.size()) + list, expected, actual);
+        }
+
+        @Override
+        public String description() {
+            return quantifier.key + " ("
+                    + children.stream().map(Matcher::description).collect(Collectors.joining(quantifier.separator))
+                    + ")";
+        }
+    }
 }

@@ -38,7 +38,8 @@ final class CaseFileReader {
             return List.of();
         }
         try {
-            String text = new String(files.readReferenced(file, suite.file(), suite.positionOf(pointer)), StandardCharsets.UTF_8);
+            String text = new String(
+                    files.readReferenced(file, suite.file(), suite.positionOf(pointer)), StandardCharsets.UTF_8);
             List<CaseSource> sources = switch (SuiteFiles.extension(file)) {
                 case "jsonl" -> jsonl(file, text, problems);
                 case "csv" -> csv(file, text);
@@ -59,7 +60,8 @@ final class CaseFileReader {
         Cases cases = new Cases(file);
         for (RecordFiles.Row row : RecordFiles.jsonLines(text)) {
             if (row.isMalformed()) {
-                problems.add(new SuiteProblem(file, new SourcePosition(row.line(), row.column()), "malformed JSON: " + row.malformed()));
+                problems.add(new SuiteProblem(
+                        file, new SourcePosition(row.line(), row.column()), "malformed JSON: " + row.malformed()));
                 continue;
             }
             SourcePosition at = new SourcePosition(row.line(), 1);
@@ -82,13 +84,15 @@ final class CaseFileReader {
         Cases cases = new Cases(file);
         for (RecordFiles.Row row : RecordFiles.csvRows(text)) {
             if (row.isMalformed()) {
-                throw new SuiteException(new SuiteProblem(file, new SourcePosition(row.line(), row.column()), "malformed CSV: " + row.malformed()));
+                throw new SuiteException(new SuiteProblem(
+                        file, new SourcePosition(row.line(), row.column()), "malformed CSV: " + row.malformed()));
             }
             ObjectNode node;
             try {
                 node = csvCase(file, row.value());
             } catch (RuntimeException e) {
-                throw new SuiteException(new SuiteProblem(file, SourcePosition.START, "malformed CSV: " + YamlTreeReader.firstLine(e.getMessage())));
+                throw new SuiteException(new SuiteProblem(
+                        file, SourcePosition.START, "malformed CSV: " + YamlTreeReader.firstLine(e.getMessage())));
             }
             String pointer = cases.add(node, new SourcePosition(row.line(), 1));
             cases.sources.add(new CaseSource(cases.tree, pointer, node));
@@ -114,7 +118,8 @@ final class CaseFileReader {
                 }
                 case "expect" -> node.set("expect", yaml.read(file, value).root());
                 case "repeat" -> node.put("repeat", parseNumber(value).intValue());
-                case "passThreshold" -> node.put("passThreshold", parseNumber(value).doubleValue());
+                case "passThreshold" ->
+                    node.put("passThreshold", parseNumber(value).doubleValue());
                 default -> vars.put(cell.getKey(), value);
             }
         }
@@ -142,7 +147,8 @@ final class CaseFileReader {
             base = "/cases";
         }
         if (!list.isArray()) {
-            throw new SuiteException(t.problem(base, "a cases file is a YAML list of cases (or a mapping with 'cases:')"));
+            throw new SuiteException(
+                    t.problem(base, "a cases file is a YAML list of cases (or a mapping with 'cases:')"));
         }
         List<CaseSource> sources = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {

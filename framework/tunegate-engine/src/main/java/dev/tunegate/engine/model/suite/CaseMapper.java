@@ -36,7 +36,8 @@ final class CaseMapper {
             String pointer = PositionedTree.child("/cases", i);
             JsonNode entry = list.get(i);
             if (entry.has("casesFrom")) {
-                for (CaseSource source : caseFiles.read(tree, entry.get("casesFrom").asText(), pointer + "/casesFrom", problems)) {
+                for (CaseSource source :
+                        caseFiles.read(tree, entry.get("casesFrom").asText(), pointer + "/casesFrom", problems)) {
                     addCase(source, defaults, cases, byId);
                 }
             } else {
@@ -50,8 +51,11 @@ final class CaseMapper {
         EvalCase built = evalCase(source, defaults);
         EvalCase first = byId.putIfAbsent(built.id(), built);
         if (first != null) {
-            problems.add(new SuiteProblem(built.file(), built.position(), "duplicate case id '" + built.id()
-                    + "' (first used at " + SuiteLocations.display(first.file()) + ":" + first.position().line() + ")"));
+            problems.add(new SuiteProblem(
+                    built.file(),
+                    built.position(),
+                    "duplicate case id '" + built.id() + "' (first used at " + SuiteLocations.display(first.file())
+                            + ":" + first.position().line() + ")"));
             return;
         }
         cases.add(built);
@@ -74,8 +78,17 @@ final class CaseMapper {
         expect.addAll(matchers(t, pointer + "/expect", node.path("expect")));
         int repeat = node.has("repeat") ? node.get("repeat").asInt() : defaults.repeat;
         double threshold = node.has("passThreshold") ? node.get("passThreshold").asDouble() : defaults.passThreshold;
-        return new EvalCase(node.get("id").asText(), t.file(), t.positionOf(pointer), prompt, contents, vars,
-                List.copyOf(tags), List.copyOf(expect), repeat, threshold);
+        return new EvalCase(
+                node.get("id").asText(),
+                t.file(),
+                t.positionOf(pointer),
+                prompt,
+                contents,
+                vars,
+                List.copyOf(tags),
+                List.copyOf(expect),
+                repeat,
+                threshold);
     }
 
     /** The matcher entries of an {@code expect:} list: a bare name, or a mapping of one name to its argument. */

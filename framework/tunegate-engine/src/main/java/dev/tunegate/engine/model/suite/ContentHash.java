@@ -7,8 +7,7 @@ import java.util.HexFormat;
 /** The content hash of a suite file: SHA-256 of its bytes, in hex. */
 final class ContentHash {
 
-    private ContentHash() {
-    }
+    private ContentHash() {}
 
     static String sha256(byte[] bytes) {
         try {

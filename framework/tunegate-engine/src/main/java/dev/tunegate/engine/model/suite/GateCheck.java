@@ -8,8 +8,7 @@ import java.util.Set;
 /** Checks a suite's {@code gate:} block: every candidate and the baseline name a variant, and the baseline is no candidate. */
 final class GateCheck {
 
-    private GateCheck() {
-    }
+    private GateCheck() {}
 
     /** Adds a problem for each gate field that names no variant, and one if the baseline is also a candidate. */
     static void check(PositionedTree tree, Set<String> variants, List<SuiteProblem> problems) {
@@ -28,14 +27,18 @@ final class GateCheck {
             for (int i = 0; i < items.size(); i++) {
                 String name = items.get(i).asText();
                 if (!variants.contains(name)) {
-                    problems.add(tree.problem("/gate/" + field + (node.isArray() ? "/" + i : ""), "gate " + field
-                            + " '" + name + "' is not a variant in 'models' (variants: " + String.join(", ", variants) + ")"));
+                    problems.add(tree.problem(
+                            "/gate/" + field + (node.isArray() ? "/" + i : ""),
+                            "gate " + field + " '" + name + "' is not a variant in 'models' (variants: "
+                                    + String.join(", ", variants) + ")"));
                 }
             }
         }
         String baseline = gate.path("baseline").textValue();
-        if (baseline != null && (baseline.equals(gate.path("candidate").textValue())
-                || contains(gate.path("candidate"), baseline) || contains(gate.path("candidates"), baseline))) {
+        if (baseline != null
+                && (baseline.equals(gate.path("candidate").textValue())
+                        || contains(gate.path("candidate"), baseline)
+                        || contains(gate.path("candidates"), baseline))) {
             problems.add(tree.problem("/gate/baseline", "the gate baseline '" + baseline + "' is also a candidate"));
         }
     }

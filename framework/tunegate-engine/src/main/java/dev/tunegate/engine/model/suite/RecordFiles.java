@@ -27,8 +27,7 @@ public final class RecordFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final CsvMapper CSV = new CsvMapper();
 
-    private RecordFiles() {
-    }
+    private RecordFiles() {}
 
     /**
      * One record, or why there is none.
@@ -58,7 +57,9 @@ public final class RecordFiles {
             try {
                 rows.add(new Row(i + 1, 1, JSON.readTree(lines[i]), null));
             } catch (JsonProcessingException e) {
-                int column = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr());
+                int column = e.getLocation() == null
+                        ? 1
+                        : Math.max(1, e.getLocation().getColumnNr());
                 rows.add(new Row(i + 1, column, null, e.getOriginalMessage()));
             }
         }
@@ -72,7 +73,8 @@ public final class RecordFiles {
     public static List<Row> csvRows(String text) {
         List<Row> rows = new ArrayList<>();
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
-        try (MappingIterator<Map<String, String>> cells = CSV.readerForMapOf(String.class).with(schema).readValues(text)) {
+        try (MappingIterator<Map<String, String>> cells =
+                CSV.readerForMapOf(String.class).with(schema).readValues(text)) {
             while (cells.hasNextValue()) {
                 SourcePosition at = YamlTreeReader.position(cells.getParser().currentLocation());
                 ObjectNode row = JsonNodeFactory.instance.objectNode();
@@ -80,7 +82,9 @@ public final class RecordFiles {
                 rows.add(new Row(Math.max(2, at.line()), 1, row, null));
             }
         } catch (IOException | RuntimeException e) {
-            SourcePosition at = e instanceof JsonProcessingException j ? YamlTreeReader.position(j.getLocation()) : SourcePosition.START;
+            SourcePosition at = e instanceof JsonProcessingException j
+                    ? YamlTreeReader.position(j.getLocation())
+                    : SourcePosition.START;
             rows.add(new Row(at.line(), at.column(), null, YamlTreeReader.firstLine(e.getMessage())));
         }
         return rows;

@@ -13,8 +13,11 @@ public final class SuiteException extends Exception {
     private final transient List<SuiteProblem> problems;
 
     public SuiteException(List<SuiteProblem> problems) {
-        super(problems.isEmpty() ? "invalid suite" : problems.get(0).describe()
-                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : ""));
+        super(
+                problems.isEmpty()
+                        ? "invalid suite"
+                        : problems.get(0).describe()
+                                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : ""));
         this.problems = List.copyOf(problems);
     }
 
@@ -26,7 +29,8 @@ public final class SuiteException extends Exception {
     static SuiteException inFileOrder(List<SuiteProblem> problems) {
         List<SuiteProblem> copy = new ArrayList<>(problems);
         copy.sort(Comparator.comparing((SuiteProblem p) -> p.file().toString())
-                .thenComparingInt(p -> p.position().line()).thenComparingInt(p -> p.position().column()));
+                .thenComparingInt(p -> p.position().line())
+                .thenComparingInt(p -> p.position().column()));
         return new SuiteException(copy);
     }
 

@@ -28,7 +28,8 @@ public final class SuiteFiles {
      * @param maxBytes    files larger than this are refused
      */
     public SuiteFiles(Path projectRoot, long maxBytes, ClassLoader classLoader) {
-        this.projectRoot = projectRoot == null ? null : projectRoot.toAbsolutePath().normalize();
+        this.projectRoot =
+                projectRoot == null ? null : projectRoot.toAbsolutePath().normalize();
         this.maxBytes = maxBytes;
         this.classLoader = classLoader;
     }
@@ -70,9 +71,11 @@ public final class SuiteFiles {
         try {
             return readBytes(file);
         } catch (NoSuchFileException e) {
-            throw new SuiteException(new SuiteProblem(referencedFrom, at, "file not found: " + SuiteLocations.display(file)));
+            throw new SuiteException(
+                    new SuiteProblem(referencedFrom, at, "file not found: " + SuiteLocations.display(file)));
         } catch (IOException e) {
-            throw new SuiteException(new SuiteProblem(referencedFrom, at, "cannot read " + SuiteLocations.display(file) + ": " + e.getMessage()));
+            throw new SuiteException(new SuiteProblem(
+                    referencedFrom, at, "cannot read " + SuiteLocations.display(file) + ": " + e.getMessage()));
         }
     }
 

@@ -42,8 +42,18 @@ final class SuiteMapper {
         if (!problems.isEmpty()) {
             throw SuiteException.inFileOrder(problems);
         }
-        return new EvalSuite(location, name, variants, generationConfig, root.get("safetySettings"),
-                systemInstruction, root.get("tools"), root.get("toolConfig"), List.copyOf(cases), gate, contentHash,
+        return new EvalSuite(
+                location,
+                name,
+                variants,
+                generationConfig,
+                root.get("safetySettings"),
+                systemInstruction,
+                root.get("tools"),
+                root.get("toolConfig"),
+                List.copyOf(cases),
+                gate,
+                contentHash,
                 tree.positionOf(""));
     }
 

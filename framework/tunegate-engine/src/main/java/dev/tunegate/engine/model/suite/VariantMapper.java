@@ -30,25 +30,46 @@ final class VariantMapper {
 
     Map<String, ModelVariant> variants(ObjectNode generationConfig) {
         Map<String, ModelVariant> variants = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = tree.root().get("models").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        tree.root().get("models").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String pointer = PositionedTree.child("/models", entry.getKey());
             JsonNode spec = entry.getValue();
-            ObjectNode config = generationConfig == null ? JsonNodeFactory.instance.objectNode() : generationConfig.deepCopy();
+            ObjectNode config =
+                    generationConfig == null ? JsonNodeFactory.instance.objectNode() : generationConfig.deepCopy();
             if (spec.isTextual()) {
-                variants.put(entry.getKey(), new ModelVariant(entry.getKey(), spec.asText(), Optional.empty(),
-                        config, Optional.empty(), tree.positionOf(pointer)));
+                variants.put(
+                        entry.getKey(),
+                        new ModelVariant(
+                                entry.getKey(),
+                                spec.asText(),
+                                Optional.empty(),
+                                config,
+                                Optional.empty(),
+                                tree.positionOf(pointer)));
                 continue;
             }
             if (spec.has("generationConfig")) {
                 config.setAll((ObjectNode) spec.get("generationConfig"));
             }
-            Optional<TuneSpec> tune = spec.has("tune") ? Optional.ofNullable(tune(spec.get("tune"), pointer + "/tune")) : Optional.empty();
-            variants.put(entry.getKey(), new ModelVariant(entry.getKey(), spec.get("model").asText(),
-                    Optional.ofNullable(spec.path("role").textValue()), config, tune, tree.positionOf(pointer)));
+            Optional<TuneSpec> tune = spec.has("tune")
+                    ? Optional.ofNullable(tune(spec.get("tune"), pointer + "/tune"))
+                    : Optional.empty();
+            variants.put(
+                    entry.getKey(),
+                    new ModelVariant(
+                            entry.getKey(),
+                            spec.get("model").asText(),
+                            Optional.ofNullable(spec.path("role").textValue()),
+                            config,
+                            tune,
+                            tree.positionOf(pointer)));
             if (tune.isPresent() && !spec.get("model").asText().startsWith("tunedModels/")) {
-                problems.add(tree.problem(pointer + "/model", "a variant with 'tune' must name a tunedModels/… model, not '"
-                        + spec.get("model").asText() + "'"));
+                problems.add(tree.problem(
+                        pointer + "/model",
+                        "a variant with 'tune' must name a tunedModels/… model, not '"
+                                + spec.get("model").asText() + "'"));
             }
         }
         return variants;
@@ -59,9 +80,13 @@ final class VariantMapper {
         if (data == null) {
             return null;
         }
-        return new TuneSpec(node.get("baseModel").asText(), data, node.get("hyperparameters"),
+        return new TuneSpec(
+                node.get("baseModel").asText(),
+                data,
+                node.get("hyperparameters"),
                 Optional.ofNullable(node.path("displayName").textValue()),
-                Optional.ofNullable(node.path("description").textValue()), tree.positionOf(pointer));
+                Optional.ofNullable(node.path("description").textValue()),
+                tree.positionOf(pointer));
     }
 
     private URI existingFile(String relative, String pointer) {
@@ -76,7 +101,8 @@ final class VariantMapper {
             files.readBytes(uri);
             return uri;
         } catch (NoSuchFileException e) {
-            problems.add(tree.problem(pointer, "file not found: " + relative + " (resolved to " + SuiteLocations.display(uri) + ")"));
+            problems.add(tree.problem(
+                    pointer, "file not found: " + relative + " (resolved to " + SuiteLocations.display(uri) + ")"));
         } catch (IOException e) {
             problems.add(tree.problem(pointer, "cannot read " + relative + ": " + e.getMessage()));
         }
