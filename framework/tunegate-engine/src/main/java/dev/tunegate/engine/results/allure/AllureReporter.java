@@ -1,6 +1,7 @@
 package dev.tunegate.engine.results.allure;
 
 import dev.tunegate.engine.model.gate.GateVerdict;
+import dev.tunegate.engine.model.gate.Outcome;
 import dev.tunegate.engine.model.gate.Role;
 import dev.tunegate.engine.results.report.VariantResult;
 import io.qameta.allure.AllureLifecycle;
@@ -95,7 +96,7 @@ public final class AllureReporter {
      * result {@code result} makes when the Allure result is built (possibly on another thread, so it must
      * only read what does not change).
      */
-    public synchronized void variantFinished(AllureCase info, String status, Supplier<VariantResult> result,
+    public synchronized void variantFinished(AllureCase info, Outcome status, Supplier<VariantResult> result,
                                              Optional<String> toleratedReason) {
         String key = info.suite() + "#" + info.caseId();
         if (!key.equals(currentKey)) {
@@ -222,7 +223,7 @@ public final class AllureReporter {
         }
         boolean baselinePassed = currentCase.values().stream()
                 .filter(s -> s.info().variant().role() == Role.BASELINE)
-                .anyMatch(s -> s.status().equals("passed"));
+                .anyMatch(s -> s.status() == Outcome.PASSED);
         if (baselinePassed) {
             return FailureKind.REGRESSION;
         }

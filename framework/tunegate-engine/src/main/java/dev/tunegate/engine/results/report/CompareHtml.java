@@ -4,6 +4,7 @@ import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import dev.tunegate.engine.model.gate.GateVerdict;
+import dev.tunegate.engine.model.gate.Outcome;
 import dev.tunegate.engine.model.gate.VariantOutcome;
 import java.io.IOException;
 import java.io.Writer;
@@ -113,7 +114,7 @@ final class CompareHtml {
         BitSet[] groups = {new BitSet(), new BitSet(), new BitSet()};
         for (int i = 0; i < cases.size(); i++) {
             CaseResult c = cases.get(i);
-            boolean failed = c.byVariant().values().stream().anyMatch(r -> r.status().equals("failed") || r.status().equals("error"));
+            boolean failed = c.byVariant().values().stream().anyMatch(r -> r.status().notPassed());
             groups[regressions.contains(c.id()) ? 0 : failed ? 1 : 2].set(i);
         }
         BitSet shown = new BitSet();
@@ -256,13 +257,13 @@ final class CompareHtml {
             Map<String, Object> cell = new LinkedHashMap<>();
             cell.put("variant", v.name());
             if (r == null) {
-                cell.put("status", "skipped");
+                cell.put("status", Outcome.SKIPPED.label());
                 cells.add(cell);
                 continue;
             }
-            String status = r.status();
-            failed |= status.equals("failed") || status.equals("error");
-            cell.put("status", status);
+            Outcome status = r.status();
+            failed |= status.notPassed();
+            cell.put("status", status.label());
             cell.put("skipped", r.skipped());
             if (r.samples().size() > 1) {
                 cell.put("fraction", r.passes() + "/" + r.samples().size() + (r.outcome().stats().flaky() ? " flaky" : ""));

@@ -103,7 +103,7 @@ final class SummaryJson {
 
     private static void variantCase(JsonGenerator g, VariantResult r) throws IOException {
         g.writeStartObject();
-        g.writeStringField("status", r.status());
+        g.writeStringField("status", r.status().label());
         if (r.outcome() != null) {
             RepeatStats stats = r.outcome().stats();
             g.writeNumberField("passes", stats.passes());

@@ -73,9 +73,9 @@ record VariantStats(VariantInfo variant, int passed, int failed, int errors, int
             if (outcome.stats().flaky()) {
                 flaky.add(c.id());
             }
-            switch (r.status()) {
-                case "passed" -> passed++;
-                case "error" -> errors++;
+            switch (outcome.outcome()) {
+                case PASSED -> passed++;
+                case ERROR -> errors++;
                 default -> failed++;
             }
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.tunegate.engine.model.gate.Outcome;
 import dev.tunegate.engine.model.gate.Role;
 import dev.tunegate.engine.results.report.MatcherResult;
 import dev.tunegate.engine.results.report.SampleResult;
@@ -84,7 +85,7 @@ class BackgroundResultsWriterTest {
         VariantInfo base = new VariantInfo("base", "models/m", Role.BASELINE, 0.0);
         AllureCase info = new AllureCase("s", "suites/s.eval.yaml", "c", 3, List.of(), false, base, 1, "p",
                 "[engine:tunegate]/[case:c]", "s › c [base]");
-        reporter.variantFinished(info, "passed", () -> {
+        reporter.variantFinished(info, Outcome.PASSED, () -> {
             builtOn.set(Thread.currentThread());
             return new VariantResult("base", List.of(new SampleResult("ok", "STOP",
                     List.of(new MatcherResult("equals", "equals 'ok'", true, null, 4)), 5, 1, 1, 2, 0, null, "{}", "{}")), 1.0, null);
@@ -96,7 +97,7 @@ class BackgroundResultsWriterTest {
 
         AllureCase broken = new AllureCase("s", "suites/s.eval.yaml", "d", 4, List.of(), false, base, 1, "p",
                 "[engine:tunegate]/[case:d]", "s › d [base]");
-        reporter.variantFinished(broken, "passed", () -> {
+        reporter.variantFinished(broken, Outcome.PASSED, () -> {
             throw new IllegalStateException("cannot map the sample");
         }, Optional.empty());
         assertThatThrownBy(reporter::finish).hasMessageContaining("cannot map the sample");
