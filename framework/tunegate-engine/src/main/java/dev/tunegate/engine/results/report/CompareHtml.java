@@ -6,6 +6,8 @@ import com.github.mustachejava.MustacheException;
 import dev.tunegate.engine.model.gate.GateVerdict;
 import dev.tunegate.engine.model.gate.Outcome;
 import dev.tunegate.engine.model.gate.VariantOutcome;
+import dev.tunegate.engine.model.stats.PairedComparisonFormat;
+import dev.tunegate.engine.model.stats.PairedComparisonFormat.Output;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -155,13 +157,7 @@ final class CompareHtml {
         m.put("regressions", String.join(", ", v.regressions()));
         m.put("improvements", String.join(", ", v.improvements()));
         if (v.comparison() != null) {
-            var t = v.comparison().table();
-            m.put("paired", String.format(Locale.ROOT,
-                    "both pass %d · regressions %d · improvements %d · both fail %d · McNemar exact p = %.4f · "
-                            + "difference %+.1f pts (%.0f%% CI %+.1f to %+.1f)",
-                    t.bothPass(), t.regressions(), t.improvements(), t.bothFail(), v.comparison().pValue(),
-                    100 * t.difference(), 100 * v.comparison().difference().confidence(),
-                    100 * v.comparison().difference().lower(), 100 * v.comparison().difference().upper()));
+            m.put("paired", PairedComparisonFormat.sentence(v.comparison(), Output.HTML));
         }
         return m;
     }
