@@ -57,7 +57,7 @@ final class RunReport {
             out.println();
             out.println(ansi.string("@|bold Failures (" + recorder.problems().size() + "):|@"));
             for (RunTally.Problem p : recorder.problems()) {
-                out.println(ansi.string("  @|red ✗|@ ") + p.test() + "  [" + label(p.kind()) + "]");
+                out.println(ansi.string("  @|red ✗|@ ") + p.test() + "  [" + label(p.category()) + "]");
                 printIndented(out, p.message());
             }
         }
@@ -95,8 +95,8 @@ final class RunReport {
         }
     }
 
-    private static String label(FailureCategory kind) {
-        return switch (kind) {
+    private static String label(FailureCategory category) {
+        return switch (category) {
             case ASSERTION -> "assertion";
             case INFRASTRUCTURE -> "infrastructure";
             case DISCOVERY -> "input";

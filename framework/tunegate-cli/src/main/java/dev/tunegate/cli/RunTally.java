@@ -116,17 +116,17 @@ final class RunTally implements TestExecutionListener, LauncherDiscoveryListener
                 }
             }
             if (result.getStatus() == TestExecutionResult.Status.FAILED) {
-                FailureCategory kind = FailureCategory.ofTest(failure);
-                exitCode = ExitCodes.worst(exitCode, kind.exitCode);
-                problems.add(new Problem(id.getDisplayName(), kind, message(failure)));
+                FailureCategory category = FailureCategory.ofTest(failure);
+                exitCode = ExitCodes.worst(exitCode, category.exitCode);
+                problems.add(new Problem(id.getDisplayName(), category, message(failure)));
             } else if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
                 aborted.add(new Problem(id.getDisplayName(), null, message(failure)));
             }
             step(id);
         } else if (result.getStatus() == TestExecutionResult.Status.FAILED) {
-            FailureCategory kind = FailureCategory.ofContainer(failure);
-            exitCode = ExitCodes.worst(exitCode, kind.exitCode);
-            problems.add(new Problem(id.getDisplayName() + " (container)", kind, message(failure)));
+            FailureCategory category = FailureCategory.ofContainer(failure);
+            exitCode = ExitCodes.worst(exitCode, category.exitCode);
+            problems.add(new Problem(id.getDisplayName() + " (container)", category, message(failure)));
         }
     }
 
@@ -224,7 +224,7 @@ final class RunTally implements TestExecutionListener, LauncherDiscoveryListener
     }
 
     /** A failed or aborted test with its message. */
-    record Problem(String test, FailureCategory kind, String message) {
+    record Problem(String test, FailureCategory category, String message) {
     }
 
 }
