@@ -22,16 +22,14 @@ import java.util.Set;
 record RunSummary(String label, Map<String, Suite> suites) {
 
     /** One suite: per variant pass rates and case outcomes, per candidate the gate result. */
-    record Suite(String name, Map<String, Variant> variants, Map<String, Candidate> candidates) {
-    }
+    record Suite(String name, Map<String, Variant> variants, Map<String, Candidate> candidates) {}
 
     /** One variant's result in a suite; {@code cases} maps case id to passed (cases that failed or passed). */
-    record Variant(String name, String model, Double passRate, Map<String, Boolean> cases) {
-    }
+    record Variant(String name, String model, Double passRate, Map<String, Boolean> cases) {}
 
     /** A candidate's comparison with its baseline and the gate verdict ({@code null} when unknown). */
-    record Candidate(String name, String baseline, Boolean promoted, Set<String> regressions, Set<String> improvements) {
-    }
+    record Candidate(
+            String name, String baseline, Boolean promoted, Set<String> regressions, Set<String> improvements) {}
 
     static RunSummary read(Path file) {
         SummaryDocument document;
@@ -62,14 +60,21 @@ record RunSummary(String label, Map<String, Suite> suites) {
                 Boolean passed = passed(result.status());
                 if (passed != null) {
                     variants.computeIfAbsent(name, n -> new Variant(n, null, null, new LinkedHashMap<>()))
-                            .cases().put(c.id(), passed);
+                            .cases()
+                            .put(c.id(), passed);
                 }
             });
         }
         Map<String, Candidate> candidates = new LinkedHashMap<>();
         for (SummaryDocument.Candidate c : suite.candidates()) {
-            candidates.putIfAbsent(c.candidate(), new Candidate(c.candidate(), c.baseline(), passed(c.verdict()),
-                    new LinkedHashSet<>(c.regressions()), new LinkedHashSet<>(c.improvements())));
+            candidates.putIfAbsent(
+                    c.candidate(),
+                    new Candidate(
+                            c.candidate(),
+                            c.baseline(),
+                            passed(c.verdict()),
+                            new LinkedHashSet<>(c.regressions()),
+                            new LinkedHashSet<>(c.improvements())));
         }
         return new Suite(suite.name(), variants, candidates);
     }

@@ -53,7 +53,8 @@ final class RunTally implements TestExecutionListener, LauncherDiscoveryListener
     }
 
     @Override
-    public synchronized void selectorProcessed(UniqueId engineId, DiscoverySelector selector, SelectorResolutionResult result) {
+    public synchronized void selectorProcessed(
+            UniqueId engineId, DiscoverySelector selector, SelectorResolutionResult result) {
         if (result.getStatus() == SelectorResolutionResult.Status.FAILED) {
             discoveryIssues.add("ERROR " + selector + ": "
                     + result.getThrowable().map(Throwable::getMessage).orElse("could not be resolved"));
@@ -139,11 +140,14 @@ final class RunTally implements TestExecutionListener, LauncherDiscoveryListener
         if (plan == null) {
             return 0;
         }
-        return plan.getDescendants(container).stream().filter(TestIdentifier::isTest).count();
+        return plan.getDescendants(container).stream()
+                .filter(TestIdentifier::isTest)
+                .count();
     }
 
     private Counts countsFor(TuneGateTest test) {
-        return counts.computeIfAbsent(test.suite() + "\u0000" + test.variant(), k -> new Counts(test.suite(), test.variant()));
+        return counts.computeIfAbsent(
+                test.suite() + "\u0000" + test.variant(), k -> new Counts(test.suite(), test.variant()));
     }
 
     /** What the engine says the test is; empty for containers (and before the plan is known). */
@@ -167,9 +171,11 @@ final class RunTally implements TestExecutionListener, LauncherDiscoveryListener
 
     static String describe(TestSource source) {
         if (source instanceof FileSource file) {
-            return file.getFile() + file.getPosition()
-                    .map(p -> ":" + p.getLine() + p.getColumn().map(c -> ":" + c).orElse(""))
-                    .orElse("");
+            return file.getFile()
+                    + file.getPosition()
+                            .map(p -> ":" + p.getLine()
+                                    + p.getColumn().map(c -> ":" + c).orElse(""))
+                            .orElse("");
         }
         return source.toString();
     }
@@ -220,11 +226,8 @@ final class RunTally implements TestExecutionListener, LauncherDiscoveryListener
     }
 
     /** The result of one gate test: its suite, the candidate it judged, its JUnit status and the verdict's first line. */
-    record Gate(String suite, String candidate, TestExecutionResult.Status status, String verdict) {
-    }
+    record Gate(String suite, String candidate, TestExecutionResult.Status status, String verdict) {}
 
     /** A failed or aborted test with its message. */
-    record Problem(String test, FailureCategory category, String message) {
-    }
-
+    record Problem(String test, FailureCategory category, String message) {}
 }

@@ -7,9 +7,9 @@ import dev.tunegate.engine.model.stats.PassRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
-import org.apiguardian.api.API;
 
 /**
  * Turns a variant test's samples into its JUnit outcome: evaluates every matcher on every answer
@@ -38,7 +38,8 @@ public final class Judge {
         for (Sample sample : run.samples()) {
             if (sample.answer().isPresent()) {
                 answered++;
-                Verdict verdict = Expectations.evaluate(matchers, sample.answer().get());
+                Verdict verdict =
+                        Expectations.evaluate(matchers, sample.answer().get());
                 verdicts.add(Optional.of(verdict));
                 if (verdict.passed()) {
                     passes++;
@@ -64,8 +65,10 @@ public final class Judge {
         }
         AssertionError failure = failureOf(firstFailed);
         if (n > 1) {
-            failure = new AssertionFailedError(passes + " of " + n + " samples passed, " + PassRule.required(threshold, n)
-                    + " needed (passThreshold " + threshold + "); first failure: " + failure.getMessage(), failure);
+            failure = new AssertionFailedError(
+                    passes + " of " + n + " samples passed, " + PassRule.required(threshold, n)
+                            + " needed (passThreshold " + threshold + "); first failure: " + failure.getMessage(),
+                    failure);
         }
         Optional<String> tolerated = policy.toleratedReason(run.test());
         if (tolerated.isPresent()) {

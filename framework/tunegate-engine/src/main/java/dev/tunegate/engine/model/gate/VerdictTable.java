@@ -8,13 +8,17 @@ import java.util.List;
 /** Renders a {@link GateVerdict} as an aligned plain-text table for test failure messages and logs. */
 final class VerdictTable {
 
-    private VerdictTable() {
-    }
+    private VerdictTable() {}
 
     static String render(GateVerdict v) {
         StringBuilder out = new StringBuilder();
-        out.append("Gate ").append(v.passed() ? "PASSED" : "FAILED").append(" for suite '").append(v.suite())
-                .append("': candidate '").append(v.candidate()).append('\'');
+        out.append("Gate ")
+                .append(v.passed() ? "PASSED" : "FAILED")
+                .append(" for suite '")
+                .append(v.suite())
+                .append("': candidate '")
+                .append(v.candidate())
+                .append('\'');
         if (v.baseline() != null) {
             out.append(" vs baseline '").append(v.baseline()).append('\'');
         }
@@ -25,15 +29,25 @@ final class VerdictTable {
             rows.add(new String[] {c.name(), c.required(), c.actual(), c.passed() ? "ok" : "FAILED"});
         }
         appendAligned(out, rows);
-        out.append("candidate pass rate: ").append(GateEvaluator.rate(v.candidateRate())).append('\n');
+        out.append("candidate pass rate: ")
+                .append(GateEvaluator.rate(v.candidateRate()))
+                .append('\n');
         if (v.comparison() != null) {
-            out.append("baseline pass rate:  ").append(GateEvaluator.rate(v.baselineRate())).append('\n');
-            out.append("paired: ").append(PairedComparisonFormat.sentence(v.comparison(), Output.TEXT)).append('\n');
+            out.append("baseline pass rate:  ")
+                    .append(GateEvaluator.rate(v.baselineRate()))
+                    .append('\n');
+            out.append("paired: ")
+                    .append(PairedComparisonFormat.sentence(v.comparison(), Output.TEXT))
+                    .append('\n');
             if (!v.regressions().isEmpty()) {
-                out.append("regressions: ").append(String.join(", ", v.regressions())).append('\n');
+                out.append("regressions: ")
+                        .append(String.join(", ", v.regressions()))
+                        .append('\n');
             }
             if (!v.improvements().isEmpty()) {
-                out.append("improvements: ").append(String.join(", ", v.improvements())).append('\n');
+                out.append("improvements: ")
+                        .append(String.join(", ", v.improvements()))
+                        .append('\n');
             }
         }
         return out.toString();

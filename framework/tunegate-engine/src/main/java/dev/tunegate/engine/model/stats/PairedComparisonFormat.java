@@ -22,24 +22,41 @@ public final class PairedComparisonFormat {
         HTML
     }
 
-    private PairedComparisonFormat() {
-    }
+    private PairedComparisonFormat() {}
 
     /** The sentence for {@code output}, without a label or line break. */
     public static String sentence(PairedComparison comparison, Output output) {
         PairedTable t = comparison.table();
         Interval d = comparison.difference();
         return switch (output) {
-            case TEXT -> String.format(Locale.ROOT,
-                    "both pass %d, regressions %d, improvements %d, both fail %d; "
-                            + "McNemar exact p = %.4f; difference %+.3f (%.0f%% CI %+.3f to %+.3f)",
-                    t.bothPass(), t.regressions(), t.improvements(), t.bothFail(), comparison.pValue(),
-                    t.difference(), 100 * d.confidence(), d.lower(), d.upper());
-            case MARKDOWN, HTML -> String.format(Locale.ROOT,
-                    "both pass %d · regressions %d · improvements %d · both fail %d · "
-                            + "McNemar exact p = %.4f · difference %+.1f pts (%.0f%% CI %+.1f to %+.1f)",
-                    t.bothPass(), t.regressions(), t.improvements(), t.bothFail(), comparison.pValue(),
-                    100 * t.difference(), 100 * d.confidence(), 100 * d.lower(), 100 * d.upper());
+            case TEXT ->
+                String.format(
+                        Locale.ROOT,
+                        "both pass %d, regressions %d, improvements %d, both fail %d; "
+                                + "McNemar exact p = %.4f; difference %+.3f (%.0f%% CI %+.3f to %+.3f)",
+                        t.bothPass(),
+                        t.regressions(),
+                        t.improvements(),
+                        t.bothFail(),
+                        comparison.pValue(),
+                        t.difference(),
+                        100 * d.confidence(),
+                        d.lower(),
+                        d.upper());
+            case MARKDOWN, HTML ->
+                String.format(
+                        Locale.ROOT,
+                        "both pass %d · regressions %d · improvements %d · both fail %d · "
+                                + "McNemar exact p = %.4f · difference %+.1f pts (%.0f%% CI %+.1f to %+.1f)",
+                        t.bothPass(),
+                        t.regressions(),
+                        t.improvements(),
+                        t.bothFail(),
+                        comparison.pValue(),
+                        100 * t.difference(),
+                        100 * d.confidence(),
+                        100 * d.lower(),
+                        100 * d.upper());
         };
     }
 }

@@ -11,8 +11,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class PassRule {
 
-    private PassRule() {
-    }
+    private PassRule() {}
 
     /** Samples that must pass: {@code ceil(passThreshold × samples)}, tolerant of rounding in the product. */
     public static int required(double passThreshold, int samples) {

@@ -42,7 +42,8 @@ public record TuneGateTest(String suite, String caseId, String variant, Kind kin
             return Optional.of(new TuneGateTest(suite, null, parsed.get().gate().get(), Kind.GATE));
         }
         if (parsed.get().caseId().isPresent() && parsed.get().variant().isPresent()) {
-            return Optional.of(new TuneGateTest(suite, parsed.get().caseId().get(), parsed.get().variant().get(), Kind.CASE));
+            return Optional.of(new TuneGateTest(
+                    suite, parsed.get().caseId().get(), parsed.get().variant().get(), Kind.CASE));
         }
         return Optional.empty();
     }

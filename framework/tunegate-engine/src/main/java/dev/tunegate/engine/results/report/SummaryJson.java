@@ -23,11 +23,11 @@ final class SummaryJson {
 
     /** Schema resource on the classpath. */
     static final String SCHEMA_RESOURCE = "/tunegate-summary.schema.json";
+
     static final int SCHEMA_VERSION = 1;
     private static final String DIFFERENCE_METHOD = "Newcombe hybrid score (paired, method 10)";
 
-    private SummaryJson() {
-    }
+    private SummaryJson() {}
 
     /** Writes the record, pretty-printed and ending with a newline; the writer is left open. */
     static void write(RunResult run, Writer out) throws IOException {
@@ -36,37 +36,67 @@ final class SummaryJson {
 
     /** The run as a summary document whose suites and cases are built when read. */
     static SummaryDocument document(RunResult run) {
-        return new SummaryDocument(SCHEMA_VERSION, run.runId(), run.startedAt().toString(),
-                run.finishedAt().toString(), run.commit(), run.passed(), mapped(run.suites(), SummaryJson::suite));
+        return new SummaryDocument(
+                SCHEMA_VERSION,
+                run.runId(),
+                run.startedAt().toString(),
+                run.finishedAt().toString(),
+                run.commit(),
+                run.passed(),
+                mapped(run.suites(), SummaryJson::suite));
     }
 
     private static SummaryDocument.Suite suite(SuiteResult suite) {
-        List<SummaryDocument.Variant> variants = VariantStats.of(suite).stream().map(SummaryJson::variant).toList();
-        return new SummaryDocument.Suite(suite.name(), suite.location(), suite.contentHash(),
-                suite.gated() ? "gate" : "strict", suite.cases().size(), variants,
+        List<SummaryDocument.Variant> variants =
+                VariantStats.of(suite).stream().map(SummaryJson::variant).toList();
+        return new SummaryDocument.Suite(
+                suite.name(),
+                suite.location(),
+                suite.contentHash(),
+                suite.gated() ? "gate" : "strict",
+                suite.cases().size(),
+                variants,
                 suite.verdicts().stream().map(SummaryJson::candidate).toList(),
                 mapped(suite.cases(), SummaryJson::caseOf));
     }
 
     private static SummaryDocument.Variant variant(VariantStats stats) {
-        return new SummaryDocument.Variant(stats.variant().name(), stats.variant().model(),
-                stats.variant().role().yamlName(), stats.passRate().rate(), stats.passRate().passes(),
-                stats.passRate().total(), stats.passRate().interval(),
+        return new SummaryDocument.Variant(
+                stats.variant().name(),
+                stats.variant().model(),
+                stats.variant().role().yamlName(),
+                stats.passRate().rate(),
+                stats.passRate().passes(),
+                stats.passRate().total(),
+                stats.passRate().interval(),
                 new SummaryDocument.Counts(stats.passed(), stats.failed(), stats.errors(), stats.skipped()),
                 new SummaryDocument.Repeats(stats.samples(), stats.flaky()));
     }
 
     private static SummaryDocument.Candidate candidate(GateVerdict v) {
         var comparison = v.comparison();
-        return new SummaryDocument.Candidate(v.candidate(), v.baseline(), v.passed() ? Outcome.PASSED : Outcome.FAILED,
-                v.reasons(), v.checks(), v.candidateRate().rate(), v.candidateRate().passes(),
-                v.candidateRate().total(), v.candidateRate().interval(),
+        return new SummaryDocument.Candidate(
+                v.candidate(),
+                v.baseline(),
+                v.passed() ? Outcome.PASSED : Outcome.FAILED,
+                v.reasons(),
+                v.checks(),
+                v.candidateRate().rate(),
+                v.candidateRate().passes(),
+                v.candidateRate().total(),
+                v.candidateRate().interval(),
                 comparison == null ? null : comparison.table(),
                 comparison == null ? null : comparison.pValue(),
-                comparison == null ? null : new SummaryDocument.Difference(comparison.table().difference(),
-                        comparison.difference().lower(), comparison.difference().upper(),
-                        comparison.difference().confidence(), DIFFERENCE_METHOD),
-                v.regressions(), v.improvements());
+                comparison == null
+                        ? null
+                        : new SummaryDocument.Difference(
+                                comparison.table().difference(),
+                                comparison.difference().lower(),
+                                comparison.difference().upper(),
+                                comparison.difference().confidence(),
+                                DIFFERENCE_METHOD),
+                v.regressions(),
+                v.improvements());
     }
 
     private static SummaryDocument.Case caseOf(CaseResult c) {
@@ -86,8 +116,8 @@ final class SummaryJson {
             passAtK.put(Integer.toString(k), stats.passAtK(k));
             passHatK.put(Integer.toString(k), stats.passHatK(k));
         }
-        return new SummaryDocument.CaseVariant(r.status(), stats.passes(), stats.samples(), stats.passFraction(),
-                stats.flaky(), passAtK, passHatK);
+        return new SummaryDocument.CaseVariant(
+                r.status(), stats.passes(), stats.samples(), stats.passFraction(), stats.flaky(), passAtK, passHatK);
     }
 
     /** The k reported for pass@k and pass^k: 1, 2, 5, 10 and N, as far as N allows. */

@@ -19,13 +19,13 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class SummaryCodec {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder(
-                    JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build())
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+                    .build())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private SummaryCodec() {
-    }
+    private SummaryCodec() {}
 
     /** Writes the document pretty-printed, ending with a newline; the writer is left open. */
     public static void write(SummaryDocument document, Writer out) throws IOException {

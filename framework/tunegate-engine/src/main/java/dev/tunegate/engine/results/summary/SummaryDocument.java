@@ -28,8 +28,14 @@ import org.apiguardian.api.API;
  * @param suites        every suite, in execution order (required: a file without it is not a summary)
  */
 @API(status = API.Status.INTERNAL)
-public record SummaryDocument(int schemaVersion, String runId, String startedAt, String finishedAt, String commit,
-                              boolean passed, @JsonProperty(required = true) List<Suite> suites) {
+public record SummaryDocument(
+        int schemaVersion,
+        String runId,
+        String startedAt,
+        String finishedAt,
+        String commit,
+        boolean passed,
+        @JsonProperty(required = true) List<Suite> suites) {
 
     public SummaryDocument {
         suites = orEmpty(suites);
@@ -47,8 +53,15 @@ public record SummaryDocument(int schemaVersion, String runId, String startedAt,
      * @param candidates  the gate's verdict per candidate
      * @param cases       every case, in file order
      */
-    public record Suite(String name, String location, String contentHash, String mode, int caseCount,
-                        List<Variant> variants, List<Candidate> candidates, List<Case> cases) {
+    public record Suite(
+            String name,
+            String location,
+            String contentHash,
+            String mode,
+            int caseCount,
+            List<Variant> variants,
+            List<Candidate> candidates,
+            List<Case> cases) {
 
         public Suite {
             variants = orEmpty(variants);
@@ -70,9 +83,16 @@ public record SummaryDocument(int schemaVersion, String runId, String startedAt,
      * @param counts           cases per outcome
      * @param repeats          samples taken and flaky cases
      */
-    public record Variant(String name, String model, String role, double passRate, int passes, int total,
-                          Interval passRateInterval, Counts counts, Repeats repeats) {
-    }
+    public record Variant(
+            String name,
+            String model,
+            String role,
+            double passRate,
+            int passes,
+            int total,
+            Interval passRateInterval,
+            Counts counts,
+            Repeats repeats) {}
 
     /**
      * Cases of a variant per outcome.
@@ -82,8 +102,7 @@ public record SummaryDocument(int schemaVersion, String runId, String startedAt,
      * @param errors  cases no sample answered
      * @param skipped cases the variant did not run
      */
-    public record Counts(int passed, int failed, int errors, int skipped) {
-    }
+    public record Counts(int passed, int failed, int errors, int skipped) {}
 
     /**
      * Repeated sampling of a variant.
@@ -116,12 +135,21 @@ public record SummaryDocument(int schemaVersion, String runId, String startedAt,
      * @param regressions        cases the baseline passes and the candidate fails
      * @param improvements       cases the baseline fails and the candidate passes
      */
-    public record Candidate(String candidate, String baseline, Outcome verdict, List<String> reasons,
-                            List<GateCheck> checks, double passRate, int passes, int total, Interval passRateInterval,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) PairedTable pairedTable,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) Double mcnemarExactPValue,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) Difference difference,
-                            List<String> regressions, List<String> improvements) {
+    public record Candidate(
+            String candidate,
+            String baseline,
+            Outcome verdict,
+            List<String> reasons,
+            List<GateCheck> checks,
+            double passRate,
+            int passes,
+            int total,
+            Interval passRateInterval,
+            @JsonInclude(JsonInclude.Include.NON_NULL) PairedTable pairedTable,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double mcnemarExactPValue,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Difference difference,
+            List<String> regressions,
+            List<String> improvements) {
 
         public Candidate {
             reasons = orEmpty(reasons);
@@ -140,8 +168,7 @@ public record SummaryDocument(int schemaVersion, String runId, String startedAt,
      * @param confidence confidence level
      * @param method     how the interval was computed
      */
-    public record Difference(double estimate, double lower, double upper, double confidence, String method) {
-    }
+    public record Difference(double estimate, double lower, double upper, double confidence, String method) {}
 
     /**
      * One case with every variant's result.
@@ -170,9 +197,14 @@ public record SummaryDocument(int schemaVersion, String runId, String startedAt,
      * @param passHatK     pass^k by k
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CaseVariant(Outcome status, Integer passes, Integer samples, Double passFraction, Boolean flaky,
-                              Map<String, Double> passAtK, Map<String, Double> passHatK) {
-    }
+    public record CaseVariant(
+            Outcome status,
+            Integer passes,
+            Integer samples,
+            Double passFraction,
+            Boolean flaky,
+            Map<String, Double> passAtK,
+            Map<String, Double> passHatK) {}
 
     private static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;

@@ -16,18 +16,24 @@ class TuneGateTestTest {
 
     @Test
     void describesCaseAndGateTestsAndNothingElse() {
-        TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClasspathResource("dev/tunegate/engine/gates/repeats.eval.yaml"))
-                .filters(includeEngines("tunegate"))
-                .build());
-        var described = plan.getRoots().stream().flatMap(root -> plan.getDescendants(root).stream())
-                .map(id -> TuneGateTest.describe(plan, id)).flatMap(Optional::stream).toList();
+        TestPlan plan = LauncherFactory.create()
+                .discover(LauncherDiscoveryRequestBuilder.request()
+                        .selectors(selectClasspathResource("dev/tunegate/engine/gates/repeats.eval.yaml"))
+                        .filters(includeEngines("tunegate"))
+                        .build());
+        var described = plan.getRoots().stream()
+                .flatMap(root -> plan.getDescendants(root).stream())
+                .map(id -> TuneGateTest.describe(plan, id))
+                .flatMap(Optional::stream)
+                .toList();
 
-        assertThat(described).containsExactlyInAnyOrder(
-                new TuneGateTest("repeats", "upper", "base", TuneGateTest.Kind.CASE),
-                new TuneGateTest("repeats", "upper", "tuned", TuneGateTest.Kind.CASE),
-                new TuneGateTest("repeats", null, "tuned", TuneGateTest.Kind.GATE));
-        TestIdentifier suite = plan.getChildren(plan.getRoots().iterator().next()).iterator().next();
+        assertThat(described)
+                .containsExactlyInAnyOrder(
+                        new TuneGateTest("repeats", "upper", "base", TuneGateTest.Kind.CASE),
+                        new TuneGateTest("repeats", "upper", "tuned", TuneGateTest.Kind.CASE),
+                        new TuneGateTest("repeats", null, "tuned", TuneGateTest.Kind.GATE));
+        TestIdentifier suite =
+                plan.getChildren(plan.getRoots().iterator().next()).iterator().next();
         assertThat(TuneGateTest.describe(plan, suite)).as("a container").isEmpty();
     }
 }

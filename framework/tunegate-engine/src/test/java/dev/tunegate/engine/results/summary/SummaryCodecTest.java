@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tunegate.engine.model.gate.Outcome;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,8 @@ class SummaryCodecTest {
     @ValueSource(strings = {"gated-summary.json", "two-summary.json"})
     void readingAndWritingBackKeepsEveryByte(String golden) throws IOException {
         String text;
-        try (InputStream in = SummaryCodecTest.class.getResourceAsStream("/dev/tunegate/engine/results/report/golden/" + golden)) {
+        try (InputStream in =
+                SummaryCodecTest.class.getResourceAsStream("/dev/tunegate/engine/results/report/golden/" + golden)) {
             assertThat(in).as(golden).isNotNull();
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -30,7 +30,9 @@ class SummaryCodecTest {
         assertThat(out.toString()).isEqualTo(text);
         assertThat(document.suites()).isNotEmpty();
         assertThat(document.suites().get(0).cases().get(0).variants().values())
-                .extracting(SummaryDocument.CaseVariant::status).isNotEmpty().doesNotContainNull();
+                .extracting(SummaryDocument.CaseVariant::status)
+                .isNotEmpty()
+                .doesNotContainNull();
         assertThat(Outcome.ofLabel("passed")).isEqualTo(Outcome.PASSED);
     }
 }
