@@ -3,7 +3,6 @@ package dev.tunegate.client.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tunegate.client.GeminiJson;
 import java.util.Optional;
 
 /**
@@ -12,7 +11,7 @@ import java.util.Optional;
  * {@link #tunedModel()} or {@link #metadataAs(Class)}. Union {@code result}: at most one of error and response.
  */
 public record Operation(String name, JsonNode metadata, Boolean done, Status error, JsonNode response) {
-    private static final ObjectMapper MAPPER = GeminiJson.newMapper();
+    private static final ObjectMapper MAPPER = WireJson.newMapper();
 
     public Operation {
         Unions.atMostOne("Operation", "result", "error", error, "response", response);
