@@ -7,12 +7,19 @@ import java.util.concurrent.TimeUnit;
  * reservation returns how long to wait before sending. {@code requestsPerMinute <= 0} means no limit.
  */
 final class RequestPacer {
+    private final int requestsPerMinute;
     private final long intervalNanos;
     private long nextFree;
     private boolean started;
 
     RequestPacer(int requestsPerMinute) {
+        this.requestsPerMinute = Math.max(0, requestsPerMinute);
         this.intervalNanos = requestsPerMinute <= 0 ? 0 : TimeUnit.MINUTES.toNanos(1) / requestsPerMinute;
+    }
+
+    /** The limit this was built with; 0 means none. */
+    int requestsPerMinute() {
+        return requestsPerMinute;
     }
 
     /** Reserves the next slot; returns the nanoseconds to wait (0 when none). */

@@ -10,7 +10,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
@@ -22,8 +21,11 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Sends one logical call asynchronously: waits for a concurrency permit and a rate slot without blocking a
- * thread, attaches the key header, and retries per {@link RetryPolicy} on a scheduler.
+ * Sends one logical call asynchronously: waits for a concurrency permit ({@link AsyncPermits}) and a rate slot
+ * ({@link RequestPacer}) without blocking a thread, and retries per {@link RetryPolicy} on a scheduler. It is
+ * the one owner of the client's concurrency and rate limits. Credentials are not its business: the
+ * {@link CredentialInterceptor} in the OkHttp chain adds them and records, in each request's
+ * {@link AttemptSecret} tag, what to redact from that attempt's errors.
  */
 final class Transport {
     static final System.Logger LOG = System.getLogger("dev.tunegate.client.GeminiClient");
@@ -43,7 +45,6 @@ final class Transport {
     record Outcome<T>(T value, int retries, Duration latency) {
     }
 
-    private final Supplier<String> apiKey;
     private final RetryPolicy policy;
     private final AsyncPermits permits;
     private final RequestPacer pacer;
@@ -54,9 +55,8 @@ final class Transport {
     final AtomicLong retries = new AtomicLong();
     final AtomicLong failedCalls = new AtomicLong();
 
-    Transport(Supplier<String> apiKey, RetryPolicy policy, AsyncPermits permits, RequestPacer pacer,
-              RetryListener listener, ScheduledExecutorService scheduler, ApiErrors errors) {
-        this.apiKey = apiKey;
+    Transport(RetryPolicy policy, AsyncPermits permits, RequestPacer pacer, RetryListener listener,
+              ScheduledExecutorService scheduler, ApiErrors errors) {
         this.policy = policy;
         this.permits = permits;
         this.pacer = pacer;
@@ -67,6 +67,16 @@ final class Transport {
 
     int inFlight() {
         return permits.inFlight();
+    }
+
+    /** Most calls in flight at once; 0 means no cap. */
+    int maxConcurrentRequests() {
+        return permits.max();
+    }
+
+    /** Most HTTP attempts started per minute; 0 means no limit. */
+    int requestsPerMinute() {
+        return pacer.requestsPerMinute();
     }
 
     <T> CompletableFuture<Outcome<T>> call(OkHttpClient http, String method, HttpUrl url, byte[] body,
@@ -90,7 +100,7 @@ final class Transport {
         final CompletableFuture<Outcome<T>> future = new CompletableFuture<>();
         private volatile int attempt;
         private volatile int retryCount;
-        private volatile String keyInUse;
+        private volatile AttemptSecret secret = new AttemptSecret();
 
         Exchange(OkHttpClient http, String method, HttpUrl url, byte[] body, boolean eventStream,
                  BodyHandler<T> handler) {
@@ -130,12 +140,10 @@ final class Transport {
             attempt++;
             attempts.incrementAndGet();
             try {
-                String key = apiKey.get();
-                keyInUse = key;
-                Request.Builder rb = new Request.Builder().url(url).header("User-Agent", USER_AGENT);
-                if (key != null && !key.isBlank()) {
-                    rb.header("x-goog-api-key", key);
-                }
+                AttemptSecret attemptSecret = new AttemptSecret();
+                secret = attemptSecret;
+                Request.Builder rb = new Request.Builder().url(url).header("User-Agent", USER_AGENT)
+                        .tag(AttemptSecret.class, attemptSecret);
                 if (eventStream) {
                     rb.header("Accept", "text/event-stream");
                 }
@@ -148,7 +156,16 @@ final class Transport {
 
         @Override
         public void onFailure(Call call, IOException e) {
-            retryOrFail(errors.fromIOException(e, keyInUse, name, attempt));
+            if (e instanceof CredentialInterceptor.SourceFailed failed) {
+                fail(failed.source());
+                return;
+            }
+            retryOrFail(errors.fromIOException(e, key(), name, attempt));
+        }
+
+        /** The secret the current attempt carried, to be redacted from its errors. */
+        private String key() {
+            return secret.value();
         }
 
         @Override
@@ -163,7 +180,7 @@ final class Transport {
                 ResponseBody rb = response.body();
                 String text = rb == null ? "" : rb.string();
                 GeminiApiException error = errors.fromResponse(response.code(), response.message(),
-                        response.header("Retry-After"), text, keyInUse, name, attempt);
+                        response.header("Retry-After"), text, key(), name, attempt);
                 if (RetryPolicy.isRetryableStatus(response.code())) {
                     retryOrFail(error);
                 } else {
@@ -172,9 +189,9 @@ final class Transport {
             } catch (JsonProcessingException e) {
                 // The whole body arrived but is not the expected JSON: a server fault that a retry will not fix.
                 fail(new GeminiApiException(response.code(), "INTERNAL", "malformed response body: "
-                        + Redactor.redact(e.getOriginalMessage(), keyInUse), null, null, name, attempt, null));
+                        + Redactor.redact(e.getOriginalMessage(), key()), null, null, name, attempt, null));
             } catch (IOException e) {
-                retryOrFail(errors.fromIOException(e, keyInUse, name, attempt));
+                retryOrFail(errors.fromIOException(e, key(), name, attempt));
             } catch (RuntimeException | Error e) {
                 fail(e);
             }
