@@ -26,6 +26,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
 import okhttp3.sse.EventSources;
+import org.apiguardian.api.API;
 
 /**
  * The Java API for the Gemini v1beta surface TuneGate uses: generateContent (sync and async), streaming over
@@ -46,6 +47,7 @@ import okhttp3.sse.EventSources;
  * }
  * }</pre>
  */
+@API(status = API.Status.STABLE)
 public final class GeminiClient implements AutoCloseable {
     /** The public endpoint. */
     public static final String DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com";
@@ -334,6 +336,7 @@ public final class GeminiClient implements AutoCloseable {
     }
 
     /** Configures a {@link GeminiClient}. */
+    @API(status = API.Status.STABLE)
     public static final class Builder {
         private String baseUrl = DEFAULT_BASE_URL;
         private Supplier<String> apiKey;

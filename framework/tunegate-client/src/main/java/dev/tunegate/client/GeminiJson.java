@@ -2,6 +2,7 @@ package dev.tunegate.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunegate.client.model.WireJson;
+import org.apiguardian.api.API;
 
 /**
  * The one Jackson configuration for the Gemini wire format, shared by client, emulator and engine.
@@ -12,7 +13,11 @@ import dev.tunegate.client.model.WireJson;
  * array is expected ({@code "contents": {"parts": {...}}}), and trailing commas are allowed. Timestamps are
  * {@link java.time.Instant}s read from RFC 3339 with any fraction and offset and written as {@code ...Z}.
  * Writing omits nulls. The configuration itself lives beside the wire types ({@link WireJson}).
+ *
+ * <p>{@code INTERNAL}: TuneGate's emulator and engine share it; users of the client get typed values from
+ * {@link GeminiClient} and need no mapper of their own.
  */
+@API(status = API.Status.INTERNAL)
 public final class GeminiJson {
     private GeminiJson() {
     }
