@@ -7,8 +7,7 @@ import java.util.concurrent.ExecutionException;
 
 /** Turns an asynchronous call into a blocking one, failing with the call's own exception, unwrapped. */
 final class Blocking {
-    private Blocking() {
-    }
+    private Blocking() {}
 
     /** The future's value; interruption cancels the call and fails with status CANCELLED. */
     static <T> T await(CompletableFuture<T> future) {
@@ -17,8 +16,8 @@ final class Blocking {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
-            throw new GeminiApiException(0, "CANCELLED", "interrupted while waiting for the response", null, null,
-                    null, 1, e);
+            throw new GeminiApiException(
+                    0, "CANCELLED", "interrupted while waiting for the response", null, null, null, 1, e);
         } catch (ExecutionException e) {
             throw unwrap(e.getCause());
         } catch (CancellationException e) {

@@ -7,5 +7,4 @@ import org.apiguardian.api.API;
  * failed after all attempts, and calls currently waiting for or holding a concurrency permit.
  */
 @API(status = API.Status.STABLE)
-public record ClientMetrics(long attempts, long retries, long failedCalls, int inFlight) {
-}
+public record ClientMetrics(long attempts, long retries, long failedCalls, int inFlight) {}

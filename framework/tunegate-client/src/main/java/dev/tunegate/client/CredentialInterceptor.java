@@ -46,7 +46,8 @@ abstract class CredentialInterceptor implements Interceptor {
         if (secret == null || secret.isBlank()) {
             return chain.proceed(request);
         }
-        return chain.proceed(request.newBuilder().header(headerName(), headerValue(secret)).build());
+        return chain.proceed(
+                request.newBuilder().header(headerName(), headerValue(secret)).build());
     }
 
     /** The secret source threw; OkHttp hands this to the call's {@code onFailure}, which fails with the cause. */

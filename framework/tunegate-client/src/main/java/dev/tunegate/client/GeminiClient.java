@@ -67,8 +67,12 @@ public final class GeminiClient implements AutoCloseable {
         this.okHttp = OkHttpWiring.create(settings, new ApiKeyInterceptor(settings.apiKey()));
         this.scheduler = newScheduler();
         this.hasKeySupplier = settings.hasKeySupplier();
-        this.transport = new Transport(settings.retryPolicy(), new AsyncPermits(settings.maxConcurrentRequests()),
-                new RequestPacer(settings.requestsPerMinute()), settings.retryListener(), scheduler,
+        this.transport = new Transport(
+                settings.retryPolicy(),
+                new AsyncPermits(settings.maxConcurrentRequests()),
+                new RequestPacer(settings.requestsPerMinute()),
+                settings.retryListener(),
+                scheduler,
                 new ApiErrors(mapper, Clock.systemUTC()));
         this.poller = new OperationPoller(this::getOperation, settings.pollInitial(), settings.pollMax());
     }
@@ -108,8 +112,8 @@ public final class GeminiClient implements AutoCloseable {
 
     /** Counters since this client was built. */
     public ClientMetrics metrics() {
-        return new ClientMetrics(transport.attempts.get(), transport.retries.get(), transport.failedCalls.get(),
-                transport.inFlight());
+        return new ClientMetrics(
+                transport.attempts.get(), transport.retries.get(), transport.failedCalls.get(), transport.inFlight());
     }
 
     /**
@@ -151,7 +155,13 @@ public final class GeminiClient implements AutoCloseable {
     public CompletableFuture<GenerateContentResult> generateContentAsync(String model, GenerateContentRequest request) {
         String name = ResourceNames.model(model);
         HttpUrl url = ResourceNames.url(baseUrl, name, "generateContent").build();
-        return transport.call(okHttp.http, "POST", url, json(Objects.requireNonNull(request, "request")), false,
+        return transport
+                .call(
+                        okHttp.http,
+                        "POST",
+                        url,
+                        json(Objects.requireNonNull(request, "request")),
+                        false,
                         (response, start) -> read(response.body(), GenerateContentResponse.class))
                 .thenApply(o -> new GenerateContentResult(o.value(), o.retries(), o.latency()));
     }
@@ -163,24 +173,33 @@ public final class GeminiClient implements AutoCloseable {
      * returns the chunks, their aggregate and timings. Throws {@link StreamInterruptedException} when the stream
      * ends without a final chunk or breaks; it is retried only when it fails before the first chunk.
      */
-    public StreamedResponse streamGenerateContent(String model, GenerateContentRequest request,
-                                                  Consumer<GenerateContentResponse> onChunk) {
+    public StreamedResponse streamGenerateContent(
+            String model, GenerateContentRequest request, Consumer<GenerateContentResponse> onChunk) {
         return Blocking.await(streamGenerateContentAsync(model, request, onChunk));
     }
 
     /** Asynchronous {@link #streamGenerateContent}. */
-    public CompletableFuture<StreamedResponse> streamGenerateContentAsync(String model, GenerateContentRequest request,
-                                                                          Consumer<GenerateContentResponse> onChunk) {
+    public CompletableFuture<StreamedResponse> streamGenerateContentAsync(
+            String model, GenerateContentRequest request, Consumer<GenerateContentResponse> onChunk) {
         String name = ResourceNames.model(model);
-        HttpUrl url = ResourceNames.url(baseUrl, name, "streamGenerateContent").addQueryParameter("alt", "sse").build();
+        HttpUrl url = ResourceNames.url(baseUrl, name, "streamGenerateContent")
+                .addQueryParameter("alt", "sse")
+                .build();
         String call = "POST " + url.encodedPath();
-        return transport.call(okHttp.streaming, "POST", url, json(Objects.requireNonNull(request, "request")), true,
-                (response, start) -> {
-                    StreamCollector collector = new StreamCollector(mapper, onChunk, start, call);
-                    EventSources.processResponse(response, collector);
-                    collector.throwIfRetryable();
-                    return collector;
-                }).thenApply(o -> o.value().result(o.retries()));
+        return transport
+                .call(
+                        okHttp.streaming,
+                        "POST",
+                        url,
+                        json(Objects.requireNonNull(request, "request")),
+                        true,
+                        (response, start) -> {
+                            StreamCollector collector = new StreamCollector(mapper, onChunk, start, call);
+                            EventSources.processResponse(response, collector);
+                            collector.throwIfRetryable();
+                            return collector;
+                        })
+                .thenApply(o -> o.value().result(o.retries()));
     }
 
     // ---------------------------------------------------------------- tuned models
@@ -196,7 +215,10 @@ public final class GeminiClient implements AutoCloseable {
 
     /** Reads a tuned model. */
     public TunedModel getTunedModel(String name) {
-        return send("GET", ResourceNames.url(baseUrl, ResourceNames.tunedModel(name), null).build(), null,
+        return send(
+                "GET",
+                ResourceNames.url(baseUrl, ResourceNames.tunedModel(name), null).build(),
+                null,
                 TunedModel.class);
     }
 
@@ -237,14 +259,21 @@ public final class GeminiClient implements AutoCloseable {
 
     /** Deletes a tuned model. */
     public void deleteTunedModel(String name) {
-        send("DELETE", ResourceNames.url(baseUrl, ResourceNames.tunedModel(name), null).build(), null, Void.class);
+        send(
+                "DELETE",
+                ResourceNames.url(baseUrl, ResourceNames.tunedModel(name), null).build(),
+                null,
+                Void.class);
     }
 
     // ---------------------------------------------------------------- operations
 
     /** Reads an operation {@code tunedModels/{id}/operations/{op}}. */
     public Operation getOperation(String name) {
-        return send("GET", ResourceNames.url(baseUrl, ResourceNames.operation(name), null).build(), null,
+        return send(
+                "GET",
+                ResourceNames.url(baseUrl, ResourceNames.operation(name), null).build(),
+                null,
                 Operation.class);
     }
 
@@ -255,7 +284,8 @@ public final class GeminiClient implements AutoCloseable {
 
     /** One page of a tuned model's operations. */
     public ListOperationsResponse listOperations(String tunedModelName, Integer pageSize, String pageToken) {
-        HttpUrl.Builder url = ResourceNames.url(baseUrl, ResourceNames.tunedModel(tunedModelName) + "/operations", null);
+        HttpUrl.Builder url =
+                ResourceNames.url(baseUrl, ResourceNames.tunedModel(tunedModelName) + "/operations", null);
         addQuery(url, "pageSize", pageSize == null ? null : pageSize.toString());
         addQuery(url, "pageToken", pageToken);
         return send("GET", url.build(), null, ListOperationsResponse.class);
@@ -275,7 +305,11 @@ public final class GeminiClient implements AutoCloseable {
 
     /** Reads a base model ({@code models/x}, or a bare id). */
     public Model getModel(String name) {
-        return send("GET", ResourceNames.url(baseUrl, ResourceNames.baseModel(name), null).build(), null, Model.class);
+        return send(
+                "GET",
+                ResourceNames.url(baseUrl, ResourceNames.baseModel(name), null).build(),
+                null,
+                Model.class);
     }
 
     /** One page of base models; arguments may be null. */
@@ -297,8 +331,14 @@ public final class GeminiClient implements AutoCloseable {
     // ---------------------------------------------------------------- plumbing
 
     private <T> T send(String method, HttpUrl url, Object body, Class<T> type) {
-        return Blocking.await(transport.call(okHttp.http, method, url, body == null ? null : json(body), false,
-                (response, start) -> type == Void.class ? null : read(response.body(), type))).value();
+        return Blocking.await(transport.call(
+                        okHttp.http,
+                        method,
+                        url,
+                        body == null ? null : json(body),
+                        false,
+                        (response, start) -> type == Void.class ? null : read(response.body(), type)))
+                .value();
     }
 
     private <T> T read(ResponseBody body, Class<T> type) throws IOException {
@@ -312,8 +352,8 @@ public final class GeminiClient implements AutoCloseable {
         try {
             return mapper.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot serialise " + body.getClass().getSimpleName() + ": "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot serialise " + body.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 
@@ -353,8 +393,7 @@ public final class GeminiClient implements AutoCloseable {
         private Duration pollInitial = Duration.ofSeconds(1);
         private Duration pollMax = Duration.ofSeconds(10);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Scheme, host and port, e.g. {@code http://127.0.0.1:41234}; default {@value #DEFAULT_BASE_URL}. */
         public Builder baseUrl(String baseUrl) {
@@ -445,9 +484,21 @@ public final class GeminiClient implements AutoCloseable {
         /** A client with these settings; the builder can be reused. */
         public GeminiClient build() {
             Supplier<String> key = apiKey != null ? apiKey : environmentVariable(apiKeyEnv);
-            return new GeminiClient(new ClientSettings(baseUrl, key, apiKey != null, connectTimeout, readTimeout,
-                    writeTimeout, callTimeout, retryPolicy, maxConcurrentRequests, requestsPerMinute, okHttpClient,
-                    retryListener, pollInitial, pollMax));
+            return new GeminiClient(new ClientSettings(
+                    baseUrl,
+                    key,
+                    apiKey != null,
+                    connectTimeout,
+                    readTimeout,
+                    writeTimeout,
+                    callTimeout,
+                    retryPolicy,
+                    maxConcurrentRequests,
+                    requestsPerMinute,
+                    okHttpClient,
+                    retryListener,
+                    pollInitial,
+                    pollMax));
         }
 
         private static Supplier<String> environmentVariable(String name) {

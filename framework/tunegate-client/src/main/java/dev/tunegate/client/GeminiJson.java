@@ -19,8 +19,7 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL)
 public final class GeminiJson {
-    private GeminiJson() {
-    }
+    private GeminiJson() {}
 
     /** A new, independently configurable mapper with the wire-format configuration. */
     public static ObjectMapper newMapper() {

@@ -38,10 +38,13 @@ final class OkHttpWiring {
             // Keep as many idle connections as calls may be in flight: with OkHttp's default of 5, a burst of
             // concurrent calls leaves connections that are closed when idle and opened again for the next burst.
             int idle = Math.max(5, Math.min(settings.maxConcurrentRequests(), 256));
-            builder = new OkHttpClient.Builder().dispatcher(dispatcher)
+            builder = new OkHttpClient.Builder()
+                    .dispatcher(dispatcher)
                     .connectionPool(new ConnectionPool(idle, 5, TimeUnit.MINUTES))
-                    .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(60))
-                    .writeTimeout(Duration.ofSeconds(60)).callTimeout(Duration.ofSeconds(120));
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .readTimeout(Duration.ofSeconds(60))
+                    .writeTimeout(Duration.ofSeconds(60))
+                    .callTimeout(Duration.ofSeconds(120));
         } else {
             builder = settings.okHttpClient().newBuilder();
             raiseDispatcherLimits(settings.okHttpClient().dispatcher(), settings.maxConcurrentRequests());

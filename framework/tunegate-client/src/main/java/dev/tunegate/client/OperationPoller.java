@@ -32,8 +32,15 @@ final class OperationPoller {
         while (!current.isDone()) {
             Duration left = Duration.between(Instant.now(), deadline);
             if (left.isNegative() || left.isZero()) {
-                throw new GeminiApiException(0, "DEADLINE_EXCEEDED", "operation " + current.name()
-                        + " not done after " + timeout, null, null, "GET /v1beta/" + current.name(), 1, null);
+                throw new GeminiApiException(
+                        0,
+                        "DEADLINE_EXCEEDED",
+                        "operation " + current.name() + " not done after " + timeout,
+                        null,
+                        null,
+                        "GET /v1beta/" + current.name(),
+                        1,
+                        null);
             }
             sleep(wait.compareTo(left) < 0 ? wait : left);
             current = read.apply(current.name());

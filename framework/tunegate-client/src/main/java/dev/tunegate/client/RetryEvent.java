@@ -8,5 +8,4 @@ import org.apiguardian.api.API;
  * attempt failed (1-based), the HTTP status (0 when no response arrived), why, and how long the client waits.
  */
 @API(status = API.Status.STABLE)
-public record RetryEvent(String call, int failedAttempt, int httpStatus, String reason, Duration delay) {
-}
+public record RetryEvent(String call, int failedAttempt, int httpStatus, String reason, Duration delay) {}

@@ -7,7 +7,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE)
 public interface RetryListener {
     /** A listener that does nothing. */
-    RetryListener NONE = event -> { };
+    RetryListener NONE = event -> {};
 
     /** Called before the client waits {@code event.delay()} and tries again. */
     void onRetry(RetryEvent event);

@@ -11,11 +11,12 @@ import org.apiguardian.api.API;
  * moment the call held its concurrency permit (queueing is excluded; retries and their backoff are included).
  */
 @API(status = API.Status.STABLE)
-public record StreamedResponse(List<GenerateContentResponse> chunks,
-                               GenerateContentResponse response,
-                               Duration timeToFirstChunk,
-                               Duration total,
-                               int retries) {
+public record StreamedResponse(
+        List<GenerateContentResponse> chunks,
+        GenerateContentResponse response,
+        Duration timeToFirstChunk,
+        Duration total,
+        int retries) {
     public StreamedResponse {
         chunks = List.copyOf(chunks);
     }

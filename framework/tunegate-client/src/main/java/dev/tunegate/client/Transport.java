@@ -42,8 +42,7 @@ final class Transport {
     }
 
     /** A call's value, how many retries it needed, and its latency from taking a permit to completion. */
-    record Outcome<T>(T value, int retries, Duration latency) {
-    }
+    record Outcome<T>(T value, int retries, Duration latency) {}
 
     private final RetryPolicy policy;
     private final AsyncPermits permits;
@@ -55,8 +54,13 @@ final class Transport {
     final AtomicLong retries = new AtomicLong();
     final AtomicLong failedCalls = new AtomicLong();
 
-    Transport(RetryPolicy policy, AsyncPermits permits, RequestPacer pacer, RetryListener listener,
-              ScheduledExecutorService scheduler, ApiErrors errors) {
+    Transport(
+            RetryPolicy policy,
+            AsyncPermits permits,
+            RequestPacer pacer,
+            RetryListener listener,
+            ScheduledExecutorService scheduler,
+            ApiErrors errors) {
         this.policy = policy;
         this.permits = permits;
         this.pacer = pacer;
@@ -79,8 +83,8 @@ final class Transport {
         return pacer.requestsPerMinute();
     }
 
-    <T> CompletableFuture<Outcome<T>> call(OkHttpClient http, String method, HttpUrl url, byte[] body,
-                                          boolean eventStream, BodyHandler<T> handler) {
+    <T> CompletableFuture<Outcome<T>> call(
+            OkHttpClient http, String method, HttpUrl url, byte[] body, boolean eventStream, BodyHandler<T> handler) {
         Exchange<T> exchange = new Exchange<>(http, method, url, body, eventStream, handler);
         permits.acquire().whenComplete((ignored, error) -> exchange.begin());
         return exchange.future;
@@ -102,8 +106,13 @@ final class Transport {
         private volatile int retryCount;
         private volatile AttemptSecret secret = new AttemptSecret();
 
-        Exchange(OkHttpClient http, String method, HttpUrl url, byte[] body, boolean eventStream,
-                 BodyHandler<T> handler) {
+        Exchange(
+                OkHttpClient http,
+                String method,
+                HttpUrl url,
+                byte[] body,
+                boolean eventStream,
+                BodyHandler<T> handler) {
             this.http = http;
             this.method = method;
             this.url = url;
@@ -142,7 +151,9 @@ final class Transport {
             try {
                 AttemptSecret attemptSecret = new AttemptSecret();
                 secret = attemptSecret;
-                Request.Builder rb = new Request.Builder().url(url).header("User-Agent", USER_AGENT)
+                Request.Builder rb = new Request.Builder()
+                        .url(url)
+                        .header("User-Agent", USER_AGENT)
                         .tag(AttemptSecret.class, attemptSecret);
                 if (eventStream) {
                     rb.header("Accept", "text/event-stream");
@@ -179,8 +190,14 @@ final class Transport {
                 }
                 ResponseBody rb = response.body();
                 String text = rb == null ? "" : rb.string();
-                GeminiApiException error = errors.fromResponse(response.code(), response.message(),
-                        response.header("Retry-After"), text, key(), name, attempt);
+                GeminiApiException error = errors.fromResponse(
+                        response.code(),
+                        response.message(),
+                        response.header("Retry-After"),
+                        text,
+                        key(),
+                        name,
+                        attempt);
                 if (RetryPolicy.isRetryableStatus(response.code())) {
                     retryOrFail(error);
                 } else {
@@ -188,8 +205,15 @@ final class Transport {
                 }
             } catch (JsonProcessingException e) {
                 // The whole body arrived but is not the expected JSON: a server fault that a retry will not fix.
-                fail(new GeminiApiException(response.code(), "INTERNAL", "malformed response body: "
-                        + Redactor.redact(e.getOriginalMessage(), key()), null, null, name, attempt, null));
+                fail(new GeminiApiException(
+                        response.code(),
+                        "INTERNAL",
+                        "malformed response body: " + Redactor.redact(e.getOriginalMessage(), key()),
+                        null,
+                        null,
+                        name,
+                        attempt,
+                        null));
             } catch (IOException e) {
                 retryOrFail(errors.fromIOException(e, key(), name, attempt));
             } catch (RuntimeException | Error e) {
@@ -205,11 +229,18 @@ final class Transport {
                 if (elapsed.plus(delay).compareTo(policy.maxTotalTime()) <= 0) {
                     retryCount++;
                     retries.incrementAndGet();
-                    RetryEvent event = new RetryEvent(name, failed, error.httpStatus(),
-                            error.googleStatus() + ": " + error.serverMessage(), delay);
-                    LOG.log(Level.DEBUG, () -> "retrying " + name + " after HTTP " + error.httpStatus() + " "
-                            + error.googleStatus() + " in " + delay.toMillis() + " ms (attempt " + failed + " of "
-                            + policy.maxAttempts() + ")");
+                    RetryEvent event = new RetryEvent(
+                            name,
+                            failed,
+                            error.httpStatus(),
+                            error.googleStatus() + ": " + error.serverMessage(),
+                            delay);
+                    LOG.log(
+                            Level.DEBUG,
+                            () -> "retrying " + name + " after HTTP " + error.httpStatus() + " "
+                                    + error.googleStatus() + " in " + delay.toMillis() + " ms (attempt " + failed
+                                    + " of "
+                                    + policy.maxAttempts() + ")");
                     try {
                         listener.onRetry(event);
                     } catch (RuntimeException listenerFailure) {

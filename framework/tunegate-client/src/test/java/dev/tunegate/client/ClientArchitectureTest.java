@@ -18,15 +18,23 @@ class ClientArchitectureTest {
      */
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("dev.tunegate.(**)")
-            .as("packages of the client").should().beFreeOfCycles();
+            .as("packages of the client")
+            .should()
+            .beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule dependsOnNoOtherTuneGateModule = noClasses().that().resideInAPackage("dev.tunegate.client..")
-            .should().dependOnClassesThat()
+    static final ArchRule dependsOnNoOtherTuneGateModule = noClasses()
+            .that()
+            .resideInAPackage("dev.tunegate.client..")
+            .should()
+            .dependOnClassesThat()
             .resideInAnyPackage("dev.tunegate.engine..", "dev.tunegate.emulator..", "dev.tunegate.cli..");
 
     @ArchTest
     static final ArchRule modelNeedsNothingFromTheClientPackage = noClasses()
-            .that().resideInAPackage("dev.tunegate.client.model..")
-            .should().dependOnClassesThat().resideInAPackage("dev.tunegate.client");
+            .that()
+            .resideInAPackage("dev.tunegate.client.model..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.tunegate.client");
 }

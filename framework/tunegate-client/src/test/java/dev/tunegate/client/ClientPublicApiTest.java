@@ -83,8 +83,13 @@ class ClientPublicApiTest {
             "dev.tunegate.client.model.UsageMetadata");
 
     @ArchTest
-    static final ArchRule everyPublicTypeStatesItsApiStatus = classes().that().arePublic().and().areTopLevelClasses()
-            .should().beAnnotatedWith(API.class)
+    static final ArchRule everyPublicTypeStatesItsApiStatus = classes()
+            .that()
+            .arePublic()
+            .and()
+            .areTopLevelClasses()
+            .should()
+            .beAnnotatedWith(API.class)
             .because("a public type is either supported (STABLE, EXPERIMENTAL, ...) or INTERNAL, never undecided");
 
     @ArchTest
@@ -96,11 +101,14 @@ class ClientPublicApiTest {
                 .map(JavaClass::getName)
                 .sorted()
                 .toList();
-        assertThat(supported).as("public client types not marked @API(status = INTERNAL)")
+        assertThat(supported)
+                .as("public client types not marked @API(status = INTERNAL)")
                 .containsExactlyElementsOf(SUPPORTED);
     }
 
     private static boolean isInternal(JavaClass type) {
-        return type.tryGetAnnotationOfType(API.class).map(api -> api.status() == API.Status.INTERNAL).orElse(false);
+        return type.tryGetAnnotationOfType(API.class)
+                .map(api -> api.status() == API.Status.INTERNAL)
+                .orElse(false);
     }
 }

@@ -16,7 +16,8 @@ class CredentialsTest extends MockGemini {
     @Test
     void theKeyIsReadForEveryAttempt() {
         AtomicInteger reads = new AtomicInteger();
-        GeminiClient c = track(builder().apiKey(() -> "key-" + reads.incrementAndGet()).build());
+        GeminiClient c =
+                track(builder().apiKey(() -> "key-" + reads.incrementAndGet()).build());
         server.enqueue(error(503, "UNAVAILABLE", "busy"));
         server.enqueue(ok(HELLO));
         assertThat(c.generateContent("gemini-2.0-flash", "x").text()).isEqualTo("Hello!");
@@ -27,9 +28,11 @@ class CredentialsTest extends MockGemini {
     @Test
     void aFailingKeySourceFailsTheCallWithItsOwnExceptionAndIsNotRetried() {
         IllegalStateException boom = new IllegalStateException("vault is sealed");
-        GeminiClient c = track(builder().apiKey(() -> {
-            throw boom;
-        }).build());
+        GeminiClient c = track(builder()
+                .apiKey(() -> {
+                    throw boom;
+                })
+                .build());
         Throwable thrown = catchThrowable(() -> c.generateContent("gemini-2.0-flash", "x"));
         assertThat(thrown).isSameAs(boom);
         assertThat(server.getRequestCount()).isZero();
@@ -40,10 +43,12 @@ class CredentialsTest extends MockGemini {
     @Test
     void theCallersInterceptorsSeeTheKeyHeaderAndTheirClientIsLeftAsItWas() {
         List<String> seen = new CopyOnWriteArrayList<>();
-        OkHttpClient own = new OkHttpClient.Builder().addInterceptor(chain -> {
-            seen.add(String.valueOf(chain.request().header("x-goog-api-key")));
-            return chain.proceed(chain.request());
-        }).build();
+        OkHttpClient own = new OkHttpClient.Builder()
+                .addInterceptor(chain -> {
+                    seen.add(String.valueOf(chain.request().header("x-goog-api-key")));
+                    return chain.proceed(chain.request());
+                })
+                .build();
         GeminiClient c = track(builder().okHttpClient(own).build());
         server.enqueue(ok(HELLO));
         c.generateContentResult("gemini-2.0-flash", GenerateContentRequest.of("x"));

@@ -12,8 +12,8 @@ import java.util.Map;
  * (to fall back to and to validate {@code baseModel}), the data directory for persistence (null = keep
  * tuned models in memory), the duration of one simulated tuning step, and the emulator seed.
  */
-public record EmulatorContext(ObjectMapper mapper, Map<String, ServedModel> baseModels, Path dataDir,
-                              long tuningStepMillis, long seed) {
+public record EmulatorContext(
+        ObjectMapper mapper, Map<String, ServedModel> baseModels, Path dataDir, long tuningStepMillis, long seed) {
     public EmulatorContext {
         baseModels = Map.copyOf(baseModels);
     }

@@ -6,7 +6,12 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL)
 public record AttributionSourceId(GroundingPassageId groundingPassage, SemanticRetrieverChunk semanticRetrieverChunk) {
     public AttributionSourceId {
-        Unions.atMostOne("AttributionSourceId", "source",
-                "groundingPassage", groundingPassage, "semanticRetrieverChunk", semanticRetrieverChunk);
+        Unions.atMostOne(
+                "AttributionSourceId",
+                "source",
+                "groundingPassage",
+                groundingPassage,
+                "semanticRetrieverChunk",
+                semanticRetrieverChunk);
     }
 }

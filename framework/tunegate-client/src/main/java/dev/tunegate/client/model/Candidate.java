@@ -5,13 +5,14 @@ import org.apiguardian.api.API;
 
 /** A response candidate; an absent {@code finishReason} means the model has not stopped (streaming). */
 @API(status = API.Status.EXPERIMENTAL)
-public record Candidate(Content content,
-                        FinishReason finishReason,
-                        List<SafetyRating> safetyRatings,
-                        CitationMetadata citationMetadata,
-                        Integer tokenCount,
-                        List<GroundingAttribution> groundingAttributions,
-                        Integer index) {
+public record Candidate(
+        Content content,
+        FinishReason finishReason,
+        List<SafetyRating> safetyRatings,
+        CitationMetadata citationMetadata,
+        Integer tokenCount,
+        List<GroundingAttribution> groundingAttributions,
+        Integer index) {
     public Candidate {
         safetyRatings = Unions.copy(safetyRatings);
         groundingAttributions = Unions.copy(groundingAttributions);

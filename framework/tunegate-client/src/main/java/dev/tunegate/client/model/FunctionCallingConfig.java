@@ -7,8 +7,8 @@ import org.apiguardian.api.API;
 
 /** How the model may call functions; {@code mode} is read case-insensitively ("auto" and "AUTO"). */
 @API(status = API.Status.EXPERIMENTAL)
-public record FunctionCallingConfig(Mode mode,
-                                    @JsonAlias("allowed_function_names") List<String> allowedFunctionNames) {
+public record FunctionCallingConfig(
+        Mode mode, @JsonAlias("allowed_function_names") List<String> allowedFunctionNames) {
     public FunctionCallingConfig {
         allowedFunctionNames = Unions.copy(allowedFunctionNames);
     }

@@ -8,11 +8,12 @@ import org.apiguardian.api.API;
  * {@code responseId} follow the public API (not in the seeds).
  */
 @API(status = API.Status.EXPERIMENTAL)
-public record GenerateContentResponse(List<Candidate> candidates,
-                                      PromptFeedback promptFeedback,
-                                      UsageMetadata usageMetadata,
-                                      String modelVersion,
-                                      String responseId) {
+public record GenerateContentResponse(
+        List<Candidate> candidates,
+        PromptFeedback promptFeedback,
+        UsageMetadata usageMetadata,
+        String modelVersion,
+        String responseId) {
     public GenerateContentResponse {
         candidates = Unions.copy(candidates);
     }

@@ -4,5 +4,4 @@ import org.apiguardian.api.API;
 
 /** Identifier for a part within a grounding passage. */
 @API(status = API.Status.EXPERIMENTAL)
-public record GroundingPassageId(String passageId, Integer partIndex) {
-}
+public record GroundingPassageId(String passageId, Integer partIndex) {}

@@ -8,13 +8,19 @@ import org.apiguardian.api.API;
  * learningRateMultiplier.
  */
 @API(status = API.Status.EXPERIMENTAL)
-public record Hyperparameters(@JsonAlias("learning_rate") Double learningRate,
-                              @JsonAlias("learning_rate_multiplier") Double learningRateMultiplier,
-                              @JsonAlias("epoch_count") Integer epochCount,
-                              @JsonAlias("batch_size") Integer batchSize) {
+public record Hyperparameters(
+        @JsonAlias("learning_rate") Double learningRate,
+        @JsonAlias("learning_rate_multiplier") Double learningRateMultiplier,
+        @JsonAlias("epoch_count") Integer epochCount,
+        @JsonAlias("batch_size") Integer batchSize) {
     public Hyperparameters {
-        Unions.atMostOne("Hyperparameters", "learning_rate_option",
-                "learningRate", learningRate, "learningRateMultiplier", learningRateMultiplier);
+        Unions.atMostOne(
+                "Hyperparameters",
+                "learning_rate_option",
+                "learningRate",
+                learningRate,
+                "learningRateMultiplier",
+                learningRateMultiplier);
     }
 
     /** Epochs, batch size and learning rate (any may be null). */

@@ -6,8 +6,9 @@ import org.apiguardian.api.API;
 
 /** A tool the model may use: function declarations and/or code execution. */
 @API(status = API.Status.EXPERIMENTAL)
-public record Tool(@JsonAlias("function_declarations") List<FunctionDeclaration> functionDeclarations,
-                   @JsonAlias("code_execution") CodeExecution codeExecution) {
+public record Tool(
+        @JsonAlias("function_declarations") List<FunctionDeclaration> functionDeclarations,
+        @JsonAlias("code_execution") CodeExecution codeExecution) {
     public Tool {
         functionDeclarations = Unions.copy(functionDeclarations);
     }

@@ -7,11 +7,12 @@ import org.apiguardian.api.API;
 
 /** The tuning task of a tuned model: input data and hyperparameters, output times and snapshots. */
 @API(status = API.Status.EXPERIMENTAL)
-public record TuningTask(Instant startTime,
-                         Instant completeTime,
-                         List<TuningSnapshot> snapshots,
-                         @JsonAlias("training_data") Dataset trainingData,
-                         Hyperparameters hyperparameters) {
+public record TuningTask(
+        Instant startTime,
+        Instant completeTime,
+        List<TuningSnapshot> snapshots,
+        @JsonAlias("training_data") Dataset trainingData,
+        Hyperparameters hyperparameters) {
     public TuningTask {
         snapshots = Unions.copy(snapshots);
     }

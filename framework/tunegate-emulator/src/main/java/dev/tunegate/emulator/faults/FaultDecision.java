@@ -5,8 +5,8 @@ package dev.tunegate.emulator.faults;
  * the connection after {@code cutAfterChunks} chunks (-1 = do not cut, {@link #MIDWAY} = after half of
  * them) or delay each chunk. A cut stream never delivers its final chunk.
  */
-public record FaultDecision(long delayMillis, int errorStatus, int retryAfterSeconds, int cutAfterChunks,
-                            long chunkDelayMillis) {
+public record FaultDecision(
+        long delayMillis, int errorStatus, int retryAfterSeconds, int cutAfterChunks, long chunkDelayMillis) {
     /** Cut a stream after half of its chunks (after none when it has a single chunk). */
     public static final int MIDWAY = Integer.MAX_VALUE;
 

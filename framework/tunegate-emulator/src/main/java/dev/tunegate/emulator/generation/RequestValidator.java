@@ -34,13 +34,17 @@ public final class RequestValidator {
     public static final int MAX_CANDIDATES = 8;
     /** Largest {@code minItems} / {@code minLength} the emulator will generate. */
     static final long MAX_ITEMS = 1000;
+
     static final long MAX_STRING = 10_000;
     /** At most this many stop sequences. */
     public static final int MAX_STOP_SEQUENCES = 5;
     /** Categories accepted in safetySettings (Gemini models). */
-    public static final Set<HarmCategory> SETTABLE_CATEGORIES = Set.of(HarmCategory.HARM_CATEGORY_HARASSMENT,
-            HarmCategory.HARM_CATEGORY_HATE_SPEECH, HarmCategory.HARM_CATEGORY_SEXUALLY_EXPLICIT,
-            HarmCategory.HARM_CATEGORY_DANGEROUS_CONTENT, HarmCategory.HARM_CATEGORY_CIVIC_INTEGRITY);
+    public static final Set<HarmCategory> SETTABLE_CATEGORIES = Set.of(
+            HarmCategory.HARM_CATEGORY_HARASSMENT,
+            HarmCategory.HARM_CATEGORY_HATE_SPEECH,
+            HarmCategory.HARM_CATEGORY_SEXUALLY_EXPLICIT,
+            HarmCategory.HARM_CATEGORY_DANGEROUS_CONTENT,
+            HarmCategory.HARM_CATEGORY_CIVIC_INTEGRITY);
     /** Threshold of a category without a setting. */
     public static final HarmBlockThreshold DEFAULT_THRESHOLD = HarmBlockThreshold.BLOCK_MEDIUM_AND_ABOVE;
 
@@ -75,8 +79,10 @@ public final class RequestValidator {
         tools(r);
         if (r.cachedContent() != null) {
             if (!CACHED_CONTENT.matcher(r.cachedContent()).matches()) {
-                throw bad("cachedContent", "cachedContent must have the form cachedContents/{id}, got '"
-                        + abbreviate(r.cachedContent()) + "'");
+                throw bad(
+                        "cachedContent",
+                        "cachedContent must have the form cachedContents/{id}, got '" + abbreviate(r.cachedContent())
+                                + "'");
             }
             throw ApiException.notFound("CachedContent not found (or permission denied): " + r.cachedContent()
                     + ". The TuneGate emulator serves no cached contents.");
@@ -95,21 +101,26 @@ public final class RequestValidator {
             if (g.candidateCount() != null) {
                 candidates = g.candidateCount();
                 if (candidates < 1 || candidates > MAX_CANDIDATES) {
-                    throw bad("generationConfig.candidateCount", "candidateCount must be between 1 and "
-                            + MAX_CANDIDATES + ", got " + candidates);
+                    throw bad(
+                            "generationConfig.candidateCount",
+                            "candidateCount must be between 1 and " + MAX_CANDIDATES + ", got " + candidates);
                 }
             }
             if (g.maxOutputTokens() != null) {
                 maxTokens = g.maxOutputTokens();
                 if (maxTokens < 1 || maxTokens > outputTokenLimit) {
-                    throw bad("generationConfig.maxOutputTokens", "maxOutputTokens must be between 1 and "
-                            + outputTokenLimit + " (the model's output token limit), got " + maxTokens);
+                    throw bad(
+                            "generationConfig.maxOutputTokens",
+                            "maxOutputTokens must be between 1 and " + outputTokenLimit
+                                    + " (the model's output token limit), got " + maxTokens);
                 }
             }
             if (g.stopSequences() != null) {
                 if (g.stopSequences().size() > MAX_STOP_SEQUENCES) {
-                    throw bad("generationConfig.stopSequences", "stopSequences accepts at most "
-                            + MAX_STOP_SEQUENCES + " values, got " + g.stopSequences().size());
+                    throw bad(
+                            "generationConfig.stopSequences",
+                            "stopSequences accepts at most " + MAX_STOP_SEQUENCES + " values, got "
+                                    + g.stopSequences().size());
                 }
                 for (int i = 0; i < g.stopSequences().size(); i++) {
                     String s = g.stopSequences().get(i);
@@ -137,19 +148,25 @@ public final class RequestValidator {
             if (g.responseMimeType() != null) {
                 mime = g.responseMimeType();
                 if (!MIME_TYPES.contains(mime)) {
-                    throw bad("generationConfig.responseMimeType", "responseMimeType must be one of "
-                            + "text/plain, application/json, text/x.enum; got '" + abbreviate(mime) + "'");
+                    throw bad(
+                            "generationConfig.responseMimeType",
+                            "responseMimeType must be one of " + "text/plain, application/json, text/x.enum; got '"
+                                    + abbreviate(mime) + "'");
                 }
             }
             if (g.responseSchema() != null) {
                 if (!"application/json".equals(mime) && !"text/x.enum".equals(mime)) {
-                    throw bad("generationConfig.responseSchema", "responseSchema requires a compatible "
-                            + "responseMimeType (application/json or text/x.enum), got '" + mime + "'");
+                    throw bad(
+                            "generationConfig.responseSchema",
+                            "responseSchema requires a compatible "
+                                    + "responseMimeType (application/json or text/x.enum), got '" + mime + "'");
                 }
                 schema("generationConfig.responseSchema", g.responseSchema(), 0);
-                if ("text/x.enum".equals(mime) && (g.responseSchema().enumValues() == null
-                        || g.responseSchema().enumValues().isEmpty())) {
-                    throw bad("generationConfig.responseSchema.enum",
+                if ("text/x.enum".equals(mime)
+                        && (g.responseSchema().enumValues() == null
+                                || g.responseSchema().enumValues().isEmpty())) {
+                    throw bad(
+                            "generationConfig.responseSchema.enum",
                             "responseMimeType text/x.enum needs a STRING responseSchema with enum values");
                 }
                 schema = mapper.valueToTree(g.responseSchema());
@@ -157,8 +174,8 @@ public final class RequestValidator {
                 throw bad("generationConfig.responseSchema", "responseMimeType text/x.enum needs a responseSchema");
             }
         }
-        return new GenerationPlan(r, candidates, maxTokens, stops, mime, schema, thresholds, temperature, topP,
-                topK, seed, requestHash);
+        return new GenerationPlan(
+                r, candidates, maxTokens, stops, mime, schema, thresholds, temperature, topP, topK, seed, requestHash);
     }
 
     private static void penalty(String field, Double value) {
@@ -172,8 +189,9 @@ public final class RequestValidator {
             throw bad(field, field + " must be an object with parts");
         }
         if (c.role() != null && !system && !ROLES.contains(c.role())) {
-            throw bad(field + ".role", "Please use a valid role: user, model (or function); got '"
-                    + abbreviate(c.role()) + "'");
+            throw bad(
+                    field + ".role",
+                    "Please use a valid role: user, model (or function); got '" + abbreviate(c.role()) + "'");
         }
         if (c.parts() == null || c.parts().isEmpty()) {
             throw bad(field + ".parts", "must include at least one parts field, which describes the content");
@@ -189,8 +207,10 @@ public final class RequestValidator {
             }
             if (p.text() != null) {
                 if (p.text().isEmpty()) {
-                    throw bad(pf + ".text", "Unable to submit request because it has an empty text parameter."
-                            + " Add a value to the parameter and try again.");
+                    throw bad(
+                            pf + ".text",
+                            "Unable to submit request because it has an empty text parameter."
+                                    + " Add a value to the parameter and try again.");
                 }
             } else if (p.inlineData() != null) {
                 blob(pf + ".inlineData", p.inlineData());
@@ -206,15 +226,19 @@ public final class RequestValidator {
                     throw bad(pf + ".functionCall.args", "args must be a JSON object");
                 }
             } else if (p.functionResponse() != null) {
-                if (p.functionResponse().name() == null || p.functionResponse().name().isBlank()) {
+                if (p.functionResponse().name() == null
+                        || p.functionResponse().name().isBlank()) {
                     throw bad(pf + ".functionResponse.name", "name is required");
                 }
-                if (p.functionResponse().response() != null && !p.functionResponse().response().isObject()) {
+                if (p.functionResponse().response() != null
+                        && !p.functionResponse().response().isObject()) {
                     throw bad(pf + ".functionResponse.response", "response must be a JSON object");
                 }
             } else if (p.executableCode() == null && p.codeExecutionResult() == null) {
-                throw bad(pf, "a part must set one of text, inlineData, fileData, functionCall, functionResponse,"
-                        + " executableCode or codeExecutionResult");
+                throw bad(
+                        pf,
+                        "a part must set one of text, inlineData, fileData, functionCall, functionResponse,"
+                                + " executableCode or codeExecutionResult");
             }
         }
     }
@@ -256,21 +280,31 @@ public final class RequestValidator {
                 throw bad(f + ".category", "category is required");
             }
             if (!SETTABLE_CATEGORIES.contains(s.category())) {
-                throw bad(f + ".category", "category must be one of HARM_CATEGORY_HARASSMENT, "
-                        + "HARM_CATEGORY_HATE_SPEECH, HARM_CATEGORY_SEXUALLY_EXPLICIT, "
-                        + "HARM_CATEGORY_DANGEROUS_CONTENT, HARM_CATEGORY_CIVIC_INTEGRITY"
-                        + (s.category() == HarmCategory.UNRECOGNIZED ? " (unknown value)" : ", got " + s.category()));
+                throw bad(
+                        f + ".category",
+                        "category must be one of HARM_CATEGORY_HARASSMENT, "
+                                + "HARM_CATEGORY_HATE_SPEECH, HARM_CATEGORY_SEXUALLY_EXPLICIT, "
+                                + "HARM_CATEGORY_DANGEROUS_CONTENT, HARM_CATEGORY_CIVIC_INTEGRITY"
+                                + (s.category() == HarmCategory.UNRECOGNIZED
+                                        ? " (unknown value)"
+                                        : ", got " + s.category()));
             }
             if (!seen.add(s.category())) {
-                throw bad(f + ".category", "there should be no more than one setting per category; "
-                        + s.category() + " is repeated");
+                throw bad(
+                        f + ".category",
+                        "there should be no more than one setting per category; " + s.category() + " is repeated");
             }
             if (s.threshold() == null || s.threshold() == HarmBlockThreshold.UNRECOGNIZED) {
-                throw bad(f + ".threshold", "threshold must be one of HARM_BLOCK_THRESHOLD_UNSPECIFIED, "
-                        + "BLOCK_LOW_AND_ABOVE, BLOCK_MEDIUM_AND_ABOVE, BLOCK_ONLY_HIGH, BLOCK_NONE, OFF");
+                throw bad(
+                        f + ".threshold",
+                        "threshold must be one of HARM_BLOCK_THRESHOLD_UNSPECIFIED, "
+                                + "BLOCK_LOW_AND_ABOVE, BLOCK_MEDIUM_AND_ABOVE, BLOCK_ONLY_HIGH, BLOCK_NONE, OFF");
             }
-            thresholds.put(s.category(), s.threshold() == HarmBlockThreshold.HARM_BLOCK_THRESHOLD_UNSPECIFIED
-                    ? DEFAULT_THRESHOLD : s.threshold());
+            thresholds.put(
+                    s.category(),
+                    s.threshold() == HarmBlockThreshold.HARM_BLOCK_THRESHOLD_UNSPECIFIED
+                            ? DEFAULT_THRESHOLD
+                            : s.threshold());
         }
         return thresholds;
     }
@@ -290,9 +324,13 @@ public final class RequestValidator {
                 for (int j = 0; j < t.functionDeclarations().size(); j++) {
                     FunctionDeclaration d = t.functionDeclarations().get(j);
                     String df = tf + ".functionDeclarations[" + j + "]";
-                    if (d == null || d.name() == null || !FUNCTION_NAME.matcher(d.name()).matches()) {
-                        throw bad(df + ".name", "a function name must start with a letter or underscore and "
-                                + "contain only a-z, A-Z, 0-9, underscores, dots or dashes (at most 64)");
+                    if (d == null
+                            || d.name() == null
+                            || !FUNCTION_NAME.matcher(d.name()).matches()) {
+                        throw bad(
+                                df + ".name",
+                                "a function name must start with a letter or underscore and "
+                                        + "contain only a-z, A-Z, 0-9, underscores, dots or dashes (at most 64)");
                     }
                     if (!names.add(d.name())) {
                         throw bad(df + ".name", "duplicate function declaration '" + d.name() + "'");
@@ -318,8 +356,9 @@ public final class RequestValidator {
                 }
                 for (String n : fc.allowedFunctionNames()) {
                     if (!names.contains(n)) {
-                        throw bad(f + ".allowedFunctionNames", "'" + abbreviate(String.valueOf(n))
-                                + "' is not a declared function");
+                        throw bad(
+                                f + ".allowedFunctionNames",
+                                "'" + abbreviate(String.valueOf(n)) + "' is not a declared function");
                     }
                 }
             }
@@ -341,20 +380,29 @@ public final class RequestValidator {
         if (s.enumValues() != null && !s.enumValues().isEmpty() && type != SchemaType.STRING) {
             throw bad(f + ".enum", "enum is only supported for STRING schemas");
         }
-        if (type == SchemaType.OBJECT && s.properties() != null && s.properties().isEmpty()) {
+        if (type == SchemaType.OBJECT
+                && s.properties() != null
+                && s.properties().isEmpty()) {
             throw bad(f + ".properties", "should be non-empty for OBJECT type");
         }
         if (s.required() != null) {
             for (String name : s.required()) {
                 if (s.properties() == null || !s.properties().containsKey(name)) {
-                    throw bad(f + ".required", "required property '" + abbreviate(String.valueOf(name))
-                            + "' is not defined in properties");
+                    throw bad(
+                            f + ".required",
+                            "required property '" + abbreviate(String.valueOf(name))
+                                    + "' is not defined in properties");
                 }
             }
         }
-        for (String[] bound : new String[][] {{"minItems", s.minItems()}, {"maxItems", s.maxItems()},
-                {"minLength", s.minLength()}, {"maxLength", s.maxLength()},
-                {"minProperties", s.minProperties()}, {"maxProperties", s.maxProperties()}}) {
+        for (String[] bound : new String[][] {
+            {"minItems", s.minItems()},
+            {"maxItems", s.maxItems()},
+            {"minLength", s.minLength()},
+            {"maxLength", s.maxLength()},
+            {"minProperties", s.minProperties()},
+            {"maxProperties", s.maxProperties()}
+        }) {
             if (bound[1] != null) {
                 try {
                     if (Long.parseLong(bound[1]) < 0) {
@@ -371,7 +419,9 @@ public final class RequestValidator {
         if (s.minLength() != null && Long.parseLong(s.minLength()) > MAX_STRING) {
             throw bad(f + ".minLength", "minLength above " + MAX_STRING + " is not supported by the emulator");
         }
-        if (s.minItems() != null && s.maxItems() != null && Long.parseLong(s.minItems()) > Long.parseLong(s.maxItems())) {
+        if (s.minItems() != null
+                && s.maxItems() != null
+                && Long.parseLong(s.minItems()) > Long.parseLong(s.maxItems())) {
             throw bad(f + ".minItems", "minItems must not exceed maxItems");
         }
         if (s.pattern() != null) {

@@ -8,8 +8,8 @@ import java.util.Map;
  * One HTTP request as handlers see it: method, decoded path (e.g. {@code /v1beta/tunedModels/abc}),
  * decoded query parameters, headers (lower-case names) and the body bytes.
  */
-public record ApiRequest(String method, String path, Map<String, List<String>> query,
-                         Map<String, List<String>> headers, byte[] body) {
+public record ApiRequest(
+        String method, String path, Map<String, List<String>> query, Map<String, List<String>> headers, byte[] body) {
     /** The first value of query parameter {@code name}, or null. */
     public String queryParam(String name) {
         List<String> values = query.get(name);

@@ -23,8 +23,7 @@ public final class Tokenizer {
 
     private static final Tokenizer INSTANCE = new Tokenizer();
 
-    private Tokenizer() {
-    }
+    private Tokenizer() {}
 
     /** The shared tokenizer (stateless, thread-safe). */
     public static Tokenizer get() {

@@ -65,7 +65,8 @@ final class TuningService implements AutoCloseable {
 
     /** A service for the given settings, restoring what its data directory holds. */
     static TuningService start(TuningSettings settings) {
-        TuningStore store = settings.dataDir() == null ? TuningStore.none() : new DirectoryTuningStore(settings.dataDir());
+        TuningStore store =
+                settings.dataDir() == null ? TuningStore.none() : new DirectoryTuningStore(settings.dataDir());
         return new TuningService(settings, store, Clock.systemUTC());
     }
 
@@ -99,28 +100,35 @@ final class TuningService implements AutoCloseable {
                     .tuningTask(new TuningTask(null, null, null, null, request.echoedHyperparameters()))
                     .readerProjectNumbers(body.readerProjectNumbers())
                     .baseModel(request.sourceTunedModel() == null ? request.rootBaseModel() : null)
-                    .tunedModelSource(request.sourceTunedModel() == null ? null
-                            : new TunedModelSource(request.sourceTunedModel(), request.rootBaseModel()))
+                    .tunedModelSource(
+                            request.sourceTunedModel() == null
+                                    ? null
+                                    : new TunedModelSource(request.sourceTunedModel(), request.rootBaseModel()))
                     .temperature(body.temperature() != null ? body.temperature() : defaults.temperature())
                     .topP(body.topP() != null ? body.topP() : defaults.topP())
                     .topK(body.topK() != null ? body.topK() : defaults.topK())
                     .build();
             String operationName = name + "/operations/" + randomId(12);
             int totalSteps = request.plan().totalSteps();
-            Operation operation = Operation.running(operationName,
-                    TuningJob.metadata(name, totalSteps, 0, List.of()));
+            Operation operation = Operation.running(operationName, TuningJob.metadata(name, totalSteps, 0, List.of()));
             StoredTunedModel stored = new StoredTunedModel(model, request.rootBaseModel(), List.of(operationName));
             models.put(id, stored);
             operations.put(operationName, operation);
             store.saveModel(stored);
             store.saveOperation(operation);
 
-            LearnedModel learner = request.sourceState() == null ? LearnedModel.untrained()
-                    : LearnedModel.from(request.sourceState());
+            LearnedModel learner =
+                    request.sourceState() == null ? LearnedModel.untrained() : LearnedModel.from(request.sourceState());
             learner.admit(request.examples());
             int failAt = injectFailure || mentionsFault(request) ? Math.max(1, (totalSteps + 1) / 2) : 0;
-            TuningJob job = new TuningJob(name, operationName, learner,
-                    new Trainer(learner, request.examples(), request.plan(), id.hashCode()), totalSteps, failAt, clock);
+            TuningJob job = new TuningJob(
+                    name,
+                    operationName,
+                    learner,
+                    new Trainer(learner, request.examples(), request.plan(), id.hashCode()),
+                    totalSteps,
+                    failAt,
+                    clock);
             String modelId = id;
             jobs.put(modelId, job);
             executor.execute(() -> runStep(modelId, job));
@@ -149,8 +157,8 @@ final class TuningService implements AutoCloseable {
         synchronized (lock) {
             StoredTunedModel stored = existing(id);
             SamplingDefaults defaults = settings.baseDefaults().apply(stored.rootBaseModel());
-            TunedModel updated = new TunedModelPatch(body, updateMask).applyTo(stored.tunedModel(), defaults,
-                    clock.instant());
+            TunedModel updated =
+                    new TunedModelPatch(body, updateMask).applyTo(stored.tunedModel(), defaults, clock.instant());
             StoredTunedModel next = stored.with(updated);
             models.put(id, next);
             store.saveModel(next);
@@ -165,9 +173,16 @@ final class TuningService implements AutoCloseable {
             TuningJob job = jobs.remove(id);
             if (job != null) {
                 job.cancel();
-                finishOperation(job.operation(), job.metadata(), null, new Status(1, "The tuned model "
-                        + stored.tunedModel().name() + " was deleted while it was tuning; the run was cancelled.",
-                        "CANCELLED", null));
+                finishOperation(
+                        job.operation(),
+                        job.metadata(),
+                        null,
+                        new Status(
+                                1,
+                                "The tuned model " + stored.tunedModel().name()
+                                        + " was deleted while it was tuning; the run was cancelled.",
+                                "CANCELLED",
+                                null));
             }
             models.remove(id);
             serving.remove(id);
@@ -204,7 +219,8 @@ final class TuningService implements AutoCloseable {
             String[] parts = names.get(i).split("/");
             page.add(getOperation(id, parts[3]));
         }
-        String next = offset + size < names.size() ? TunedModelQuery.offsetToken(offset + size, "operations:" + id) : null;
+        String next =
+                offset + size < names.size() ? TunedModelQuery.offsetToken(offset + size, "operations:" + id) : null;
         return new ListOperationsResponse(page, next);
     }
 
@@ -228,8 +244,8 @@ final class TuningService implements AutoCloseable {
         if (learned == null) {
             throw ApiException.failedPrecondition("Tuned model " + model.name() + " has no learned state.");
         }
-        return new ServingTunedModel(model.name(), root, learned,
-                new SamplingDefaults(model.temperature(), model.topP(), model.topK()));
+        return new ServingTunedModel(
+                model.name(), root, learned, new SamplingDefaults(model.temperature(), model.topP(), model.topK()));
     }
 
     @Override
@@ -248,9 +264,17 @@ final class TuningService implements AutoCloseable {
         }
         try {
             if (job.faultDue()) {
-                fail(id, job, new Status(13, "Injected fault: tuning of " + job.tunedModel() + " failed at step "
-                        + (job.metadata().completedSteps() + 1) + " (requested with the x-tunegate-fault header or the "
-                        + FAULT_MARKER + " marker).", "INTERNAL", null));
+                fail(
+                        id,
+                        job,
+                        new Status(
+                                13,
+                                "Injected fault: tuning of " + job.tunedModel() + " failed at step "
+                                        + (job.metadata().completedSteps() + 1)
+                                        + " (requested with the x-tunegate-fault header or the "
+                                        + FAULT_MARKER + " marker).",
+                                "INTERNAL",
+                                null));
                 return;
             }
             job.step();
@@ -284,7 +308,11 @@ final class TuningService implements AutoCloseable {
             TunedModel model = stored.tunedModel().toBuilder()
                     .state(learned != null ? TunedModel.State.ACTIVE : TunedModel.State.FAILED)
                     .updateTime(now)
-                    .tuningTask(new TuningTask(job.startTime(), learned != null ? now : null, job.snapshots(), null,
+                    .tuningTask(new TuningTask(
+                            job.startTime(),
+                            learned != null ? now : null,
+                            job.snapshots(),
+                            null,
                             stored.tunedModel().tuningTask().hyperparameters()))
                     .build();
             if (learned != null) {
@@ -305,7 +333,8 @@ final class TuningService implements AutoCloseable {
         Instant now = clock.instant();
         synchronized (lock) {
             Instant last = lastPersisted.get(job.operation());
-            if (job.cancelled() || last != null && last.plus(PERSIST_PROGRESS_EVERY).isAfter(now)) {
+            if (job.cancelled()
+                    || last != null && last.plus(PERSIST_PROGRESS_EVERY).isAfter(now)) {
                 return;
             }
             lastPersisted.put(job.operation(), now);
@@ -316,7 +345,8 @@ final class TuningService implements AutoCloseable {
     }
 
     private void finishOperation(String name, CreateTunedModelMetadata metadata, TunedModel response, Status error) {
-        Operation done = response != null ? Operation.succeeded(name, metadata, response)
+        Operation done = response != null
+                ? Operation.succeeded(name, metadata, response)
                 : Operation.failed(name, metadata, error);
         operations.put(name, done);
         lastPersisted.remove(name);
@@ -332,8 +362,8 @@ final class TuningService implements AutoCloseable {
         TuningTask task = stored.tunedModel().tuningTask();
         List<TuningSnapshot> snapshots = job.snapshots();
         return stored.tunedModel().toBuilder()
-                .tuningTask(new TuningTask(job.startTime(), null, snapshots.isEmpty() ? null : snapshots, null,
-                        task.hyperparameters()))
+                .tuningTask(new TuningTask(
+                        job.startTime(), null, snapshots.isEmpty() ? null : snapshots, null, task.hyperparameters()))
                 .build();
     }
 
