@@ -18,7 +18,7 @@ record ClientSettings(
         Duration callTimeout,
         RetryPolicy retryPolicy,
         int maxConcurrentRequests,
-        int requestsPerMinute,
+        double requestsPerMinute,
         OkHttpClient okHttpClient,
         RetryListener retryListener,
         Duration pollInitial,

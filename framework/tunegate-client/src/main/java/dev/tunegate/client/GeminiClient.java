@@ -130,7 +130,7 @@ public final class GeminiClient implements AutoCloseable {
      * ({@link Builder#requestsPerMinute}); 0 means no limit. Like {@link #maxConcurrentRequests()}, the client owns
      * it and callers ask here.
      */
-    public int requestsPerMinute() {
+    public double requestsPerMinute() {
         return transport.requestsPerMinute();
     }
 
@@ -387,7 +387,7 @@ public final class GeminiClient implements AutoCloseable {
         private Duration callTimeout;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private int maxConcurrentRequests;
-        private int requestsPerMinute;
+        private double requestsPerMinute;
         private OkHttpClient okHttpClient;
         private RetryListener retryListener = RetryListener.NONE;
         private Duration pollInitial = Duration.ofSeconds(1);
@@ -454,9 +454,9 @@ public final class GeminiClient implements AutoCloseable {
         }
 
         /** Most HTTP attempts started per minute, spaced evenly; 0 (default) means unlimited. */
-        public Builder requestsPerMinute(int rpm) {
-            if (rpm < 0) {
-                throw new IllegalArgumentException("requestsPerMinute must be >= 0");
+        public Builder requestsPerMinute(double rpm) {
+            if (!(rpm >= 0) || Double.isInfinite(rpm)) {
+                throw new IllegalArgumentException("requestsPerMinute must be a finite number >= 0");
             }
             this.requestsPerMinute = rpm;
             return this;

@@ -79,7 +79,7 @@ final class Transport {
     }
 
     /** Most HTTP attempts started per minute; 0 means no limit. */
-    int requestsPerMinute() {
+    double requestsPerMinute() {
         return pacer.requestsPerMinute();
     }
 

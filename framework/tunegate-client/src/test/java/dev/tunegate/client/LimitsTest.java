@@ -138,7 +138,7 @@ class LimitsTest extends MockGemini {
         GeminiClient capped =
                 track(builder().maxConcurrentRequests(7).requestsPerMinute(90).build());
         assertThat(capped.maxConcurrentRequests()).isEqualTo(7);
-        assertThat(capped.requestsPerMinute()).isEqualTo(90);
+        assertThat(capped.requestsPerMinute()).isEqualTo(90.0);
         GeminiClient open = track(builder().build());
         assertThat(open.maxConcurrentRequests()).as("no cap").isZero();
         assertThat(open.requestsPerMinute()).as("no limit").isZero();
