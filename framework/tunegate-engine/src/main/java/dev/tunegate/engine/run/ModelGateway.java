@@ -6,7 +6,11 @@ import dev.tunegate.engine.model.suite.ModelVariant;
 import java.util.concurrent.CompletableFuture;
 import org.apiguardian.api.API;
 
-/** How the engine reaches models: generation calls and tuned-model provisioning. */
+/**
+ * How the engine reaches models: generation calls and tuned-model provisioning. A gateway bounds its
+ * own calls (the client enforces {@code tunegate.concurrency} and {@code tunegate.rate-limit.rpm}); the
+ * engine only bounds how far ahead of the tests it issues them.
+ */
 @API(status = API.Status.INTERNAL)
 public interface ModelGateway extends AutoCloseable {
 
