@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunegate.emulator.tokenizer.Tokenizer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -194,8 +195,9 @@ public final class JsonMode {
         return tied.size() > 1 ? hint.sampler().choose(tied) : options.get(best);
     }
 
+    /** The words of {@code s} ({@link Tokenizer#keywords}) joined by single spaces. */
     private static String normal(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return String.join(" ", Tokenizer.get().keywords(s));
     }
 
     private static String humanise(String name) {

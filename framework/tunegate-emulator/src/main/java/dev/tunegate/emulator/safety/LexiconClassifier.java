@@ -2,6 +2,7 @@ package dev.tunegate.emulator.safety;
 
 import dev.tunegate.client.model.HarmCategory;
 import dev.tunegate.client.model.HarmProbability;
+import dev.tunegate.emulator.tokenizer.Tokenizer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -198,20 +199,6 @@ public final class LexiconClassifier implements SafetyClassifier {
 
     /** Lower-cased words: runs of letters, digits and apostrophes (and '*' inside lexicon terms). */
     static List<String> words(String text, boolean allowStar) {
-        List<String> words = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isLetterOrDigit(c) || c == '\'' || c == '\u2019' || (allowStar && c == '*')) {
-                current.append(c == '\u2019' ? '\'' : Character.toLowerCase(c));
-            } else if (current.length() > 0) {
-                words.add(current.toString());
-                current.setLength(0);
-            }
-        }
-        if (current.length() > 0) {
-            words.add(current.toString());
-        }
-        return words;
+        return Tokenizer.get().lexiconWords(text, allowStar);
     }
 }
