@@ -177,7 +177,7 @@ public final class GenerationPipeline {
                     && !mentions(r, c)) {
                 continue;
             }
-            HarmBlockThreshold t = thresholds.getOrDefault(c, RequestValidator.DEFAULT_THRESHOLD);
+            HarmBlockThreshold t = thresholds.getOrDefault(c, SafetySettingsCheck.DEFAULT_THRESHOLD);
             out.add(t.blocks(p) ? new SafetyRating(c, p, Boolean.TRUE) : SafetyRating.of(c, p));
         }
         return out;
