@@ -10,6 +10,7 @@ import dev.tunegate.client.model.HarmCategory;
 import dev.tunegate.emulator.http.ApiException;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Checks a generateContent request against the documented ranges and limits; every violation is a
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
  * content, generation config), so a request with several faults always gets the same error; each part
  * has its own check class.
  */
+@API(status = API.Status.INTERNAL)
 public final class RequestValidator {
     private static final Pattern CACHED_CONTENT = Pattern.compile("cachedContents/[A-Za-z0-9][A-Za-z0-9_\\-]*");
 

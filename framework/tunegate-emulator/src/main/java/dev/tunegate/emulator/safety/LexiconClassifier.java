@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A word-list safety classifier. Each lexicon line is {@code CATEGORY LEVEL term}: a harm category
@@ -27,6 +28,7 @@ import java.util.Map;
  * terms, raised one level when three or more different terms of the category match; no match is
  * {@code NEGLIGIBLE}. Blank lines and lines starting with {@code #} are ignored.
  */
+@API(status = API.Status.INTERNAL)
 public final class LexiconClassifier implements SafetyClassifier {
     /** The bundled lexicon resource. */
     public static final String DEFAULT_RESOURCE = "/dev/tunegate/emulator/safety-lexicon.txt";

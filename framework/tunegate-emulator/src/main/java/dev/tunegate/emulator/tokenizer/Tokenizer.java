@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntPredicate;
 import java.util.function.IntUnaryOperator;
+import org.apiguardian.api.API;
 
 /**
  * The emulator's one tokenizer, used for {@code usageMetadata}, {@code maxOutputTokens} and stream
@@ -39,6 +40,7 @@ import java.util.function.IntUnaryOperator;
  * behaviours that split a user's text on white space ({@code "how many words"}, sorting, title case, one
  * word answers) keep the user's own spelling and punctuation, which word rules drop.
  */
+@API(status = API.Status.EXPERIMENTAL)
 public final class Tokenizer {
     /** Longest letter run kept in one token. */
     public static final int MAX_LETTERS = 8;
@@ -102,6 +104,7 @@ public final class Tokenizer {
      * Words for tuned models' features: the text (null is empty) NFKC-normalised and lower-cased, split
      * into maximal runs of letters and decimal digits.
      */
+    @API(status = API.Status.INTERNAL)
     public List<String> featureWords(String text) {
         String normalised = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC)
                 .toLowerCase(Locale.ROOT);
@@ -112,6 +115,7 @@ public final class Tokenizer {
      * Words for matching a request against names and descriptions: the text lower-cased, split into
      * maximal runs of letters and Unicode numbers (categories {@code L} and {@code N}).
      */
+    @API(status = API.Status.INTERNAL)
     public List<String> keywords(String text) {
         return words(text.toLowerCase(Locale.ROOT), Tokenizer::isLetterOrNumber, IntUnaryOperator.identity());
     }
@@ -120,6 +124,7 @@ public final class Tokenizer {
      * Words for the safety lexicon: maximal runs of UTF-16 chars that are letters, digits or apostrophes
      * ({@code ’} becomes {@code '}), each lower-cased on its own; with {@code allowStar}, {@code *} too.
      */
+    @API(status = API.Status.INTERNAL)
     public List<String> lexiconWords(String text, boolean allowStar) {
         return words(text,
                 cp -> Character.isBmpCodePoint(cp) && (Character.isLetterOrDigit(cp) || cp == '\'' || cp == '\u2019'
