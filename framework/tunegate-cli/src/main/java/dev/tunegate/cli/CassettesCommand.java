@@ -1,6 +1,6 @@
 package dev.tunegate.cli;
 
-import dev.tunegate.engine.replay.CassetteCalls;
+import dev.tunegate.engine.run.replay.CassetteCalls;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
 package dev.tunegate.cli;
 
+import dev.tunegate.engine.Constants;
+import dev.tunegate.engine.config.ReplayMode;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import static org.junit.platform.launcher.EngineFilter.includeEngines;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.platform.commons.PreconditionViolationException;
@@ -62,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--mode", paramLabel = "MODE",
             description = "Model calls: live, record, replay or auto (default: live, or tunegate.mode).")
-    Mode mode;
+    ReplayMode mode;
 
     @Option(names = "--cassettes", paramLabel = "DIR", description = "Where recordings are kept (tunegate.cassettes).")
     Path cassettes;
@@ -86,9 +89,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-v", "--verbose"}, description = "Also list aborted tests with their reasons.")
     boolean verbose;
-
-    /** How model calls are made; mirrors the engine's {@code tunegate.mode}. */
-    enum Mode { live, record, replay, auto }
 
     @Override
     public Integer call() {
@@ -163,29 +163,29 @@ final class RunCommand implements Callable<Integer> {
         // Discovery problems are reported through our listener and the exit code, not by aborting.
         config.putIfAbsent("junit.platform.discovery.listener.default", "logging");
         if (variants != null && !variants.isEmpty()) {
-            config.put(EngineKeys.VARIANTS, String.join(",", variants));
+            config.put(Constants.VARIANTS_PROPERTY_NAME, String.join(",", variants));
         }
         if (mode != null) {
-            config.put(EngineKeys.MODE, mode.name());
+            config.put(Constants.MODE_PROPERTY_NAME, mode.name().toLowerCase(Locale.ROOT));
         }
         if (cassettes != null) {
-            config.put(EngineKeys.CASSETTES, cassettes.toString());
+            config.put(Constants.CASSETTES_PROPERTY_NAME, cassettes.toString());
         }
         if (endpoint != null) {
-            config.put(EngineKeys.ENDPOINT, endpoint);
+            config.put(Constants.ENDPOINT_PROPERTY_NAME, endpoint);
         }
         if (concurrency != null) {
             if (concurrency < 1) {
                 throw new ParameterException(spec.commandLine(), "--concurrency must be at least 1, was " + concurrency);
             }
-            config.put(EngineKeys.CONCURRENCY, concurrency.toString());
+            config.put(Constants.CONCURRENCY_PROPERTY_NAME, concurrency.toString());
         }
         if (reports != null) {
-            config.put(EngineKeys.REPORTS_DIR, reports.toString());
+            config.put(Constants.REPORTS_DIR_PROPERTY_NAME, reports.toString());
         }
         // `run` launches the engine as the root engine by design: a setting meant to keep an IDE's
         // "run all" from running suites twice (-D here or on the JVM) must not make it find nothing.
-        config.put(EngineKeys.AS_ROOT_ENGINE, "true");
+        config.put(Constants.DISCOVERY_AS_ROOT_ENGINE_PROPERTY_NAME, "true");
         return config;
     }
 
@@ -194,7 +194,7 @@ final class RunCommand implements Callable<Integer> {
         if (reports != null) {
             return reports;
         }
-        String configured = parameters.getOrDefault(EngineKeys.REPORTS_DIR, System.getProperty(EngineKeys.REPORTS_DIR));
+        String configured = parameters.getOrDefault(Constants.REPORTS_DIR_PROPERTY_NAME, System.getProperty(Constants.REPORTS_DIR_PROPERTY_NAME));
         return Path.of(configured != null ? configured : "reports");
     }
 

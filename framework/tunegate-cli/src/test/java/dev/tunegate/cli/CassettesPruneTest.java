@@ -8,10 +8,10 @@ import dev.tunegate.client.model.FinishReason;
 import dev.tunegate.client.model.GenerateContentRequest;
 import dev.tunegate.client.model.GenerateContentResponse;
 import dev.tunegate.client.model.UsageMetadata;
-import dev.tunegate.engine.replay.CassetteCalls;
-import dev.tunegate.engine.replay.Mode;
-import dev.tunegate.engine.replay.ModelCall;
-import dev.tunegate.engine.replay.ModelResult;
+import dev.tunegate.engine.run.replay.CassetteCalls;
+import dev.tunegate.engine.config.ReplayMode;
+import dev.tunegate.engine.run.replay.ModelCall;
+import dev.tunegate.engine.run.replay.ModelResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +28,8 @@ class CassettesPruneTest {
 
     @Test
     void prunesExactlyTheRecordingsTheLastRunDidNotUse() throws IOException {
-        record(Mode.RECORD, "kept", "stale");
-        CassetteCalls run = record(Mode.AUTO, "kept");
+        record(ReplayMode.RECORD, "kept", "stale");
+        CassetteCalls run = record(ReplayMode.AUTO, "kept");
         List<Path> unused = run.finish(m -> { });
         assertThat(unused).hasSize(1);
         Path outside = Files.writeString(dir.getParent().resolve("outside-" + dir.getFileName() + ".json"), "{}");
@@ -60,7 +60,7 @@ class CassettesPruneTest {
         assertThat(result.err()).contains("No such recordings directory");
     }
 
-    private CassetteCalls record(Mode mode, String... prompts) {
+    private CassetteCalls record(ReplayMode mode, String... prompts) {
         CassetteCalls calls = new CassetteCalls(mode, dir, List.of());
         for (String prompt : prompts) {
             ModelCall call = new ModelCall("models/m:generateContent", GenerateContentRequest.of(prompt), 0, "suite", prompt);

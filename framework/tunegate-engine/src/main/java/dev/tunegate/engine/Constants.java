@@ -1,10 +1,13 @@
 package dev.tunegate.engine;
 
+import org.apiguardian.api.API;
+
 /**
  * Every configuration key of the {@code tunegate} engine. Keys are JUnit configuration parameters:
  * set them in {@code junit-platform.properties}, in Surefire's
  * {@code <properties><configurationParameters>}, on the Launcher, or as {@code -D} system properties.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Constants {
 
     /** Engine id, as in {@code @IncludeEngines("tunegate")}. */

@@ -1,12 +1,15 @@
 package dev.tunegate.engine;
 
 import dev.tunegate.engine.config.TuneGateConfiguration;
-import dev.tunegate.engine.descriptor.TuneGateEngineDescriptor;
-import dev.tunegate.engine.discovery.TuneGateDiscovery;
-import dev.tunegate.engine.execution.ClientGatewayFactory;
-import dev.tunegate.engine.execution.GatewayFactory;
-import dev.tunegate.engine.replay.RecordingGateway;
-import dev.tunegate.engine.execution.TuneGateExecutionContext;
+import dev.tunegate.engine.platform.descriptor.TuneGateEngineDescriptor;
+import dev.tunegate.engine.platform.discovery.TuneGateDiscovery;
+import dev.tunegate.engine.run.ClientGatewayFactory;
+import dev.tunegate.engine.run.GatewayFactory;
+import dev.tunegate.engine.run.replay.RecordingGateway;
+import dev.tunegate.engine.platform.descriptor.TuneGateExecutionContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.platform.engine.DiscoveryIssue;
@@ -16,6 +19,7 @@ import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
+import org.apiguardian.api.API;
 
 /**
  * The {@code tunegate} JUnit Platform engine: discovers {@code *.eval.yaml} suites and runs every
@@ -23,10 +27,11 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
  * it from Maven Surefire through a {@code @Suite @IncludeEngines("tunegate")} class, from an IDE or
  * from the Console Launcher.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class TuneGateTestEngine extends HierarchicalTestEngine<TuneGateExecutionContext> {
 
     private final GatewayFactory gatewayFactory;
-    private final Consumer<TuneGateExecutionContext> customizer;
+    private final Consumer<RunWiring> customizer;
 
     /** The engine as the platform loads it: models reached through {@code tunegate.endpoint}. */
     public TuneGateTestEngine() {
@@ -39,10 +44,10 @@ public final class TuneGateTestEngine extends HierarchicalTestEngine<TuneGateExe
     }
 
     /**
-     * An engine whose model calls go through {@code gatewayFactory} and whose execution context is
-     * prepared by {@code customizer} (result listeners, failure policy) before anything runs.
+     * An engine whose model calls go through {@code gatewayFactory} and whose run is wired with
+     * {@code customizer}'s additions (result listeners, failure policy) before anything runs.
      */
-    TuneGateTestEngine(GatewayFactory gatewayFactory, Consumer<TuneGateExecutionContext> customizer) {
+    TuneGateTestEngine(GatewayFactory gatewayFactory, Consumer<RunWiring> customizer) {
         this.gatewayFactory = gatewayFactory;
         this.customizer = customizer;
     }
@@ -64,7 +69,7 @@ public final class TuneGateTestEngine extends HierarchicalTestEngine<TuneGateExe
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
-        TuneGateConfiguration config = TuneGateConfiguration.from(request.getConfigurationParameters());
+        TuneGateConfiguration config = ConfigurationReader.read(request.getConfigurationParameters());
         TuneGateEngineDescriptor engine = new TuneGateEngineDescriptor(uniqueId, config);
         if (!config.discoveryAsRootEngine() && isRootEngine(uniqueId)) {
             // tunegate.discovery.as-root-engine=false: suites run only nested under the suite engine, whose
@@ -76,8 +81,9 @@ public final class TuneGateTestEngine extends HierarchicalTestEngine<TuneGateExe
         for (String problem : config.problems()) {
             issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.ERROR, problem));
         }
-        RecordingGateway.problem(request.getConfigurationParameters())
-                .ifPresent(problem -> issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.ERROR, problem)));
+        for (String warning : config.warnings()) {
+            issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.WARNING, warning));
+        }
         TuneGateDiscovery.resolve(request, engine, config, issues);
         return engine;
     }
@@ -94,10 +100,12 @@ public final class TuneGateTestEngine extends HierarchicalTestEngine<TuneGateExe
     @Override
     protected TuneGateExecutionContext createExecutionContext(ExecutionRequest request) {
         TuneGateEngineDescriptor root = (TuneGateEngineDescriptor) request.getRootTestDescriptor();
-        TuneGateExecutionContext context = new TuneGateExecutionContext(root.config(), request.getEngineExecutionListener(),
-                RecordingGateway.decorate(gatewayFactory, request.getConfigurationParameters()));
-        context.comparison(dev.tunegate.engine.comparison.Comparison.install(context));
-        customizer.accept(context);
-        return context;
+        RunWiring wiring = new RunWiring();
+        customizer.accept(wiring);
+        TuneGateConfiguration config = root.config();
+        Map<String, String> environment = System.getenv();
+        List<String> secrets = Optional.ofNullable(environment.get(config.apiKeyEnv())).stream().toList();
+        return wiring.build(config, RecordingGateway.decorate(gatewayFactory, config, secrets), environment,
+                Clock.systemUTC());
     }
 }

@@ -100,8 +100,8 @@ class DiscoveryTest {
         EngineDiscoveryResults results = discover(selectClasspathResource(ECHO));
         TestDescriptor suite = results.getEngineDescriptor().getChildren().iterator().next();
         List<dev.tunegate.engine.matchers.Matcher> firsts = suite.getChildren().stream()
-                .filter(d -> d instanceof dev.tunegate.engine.descriptor.CaseDescriptor)
-                .map(d -> ((dev.tunegate.engine.descriptor.CaseDescriptor) d).matchers().get(0)).toList();
+                .filter(d -> d instanceof dev.tunegate.engine.platform.descriptor.CaseDescriptor)
+                .map(d -> ((dev.tunegate.engine.platform.descriptor.CaseDescriptor) d).matchers().get(0)).toList();
         assertThat(firsts).hasSize(8).allSatisfy(m -> assertThat(m).isSameAs(firsts.get(0)));
         assertThat(firsts.get(0).description()).contains("finishReason");
     }

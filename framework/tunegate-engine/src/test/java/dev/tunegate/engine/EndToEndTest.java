@@ -10,8 +10,8 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-import dev.tunegate.engine.execution.ResultListener;
-import dev.tunegate.engine.execution.VariantRun;
+import dev.tunegate.engine.run.ResultListener;
+import dev.tunegate.engine.run.VariantRun;
 import dev.tunegate.engine.matchers.Verdict;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -78,7 +78,7 @@ class EndToEndTest {
     void streamingRecordsTimeToFirstChunk() {
         List<VariantRun> runs = new CopyOnWriteArrayList<>();
         EngineExecutionResults results = EngineTestKit.engine(new TuneGateTestEngine(
-                        new dev.tunegate.engine.execution.ClientGatewayFactory(), context -> context.addListener(new ResultListener() {
+                        new dev.tunegate.engine.run.ClientGatewayFactory(), context -> context.addListener(new ResultListener() {
                             @Override
                             public void variantFinished(VariantRun run, List<Optional<Verdict>> verdicts, boolean passed) {
                                 runs.add(run);

@@ -12,11 +12,11 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-import dev.tunegate.engine.execution.FailurePolicy;
-import dev.tunegate.engine.execution.GatewayFactory;
-import dev.tunegate.engine.execution.ModelGateway;
-import dev.tunegate.engine.execution.ResultListener;
-import dev.tunegate.engine.execution.VariantRun;
+import dev.tunegate.engine.run.FailurePolicy;
+import dev.tunegate.engine.run.GatewayFactory;
+import dev.tunegate.engine.run.ModelGateway;
+import dev.tunegate.engine.run.ResultListener;
+import dev.tunegate.engine.run.VariantRun;
 import dev.tunegate.engine.matchers.Verdict;
 import java.util.ArrayList;
 import java.util.List;

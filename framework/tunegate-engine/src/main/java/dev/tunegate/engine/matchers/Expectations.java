@@ -2,11 +2,13 @@ package dev.tunegate.engine.matchers;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Evaluates the matchers of a case softly: every matcher runs, even after one has failed (like
  * AssertJ's {@code SoftAssertions}).
  */
+@API(status = API.Status.INTERNAL)
 public final class Expectations {
 
   private Expectations() {}

@@ -1,9 +1,12 @@
 package dev.tunegate.engine.matchers;
 
+import org.apiguardian.api.API;
+
 /**
  * One expectation on a model answer, created from a suite's {@code expect:} entry by a
  * {@link MatcherFactory}. Matchers are immutable and may be called from several threads.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface Matcher {
 
   /**

@@ -7,6 +7,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * What a {@link MatcherFactory} may know about the place its entry comes from: the directory of the
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
  * @param projectRoot root of the user's project; every file a matcher reads must be inside it
  * @param registry the registry the entry is being created with
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record MatcherContext(Path suiteDirectory, Path projectRoot, MatcherRegistry registry) {
 
   private static final Pattern URI_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*");

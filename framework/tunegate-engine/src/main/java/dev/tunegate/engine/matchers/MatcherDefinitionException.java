@@ -1,6 +1,7 @@
 package dev.tunegate.engine.matchers;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A matcher entry in a suite is invalid (unknown matcher, bad argument, bad regular expression,
@@ -8,6 +9,7 @@ import java.util.Optional;
  * the entry's file position. {@link #pointer()} locates the problem inside the entry as a JSON
  * Pointer, e.g. {@code /all/1/regex} for the second child of an {@code all} entry.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class MatcherDefinitionException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

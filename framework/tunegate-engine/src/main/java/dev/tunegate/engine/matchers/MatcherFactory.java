@@ -1,12 +1,14 @@
 package dev.tunegate.engine.matchers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apiguardian.api.API;
 
 /**
  * Service provider interface for matchers: one factory per YAML key. Register an implementation in
  * {@code META-INF/services/dev.tunegate.engine.matchers.MatcherFactory}; the built-in matchers are
  * registered the same way. Implementations need a public no-argument constructor.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface MatcherFactory {
 
   /** The YAML key of this matcher, e.g. {@code contains}. Unique across the classpath. */

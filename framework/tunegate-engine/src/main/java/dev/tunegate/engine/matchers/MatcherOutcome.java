@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.ValueWrapper;
+import org.apiguardian.api.API;
 
 /**
  * The outcome of one matcher on one answer, as data for reports.
@@ -12,6 +13,7 @@ import org.opentest4j.ValueWrapper;
  * @param failure why it failed: an {@link AssertionError} for a failed expectation, another
  *     exception when the matcher itself broke; {@code null} when it passed
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record MatcherOutcome(String description, Throwable failure) {
 
   /** Requires a description. */

@@ -1,5 +1,6 @@
 package dev.tunegate.engine.matchers;
 
+import dev.tunegate.engine.config.ClosestName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.Collection;
@@ -13,6 +14,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * The matchers known to a run, by YAML key. {@link #load()} finds every {@link MatcherFactory}
@@ -20,6 +22,7 @@ import java.util.TreeSet;
  * {@link #create(JsonNode, MatcherContext)} turns one {@code expect:} entry into a {@link Matcher}.
  * Immutable and thread-safe.
  */
+@API(status = API.Status.INTERNAL)
 public final class MatcherRegistry {
 
   private final Map<String, MatcherFactory> factories;
@@ -131,12 +134,7 @@ public final class MatcherRegistry {
   }
 
   private Optional<String> closest(String name) {
-    String lower = name.toLowerCase(java.util.Locale.ROOT);
-    return factories.keySet().stream()
-        .map(known -> Map.entry(known, Levenshtein.distance(lower, known.toLowerCase(java.util.Locale.ROOT))))
-        .filter(e -> e.getValue() <= Math.max(2, e.getKey().length() / 3))
-        .min(Comparator.comparing((Map.Entry<String, Integer> e) -> e.getValue()).thenComparing(Map.Entry::getKey))
-        .map(Map.Entry::getKey);
+    return ClosestName.to(name, factories.keySet());
   }
 
   private static String describe(JsonNode entry) {
@@ -153,29 +151,5 @@ public final class MatcherRegistry {
     Set<String> names = new TreeSet<>();
     entry.fieldNames().forEachRemaining(names::add);
     return names.toString() + " (write one list item per matcher, or combine them with all:)";
-  }
-
-  /** Edit distance for "did you mean" suggestions. */
-  static final class Levenshtein {
-    private Levenshtein() {}
-
-    static int distance(String a, String b) {
-      int[] previous = new int[b.length() + 1];
-      int[] current = new int[b.length() + 1];
-      for (int j = 0; j <= b.length(); j++) {
-        previous[j] = j;
-      }
-      for (int i = 1; i <= a.length(); i++) {
-        current[0] = i;
-        for (int j = 1; j <= b.length(); j++) {
-          int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-          current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-        }
-        int[] swap = previous;
-        previous = current;
-        current = swap;
-      }
-      return previous[b.length()];
-    }
   }
 }

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * What a model answered to one case, as the matchers see it: the {@code generateContent} response
@@ -26,6 +27,7 @@ import java.util.stream.Collectors;
  * @param timeToFirstChunk time until the first chunk arrived; empty when the call was not streamed
  * @param retries how many times the transport retried the call (0 when the first attempt succeeded)
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record ModelAnswer(
     GenerateContentResponse response,
     Duration latency,

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.error.AssertionErrorCreator;
+import org.apiguardian.api.API;
 
 /**
  * AssertJ assertions on a {@link ModelAnswer}; the built-in matchers are made of these. Every
@@ -27,6 +28,7 @@ import org.assertj.core.error.AssertionErrorCreator;
  * value (so IDEs show a diff), and its message says what was expected and what the model did.
  * Start with {@link TuneGateAssertions#assertThat(ModelAnswer)}.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public class ModelAnswerAssert extends AbstractAssert<ModelAnswerAssert, ModelAnswer> {
 
   private static final int MESSAGE_TEXT_LIMIT = 2_000;

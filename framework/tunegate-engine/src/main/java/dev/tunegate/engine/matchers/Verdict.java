@@ -2,6 +2,7 @@ package dev.tunegate.engine.matchers;
 
 import java.util.List;
 import org.assertj.core.error.AssertJMultipleFailuresError;
+import org.apiguardian.api.API;
 
 /**
  * The outcome of all matchers of a case on one answer, in the order of the {@code expect:} list.
@@ -9,6 +10,7 @@ import org.assertj.core.error.AssertJMultipleFailuresError;
  *
  * @param results one result per matcher
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Verdict(List<MatcherOutcome> results) {
 
   /** Copies the list. */

@@ -8,11 +8,13 @@ import dev.tunegate.engine.matchers.ModelAnswer;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.opentest4j.AssertionFailedError;
+import org.apiguardian.api.API;
 
 /**
  * {@code all}: every nested matcher must pass (useful inside {@code not} and {@code any}). All of
  * them are evaluated and every failure is reported.
  */
+@API(status = API.Status.INTERNAL)
 public final class AllMatcherFactory implements MatcherFactory {
 
   @Override

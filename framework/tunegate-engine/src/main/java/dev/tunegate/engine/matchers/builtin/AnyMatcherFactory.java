@@ -7,8 +7,10 @@ import dev.tunegate.engine.matchers.MatcherFactory;
 import dev.tunegate.engine.matchers.ModelAnswer;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /** {@code any}: at least one nested matcher must pass; when none does, every failure is reported. */
+@API(status = API.Status.INTERNAL)
 public final class AnyMatcherFactory implements MatcherFactory {
 
   @Override

@@ -7,6 +7,7 @@ import dev.tunegate.engine.matchers.Matcher;
 import dev.tunegate.engine.matchers.MatcherContext;
 import dev.tunegate.engine.matchers.MatcherDefinitionException;
 import dev.tunegate.engine.matchers.MatcherFactory;
+import org.apiguardian.api.API;
 
 /**
  * {@code equals}: the answer text is exactly the given text. Object form
@@ -14,6 +15,7 @@ import dev.tunegate.engine.matchers.MatcherFactory;
  * {@code value} is a map or list, the text must be JSON equal to the value (key order and whitespace
  * do not matter).
  */
+@API(status = API.Status.INTERNAL)
 public final class EqualsMatcherFactory implements MatcherFactory {
 
   private static final ObjectMapper JSON = new ObjectMapper();

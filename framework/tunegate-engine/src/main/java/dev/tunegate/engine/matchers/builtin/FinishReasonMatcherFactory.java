@@ -9,8 +9,10 @@ import dev.tunegate.engine.matchers.MatcherFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /** {@code finishReason}: the first candidate finished for this reason ({@code STOP}), or one of a list. */
+@API(status = API.Status.INTERNAL)
 public final class FinishReasonMatcherFactory implements MatcherFactory {
 
   @Override

@@ -5,11 +5,13 @@ import dev.tunegate.engine.matchers.Matcher;
 import dev.tunegate.engine.matchers.MatcherContext;
 import dev.tunegate.engine.matchers.MatcherDefinitionException;
 import dev.tunegate.engine.matchers.MatcherFactory;
+import org.apiguardian.api.API;
 
 /**
  * {@code isJson}: the whole answer text (whitespace around it aside) is one JSON value. Written as
  * {@code - isJson}, {@code isJson: true}, or {@code isJson: false} for "is not JSON".
  */
+@API(status = API.Status.INTERNAL)
 public final class IsJsonMatcherFactory implements MatcherFactory {
 
   @Override

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * {@code jsonSchema}: the answer text is JSON valid against a JSON Schema (draft 2020-12 unless the
@@ -32,6 +33,7 @@ import java.util.stream.Collectors;
  * References inside a schema may point to other files inside the project; remote references are
  * never fetched. The schema itself is checked against its meta-schema at discovery.
  */
+@API(status = API.Status.INTERNAL)
 public final class JsonSchemaMatcherFactory implements MatcherFactory {
 
   private static final String META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";

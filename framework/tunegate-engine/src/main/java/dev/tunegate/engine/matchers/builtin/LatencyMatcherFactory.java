@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * {@code latency}: how long the call took. {@code latency: 2s} or {@code {max: 2s}} /
@@ -17,6 +18,7 @@ import java.util.function.Consumer;
  * {@code {firstChunkMaxMs: 500}} limit the time to the first streamed chunk (for a call that was not
  * streamed, the whole answer is the first chunk).
  */
+@API(status = API.Status.INTERNAL)
 public final class LatencyMatcherFactory implements MatcherFactory {
 
   @Override

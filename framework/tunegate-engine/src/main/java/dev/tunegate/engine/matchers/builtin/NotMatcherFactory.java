@@ -6,8 +6,10 @@ import dev.tunegate.engine.matchers.MatcherContext;
 import dev.tunegate.engine.matchers.MatcherDefinitionException;
 import dev.tunegate.engine.matchers.MatcherFactory;
 import dev.tunegate.engine.matchers.ModelAnswer;
+import org.apiguardian.api.API;
 
 /** {@code not}: the nested matcher must fail, e.g. {@code not: {contains: sorry}}. */
+@API(status = API.Status.INTERNAL)
 public final class NotMatcherFactory implements MatcherFactory {
 
   @Override

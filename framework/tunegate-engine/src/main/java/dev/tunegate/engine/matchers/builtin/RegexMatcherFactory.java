@@ -7,12 +7,14 @@ import dev.tunegate.engine.matchers.MatcherDefinitionException;
 import dev.tunegate.engine.matchers.MatcherFactory;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.apiguardian.api.API;
 
 /**
  * {@code regex}: some part of the answer text matches the Java regular expression (use {@code ^...$}
  * to match the whole text). Object form {@code {pattern: ..., flags: imsxu}}: i = ignore case,
  * m = multiline, s = dot matches newlines, x = comments, u = Unicode case.
  */
+@API(status = API.Status.INTERNAL)
 public final class RegexMatcherFactory implements MatcherFactory {
 
   @Override

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * {@code safety}: the answer's safety ratings and blocking. Keys (any combination):
@@ -21,6 +22,7 @@ import java.util.function.Consumer;
  * {@code blocked: true|false}, {@code blockReason: SAFETY} (the prompt was blocked for this reason).
  * The ratings are the first candidate's, or the prompt's when there is no candidate.
  */
+@API(status = API.Status.INTERNAL)
 public final class SafetyMatcherFactory implements MatcherFactory {
 
   @Override

@@ -9,12 +9,14 @@ import dev.tunegate.engine.matchers.ModelAnswerAssert;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * {@code tokens}: token counts from the response's {@code usageMetadata}:
  * {@code {maxPrompt: 100, maxOutput: 256, maxTotal: 300}} (any combination). A response without
  * usage metadata fails.
  */
+@API(status = API.Status.INTERNAL)
 public final class TokensMatcherFactory implements MatcherFactory {
 
   @Override

@@ -1,0 +1,45 @@
+package dev.tunegate.engine.model.gate;
+
+import dev.tunegate.engine.model.stats.PairedComparison;
+import dev.tunegate.engine.model.stats.PassRate;
+import java.util.List;
+import org.apiguardian.api.API;
+
+/**
+ * The gate's decision on one candidate of one suite, with the measurements behind it.
+ *
+ * @param suite          suite name
+ * @param candidate      the candidate variant
+ * @param baseline       the baseline variant, or null when the suite has none
+ * @param passed         whether every check holds
+ * @param checks         every rule checked, in policy order
+ * @param candidateRate  candidate pass rate with its Wilson interval
+ * @param baselineRate   baseline pass rate over the same cases, or null
+ * @param comparison     paired table, McNemar p-value and difference interval, or null without baseline
+ * @param regressions    ids of cases the baseline passes and the candidate fails
+ * @param improvements   ids of cases the baseline fails and the candidate passes
+ * @param candidateFailures ids of cases the candidate fails
+ */
+@API(status = API.Status.INTERNAL)
+public record GateVerdict(String suite, String candidate, String baseline, boolean passed,
+                          List<GateCheck> checks, PassRate candidateRate, PassRate baselineRate,
+                          PairedComparison comparison, List<String> regressions, List<String> improvements,
+                          List<String> candidateFailures) {
+
+    public GateVerdict {
+        checks = List.copyOf(checks);
+        regressions = List.copyOf(regressions);
+        improvements = List.copyOf(improvements);
+        candidateFailures = List.copyOf(candidateFailures);
+    }
+
+    /** One readable line per failed check; empty when the gate passed. */
+    public List<String> reasons() {
+        return checks.stream().filter(c -> !c.passed()).map(GateCheck::reason).toList();
+    }
+
+    /** The verdict as a plain-text table, used as the gate test's failure message. */
+    public String table() {
+        return VerdictTable.render(this);
+    }
+}

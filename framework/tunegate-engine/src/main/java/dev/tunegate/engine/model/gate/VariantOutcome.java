@@ -1,0 +1,40 @@
+package dev.tunegate.engine.model.gate;
+
+import dev.tunegate.engine.model.stats.RepeatStats;
+import org.apiguardian.api.API;
+
+/**
+ * What one variant did on one case, over its repeats.
+ *
+ * @param passes        samples whose matchers all passed
+ * @param samples       samples taken ({@code repeat: N})
+ * @param passThreshold pass fraction needed for the case to count as passed (default 1.0); 0 means
+ *                      that the case passes whenever a sample answered, whatever its matchers said
+ * @param error         infrastructure error that prevented every sample from answering (the case
+ *                      counts as failed, whatever the threshold), or null when at least one answered
+ */
+@API(status = API.Status.INTERNAL)
+public record VariantOutcome(int passes, int samples, double passThreshold, String error) {
+
+    public VariantOutcome {
+        if (!(passThreshold >= 0 && passThreshold <= 1)) {
+            throw new IllegalArgumentException("passThreshold must be in [0, 1], was " + passThreshold);
+        }
+        new RepeatStats(passes, samples);
+    }
+
+    /** A single sample that passed or failed, with the default threshold. */
+    public static VariantOutcome single(boolean passed) {
+        return new VariantOutcome(passed ? 1 : 0, 1, 1.0, null);
+    }
+
+    /** The repeat statistics (pass fraction, pass@k, pass^k, flakiness). */
+    public RepeatStats stats() {
+        return new RepeatStats(passes, samples);
+    }
+
+    /** Whether the case counts as passed on this variant. */
+    public boolean passed() {
+        return error == null && stats().passes(passThreshold);
+    }
+}

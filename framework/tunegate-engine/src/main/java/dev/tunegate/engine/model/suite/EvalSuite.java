@@ -1,0 +1,45 @@
+package dev.tunegate.engine.model.suite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * A parsed, validated evaluation suite: what one {@code *.eval.yaml} file asks for.
+ *
+ * @param location          where the suite came from ({@code classpath:/…} or {@code file:/…})
+ * @param name              the {@code suite:} name, or the file name without {@code .eval.yaml}
+ * @param variants          model variants by name, in file order
+ * @param generationConfig  suite-wide {@code generationConfig} (wire JSON), or null
+ * @param safetySettings    suite-wide {@code safetySettings} (wire JSON array), or null
+ * @param systemInstruction {@code systemInstruction} as wire {@code Content} JSON, or null
+ * @param tools             {@code tools} (wire JSON array), or null
+ * @param toolConfig        {@code toolConfig} (wire JSON), or null
+ * @param cases             every case, inline and from {@code casesFrom}, in file order
+ * @param gate              the {@code gate:} block as written (its variant names checked), when present
+ * @param contentHash       SHA-256 (hex) of the suite file's bytes
+ * @param position          where the suite document starts
+ */
+@API(status = API.Status.INTERNAL)
+public record EvalSuite(
+        URI location,
+        String name,
+        Map<String, ModelVariant> variants,
+        JsonNode generationConfig,
+        JsonNode safetySettings,
+        JsonNode systemInstruction,
+        JsonNode tools,
+        JsonNode toolConfig,
+        List<EvalCase> cases,
+        Optional<JsonNode> gate,
+        String contentHash,
+        SourcePosition position) {
+
+    /** The case with this id, if any (a linear search; see {@code CompiledSuite#findCase} for an indexed one). */
+    public Optional<EvalCase> findCase(String id) {
+        return cases.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+}

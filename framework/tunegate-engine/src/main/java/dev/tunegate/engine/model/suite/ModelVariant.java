@@ -1,0 +1,30 @@
+package dev.tunegate.engine.model.suite;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * A model variant of a suite: a name and the model it calls.
+ *
+ * @param name             variant name (part of the unique id and of the test's display name)
+ * @param model            model resource name, e.g. {@code models/gemini-1.5-flash-001} or {@code tunedModels/x}
+ * @param role             {@code baseline}, {@code candidate} or {@code reference} when written
+ * @param generationConfig suite-wide generationConfig with this variant's overrides applied (never null)
+ * @param tune             how to create the tuned model when it does not exist yet
+ * @param position         where the variant is written
+ */
+@API(status = API.Status.INTERNAL)
+public record ModelVariant(
+        String name,
+        String model,
+        Optional<String> role,
+        ObjectNode generationConfig,
+        Optional<TuneSpec> tune,
+        SourcePosition position) {
+
+    /** This variant calling another model (pipelines override models without editing YAML). */
+    public ModelVariant withModel(String otherModel) {
+        return new ModelVariant(name, otherModel, role, generationConfig, tune, position);
+    }
+}

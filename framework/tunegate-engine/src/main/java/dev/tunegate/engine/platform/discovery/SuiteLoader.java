@@ -1,0 +1,149 @@
+package dev.tunegate.engine.platform.discovery;
+
+import dev.tunegate.engine.platform.descriptor.CompiledSuite;
+import dev.tunegate.engine.platform.descriptor.SuiteSources;
+import dev.tunegate.engine.config.TuneGateConfiguration;
+import dev.tunegate.engine.matchers.Matcher;
+import dev.tunegate.engine.matchers.MatcherContext;
+import dev.tunegate.engine.matchers.MatcherDefinitionException;
+import dev.tunegate.engine.matchers.MatcherRegistry;
+import dev.tunegate.engine.model.suite.EvalCase;
+import dev.tunegate.engine.model.suite.EvalSuite;
+import dev.tunegate.engine.model.suite.MatcherSpec;
+import dev.tunegate.engine.model.suite.SuiteException;
+import dev.tunegate.engine.model.suite.SuiteFiles;
+import dev.tunegate.engine.model.suite.SuiteParser;
+import dev.tunegate.engine.model.suite.SuiteProblem;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
+
+/**
+ * Parses suites and creates their matchers, once per URI per discovery, turning every problem into
+ * a {@link DiscoveryIssue} at its file position (the Cucumber "parser with issue reporting and
+ * caching" decorators in one small class). Suite problems are reported as warnings, because the
+ * launcher refuses to run any test of an engine that reports an error-level issue, and one broken
+ * suite must not stop the others; the broken suite itself becomes a failed container.
+ */
+final class SuiteLoader {
+
+    /** A suite that loaded, or the reason it did not. */
+    record Loaded(CompiledSuite suite, SuiteException failure) {
+        boolean ok() {
+            return suite != null;
+        }
+    }
+
+    private final SuiteParser parser;
+    private final MatcherRegistry registry;
+    private final DiscoveryIssueReporter issues;
+    private final ClassLoader classLoader;
+    private final TuneGateConfiguration config;
+    private final Map<URI, Loaded> cache = new HashMap<>();
+
+    SuiteLoader(TuneGateConfiguration config, MatcherRegistry registry, DiscoveryIssueReporter issues, ClassLoader classLoader) {
+        this.config = config;
+        SuiteFiles files = new SuiteFiles(config.projectRoot().orElse(null), config.suiteMaxBytes(), classLoader);
+        this.parser = new SuiteParser(files, config.suiteMaxBytes(), config.suiteMaxAliasNodes());
+        this.registry = registry;
+        this.issues = issues;
+        this.classLoader = classLoader;
+    }
+
+    Loaded load(URI uri) {
+        return cache.computeIfAbsent(uri, this::loadUncached);
+    }
+
+    private Loaded loadUncached(URI uri) {
+        try {
+            EvalSuite suite = dev.tunegate.engine.platform.discovery.ModelOverrides.apply(parser.parse(uri), config.comparison());
+            return new Loaded(compile(suite), null);
+        } catch (SuiteException e) {
+            for (SuiteProblem problem : e.problems()) {
+                issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, problem.describe())
+                        .source(SuiteSources.of(problem.file(), problem.position())));
+            }
+            return new Loaded(null, e);
+        }
+    }
+
+    private CompiledSuite compile(EvalSuite suite) throws SuiteException {
+        MatcherContext context = matcherContext(suite.location());
+        Map<String, List<Matcher>> matchers = new LinkedHashMap<>();
+        List<SuiteProblem> problems = new ArrayList<>();
+        // The suite's default matchers are one spec shared by every case: one matcher each, and one
+        // list per distinct combination, instead of copies held for every case of a large suite.
+        Map<MatcherSpec, Matcher> created = new IdentityHashMap<>();
+        Map<List<Matcher>, List<Matcher>> lists = new HashMap<>();
+        for (EvalCase c : suite.cases()) {
+            List<Matcher> list = new ArrayList<>(c.expect().size());
+            for (MatcherSpec spec : c.expect()) {
+                Matcher matcher = created.get(spec);
+                if (matcher == null) {
+                    ObjectNode entry = JsonNodeFactory.instance.objectNode();
+                    entry.set(spec.name(), spec.argument());
+                    try {
+                        matcher = registry.create(entry, context);
+                        created.put(spec, matcher);
+                    } catch (MatcherDefinitionException e) {
+                        problems.add(new SuiteProblem(spec.file(), spec.position(), "case '" + c.id() + "': " + e.getMessage()));
+                        continue;
+                    }
+                }
+                list.add(matcher);
+            }
+            matchers.put(c.id(), lists.computeIfAbsent(List.copyOf(list), l -> l));
+        }
+        dev.tunegate.engine.model.gate.SuiteGate gate = null;
+        try {
+            gate = dev.tunegate.engine.model.gate.SuiteGate.of(suite, config.comparison(), warning ->
+                    issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, warning)
+                            .source(SuiteSources.of(suite.location(), suite.position()))));
+        } catch (IllegalArgumentException e) {
+            problems.add(new SuiteProblem(suite.location(), suite.position(), "gate: " + e.getMessage()));
+        }
+        if (!problems.isEmpty()) {
+            throw new SuiteException(problems);
+        }
+        return new CompiledSuite(suite, matchers, gate);
+    }
+
+    /** The directory of the suite on disk and the root its files may not leave. */
+    private MatcherContext matcherContext(URI location) {
+        Path cwd = Paths.get("").toAbsolutePath().normalize();
+        if ("file".equals(location.getScheme())) {
+            Path dir = Paths.get(location).toAbsolutePath().normalize().getParent();
+            Path root = config.projectRoot().map(p -> p.toAbsolutePath().normalize())
+                    .orElse(dir.startsWith(cwd) ? cwd : dir);
+            return MatcherContext.of(dir.startsWith(root) ? dir : root, root, registry);
+        }
+        if ("classpath".equals(location.getScheme())) {
+            String name = SuiteFiles.resourceName(location);
+            URL url = classLoader.getResource(name);
+            if (url != null && "file".equals(url.getProtocol())) {
+                try {
+                    Path file = Paths.get(url.toURI());
+                    Path root = file;
+                    for (int i = 0; i < name.split("/").length; i++) {
+                        root = root.getParent();
+                    }
+                    return MatcherContext.of(file.getParent(), root, registry);
+                } catch (java.net.URISyntaxException | RuntimeException ignored) {
+                    // fall through to the working directory
+                }
+            }
+        }
+        return MatcherContext.of(cwd, cwd, registry);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.tunegate.engine.results.record;
+
+import dev.tunegate.engine.config.ComparisonSettings;
+import dev.tunegate.engine.model.gate.GateVerdict;
+import dev.tunegate.engine.model.suite.EvalSuite;
+import dev.tunegate.engine.results.allure.AllureReporter;
+import dev.tunegate.engine.run.GateFailurePolicy;
+import dev.tunegate.engine.run.ResultListener;
+import java.time.Clock;
+import java.util.Map;
+import org.apiguardian.api.API;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * The results side of one run: the {@link ResultListener} that records every result (and feeds the
+ * reports and Allure), and the judge of gate tests over what it recorded.
+ */
+@API(status = API.Status.INTERNAL)
+public final class GateJudge {
+
+    private final RunRecorder recorder;
+
+    private GateJudge(RunRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    /**
+     * Records a run's results into the reports of {@code settings} and Allure (when {@code allure} is
+     * given), redacting the value of the environment variable {@code apiKeyEnv}.
+     */
+    public static GateJudge recording(ComparisonSettings settings, GateFailurePolicy gates, String apiKeyEnv,
+                                      AllureReporter allure, Map<String, String> environment,
+                                      Map<String, String> runEnvironment, Clock clock) {
+        return new GateJudge(new RunRecorder(settings, gates, new Secrets(apiKeyEnv, environment), allure,
+                environment, runEnvironment, clock));
+    }
+
+    /** The listener that records every result of the run. */
+    public ResultListener listener() {
+        return recorder;
+    }
+
+    /**
+     * Evaluates the gate of {@code suite} for {@code candidate} over the cases that ran, reports it to
+     * Allure, and fails with the verdict table when the policy does not hold.
+     */
+    public void judgeGate(EvalSuite suite, String candidate, String uniqueId, String displayName) {
+        GateVerdict verdict = recorder.verdict(suite, candidate);
+        recorder.gateReported(suite, verdict, uniqueId, displayName);
+        if (!verdict.passed()) {
+            throw new AssertionFailedError(verdict.table());
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.tunegate.engine.results.record;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.tunegate.client.GeminiJson;
+import dev.tunegate.client.model.Content;
+import dev.tunegate.client.model.GenerateContentRequest;
+import dev.tunegate.client.model.Part;
+import dev.tunegate.engine.run.Sample;
+import dev.tunegate.engine.matchers.ModelAnswer;
+import dev.tunegate.engine.matchers.Verdict;
+import dev.tunegate.engine.results.report.MatcherResult;
+import dev.tunegate.engine.results.report.SampleResult;
+import dev.tunegate.engine.model.suite.MatcherSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the engine's samples and verdicts into the report model, redacting the API key from every
+ * text, at one of three levels of detail (see {@link Detail}).
+ */
+final class SampleMapper {
+
+    /** How much of a sample to keep. */
+    enum Detail {
+        /** Everything, with the request and response JSON (for Allure attachments). */
+        FULL,
+        /** Answer and every matcher result (for compare.html). */
+        ANSWERS,
+        /** What statistics and failure lists need: no answer, only failed matchers (bounded memory). */
+        OUTCOME
+    }
+
+    private static final ObjectWriter JSON = GeminiJson.newMapper().writerWithDefaultPrettyPrinter();
+    private static final int MAX_MESSAGE = 2000;
+
+    private final Secrets secrets;
+
+    SampleMapper(Secrets secrets) {
+        this.secrets = secrets;
+    }
+
+    SampleResult map(Sample sample, Optional<Verdict> verdict, List<MatcherSpec> specs, Detail detail) {
+        boolean detailed = detail != Detail.OUTCOME;
+        boolean json = detail == Detail.FULL;
+        Optional<ModelAnswer> answer = sample.answer();
+        List<MatcherResult> matchers = new ArrayList<>();
+        if (verdict.isPresent()) {
+            List<dev.tunegate.engine.matchers.MatcherOutcome> results = verdict.get().results();
+            for (int i = 0; i < results.size(); i++) {
+                var r = results.get(i);
+                if (!detailed && r.passed()) {
+                    continue;
+                }
+                MatcherSpec spec = i < specs.size() ? specs.get(i) : null;
+                matchers.add(new MatcherResult(spec == null ? "matcher" : spec.name(), secrets.redact(r.description()),
+                        r.passed(), r.passed() ? null : secrets.redact(truncate(r.message())),
+                        spec == null ? 0 : spec.position().line()));
+            }
+        }
+        var usage = answer.flatMap(ModelAnswer::usage);
+        return new SampleResult(
+                detailed ? answer.map(a -> secrets.redact(a.text())).orElse(null) : null,
+                answer.flatMap(ModelAnswer::finishReason).map(Enum::name).orElse(null),
+                matchers,
+                answer.map(a -> a.latency().toMillis()).orElse(0L),
+                usage.map(u -> u.promptTokenCount()).orElse(null),
+                usage.map(u -> u.candidatesTokenCount()).orElse(null),
+                usage.map(u -> u.totalTokenCount()).orElse(null),
+                answer.map(ModelAnswer::retries).orElse(0),
+                sample.error().map(e -> secrets.redact(Objects.toString(e.getMessage(), e.getClass().getName()))).orElse(null),
+                json ? json(sample.request()) : null,
+                json ? answer.map(a -> json(a.response())).orElse(null) : null);
+    }
+
+    /** The prompt as sent: the text parts of every content, one turn per line (role-prefixed when multi-turn). */
+    String prompt(GenerateContentRequest request) {
+        if (request == null || request.contents() == null) {
+            return null;
+        }
+        List<Content> contents = request.contents();
+        String text = contents.stream().filter(Objects::nonNull).map(c -> {
+            String parts = c.parts() == null ? "" : c.parts().stream().filter(Objects::nonNull).map(Part::text)
+                    .filter(Objects::nonNull).collect(Collectors.joining());
+            return contents.size() > 1 ? Objects.toString(c.role(), "user") + ": " + parts : parts;
+        }).collect(Collectors.joining("\n"));
+        return secrets.redact(text);
+    }
+
+    private String json(Object value) {
+        try {
+            return secrets.redact(JSON.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "…";
+    }
+}

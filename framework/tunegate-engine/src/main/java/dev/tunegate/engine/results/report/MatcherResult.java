@@ -1,0 +1,16 @@
+package dev.tunegate.engine.results.report;
+
+import org.apiguardian.api.API;
+
+/**
+ * The result of one matcher on one sample.
+ *
+ * @param type        matcher type, e.g. {@code equals}
+ * @param description what it checked, e.g. {@code equals '{"intent":"refund"}'}
+ * @param passed      whether it held
+ * @param message     the failure message (expected and actual), or null when it passed
+ * @param line        line of the matcher in the suite file, or 0 when unknown
+ */
+@API(status = API.Status.INTERNAL)
+public record MatcherResult(String type, String description, boolean passed, String message, int line) {
+}

@@ -1,0 +1,27 @@
+package dev.tunegate.engine.results.report;
+
+import dev.tunegate.engine.model.gate.GateVerdict;
+import java.util.List;
+import org.apiguardian.api.API;
+
+/**
+ * Everything one suite produced: its variants, every case and the gate verdict per candidate.
+ *
+ * @param name        suite name
+ * @param location    suite file ({@code classpath:/…} or {@code file:/…})
+ * @param contentHash SHA-256 (hex) of the suite file
+ * @param gated       true with a gate block, false in strict mode
+ * @param variants    variants in declaration order
+ * @param cases       cases in file order (a {@link CaseList} is kept as it is: it builds each case when read)
+ * @param verdicts    one verdict per candidate
+ */
+@API(status = API.Status.INTERNAL)
+public record SuiteResult(String name, String location, String contentHash, boolean gated,
+                          List<VariantInfo> variants, List<CaseResult> cases, List<GateVerdict> verdicts) {
+
+    public SuiteResult {
+        variants = List.copyOf(variants);
+        cases = cases instanceof CaseList ? cases : List.copyOf(cases);
+        verdicts = List.copyOf(verdicts);
+    }
+}

@@ -1,0 +1,221 @@
+package dev.tunegate.engine.run;
+
+import dev.tunegate.client.model.GenerateContentRequest;
+import dev.tunegate.engine.matchers.ModelAnswer;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Issues model calls ahead of the tests that need them. A feeder thread walks the planned tests in
+ * execution order and starts their calls, keeping at most {@code concurrency} calls in flight, at
+ * most {@code lookAhead} tests started but not yet taken (so memory does not grow with suite size),
+ * and, when set, no more than {@code requestsPerMinute} calls started per minute. Tests
+ * {@link #take} their results on their own thread, in their own order.
+ */
+final class CallPipeline implements AutoCloseable {
+
+    private final List<PlannedTest> plan;
+    private final ModelGateway gateway;
+    private final RequestFactory requests = new RequestFactory();
+    private final Semaphore inFlight;
+    private final Semaphore window;
+    private final long nanosBetweenCalls;
+    private final Map<Integer, CompletableFuture<VariantRun>> slots = new ConcurrentHashMap<>();
+    private final BitSet issued = new BitSet();
+    private final Object lock = new Object();
+    private final Thread feeder;
+    private int nextToTake;
+    private volatile boolean closed;
+    private volatile Throwable feederFailure;
+
+    CallPipeline(List<PlannedTest> plan, ModelGateway gateway, int concurrency, int lookAhead, Optional<Double> requestsPerMinute) {
+        this.plan = plan;
+        this.gateway = gateway;
+        this.inFlight = new Semaphore(concurrency);
+        this.window = new Semaphore(lookAhead);
+        this.nanosBetweenCalls = requestsPerMinute.map(rpm -> (long) (60_000_000_000L / rpm)).orElse(0L);
+        this.feeder = new Thread(this::feed, "tunegate-call-feeder");
+        this.feeder.setDaemon(true);
+    }
+
+    void start() {
+        feeder.start();
+    }
+
+    private void feed() {
+        long nextCallAt = System.nanoTime();
+        try {
+            for (int i = 0; i < plan.size() && !closed; i++) {
+                window.acquire();
+                synchronized (lock) {
+                    if (i < nextToTake) {
+                        window.release();
+                        continue;
+                    }
+                    issued.set(i);
+                }
+                PlannedTest test = plan.get(i);
+                int samples = test.evalCase().repeat();
+                List<CompletableFuture<Sample>> calls = new ArrayList<>(samples);
+                CompletableFuture<String> model = gateway.ready(test.variant());
+                for (int s = 0; s < samples && !closed; s++) {
+                    inFlight.acquire();
+                    if (nanosBetweenCalls > 0) {
+                        long wait;
+                        while ((wait = nextCallAt - System.nanoTime()) > 0) {
+                            LockSupport.parkNanos(wait); // may return early: wait again until the slot
+                        }
+                        nextCallAt = Math.max(nextCallAt, System.nanoTime()) + nanosBetweenCalls;
+                    }
+                    calls.add(call(test, s, model));
+                }
+                CompletableFuture<VariantRun> slot = slot(i);
+                CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> {
+                    if (error != null) {
+                        slot.completeExceptionally(error);
+                    } else {
+                        slot.complete(new VariantRun(test, calls.stream().map(CompletableFuture::join).toList()));
+                    }
+                });
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            feederFailure = e;
+            slots.values().forEach(f -> f.completeExceptionally(e));
+        }
+    }
+
+    private CompletableFuture<VariantRun> slot(int i) {
+        return slots.computeIfAbsent(i, k -> new CompletableFuture<>());
+    }
+
+    private CompletableFuture<Sample> call(PlannedTest test, int sampleIndex, CompletableFuture<String> model) {
+        GenerateContentRequest request;
+        try {
+            request = requests.build(test.suite(), test.evalCase(), test.variant());
+        } catch (RuntimeException e) {
+            inFlight.release();
+            return CompletableFuture.completedFuture(new Sample(sampleIndex, test.variant().model(), null, Optional.empty(), Optional.of(e)));
+        }
+        CompletableFuture<Sample> sample = model.thenCompose(name -> gateway.generate(test, sampleIndex, name, request)
+                        .handle((answer, error) -> answer != null
+                                ? new Sample(sampleIndex, name, request, Optional.of(answer), Optional.empty())
+                                : new Sample(sampleIndex, name, request, Optional.empty(), Optional.of(unwrap(error)))))
+                .exceptionally(error -> new Sample(sampleIndex, test.variant().model(), request, Optional.empty(), Optional.of(unwrap(error))));
+        sample.whenComplete((s, e) -> inFlight.release());
+        return sample;
+    }
+
+    /**
+     * The result of a planned test, waiting for it if needed. Tests that were planned before it but
+     * never taken (skipped by JUnit) give up their place in the window, or are never issued.
+     */
+    VariantRun take(PlannedTest test) {
+        int i;
+        CompletableFuture<VariantRun> future;
+        synchronized (lock) {
+            i = closed ? -1 : indexOf(test);
+            if (i < 0) {
+                future = null;
+            } else {
+                for (int j = nextToTake; j < i; j++) {
+                    if (issued.get(j)) {
+                        CompletableFuture<VariantRun> dropped = slots.remove(j);
+                        if (dropped != null) {
+                            dropped.cancel(false);
+                        }
+                        issued.clear(j);
+                        window.release();
+                    }
+                }
+                nextToTake = i;
+                future = slot(i);
+            }
+        }
+        if (future == null) {
+            return direct(test);
+        }
+        if (feederFailure != null) {
+            future.completeExceptionally(feederFailure);
+        }
+        try {
+            return get(future);
+        } finally {
+            synchronized (lock) {
+                nextToTake = i + 1;
+                slots.remove(i);
+                if (issued.get(i)) {
+                    issued.clear(i);
+                    window.release();
+                }
+            }
+        }
+    }
+
+    /**
+     * Where {@code test} is in the plan at or after {@link #nextToTake}, or -1. Tests are taken in plan
+     * order, so it is almost always the next one; the tests a scan passes over were skipped, and are
+     * never scanned again. (No index of the whole plan is kept: it would hold an entry per test.)
+     */
+    private int indexOf(PlannedTest test) {
+        for (int j = nextToTake; j < plan.size(); j++) {
+            if (plan.get(j).id().equals(test.id())) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** Runs a test's calls on the spot (a test that was not planned). */
+    private VariantRun direct(PlannedTest test) {
+        CompletableFuture<String> model = gateway.ready(test.variant());
+        List<Sample> samples = new ArrayList<>();
+        for (int s = 0; s < test.evalCase().repeat(); s++) {
+            try {
+                inFlight.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted");
+            }
+            samples.add(call(test, s, model).join());
+        }
+        return new VariantRun(test, samples);
+    }
+
+    private static VariantRun get(CompletableFuture<VariantRun> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for the model");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        feeder.interrupt();
+        slots.values().forEach(f -> f.cancel(false));
+    }
+}

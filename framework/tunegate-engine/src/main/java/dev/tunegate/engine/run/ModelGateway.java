@@ -1,0 +1,34 @@
+package dev.tunegate.engine.run;
+
+import dev.tunegate.client.model.GenerateContentRequest;
+import dev.tunegate.engine.matchers.ModelAnswer;
+import dev.tunegate.engine.model.suite.ModelVariant;
+import java.util.concurrent.CompletableFuture;
+import org.apiguardian.api.API;
+
+/** How the engine reaches models: generation calls and tuned-model provisioning. */
+@API(status = API.Status.INTERNAL)
+public interface ModelGateway extends AutoCloseable {
+
+    /** Calls {@code model}; the future fails with the client's exception on infrastructure errors. */
+    CompletableFuture<ModelAnswer> generate(String model, GenerateContentRequest request);
+
+    /**
+     * Calls {@code model} for sample {@code sample} of a planned test. The default ignores the test;
+     * decorators such as record/replay ({@code dev.tunegate.engine.replay}) use it to know which test
+     * and which repeat a call belongs to.
+     */
+    default CompletableFuture<ModelAnswer> generate(PlannedTest test, int sample, String model, GenerateContentRequest request) {
+        return generate(model, request);
+    }
+
+    /**
+     * The model name to call for a variant, once it can be called: for a variant with a {@code tune}
+     * block, after the tuned model exists (created and awaited if it did not). Completed once per
+     * variant model per run; fails with the tuning operation's error.
+     */
+    CompletableFuture<String> ready(ModelVariant variant);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,124 @@
+package dev.tunegate.engine.run.replay;
+
+import dev.tunegate.engine.config.ReplayMode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.opentest4j.TestAbortedException;
+import org.apiguardian.api.API;
+
+/**
+ * Record/replay of model calls, the seam between the engine and the model endpoint.
+ *
+ * <p>The engine hands every call to {@link #call(ModelCall, Supplier)} together with the live call;
+ * depending on {@link Mode} the result comes from the endpoint, from a recording, or from the endpoint
+ * and is then recorded. In {@code replay} mode a call without a recording completes exceptionally with
+ * a {@link TestAbortedException} saying how to record it. At the end of a run {@link #finish(Consumer)}
+ * lists the recordings the run did not use.
+ */
+@API(status = API.Status.INTERNAL)
+public final class CassetteCalls {
+    /** Default recordings directory ({@code tunegate.cassettes}), relative to the working directory. */
+    public static final String DEFAULT_CASSETTES = "src/test/resources/cassettes";
+    /** File in the recordings directory listing, one relative path a line, the recordings the last run did not use. */
+    public static final String UNUSED_LIST_FILE = ".unused-recordings";
+
+    private final ReplayMode mode;
+    private final CassetteStore store;
+    private final Map<String, CompletableFuture<ModelResult>> inFlight = new ConcurrentHashMap<>();
+
+    /**
+     * @param secrets values that must never be written to a recording (the API key); they are redacted
+     */
+    public CassetteCalls(ReplayMode mode, Path dir, List<String> secrets) {
+        this.mode = mode;
+        this.store = new CassetteStore(dir, new Redaction(secrets));
+    }
+
+    public ReplayMode mode() {
+        return mode;
+    }
+
+    public Path directory() {
+        return store.dir();
+    }
+
+    /** Answers the call from its recording or from {@code live}, as the mode says. */
+    public CompletableFuture<ModelResult> call(ModelCall call, Supplier<CompletableFuture<ModelResult>> live) {
+        if (mode == ReplayMode.LIVE) {
+            return live.get();
+        }
+        String key = CassetteStore.key(call);
+        if (mode.replays()) {
+            Optional<ModelResult> recorded;
+            try {
+                recorded = store.load(call, key);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            if (recorded.isPresent()) {
+                return CompletableFuture.completedFuture(recorded.get());
+            }
+            if (mode == ReplayMode.REPLAY) {
+                return CompletableFuture.failedFuture(new TestAbortedException(missing(call)));
+            }
+        }
+        CompletableFuture<ModelResult> pending = new CompletableFuture<>();
+        CompletableFuture<ModelResult> same = inFlight.putIfAbsent(key, pending);
+        if (same != null) {
+            return same; // an identical call is already on its way: do not repeat it
+        }
+        CompletableFuture<ModelResult> started;
+        try {
+            started = live.get();
+        } catch (RuntimeException e) {
+            started = CompletableFuture.failedFuture(e);
+        }
+        started.thenApply(result -> {
+            store.save(call, key, result);
+            return result;
+        }).whenComplete((result, failure) -> {
+            inFlight.remove(key, pending);
+            if (failure != null) {
+                pending.completeExceptionally(failure);
+            } else {
+                pending.complete(result);
+            }
+        });
+        return pending;
+    }
+
+    /**
+     * Ends the run: lists the recordings of the suites this run called that it did not use, writes that
+     * list to {@code <dir>/.unused-recordings} for {@code tunegate cassettes prune}, and returns it.
+     */
+    public List<Path> finish(Consumer<String> log) {
+        if (mode == ReplayMode.LIVE) {
+            return List.of();
+        }
+        List<Path> unused = store.unused();
+        store.writeUnusedList(unused);
+        if (!unused.isEmpty()) {
+            StringBuilder message = new StringBuilder(unused.size()
+                    + " recording(s) in " + store.dir() + " were not used by this run:");
+            unused.forEach(f -> message.append(System.lineSeparator()).append("  ").append(f));
+            message.append(System.lineSeparator()).append("Remove them with: tunegate cassettes prune ").append(store.dir());
+            log.accept(message.toString());
+        }
+        return unused;
+    }
+
+    private String missing(ModelCall call) {
+        return "No recording for " + (call.test() == null ? call.endpoint() : call.test())
+                + " (" + call.endpoint() + ", repeat " + call.repeat() + ") in " + store.dir()
+                + " with tunegate.mode=replay. Record it with -Dtunegate.mode=record (re-records everything) or"
+                + " -Dtunegate.mode=auto (records only what is missing), e.g. `mvn test -Dtunegate.mode=auto`"
+                + " or `tunegate run --mode auto <suites>`; against the real API also set GEMINI_API_KEY and"
+                + " -Dtunegate.endpoint=https://generativelanguage.googleapis.com.";
+    }
+}

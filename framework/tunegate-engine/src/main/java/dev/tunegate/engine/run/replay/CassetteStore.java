@@ -1,0 +1,198 @@
+package dev.tunegate.engine.run.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunegate.client.model.GenerateContentResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The recordings on disk: one pretty-printed JSON file per interaction, with sorted keys, under
+ * {@code <dir>/<suite>/<model>.<method>.<hash>.json}. Files are written atomically (a temporary file
+ * then a move), so an interrupted run never leaves a half-written recording. Remembers which files a
+ * run used, to list the ones it did not.
+ */
+final class CassetteStore {
+    static final int FORMAT_VERSION = 1;
+    static final String UNUSED_LIST = CassetteCalls.UNUSED_LIST_FILE;
+
+    private final Path dir;
+    private final Redaction redaction;
+    private final Set<Path> used = ConcurrentHashMap.newKeySet();
+    private final Set<String> suites = ConcurrentHashMap.newKeySet();
+
+    CassetteStore(Path dir, Redaction redaction) {
+        this.dir = dir;
+        this.redaction = redaction;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    /** The full key of a call: a hash of the endpoint, the canonical request and the repeat index. */
+    static String key(ModelCall call) {
+        return CanonicalJson.sha256(call.endpoint() + "\n" + CanonicalJson.compact(CanonicalJson.tree(call.request()))
+                + "\n" + call.repeat());
+    }
+
+    Path file(ModelCall call, String key) {
+        String endpoint = call.endpoint();
+        String model = endpoint.substring(endpoint.lastIndexOf('/') + 1).replace(':', '.');
+        return dir.resolve(safe(call.suite())).resolve(safe(model) + "." + key.substring(0, 16) + ".json");
+    }
+
+    /** The recording of a call, if there is one with exactly this key. */
+    Optional<ModelResult> load(ModelCall call, String key) {
+        Path file = file(call, key);
+        suites.add(safe(call.suite()));
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        JsonNode root;
+        try {
+            root = CanonicalJson.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read recording " + file + ": " + e.getMessage(), e);
+        }
+        if (!key.equals(root.path("key").asText())) {
+            return Optional.empty();
+        }
+        used.add(file);
+        List<GenerateContentResponse> chunks = new ArrayList<>();
+        try {
+            if (root.has("chunks")) {
+                for (JsonNode chunk : root.get("chunks")) {
+                    chunks.add(CanonicalJson.MAPPER.treeToValue(chunk, GenerateContentResponse.class));
+                }
+            } else {
+                chunks.add(CanonicalJson.MAPPER.treeToValue(root.get("response"), GenerateContentResponse.class));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Recording " + file + " holds no readable response: " + e.getMessage(), e);
+        }
+        JsonNode timings = root.path("timings");
+        Duration latency = duration(timings.path("latency"));
+        Duration firstChunk = timings.has("timeToFirstChunk") ? duration(timings.get("timeToFirstChunk")) : null;
+        return Optional.of(new ModelResult(chunks, latency == null ? Duration.ZERO : latency, firstChunk, 0, true));
+    }
+
+    /** Writes (or overwrites) the recording of a call. */
+    void save(ModelCall call, String key, ModelResult result) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("version", FORMAT_VERSION);
+        root.put("key", key);
+        root.put("endpoint", call.endpoint());
+        root.put("repeat", call.repeat());
+        if (call.suite() != null) {
+            root.put("suite", call.suite());
+        }
+        if (call.test() != null) {
+            root.put("test", call.test());
+        }
+        root.set("request", CanonicalJson.tree(call.request()));
+        root.put("status", 200);
+        if (call.streaming()) {
+            ArrayNode chunks = root.putArray("chunks");
+            result.chunks().forEach(c -> chunks.add(CanonicalJson.tree(c)));
+        } else {
+            root.set("response", CanonicalJson.tree(result.response()));
+        }
+        ObjectNode timings = root.putObject("timings");
+        timings.put("latency", result.latency().toString());
+        if (result.timeToFirstChunk() != null) {
+            timings.put("timeToFirstChunk", result.timeToFirstChunk().toString());
+        }
+        String text = redaction.apply(CanonicalJson.pretty(CanonicalJson.sorted(root)));
+        Path file = file(call, key);
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), ".recording", ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write recording " + file + ": " + e.getMessage(), e);
+        }
+        used.add(file);
+        suites.add(safe(call.suite()));
+    }
+
+    /**
+     * Recordings of the suites this run called that the run did not use (their request changed, or
+     * their case is gone). Recordings of suites the run did not touch are left alone.
+     */
+    List<Path> unused() {
+        List<Path> unused = new ArrayList<>();
+        for (String suite : suites) {
+            Path suiteDir = dir.resolve(suite);
+            if (!Files.isDirectory(suiteDir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(suiteDir)) {
+                files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                        .filter(f -> !used.contains(f))
+                        .sorted()
+                        .forEach(unused::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        unused.sort(null);
+        return unused;
+    }
+
+    /** Writes the list of unused recordings for {@code tunegate cassettes prune}, or removes a stale list. */
+    void writeUnusedList(List<Path> unused) {
+        Path list = dir.resolve(UNUSED_LIST);
+        try {
+            if (unused.isEmpty()) {
+                Files.deleteIfExists(list);
+            } else {
+                Files.createDirectories(dir);
+                StringBuilder text = new StringBuilder();
+                unused.forEach(f -> text.append(dir.relativize(f).toString().replace('\\', '/')).append('\n'));
+                Files.writeString(list, text, StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Duration duration(JsonNode node) {
+        if (node == null || !node.isTextual()) {
+            return null;
+        }
+        try {
+            return Duration.parse(node.textValue());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    static String safe(String name) {
+        if (name == null || name.isBlank()) {
+            return "_";
+        }
+        String safe = name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[.-]+", "");
+        return safe.isEmpty() ? "_" : safe;
+    }
+}

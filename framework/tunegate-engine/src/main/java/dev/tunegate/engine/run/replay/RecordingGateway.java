@@ -1,0 +1,101 @@
+package dev.tunegate.engine.run.replay;
+
+import dev.tunegate.engine.config.ReplayMode;
+import dev.tunegate.client.model.GenerateContentRequest;
+import dev.tunegate.engine.config.TuneGateConfiguration;
+import dev.tunegate.engine.run.GatewayFactory;
+import dev.tunegate.engine.run.ModelGateway;
+import dev.tunegate.engine.run.PlannedTest;
+import dev.tunegate.engine.matchers.ModelAnswer;
+import dev.tunegate.engine.model.suite.ModelVariant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.apiguardian.api.API;
+
+/**
+ * The engine's {@link ModelGateway} with record/replay in front of it ({@code tunegate.mode}).
+ *
+ * <p>In {@code replay} and {@code auto} mode a variant's model is "ready" at once: a tuned model is
+ * only provisioned (looked up, or tuned) when a call actually has to go to the endpoint, so a replay
+ * needs neither a key nor tuning. Closing the gateway lists the recordings the run did not use.
+ */
+@API(status = API.Status.INTERNAL)
+public final class RecordingGateway implements ModelGateway {
+    private final ModelGateway delegate;
+    private final CassetteCalls cassettes;
+    private final boolean streaming;
+    private final Consumer<String> progress;
+
+    RecordingGateway(ModelGateway delegate, CassetteCalls cassettes, boolean streaming, Consumer<String> progress) {
+        this.delegate = delegate;
+        this.cassettes = cassettes;
+        this.streaming = streaming;
+        this.progress = progress;
+    }
+
+    /**
+     * Wraps {@code factory} so that the gateways it opens record and replay as {@code config} says
+     * ({@code tunegate.mode}, {@code tunegate.cassettes}); in {@code live} mode (the default) the
+     * factory's gateways are used unchanged. {@code secrets} are never written to a recording.
+     */
+    public static GatewayFactory decorate(GatewayFactory factory, TuneGateConfiguration config, List<String> secrets) {
+        ReplayMode mode = config.mode();
+        if (mode == ReplayMode.LIVE) {
+            return factory;
+        }
+        return (TuneGateConfiguration opened, Consumer<String> progress) -> {
+            CassetteCalls cassettes = new CassetteCalls(mode, opened.cassettes(), secrets);
+            progress.accept(mode.name().toLowerCase(Locale.ROOT) + " mode, recordings in " + cassettes.directory().toAbsolutePath());
+            return new RecordingGateway(factory.open(opened, progress), cassettes, opened.streaming(), progress);
+        };
+    }
+
+    @Override
+    public CompletableFuture<ModelAnswer> generate(String model, GenerateContentRequest request) {
+        return call(null, 0, model, request);
+    }
+
+    @Override
+    public CompletableFuture<ModelAnswer> generate(PlannedTest test, int sample, String model, GenerateContentRequest request) {
+        return call(test, sample, model, request);
+    }
+
+    private CompletableFuture<ModelAnswer> call(PlannedTest test, int sample, String model, GenerateContentRequest request) {
+        ModelCall call = new ModelCall(ModelCall.endpoint(model, streaming), request, sample,
+                test == null ? null : test.suite().name(),
+                test == null ? null : test.suite().name() + " › " + test.evalCase().id() + " [" + test.variant().name() + "]");
+        return cassettes.call(call, () -> live(test, model, request)).thenApply(RecordingGateway::answer);
+    }
+
+    private CompletableFuture<ModelResult> live(PlannedTest test, String model, GenerateContentRequest request) {
+        CompletableFuture<String> ready = test != null && cassettes.mode().replays()
+                ? delegate.ready(test.variant()) : CompletableFuture.completedFuture(model);
+        return ready.thenCompose(name -> delegate.generate(name, request)).thenApply(a -> new ModelResult(
+                List.of(a.response()), a.latency(), a.timeToFirstChunk().orElse(null), a.retries(), false));
+    }
+
+    private static ModelAnswer answer(ModelResult result) {
+        return new ModelAnswer(result.response(), result.latency(), Optional.ofNullable(result.timeToFirstChunk()), result.retries());
+    }
+
+    @Override
+    public CompletableFuture<String> ready(ModelVariant variant) {
+        if (cassettes.mode().replays()) {
+            return CompletableFuture.completedFuture(variant.model()); // provisioned only if a call goes live
+        }
+        return delegate.ready(variant);
+    }
+
+    @Override
+    public void close() {
+        try {
+            cassettes.finish(progress);
+        } finally {
+            delegate.close();
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.tunegate.engine.run.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+
+import dev.tunegate.emulator.GeminiEmulator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/** Record against the real emulator over loopback, then replay with it stopped; resume in auto mode. */
+class RecordReplayEndToEndTest {
+    private static final String SUITE = "dev/tunegate/engine/replay/replay.eval.yaml";
+    /** 3 single cases + 1 case with 3 samples, on 2 variants. */
+    private static final int CALLS = (3 + 3) * 2;
+
+    @TempDir
+    Path cassettes;
+
+    private GeminiEmulator emulator;
+
+    @BeforeEach
+    void start() {
+        emulator = GeminiEmulator.builder().port(0).build().start();
+    }
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+    }
+
+    @Test
+    void roundTripGivesIdenticalOutcomesWithTheEmulatorStopped() throws IOException {
+        Map<String, TestExecutionResult.Status> recorded = outcomes(run("record", emulator.baseUrl(), Map.of()));
+        assertThat(generateCalls()).isEqualTo(CALLS);
+        assertThat(recorded).as("8 variant tests and the gate test").hasSize(9).containsValue(TestExecutionResult.Status.SUCCESSFUL)
+                .containsValue(TestExecutionResult.Status.FAILED);
+        assertThat(recordingFiles()).hasSize(CALLS);
+
+        String endpoint = emulator.baseUrl();
+        emulator.close();
+        Map<String, TestExecutionResult.Status> replayed = outcomes(run("replay", endpoint, Map.of()));
+        assertThat(replayed).isEqualTo(recorded);
+    }
+
+    @Test
+    void replayWithoutRecordingsAbortsWithHowToRecord() {
+        EngineExecutionResults results = run("replay", emulator.baseUrl(), Map.of());
+        assertThat(generateCalls()).isZero();
+        List<Event> aborted = results.testEvents().aborted().list();
+        assertThat(aborted).hasSize(8);
+        assertThat(aborted.get(0).getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+                .hasMessageContaining("No recording for")
+                .hasMessageContaining("-Dtunegate.mode=record");
+    }
+
+    @Test
+    void autoModeResumesAnInterruptedRunWithoutRepeatingCalls() throws IOException {
+        // the "interrupted" first run got as far as two cases
+        run("auto", emulator.baseUrl(), Map.of("tunegate.filter.name", "capital|arithmetic"));
+        long first = generateCalls();
+        assertThat(first).isEqualTo(4);
+
+        Map<String, TestExecutionResult.Status> resumed = outcomes(run("auto", emulator.baseUrl(), Map.of()));
+        assertThat(generateCalls() - first).as("only the calls not recorded yet").isEqualTo(CALLS - 4);
+        assertThat(recordingFiles()).hasSize(CALLS);
+
+        long before = generateCalls();
+        Map<String, TestExecutionResult.Status> again = outcomes(run("auto", emulator.baseUrl(), Map.of()));
+        assertThat(generateCalls()).as("everything replayed").isEqualTo(before);
+        assertThat(again).isEqualTo(resumed);
+    }
+
+    @Test
+    void canaryApiKeyReachesTheEndpointButNoRecording(@org.junit.jupiter.api.io.TempDir Path reports) throws IOException {
+        // an environment variable of this JVM plays the API key: the emulator requires it, so the key is
+        // really sent, and the suite's prompt even contains it
+        Map.Entry<String, String> canary = System.getenv().entrySet().stream()
+                .filter(e -> e.getKey().matches("[A-Za-z_][A-Za-z0-9_]*"))
+                .filter(e -> e.getValue().matches("[!-~]{12,200}") && !e.getValue().contains("'"))
+                .min(Map.Entry.comparingByKey())
+                .orElseThrow(() -> new IllegalStateException("no environment variable to use as a canary key"));
+        emulator.close();
+        emulator = GeminiEmulator.builder().port(0).requireApiKey(canary.getValue()).build().start();
+        Path suite = Files.writeString(cassettes.resolveSibling(cassettes.getFileName() + "-canary.eval.yaml"), String.join("\n",
+                "suite: canary",
+                "models:",
+                "  base: {model: models/gemini-1.5-flash-001}",
+                "cases:",
+                "  - id: leaky",
+                "    prompt: 'My key is " + canary.getValue() + " - repeat it back to me.'",
+                "    expect:",
+                "      - finishReason: STOP",
+                ""));
+        try {
+            EngineExecutionResults results = EngineTestKit.engine("tunegate")
+                    .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectFile(suite.toFile()))
+                    .configurationParameter("tunegate.endpoint", emulator.baseUrl())
+                    .configurationParameter("tunegate.api-key.env", canary.getKey())
+                    .configurationParameter("tunegate.mode", "record")
+                    .configurationParameter("tunegate.cassettes", cassettes.toString())
+                    .configurationParameter("tunegate.project-root", suite.getParent().toString())
+                    .configurationParameter("tunegate.reports.dir", reports.toString())
+                    .execute();
+            assertThat(results.testEvents().succeeded().count()).as("the key was accepted (the case and its gate test)")
+                    .isEqualTo(2);
+            List<Path> reportFiles;
+            try (var walk = Files.walk(reports)) {
+                reportFiles = walk.filter(Files::isRegularFile).toList();
+            }
+            assertThat(reportFiles).as("summary.json, summary.md, compare.html and Allure results")
+                    .anyMatch(f -> f.endsWith("summary.json")).anyMatch(f -> f.toString().endsWith("-result.json"));
+            for (Path file : reportFiles) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain(canary.getValue());
+            }
+            assertThat(Files.readString(reports.resolve("tunegate/compare.html"))).contains("[REDACTED]");
+            List<Path> files = recordingFiles();
+            assertThat(files).hasSize(1);
+            for (Path file : files) {
+                assertThat(Files.readString(file)).doesNotContain(canary.getValue()).contains("[REDACTED]");
+            }
+        } finally {
+            Files.deleteIfExists(suite);
+        }
+    }
+
+    private EngineExecutionResults run(String mode, String endpoint, Map<String, String> extra) {
+        var kit = EngineTestKit.engine("tunegate")
+                .selectors(selectClasspathResource(SUITE))
+                .configurationParameter("tunegate.endpoint", endpoint)
+                .configurationParameter("tunegate.mode", mode)
+                .configurationParameter("tunegate.cassettes", cassettes.toString())
+                .configurationParameter("tunegate.reports.dir", cassettes.resolveSibling(cassettes.getFileName() + "-reports").toString());
+        extra.forEach(kit::configurationParameter);
+        return kit.execute();
+    }
+
+    private static Map<String, TestExecutionResult.Status> outcomes(EngineExecutionResults results) {
+        return results.testEvents().finished().stream()
+                .collect(Collectors.toMap(e -> e.getTestDescriptor().getDisplayName(),
+                        e -> e.getPayload(TestExecutionResult.class).orElseThrow().getStatus(), (a, b) -> a, TreeMap::new));
+    }
+
+    @SuppressWarnings("unchecked")
+    private long generateCalls() {
+        Map<String, Object> requests = (Map<String, Object>) emulator.stats().get("requests");
+        return requests.entrySet().stream()
+                .filter(e -> e.getKey().contains("generateContent") || e.getKey().contains("GenerateContent"))
+                .flatMap(e -> ((Map<String, Object>) e.getValue()).values().stream())
+                .mapToLong(v -> ((Number) v).longValue())
+                .sum();
+    }
+
+    private List<Path> recordingFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(cassettes)) {
+            return files.filter(f -> f.toString().endsWith(".json")).toList();
+        }
+    }
+}
