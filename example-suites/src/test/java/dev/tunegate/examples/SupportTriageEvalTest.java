@@ -12,5 +12,4 @@ import org.junit.platform.suite.api.Suite;
 @Suite
 @IncludeEngines("tunegate")
 @SelectPackages("suites")
-class SupportTriageEvalTest {
-}
+class SupportTriageEvalTest {}

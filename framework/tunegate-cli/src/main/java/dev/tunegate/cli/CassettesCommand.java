@@ -12,12 +12,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tunegate cassettes}: maintenance of recorded model calls. */
-@Command(name = "cassettes",
+@Command(
+        name = "cassettes",
         mixinStandardHelpOptions = true,
         description = "Maintain recorded model calls (tunegate.mode=record|replay|auto).",
         synopsisSubcommandLabel = "COMMAND",
@@ -32,22 +33,28 @@ final class CassettesCommand implements Runnable {
     }
 
     /** {@code tunegate cassettes prune DIR}: deletes the recordings the last run listed as unused. */
-    @Command(name = "prune",
+    @Command(
+            name = "prune",
             mixinStandardHelpOptions = true,
             description = {
-                    "Delete the recordings that the last run with recordings did not use.",
-                    "Every run in record, replay or auto mode lists them in DIR/" + CassetteCalls.UNUSED_LIST_FILE
-                            + " (only for the suites it ran: prune after a full, unfiltered run)."
+                "Delete the recordings that the last run with recordings did not use.",
+                "Every run in record, replay or auto mode lists them in DIR/" + CassetteCalls.UNUSED_LIST_FILE
+                        + " (only for the suites it ran: prune after a full, unfiltered run)."
             })
     static final class Prune implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "DIR", defaultValue = CassetteCalls.DEFAULT_CASSETTES,
+        @Parameters(
+                index = "0",
+                paramLabel = "DIR",
+                defaultValue = CassetteCalls.DEFAULT_CASSETTES,
                 description = "Recordings directory (default: ${DEFAULT-VALUE}).")
         Path dir;
 
-        @Option(names = {"-n", "--dry-run"}, description = "Only list what would be deleted.")
+        @Option(
+                names = {"-n", "--dry-run"},
+                description = "Only list what would be deleted.")
         boolean dryRun;
 
         @Override

@@ -17,18 +17,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tunegate compare OLD NEW}: what changed between two runs' summary.json files. */
-@Command(name = "compare",
+@Command(
+        name = "compare",
         mixinStandardHelpOptions = true,
         description = {
-                "Compare two runs' summary.json files: regressions, fixes, pass-rate deltas.",
-                "A new regression is a case that passed in OLD and fails in NEW (or a newly reported gate",
-                "regression); a fix is the other way round. Gate verdicts are shown side by side."
+            "Compare two runs' summary.json files: regressions, fixes, pass-rate deltas.",
+            "A new regression is a case that passed in OLD and fails in NEW (or a newly reported gate",
+            "regression); a fix is the other way round. Gate verdicts are shown side by side."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:compared (also with regressions, unless --fail-on-regression)",
-                "1:--fail-on-regression was given and NEW has new regressions",
-                "2:a file is missing or is not a summary.json"
+            "0:compared (also with regressions, unless --fail-on-regression)",
+            "1:--fail-on-regression was given and NEW has new regressions",
+            "2:a file is missing or is not a summary.json"
         })
 final class CompareCommand implements Callable<Integer> {
 
@@ -92,9 +93,14 @@ final class CompareCommand implements Callable<Integer> {
             RunSummary.Suite old = before.suites().get(suite.getKey());
             for (RunSummary.Variant variant : suite.getValue().variants().values()) {
                 Double was = old == null || !old.variants().containsKey(variant.name())
-                        ? null : rate(old.variants().get(variant.name()));
+                        ? null
+                        : rate(old.variants().get(variant.name()));
                 Double now = rate(variant);
-                table.row(suite.getKey(), variant.name(), percent(was), percent(now),
+                table.row(
+                        suite.getKey(),
+                        variant.name(),
+                        percent(was),
+                        percent(now),
                         was == null || now == null ? "" : String.format("%+.1f pp", 100 * (now - was)));
             }
         }
@@ -107,18 +113,27 @@ final class CompareCommand implements Callable<Integer> {
             RunSummary.Suite old = before.suites().get(suite.getKey());
             for (RunSummary.Candidate candidate : suite.getValue().candidates().values()) {
                 RunSummary.Candidate was = old == null ? null : old.candidates().get(candidate.name());
-                table.row(suite.getKey(), candidate.name(), Objects.toString(candidate.baseline(), ""),
-                        verdict(was == null ? null : was.promoted()), verdict(candidate.promoted()),
-                        (was == null ? "-" : String.valueOf(was.regressions().size()))
-                                + " → " + candidate.regressions().size());
+                table.row(
+                        suite.getKey(),
+                        candidate.name(),
+                        Objects.toString(candidate.baseline(), ""),
+                        verdict(was == null ? null : was.promoted()),
+                        verdict(candidate.promoted()),
+                        (was == null ? "-" : String.valueOf(was.regressions().size())) + " → "
+                                + candidate.regressions().size());
             }
         }
         for (Map.Entry<String, RunSummary.Suite> suite : before.suites().entrySet()) {
             RunSummary.Suite now = after.suites().get(suite.getKey());
             for (RunSummary.Candidate was : suite.getValue().candidates().values()) {
                 if (now == null || !now.candidates().containsKey(was.name())) {
-                    table.row(suite.getKey(), was.name(), Objects.toString(was.baseline(), ""),
-                            verdict(was.promoted()), "-", was.regressions().size() + " → -");
+                    table.row(
+                            suite.getKey(),
+                            was.name(),
+                            Objects.toString(was.baseline(), ""),
+                            verdict(was.promoted()),
+                            "-",
+                            was.regressions().size() + " → -");
                 }
             }
         }
@@ -151,14 +166,21 @@ final class CompareCommand implements Callable<Integer> {
                 RunSummary.Candidate oldCandidate = old.candidates().get(candidate.name());
                 Set<String> oldRegressions = oldCandidate == null ? Set.of() : oldCandidate.regressions();
                 for (String caseId : candidate.regressions()) {
-                    if (!oldRegressions.contains(caseId) && !seen.contains(suite.getKey() + "/" + candidate.name() + "/" + caseId)) {
-                        changes.add(new Change(suite.getKey(), candidate.name(), caseId, false,
+                    if (!oldRegressions.contains(caseId)
+                            && !seen.contains(suite.getKey() + "/" + candidate.name() + "/" + caseId)) {
+                        changes.add(new Change(
+                                suite.getKey(),
+                                candidate.name(),
+                                caseId,
+                                false,
                                 "now regresses against " + Objects.toString(candidate.baseline(), "the baseline")));
                     }
                 }
                 for (String caseId : oldRegressions) {
-                    if (!candidate.regressions().contains(caseId) && !seen.contains(suite.getKey() + "/" + candidate.name() + "/" + caseId)) {
-                        changes.add(new Change(suite.getKey(), candidate.name(), caseId, true, "no longer a regression"));
+                    if (!candidate.regressions().contains(caseId)
+                            && !seen.contains(suite.getKey() + "/" + candidate.name() + "/" + caseId)) {
+                        changes.add(
+                                new Change(suite.getKey(), candidate.name(), caseId, true, "no longer a regression"));
                     }
                 }
             }
@@ -181,7 +203,8 @@ final class CompareCommand implements Callable<Integer> {
         if (variant.cases().isEmpty()) {
             return null;
         }
-        return variant.cases().values().stream().filter(b -> b).count() / (double) variant.cases().size();
+        return variant.cases().values().stream().filter(b -> b).count()
+                / (double) variant.cases().size();
     }
 
     private static String percent(Double rate) {

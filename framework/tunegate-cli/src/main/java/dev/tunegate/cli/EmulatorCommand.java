@@ -11,11 +11,12 @@ import picocli.CommandLine.Unmatched;
  * {@code tunegate emulator}: starts the standalone Gemini emulator in the foreground. Every argument
  * goes unchanged to the emulator's own launcher ({@link EmulatorMain}), which owns the options.
  */
-@Command(name = "emulator",
+@Command(
+        name = "emulator",
         description = {
-                "Start the Gemini API emulator in the foreground (default http://127.0.0.1:8089) until Ctrl+C.",
-                "Options are the emulator's own (--port, --host, --data-dir, --latency-ms, --require-api-key-env,",
-                "fault flags, ...): run 'tunegate emulator --help' for the full list."
+            "Start the Gemini API emulator in the foreground (default http://127.0.0.1:8089) until Ctrl+C.",
+            "Options are the emulator's own (--port, --host, --data-dir, --latency-ms, --require-api-key-env,",
+            "fault flags, ...): run 'tunegate emulator --help' for the full list."
         })
 final class EmulatorCommand implements Callable<Integer> {
 

@@ -15,14 +15,20 @@ final class EndpointOptions {
     static final String DEFAULT_ENDPOINT = "http://127.0.0.1:8089";
     static final String GOOGLE = "google";
 
-    @Option(names = "--endpoint", paramLabel = "URL",
+    @Option(
+            names = "--endpoint",
+            paramLabel = "URL",
             defaultValue = "${env:TUNEGATE_ENDPOINT:-" + DEFAULT_ENDPOINT + "}",
             description = "Base URL of the API, or 'google' for https://generativelanguage.googleapis.com"
                     + " (default: $TUNEGATE_ENDPOINT, else " + DEFAULT_ENDPOINT + ", a local 'tunegate emulator').")
     String endpoint;
 
-    @Option(names = "--api-key-env", paramLabel = "VAR", defaultValue = GeminiClient.DEFAULT_API_KEY_ENV,
-            description = "Environment variable holding the API key (default: ${DEFAULT-VALUE}). The key is never an option.")
+    @Option(
+            names = "--api-key-env",
+            paramLabel = "VAR",
+            defaultValue = GeminiClient.DEFAULT_API_KEY_ENV,
+            description =
+                    "Environment variable holding the API key (default: ${DEFAULT-VALUE}). The key is never an option.")
     String apiKeyEnv;
 
     String baseUrl() {
@@ -38,7 +44,8 @@ final class EndpointOptions {
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--endpoint is not a URL: " + endpoint);
         }
-        if (uri.getScheme() == null || uri.getHost() == null
+        if (uri.getScheme() == null
+                || uri.getHost() == null
                 || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
             throw new UserInputException("--endpoint must be 'google' or an http(s) base URL such as "
                     + DEFAULT_ENDPOINT + ", was: " + endpoint);

@@ -17,8 +17,7 @@ public final class ExitCodes {
     /** The model endpoint failed: HTTP errors, I/O errors, timeouts. */
     public static final int INFRASTRUCTURE = 3;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     /** Combines two exit codes, keeping the one with the higher precedence. */
     static int worst(int a, int b) {

@@ -15,9 +15,11 @@ final class LossChart {
     }
 
     String render(List<TuningSnapshot> snapshots) {
-        List<TuningSnapshot> points = snapshots == null ? List.of() : snapshots.stream()
-                .filter(s -> s.meanLoss() != null && s.step() != null && Double.isFinite(s.meanLoss()))
-                .toList();
+        List<TuningSnapshot> points = snapshots == null
+                ? List.of()
+                : snapshots.stream()
+                        .filter(s -> s.meanLoss() != null && s.step() != null && Double.isFinite(s.meanLoss()))
+                        .toList();
         if (points.isEmpty()) {
             return "(no loss snapshots)" + System.lineSeparator();
         }
@@ -27,7 +29,8 @@ final class LossChart {
         double[] sum = new double[columns];
         int[] count = new int[columns];
         for (TuningSnapshot s : points) {
-            int col = lastStep == firstStep ? 0
+            int col = lastStep == firstStep
+                    ? 0
                     : (int) Math.round((s.step() - firstStep) * (columns - 1) / (double) (lastStep - firstStep));
             sum[col] += s.meanLoss();
             count[col]++;
@@ -51,19 +54,32 @@ final class LossChart {
         String nl = System.lineSeparator();
         out.append("mean loss").append(nl);
         for (int row = 0; row < height; row++) {
-            String label = row == 0 ? format(max) : row == height - 1 ? format(min)
-                    : row == (height - 1) / 2 ? format(max - span * row / (height - 1)) : "";
-            out.append(String.format("%9s |", label)).append(new String(grid[row]).stripTrailing()).append(nl);
+            String label = row == 0
+                    ? format(max)
+                    : row == height - 1
+                            ? format(min)
+                            : row == (height - 1) / 2 ? format(max - span * row / (height - 1)) : "";
+            out.append(String.format("%9s |", label))
+                    .append(new String(grid[row]).stripTrailing())
+                    .append(nl);
         }
         out.append(" ".repeat(9)).append(" +").append("-".repeat(columns)).append(nl);
         String left = "step " + firstStep;
         String right = String.valueOf(lastStep);
         int gap = Math.max(1, columns + 2 - left.length() - right.length());
-        out.append(" ".repeat(9)).append(left).append(" ".repeat(gap)).append(right).append(nl);
+        out.append(" ".repeat(9))
+                .append(left)
+                .append(" ".repeat(gap))
+                .append(right)
+                .append(nl);
         TuningSnapshot last = points.get(points.size() - 1);
-        out.append(String.format("first loss %s, last loss %s after %d steps (epoch %s)",
-                format(points.get(0).meanLoss()), format(last.meanLoss()), lastStep,
-                Objects.toString(last.epoch(), "?"))).append(nl);
+        out.append(String.format(
+                        "first loss %s, last loss %s after %d steps (epoch %s)",
+                        format(points.get(0).meanLoss()),
+                        format(last.meanLoss()),
+                        lastStep,
+                        Objects.toString(last.epoch(), "?")))
+                .append(nl);
         return out.toString();
     }
 

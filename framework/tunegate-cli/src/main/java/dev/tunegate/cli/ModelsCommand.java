@@ -15,17 +15,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tunegate models}: list, show, update and delete tuned models. */
-@Command(name = "models",
+@Command(
+        name = "models",
         mixinStandardHelpOptions = true,
         description = "List, show, update and delete tuned models.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Get.class, ModelsCommand.Patch.class,
-                ModelsCommand.Delete.class})
+        subcommands = {
+            ModelsCommand.ListModels.class,
+            ModelsCommand.Get.class,
+            ModelsCommand.Patch.class,
+            ModelsCommand.Delete.class
+        })
 final class ModelsCommand implements Runnable {
     private static final ObjectWriter JSON = GeminiJson.newMapper().writerWithDefaultPrettyPrinter();
 
@@ -86,14 +91,18 @@ final class ModelsCommand implements Runnable {
             var task = m.tuningTask();
             if (task.hyperparameters() != null) {
                 var h = task.hyperparameters();
-                table.row("epochs / batch / lr", h.epochCount() + " / " + h.batchSize() + " / "
-                        + (h.learningRate() != null ? h.learningRate() : "x" + h.learningRateMultiplier()));
+                table.row(
+                        "epochs / batch / lr",
+                        h.epochCount() + " / " + h.batchSize() + " / "
+                                + (h.learningRate() != null ? h.learningRate() : "x" + h.learningRateMultiplier()));
             }
             table.row("tuning", task.startTime() + " → " + Objects.toString(task.completeTime(), "running"));
             List<TuningSnapshot> snapshots = task.snapshots();
             if (snapshots != null && !snapshots.isEmpty()) {
                 TuningSnapshot last = snapshots.get(snapshots.size() - 1);
-                table.row("last snapshot", "step " + last.step() + ", epoch " + last.epoch() + ", mean loss " + last.meanLoss());
+                table.row(
+                        "last snapshot",
+                        "step " + last.step() + ", epoch " + last.epoch() + ", mean loss " + last.meanLoss());
             }
         }
         out.print(table.render());
@@ -104,7 +113,8 @@ final class ModelsCommand implements Runnable {
             return m.baseModel();
         }
         if (m.tunedModelSource() != null) {
-            return m.tunedModelSource().tunedModel() + " (" + m.tunedModelSource().baseModel() + ")";
+            return m.tunedModelSource().tunedModel() + " ("
+                    + m.tunedModelSource().baseModel() + ")";
         }
         return "";
     }
@@ -112,7 +122,10 @@ final class ModelsCommand implements Runnable {
     /** {@code tunegate models list}. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List tuned models (all pages).")
     static final class ListModels extends ModelsSubcommand {
-        @Option(names = "--filter", paramLabel = "TEXT", description = "Full-text filter, e.g. 'owner:me' or words of the display name.")
+        @Option(
+                names = "--filter",
+                paramLabel = "TEXT",
+                description = "Full-text filter, e.g. 'owner:me' or words of the display name.")
         String filter;
 
         @Option(names = "--page-size", paramLabel = "N", description = "Models fetched per request.")
@@ -120,7 +133,8 @@ final class ModelsCommand implements Runnable {
 
         @Override
         int run(GeminiClient client, PrintWriter out) {
-            List<TunedModel> models = client.listAllTunedModels(pageSize, filter).toList();
+            List<TunedModel> models =
+                    client.listAllTunedModels(pageSize, filter).toList();
             if (json) {
                 out.println(json(models));
             } else if (models.isEmpty()) {
@@ -155,7 +169,9 @@ final class ModelsCommand implements Runnable {
     }
 
     /** {@code tunegate models patch NAME --display-name ...}. */
-    @Command(name = "patch", mixinStandardHelpOptions = true,
+    @Command(
+            name = "patch",
+            mixinStandardHelpOptions = true,
             description = "Update a tuned model's display name, description or sampling defaults.")
     static final class Patch extends ModelsSubcommand {
         @Parameters(paramLabel = "NAME", description = "tunedModels/ID or ID.")
@@ -201,7 +217,8 @@ final class ModelsCommand implements Runnable {
                 mask.add("topK");
             }
             if (mask.isEmpty()) {
-                throw new ParameterException(spec.commandLine(),
+                throw new ParameterException(
+                        spec.commandLine(),
                         "Nothing to update: give --display-name, --description, --temperature, --top-p or --top-k");
             }
             TunedModel model = client.patchTunedModel(update.build(), mask);

@@ -11,16 +11,13 @@ interface ProgressDisplay extends AutoCloseable {
 
     ProgressDisplay NONE = new ProgressDisplay() {
         @Override
-        public void start(String task, long total, String unit) {
-        }
+        public void start(String task, long total, String unit) {}
 
         @Override
-        public void update(long current, long total, String message) {
-        }
+        public void update(long current, long total, String message) {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     /** Starts the bar with a total number of steps. */

@@ -1,11 +1,11 @@
 package dev.tunegate.cli;
 
-import dev.tunegate.engine.Constants;
-import dev.tunegate.engine.config.ReplayMode;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import static org.junit.platform.launcher.EngineFilter.includeEngines;
 
+import dev.tunegate.engine.Constants;
+import dev.tunegate.engine.config.ReplayMode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,18 +33,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tunegate run}: discovers and runs suites through the JUnit Platform Launcher with the tunegate engine. */
-@Command(name = "run",
+@Command(
+        name = "run",
         mixinStandardHelpOptions = true,
         description = {
-                "Run evaluation suites (*.eval.yaml files, or folders searched for them) with the tunegate engine.",
-                "Prints a summary per suite and variant, the gate verdicts and the failures."
+            "Run evaluation suites (*.eval.yaml files, or folders searched for them) with the tunegate engine.",
+            "Prints a summary per suite and variant, the gate verdicts and the failures."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:all enforced cases and gates passed",
-                "1:a gate or an enforced case failed",
-                "2:usage error, discovery issue or unreadable suite",
-                "3:infrastructure error (HTTP, I/O, timeouts)"
+            "0:all enforced cases and gates passed",
+            "1:a gate or an enforced case failed",
+            "2:usage error, discovery issue or unreadable suite",
+            "3:infrastructure error (HTTP, I/O, timeouts)"
         })
 final class RunCommand implements Callable<Integer> {
     static final String ENGINE_ID = "tunegate";
@@ -55,22 +56,31 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Suite files or folders.")
     List<Path> paths;
 
-    @Option(names = "--variants", split = ",", paramLabel = "NAME",
+    @Option(
+            names = "--variants",
+            split = ",",
+            paramLabel = "NAME",
             description = "Run only these variants (comma-separated).")
     List<String> variants;
 
-    @Option(names = "--tags", paramLabel = "EXPR",
+    @Option(
+            names = "--tags",
+            paramLabel = "EXPR",
             description = "JUnit tag expression, e.g. 'critical & !slow' or 'variant-v2'.")
     String tags;
 
-    @Option(names = "--mode", paramLabel = "MODE",
+    @Option(
+            names = "--mode",
+            paramLabel = "MODE",
             description = "Model calls: live, record, replay or auto (default: live, or tunegate.mode).")
     ReplayMode mode;
 
     @Option(names = "--cassettes", paramLabel = "DIR", description = "Where recordings are kept (tunegate.cassettes).")
     Path cassettes;
 
-    @Option(names = "--endpoint", paramLabel = "URL",
+    @Option(
+            names = "--endpoint",
+            paramLabel = "URL",
             description = "'embedded' (the in-process emulator, default) or a base URL such as http://127.0.0.1:8089.")
     String endpoint;
 
@@ -80,14 +90,21 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--reports", paramLabel = "DIR", description = "Reports directory (tunegate.reports.dir).")
     Path reports;
 
-    @Option(names = "-D", paramLabel = "KEY=VALUE", mapFallbackValue = "true",
+    @Option(
+            names = "-D",
+            paramLabel = "KEY=VALUE",
+            mapFallbackValue = "true",
             description = "Any configuration parameter, e.g. -Dtunegate.gate.candidate=base.")
     Map<String, String> parameters = new LinkedHashMap<>();
 
-    @Option(names = "--no-progress", description = "Do not draw a progress bar (it is drawn only on a terminal anyway).")
+    @Option(
+            names = "--no-progress",
+            description = "Do not draw a progress bar (it is drawn only on a terminal anyway).")
     boolean noProgress;
 
-    @Option(names = {"-v", "--verbose"}, description = "Also list aborted tests with their reasons.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Also list aborted tests with their reasons.")
     boolean verbose;
 
     @Override
@@ -110,8 +127,8 @@ final class RunCommand implements Callable<Integer> {
         printIssues(recorder, err, ansi);
         long tests = plan.countTestIdentifiers(id -> id.isTest());
         if (tests == 0) {
-            err.println(ansi.string("@|red,bold No tests found|@ in " + paths
-                    + " (suites are *.eval.yaml / *.eval.yml files)."));
+            err.println(ansi.string(
+                    "@|red,bold No tests found|@ in " + paths + " (suites are *.eval.yaml / *.eval.yml files)."));
             return ExitCodes.USAGE;
         }
         java.time.Instant started = java.time.Instant.now();
@@ -151,7 +168,8 @@ final class RunCommand implements Callable<Integer> {
             try {
                 builder.filters(TagFilter.includeTags(tags));
             } catch (PreconditionViolationException e) {
-                throw new ParameterException(spec.commandLine(), "Invalid tag expression '" + tags + "': " + e.getMessage());
+                throw new ParameterException(
+                        spec.commandLine(), "Invalid tag expression '" + tags + "': " + e.getMessage());
             }
         }
         return builder.build();
@@ -176,7 +194,8 @@ final class RunCommand implements Callable<Integer> {
         }
         if (concurrency != null) {
             if (concurrency < 1) {
-                throw new ParameterException(spec.commandLine(), "--concurrency must be at least 1, was " + concurrency);
+                throw new ParameterException(
+                        spec.commandLine(), "--concurrency must be at least 1, was " + concurrency);
             }
             config.put(Constants.CONCURRENCY_PROPERTY_NAME, concurrency.toString());
         }
@@ -194,7 +213,8 @@ final class RunCommand implements Callable<Integer> {
         if (reports != null) {
             return reports;
         }
-        String configured = parameters.getOrDefault(Constants.REPORTS_DIR_PROPERTY_NAME, System.getProperty(Constants.REPORTS_DIR_PROPERTY_NAME));
+        String configured = parameters.getOrDefault(
+                Constants.REPORTS_DIR_PROPERTY_NAME, System.getProperty(Constants.REPORTS_DIR_PROPERTY_NAME));
         return Path.of(configured != null ? configured : "reports");
     }
 

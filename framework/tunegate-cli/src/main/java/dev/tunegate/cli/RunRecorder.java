@@ -44,7 +44,8 @@ final class RunRecorder implements TestExecutionListener, LauncherDiscoveryListe
 
     @Override
     public synchronized void issueEncountered(UniqueId engineId, DiscoveryIssue issue) {
-        String where = issue.source().map(RunRecorder::describe).map(s -> s + ": ").orElse("");
+        String where =
+                issue.source().map(RunRecorder::describe).map(s -> s + ": ").orElse("");
         discoveryIssues.add(issue.severity() + " " + where + issue.message());
         if (issue.severity() == DiscoveryIssue.Severity.ERROR) {
             exitCode = ExitCodes.worst(exitCode, ExitCodes.USAGE);
@@ -52,7 +53,8 @@ final class RunRecorder implements TestExecutionListener, LauncherDiscoveryListe
     }
 
     @Override
-    public synchronized void selectorProcessed(UniqueId engineId, DiscoverySelector selector, SelectorResolutionResult result) {
+    public synchronized void selectorProcessed(
+            UniqueId engineId, DiscoverySelector selector, SelectorResolutionResult result) {
         if (result.getStatus() == SelectorResolutionResult.Status.FAILED) {
             discoveryIssues.add("ERROR " + selector + ": "
                     + result.getThrowable().map(Throwable::getMessage).orElse("could not be resolved"));
@@ -134,7 +136,9 @@ final class RunRecorder implements TestExecutionListener, LauncherDiscoveryListe
         if (plan == null) {
             return 0;
         }
-        return plan.getDescendants(container).stream().filter(TestIdentifier::isTest).count();
+        return plan.getDescendants(container).stream()
+                .filter(TestIdentifier::isTest)
+                .count();
     }
 
     private Counts countsFor(TestIdentifier id) {
@@ -168,7 +172,12 @@ final class RunRecorder implements TestExecutionListener, LauncherDiscoveryListe
     }
 
     private static boolean isGate(TestIdentifier id) {
-        return id.isTest() && id.getUniqueIdObject().getLastSegment().getType().toLowerCase().contains("gate");
+        return id.isTest()
+                && id.getUniqueIdObject()
+                        .getLastSegment()
+                        .getType()
+                        .toLowerCase()
+                        .contains("gate");
     }
 
     private static String message(Throwable failure) {
@@ -187,9 +196,11 @@ final class RunRecorder implements TestExecutionListener, LauncherDiscoveryListe
 
     static String describe(TestSource source) {
         if (source instanceof FileSource file) {
-            return file.getFile() + file.getPosition()
-                    .map(p -> ":" + p.getLine() + p.getColumn().map(c -> ":" + c).orElse(""))
-                    .orElse("");
+            return file.getFile()
+                    + file.getPosition()
+                            .map(p -> ":" + p.getLine()
+                                    + p.getColumn().map(c -> ":" + c).orElse(""))
+                            .orElse("");
         }
         return source.toString();
     }
@@ -240,11 +251,8 @@ final class RunRecorder implements TestExecutionListener, LauncherDiscoveryListe
     }
 
     /** The result of one gate test. */
-    record Gate(String suite, String name, TestExecutionResult.Status status, String verdict) {
-    }
+    record Gate(String suite, String name, TestExecutionResult.Status status, String verdict) {}
 
     /** A failed or aborted test with its message. */
-    record Problem(String test, FailureKind kind, String message) {
-    }
-
+    record Problem(String test, FailureKind kind, String message) {}
 }

@@ -24,7 +24,9 @@ final class RunReport {
         java.nio.file.Path summary = tunegate.resolve("summary.json");
         try {
             if (java.nio.file.Files.isRegularFile(summary)
-                    && !java.nio.file.Files.getLastModifiedTime(summary).toInstant().isBefore(started.minusSeconds(1))) {
+                    && !java.nio.file.Files.getLastModifiedTime(summary)
+                            .toInstant()
+                            .isBefore(started.minusSeconds(1))) {
                 out.println("Reports: " + tunegate.resolve("summary.md") + ", " + tunegate.resolve("compare.html")
                         + " (compare runs with: tunegate compare OLD/summary.json " + summary + ")");
             }
@@ -41,13 +43,17 @@ final class RunReport {
             table.row(c.suite, c.variant, c.passed, c.failed, c.aborted, c.skipped, rate);
         }
         out.println();
-        out.print(table.render((col, text) -> col == 3 && !text.isBlank() && !text.strip().equals("0")
-                ? ansi.string("@|red " + RunCommand.escape(text) + "|@") : text));
+        out.print(table.render(
+                (col, text) -> col == 3 && !text.isBlank() && !text.strip().equals("0")
+                        ? ansi.string("@|red " + RunCommand.escape(text) + "|@")
+                        : text));
 
         if (!recorder.gates().isEmpty()) {
             TextTable gates = new TextTable("SUITE", "GATE", "VERDICT", "DETAIL");
             for (RunRecorder.Gate g : recorder.gates()) {
-                String name = g.name().startsWith(g.suite() + " › ") ? g.name().substring(g.suite().length() + 3) : g.name();
+                String name = g.name().startsWith(g.suite() + " › ")
+                        ? g.name().substring(g.suite().length() + 3)
+                        : g.name();
                 gates.row(g.suite(), name, verdict(g.status()), g.verdict());
             }
             out.println();
@@ -62,7 +68,9 @@ final class RunReport {
                 printIndented(out, p.message());
             }
         }
-        long unrecorded = recorder.aborted().stream().filter(p -> p.message().startsWith("No recording for")).count();
+        long unrecorded = recorder.aborted().stream()
+                .filter(p -> p.message().startsWith("No recording for"))
+                .count();
         if (unrecorded > 0) {
             out.println();
             out.println(ansi.string("@|yellow " + unrecorded + " test(s) had no recording to replay|@ and were aborted"
@@ -78,12 +86,13 @@ final class RunReport {
             }
         }
         out.println();
-        out.println(ansi.string(switch (recorder.exitCode()) {
-            case ExitCodes.OK -> "@|green,bold PASSED|@";
-            case ExitCodes.FAILED -> "@|red,bold FAILED|@: a gate or an enforced case failed (exit 1)";
-            case ExitCodes.USAGE -> "@|red,bold ERROR|@: discovery issues or unreadable suites (exit 2)";
-            default -> "@|red,bold ERROR|@: infrastructure errors (exit 3)";
-        }));
+        out.println(ansi.string(
+                switch (recorder.exitCode()) {
+                    case ExitCodes.OK -> "@|green,bold PASSED|@";
+                    case ExitCodes.FAILED -> "@|red,bold FAILED|@: a gate or an enforced case failed (exit 1)";
+                    case ExitCodes.USAGE -> "@|red,bold ERROR|@: discovery issues or unreadable suites (exit 2)";
+                    default -> "@|red,bold ERROR|@: infrastructure errors (exit 3)";
+                }));
     }
 
     private static void printIndented(PrintWriter out, String message) {

@@ -18,16 +18,14 @@ import java.util.function.BiConsumer;
 record RunSummary(String label, Map<String, Suite> suites) {
 
     /** One suite: per variant pass rates and case outcomes, per candidate the gate result. */
-    record Suite(String name, Map<String, Variant> variants, Map<String, Candidate> candidates) {
-    }
+    record Suite(String name, Map<String, Variant> variants, Map<String, Candidate> candidates) {}
 
     /** One variant's result in a suite; {@code cases} maps case id to passed. */
-    record Variant(String name, String model, Double passRate, Map<String, Boolean> cases) {
-    }
+    record Variant(String name, String model, Double passRate, Map<String, Boolean> cases) {}
 
     /** A candidate's comparison with its baseline and the gate verdict ({@code null} when unknown). */
-    record Candidate(String name, String baseline, Boolean promoted, Set<String> regressions, Set<String> improvements) {
-    }
+    record Candidate(
+            String name, String baseline, Boolean promoted, Set<String> regressions, Set<String> improvements) {}
 
     static RunSummary read(Path file) {
         JsonNode root;
@@ -71,7 +69,8 @@ record RunSummary(String label, Map<String, Suite> suites) {
                 Boolean passed = passed(outcome);
                 if (vName != null && passed != null) {
                     variants.computeIfAbsent(vName, n -> new Variant(n, null, null, new LinkedHashMap<>()))
-                            .cases().put(caseId, passed);
+                            .cases()
+                            .put(caseId, passed);
                 }
             });
         });
@@ -116,8 +115,7 @@ record RunSummary(String label, Map<String, Suite> suites) {
         String name = firstNonNull(text(node, "candidate", "name", "variant"), key, "?");
         String baseline = text(node, "baseline");
         Boolean promoted = passed(firstPresent(node, "verdict", "decision", "promoted", "passed", "status"));
-        return new Candidate(name, baseline, promoted,
-                ids(node.path("regressions")), ids(node.path("improvements")));
+        return new Candidate(name, baseline, promoted, ids(node.path("regressions")), ids(node.path("improvements")));
     }
 
     private static Candidate merge(Candidate a, Candidate b) {
@@ -125,8 +123,12 @@ record RunSummary(String label, Map<String, Suite> suites) {
         regressions.addAll(b.regressions());
         Set<String> improvements = new LinkedHashSet<>(a.improvements());
         improvements.addAll(b.improvements());
-        return new Candidate(a.name(), firstNonNull(a.baseline(), b.baseline(), null),
-                a.promoted() != null ? a.promoted() : b.promoted(), regressions, improvements);
+        return new Candidate(
+                a.name(),
+                firstNonNull(a.baseline(), b.baseline(), null),
+                a.promoted() != null ? a.promoted() : b.promoted(),
+                regressions,
+                improvements);
     }
 
     /** A pass/fail reading of a node: a boolean, a status word, or an object with such a field. */
@@ -140,13 +142,24 @@ record RunSummary(String label, Map<String, Suite> suites) {
         if (node.isTextual()) {
             String word = node.textValue().trim().toUpperCase();
             return switch (word) {
-                case "PASS", "PASSED", "PROMOTE", "PROMOTED", "SUCCESSFUL", "SUCCESS", "OK", "TRUE", "ACCEPT", "ACCEPTED" -> true;
+                case "PASS",
+                        "PASSED",
+                        "PROMOTE",
+                        "PROMOTED",
+                        "SUCCESSFUL",
+                        "SUCCESS",
+                        "OK",
+                        "TRUE",
+                        "ACCEPT",
+                        "ACCEPTED" -> true;
                 case "FAIL", "FAILED", "REJECT", "REJECTED", "FAILURE", "FALSE", "BLOCK", "BLOCKED" -> false;
                 default -> null;
             };
         }
         if (node.isObject()) {
-            for (String field : new String[] {"passed", "pass", "promoted", "promote", "verdict", "decision", "status", "outcome", "result"}) {
+            for (String field : new String[] {
+                "passed", "pass", "promoted", "promote", "verdict", "decision", "status", "outcome", "result"
+            }) {
                 Boolean value = passed(node.get(field));
                 if (value != null) {
                     return value;

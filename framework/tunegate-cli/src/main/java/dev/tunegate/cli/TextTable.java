@@ -17,7 +17,9 @@ final class TextTable {
         if (cells.length != header.size()) {
             throw new IllegalArgumentException("expected " + header.size() + " cells, got " + cells.length);
         }
-        rows.add(Arrays.stream(cells).map(c -> c == null ? "" : String.valueOf(c)).toList());
+        rows.add(Arrays.stream(cells)
+                .map(c -> c == null ? "" : String.valueOf(c))
+                .toList());
         return this;
     }
 

@@ -25,8 +25,7 @@ final class TrainingDataFile {
     private static final List<String> INPUT_NAMES = List.of("textInput", "text_input", "input", "prompt");
     private static final List<String> OUTPUT_NAMES = List.of("output", "completion", "response");
 
-    private TrainingDataFile() {
-    }
+    private TrainingDataFile() {}
 
     static List<TuningExample> read(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -68,7 +67,8 @@ final class TrainingDataFile {
                 throw new UserInputException(file + ":" + (i + 1) + ": not valid JSON: " + e.getOriginalMessage(), e);
             }
             if (node == null || !node.isObject()) {
-                throw new UserInputException(file + ":" + (i + 1) + ": expected a JSON object with textInput and output");
+                throw new UserInputException(
+                        file + ":" + (i + 1) + ": expected a JSON object with textInput and output");
             }
             examples.add(example(file, i + 1, field(node, INPUT_NAMES), field(node, OUTPUT_NAMES)));
         }
@@ -80,7 +80,8 @@ final class TrainingDataFile {
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         List<TuningExample> examples = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             MappingIterator<Map<String, String>> rows = mapper.readerFor(Map.class).with(schema).readValues(reader)) {
+                MappingIterator<Map<String, String>> rows =
+                        mapper.readerFor(Map.class).with(schema).readValues(reader)) {
             while (rows.hasNext()) {
                 int line = rows.getCurrentLocation().getLineNr();
                 Map<String, String> row = rows.next();

@@ -23,18 +23,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tunegate tune}: creates a tuned model from a training file, follows the operation, prints the loss curve. */
-@Command(name = "tune",
+@Command(
+        name = "tune",
         mixinStandardHelpOptions = true,
         description = {
-                "Tune a model on a training file, follow the operation with a progress bar and print the loss curve.",
-                "The file is JSONL (one {\"textInput\": ..., \"output\": ...} object per line) or CSV with a",
-                "header row naming the columns textInput and output."
+            "Tune a model on a training file, follow the operation with a progress bar and print the loss curve.",
+            "The file is JSONL (one {\"textInput\": ..., \"output\": ...} object per line) or CSV with a",
+            "header row naming the columns textInput and output."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:the tuned model is ACTIVE",
-                "2:bad input (data file, options, a request the API rejected) or tuning failed on bad input",
-                "3:the endpoint failed, tuning failed, or it did not finish within --timeout"
+            "0:the tuned model is ACTIVE",
+            "2:bad input (data file, options, a request the API rejected) or tuning failed on bad input",
+            "3:the endpoint failed, tuning failed, or it did not finish within --timeout"
         })
 final class TuneCommand implements Callable<Integer> {
     @Spec
@@ -46,7 +47,10 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training data (.jsonl or .csv).")
     Path data;
 
-    @Option(names = "--base-model", required = true, paramLabel = "MODEL",
+    @Option(
+            names = "--base-model",
+            required = true,
+            paramLabel = "MODEL",
             description = "Model to tune, e.g. models/gemini-1.5-flash-001-tuning.")
     String baseModel;
 
@@ -68,7 +72,10 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = "--learning-rate", paramLabel = "RATE", description = "Learning rate.")
     Double learningRate;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT30M",
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = "PT30M",
             description = "How long to wait for the operation, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
@@ -78,17 +85,22 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the resulting tuned model (or operation) as JSON.")
     boolean json;
 
-    @Option(names = "--no-progress", description = "Do not draw a progress bar (it is drawn only on a terminal anyway).")
+    @Option(
+            names = "--no-progress",
+            description = "Do not draw a progress bar (it is drawn only on a terminal anyway).")
     boolean noProgress;
 
     @Override
     public Integer call() throws Exception {
-        if (epochs != null && epochs < 1 || batchSize != null && batchSize < 1 || learningRate != null && !(learningRate > 0)) {
+        if (epochs != null && epochs < 1
+                || batchSize != null && batchSize < 1
+                || learningRate != null && !(learningRate > 0)) {
             throw new UserInputException("--epochs and --batch-size must be at least 1 and --learning-rate positive");
         }
         List<TuningExample> examples = TrainingDataFile.read(data);
         PrintWriter out = spec.commandLine().getOut();
-        Hyperparameters hyperparameters = epochs == null && batchSize == null && learningRate == null ? null
+        Hyperparameters hyperparameters = epochs == null && batchSize == null && learningRate == null
+                ? null
                 : new Hyperparameters(learningRate, null, epochs, batchSize);
         TunedModel request = TunedModel.builder()
                 .displayName(displayName)
@@ -97,38 +109,58 @@ final class TuneCommand implements Callable<Integer> {
                 .tuningTask(new TuningTask(null, null, null, Dataset.of(examples), hyperparameters))
                 .build();
         try (GeminiClient client = endpoint.client();
-             ProgressDisplay progress = ProgressDisplay.forTerminal(!noProgress && !json)) {
+                ProgressDisplay progress = ProgressDisplay.forTerminal(!noProgress && !json)) {
             Operation operation = client.createTunedModel(request, id);
-            String tunedModel = operation.createTunedModelMetadata().map(CreateTunedModelMetadata::tunedModel).orElse("?");
+            String tunedModel = operation
+                    .createTunedModelMetadata()
+                    .map(CreateTunedModelMetadata::tunedModel)
+                    .orElse("?");
             if (!json) {
                 out.println("Tuning " + tunedModel + " from " + baseModel + " on " + examples.size()
                         + " examples (operation " + operation.name() + ")");
                 out.flush();
             }
             if (noWait) {
-                out.println(json ? GeminiJson.newMapper().writerWithDefaultPrettyPrinter().writeValueAsString(operation)
-                        : "Not waiting; follow it with: tunegate models get " + tunedModel);
+                out.println(
+                        json
+                                ? GeminiJson.newMapper()
+                                        .writerWithDefaultPrettyPrinter()
+                                        .writeValueAsString(operation)
+                                : "Not waiting; follow it with: tunegate models get " + tunedModel);
                 return ExitCodes.OK;
             }
             progress.start("tuning", 1, "steps");
-            Operation done = client.awaitOperation(operation, op -> op.createTunedModelMetadata().ifPresent(m ->
-                    progress.update(orZero(m.completedSteps()), orZero(m.totalSteps()), loss(m))), timeout);
+            Operation done = client.awaitOperation(
+                    operation,
+                    op -> op.createTunedModelMetadata()
+                            .ifPresent(
+                                    m -> progress.update(orZero(m.completedSteps()), orZero(m.totalSteps()), loss(m))),
+                    timeout);
             progress.close();
             if (done.error() != null) {
                 Status error = done.error();
-                spec.commandLine().getErr().println(spec.commandLine().getColorScheme().errorText(
-                        "Tuning failed: " + error.status() + " " + error.message()));
-                return "INVALID_ARGUMENT".equals(error.status()) || Integer.valueOf(3).equals(error.code())
-                        ? ExitCodes.USAGE : ExitCodes.INFRASTRUCTURE;
+                spec.commandLine()
+                        .getErr()
+                        .println(spec.commandLine()
+                                .getColorScheme()
+                                .errorText("Tuning failed: " + error.status() + " " + error.message()));
+                return "INVALID_ARGUMENT".equals(error.status())
+                                || Integer.valueOf(3).equals(error.code())
+                        ? ExitCodes.USAGE
+                        : ExitCodes.INFRASTRUCTURE;
             }
             TunedModel model = done.tunedModel().orElseGet(() -> client.getTunedModel(tunedModel));
             if (json) {
-                out.println(GeminiJson.newMapper().writerWithDefaultPrettyPrinter().writeValueAsString(model));
+                out.println(
+                        GeminiJson.newMapper().writerWithDefaultPrettyPrinter().writeValueAsString(model));
                 return ExitCodes.OK;
             }
-            List<TuningSnapshot> snapshots = model.tuningTask() == null ? null : model.tuningTask().snapshots();
+            List<TuningSnapshot> snapshots =
+                    model.tuningTask() == null ? null : model.tuningTask().snapshots();
             if (snapshots == null || snapshots.isEmpty()) {
-                snapshots = done.createTunedModelMetadata().map(CreateTunedModelMetadata::snapshots).orElse(List.of());
+                snapshots = done.createTunedModelMetadata()
+                        .map(CreateTunedModelMetadata::snapshots)
+                        .orElse(List.of());
             }
             out.println();
             out.print(new LossChart(60, 12).render(snapshots));
@@ -144,7 +176,9 @@ final class TuneCommand implements Callable<Integer> {
 
     private static String loss(CreateTunedModelMetadata metadata) {
         List<TuningSnapshot> snapshots = metadata.snapshots();
-        if (snapshots == null || snapshots.isEmpty() || snapshots.get(snapshots.size() - 1).meanLoss() == null) {
+        if (snapshots == null
+                || snapshots.isEmpty()
+                || snapshots.get(snapshots.size() - 1).meanLoss() == null) {
             return "";
         }
         TuningSnapshot last = snapshots.get(snapshots.size() - 1);

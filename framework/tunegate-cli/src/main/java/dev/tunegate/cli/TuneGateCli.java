@@ -15,30 +15,32 @@ import picocli.CommandLine.Spec;
  * <p>Use {@link #commandLine()} to embed it (tests call {@code commandLine().execute(args)}); the
  * exit codes are documented in {@link ExitCodes}.
  */
-@Command(name = "tunegate",
+@Command(
+        name = "tunegate",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Evaluate, gate and manage tuned Gemini models.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
-                RunCommand.class,
-                TuneCommand.class,
-                ModelsCommand.class,
-                EmulatorCommand.class,
-                CompareCommand.class,
-                CassettesCommand.class,
-                HelpCommand.class
+            RunCommand.class,
+            TuneCommand.class,
+            ModelsCommand.class,
+            EmulatorCommand.class,
+            CompareCommand.class,
+            CassettesCommand.class,
+            HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:everything passed",
-                "1:a gate or an enforced case failed",
-                "2:usage, input or discovery error",
-                "3:infrastructure error (HTTP, I/O, timeouts)"
+            "0:everything passed",
+            "1:a gate or an enforced case failed",
+            "2:usage, input or discovery error",
+            "3:infrastructure error (HTTP, I/O, timeouts)"
         })
 public final class TuneGateCli implements Runnable {
 
-    private static final java.util.logging.Logger LAUNCHER_LOG = java.util.logging.Logger.getLogger("org.junit.platform.launcher");
+    private static final java.util.logging.Logger LAUNCHER_LOG =
+            java.util.logging.Logger.getLogger("org.junit.platform.launcher");
 
     @Spec
     CommandSpec spec;
@@ -69,6 +71,7 @@ public final class TuneGateCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: run, tune, models, emulator, compare or cassettes");
+        throw new ParameterException(
+                spec.commandLine(), "Missing command: run, tune, models, emulator, compare or cassettes");
     }
 }

@@ -8,8 +8,8 @@ import dev.tunegate.client.model.FinishReason;
 import dev.tunegate.client.model.GenerateContentRequest;
 import dev.tunegate.client.model.GenerateContentResponse;
 import dev.tunegate.client.model.UsageMetadata;
-import dev.tunegate.engine.run.replay.CassetteCalls;
 import dev.tunegate.engine.config.ReplayMode;
+import dev.tunegate.engine.run.replay.CassetteCalls;
 import dev.tunegate.engine.run.replay.ModelCall;
 import dev.tunegate.engine.run.replay.ModelResult;
 import java.io.IOException;
@@ -30,10 +30,13 @@ class CassettesPruneTest {
     void prunesExactlyTheRecordingsTheLastRunDidNotUse() throws IOException {
         record(ReplayMode.RECORD, "kept", "stale");
         CassetteCalls run = record(ReplayMode.AUTO, "kept");
-        List<Path> unused = run.finish(m -> { });
+        List<Path> unused = run.finish(m -> {});
         assertThat(unused).hasSize(1);
         Path outside = Files.writeString(dir.getParent().resolve("outside-" + dir.getFileName() + ".json"), "{}");
-        Files.writeString(dir.resolve(CassetteCalls.UNUSED_LIST_FILE), "../" + outside.getFileName() + "\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                dir.resolve(CassetteCalls.UNUSED_LIST_FILE),
+                "../" + outside.getFileName() + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
 
         Cli.Result dry = Cli.run("cassettes", "prune", "--dry-run", dir.toString());
         assertThat(dry.exitCode()).as(dry.toString()).isZero();
@@ -63,10 +66,16 @@ class CassettesPruneTest {
     private CassetteCalls record(ReplayMode mode, String... prompts) {
         CassetteCalls calls = new CassetteCalls(mode, dir, List.of());
         for (String prompt : prompts) {
-            ModelCall call = new ModelCall("models/m:generateContent", GenerateContentRequest.of(prompt), 0, "suite", prompt);
-            calls.call(call, () -> CompletableFuture.completedFuture(ModelResult.of(GenerateContentResponse.of(
-                    List.of(Candidate.of(Content.model("ok"), FinishReason.STOP)), UsageMetadata.of(1, 1)),
-                    Duration.ofMillis(1)))).join();
+            ModelCall call =
+                    new ModelCall("models/m:generateContent", GenerateContentRequest.of(prompt), 0, "suite", prompt);
+            calls.call(
+                            call,
+                            () -> CompletableFuture.completedFuture(ModelResult.of(
+                                    GenerateContentResponse.of(
+                                            List.of(Candidate.of(Content.model("ok"), FinishReason.STOP)),
+                                            UsageMetadata.of(1, 1)),
+                                    Duration.ofMillis(1))))
+                    .join();
         }
         return calls;
     }

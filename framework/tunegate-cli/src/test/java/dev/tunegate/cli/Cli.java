@@ -6,8 +6,7 @@ import picocli.CommandLine;
 
 /** Runs the tunegate command line in-process with captured output. */
 final class Cli {
-    private Cli() {
-    }
+    private Cli() {}
 
     static Result run(String... args) {
         CommandLine cli = TuneGateCli.commandLine();

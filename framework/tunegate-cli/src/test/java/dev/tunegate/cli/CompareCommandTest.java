@@ -8,10 +8,10 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,38 +45,50 @@ class CompareCommandTest {
             assertThat(in).as("summary schema from the engine").isNotNull();
             Schema schema = registry.getSchema(json.readTree(in));
             for (String file : List.of(OLD, NEW)) {
-                assertThat(schema.validate(json.readTree(Path.of(file).toFile()))).as(file).isEmpty();
+                assertThat(schema.validate(json.readTree(Path.of(file).toFile())))
+                        .as(file)
+                        .isEmpty();
             }
         }
     }
 
     @Test
     void failOnRegressionExitsWithOne() {
-        assertThat(Cli.run("compare", "--fail-on-regression", OLD, NEW).exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(Cli.run("compare", "--fail-on-regression", OLD, NEW).exitCode())
+                .isEqualTo(ExitCodes.FAILED);
         assertThat(Cli.run("compare", "--fail-on-regression", NEW, OLD).exitCode())
-                .as("going back fixes the regression and regresses v1").isEqualTo(ExitCodes.FAILED);
-        assertThat(Cli.run("compare", "--fail-on-regression", OLD, OLD).exitCode()).isZero();
-        assertThat(Cli.run("compare", NEW, OLD).out()).as("verdicts read in both directions")
+                .as("going back fixes the regression and regresses v1")
+                .isEqualTo(ExitCodes.FAILED);
+        assertThat(Cli.run("compare", "--fail-on-regression", OLD, OLD).exitCode())
+                .isZero();
+        assertThat(Cli.run("compare", NEW, OLD).out())
+                .as("verdicts read in both directions")
                 .containsPattern("support-intents\\s+v2\\s+v1\\s+REJECT\\s+PROMOTE");
     }
 
     @Test
     void sameRunHasNoChanges() {
         Cli.Result result = Cli.run("compare", NEW, NEW);
-        assertThat(result.out()).contains("New regressions (0)", "Fixes (0)").containsPattern("v2\\s+50\\.0%\\s+50\\.0%\\s+\\+0\\.0 pp");
+        assertThat(result.out())
+                .contains("New regressions (0)", "Fixes (0)")
+                .containsPattern("v2\\s+50\\.0%\\s+50\\.0%\\s+\\+0\\.0 pp");
     }
 
     @Test
     void gateRegressionsWithoutCaseDataStillCount(@TempDir Path dir) throws IOException {
-        Path a = Files.writeString(dir.resolve("a.json"),
+        Path a = Files.writeString(
+                dir.resolve("a.json"),
                 "{\"suites\":{\"s\":{\"candidates\":{\"v2\":{\"baseline\":\"v1\",\"verdict\":\"PROMOTE\",\"regressions\":[]}}}}}");
-        Path b = Files.writeString(dir.resolve("b.json"),
+        Path b = Files.writeString(
+                dir.resolve("b.json"),
                 "{\"suites\":{\"s\":{\"candidates\":{\"v2\":{\"baseline\":\"v1\",\"verdict\":\"REJECT\",\"regressions\":[{\"id\":\"c1\"}]}}}}}");
         Cli.Result result = Cli.run("compare", a.toString(), b.toString());
-        assertThat(result.out()).contains("New regressions (1)", "s › c1 [v2]: now regresses against v1")
+        assertThat(result.out())
+                .contains("New regressions (1)", "s › c1 [v2]: now regresses against v1")
                 .containsPattern("s\\s+v2\\s+v1\\s+PROMOTE\\s+REJECT");
         Path c = Files.writeString(dir.resolve("c.json"), "{\"suites\":{\"s\":{\"candidates\":{}}}}");
-        assertThat(Cli.run("compare", a.toString(), c.toString()).out()).containsPattern("s\\s+v2\\s+v1\\s+PROMOTE\\s+-\\s+0 → -");
+        assertThat(Cli.run("compare", a.toString(), c.toString()).out())
+                .containsPattern("s\\s+v2\\s+v1\\s+PROMOTE\\s+-\\s+0 → -");
     }
 
     @Test
@@ -98,7 +110,10 @@ class CompareCommandTest {
 
     static String resource(String name) {
         try {
-            return Paths.get(CompareCommandTest.class.getResource("/summaries/" + name).toURI()).toString();
+            return Paths.get(CompareCommandTest.class
+                            .getResource("/summaries/" + name)
+                            .toURI())
+                    .toString();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }

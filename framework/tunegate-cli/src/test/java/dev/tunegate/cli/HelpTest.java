@@ -2,19 +2,33 @@ package dev.tunegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "run", "tune", "models", "models list", "models get", "models patch", "models delete", "compare", "cassettes", "cassettes prune"})
+    @ValueSource(
+            strings = {
+                "",
+                "run",
+                "tune",
+                "models",
+                "models list",
+                "models get",
+                "models patch",
+                "models delete",
+                "compare",
+                "cassettes",
+                "cassettes prune"
+            })
     void everyCommandHasHelpWithoutColourWhenNotATerminal(String command) {
         String[] args = (command + " --help").strip().split(" ");
         Cli.Result result = Cli.run(args);
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).startsWith("Usage: tunegate" + (command.isEmpty() ? "" : " " + command))
+        assertThat(result.out())
+                .startsWith("Usage: tunegate" + (command.isEmpty() ? "" : " " + command))
                 .doesNotContain("\u001B[");
     }
 

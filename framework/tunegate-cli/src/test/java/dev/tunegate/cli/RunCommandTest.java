@@ -43,7 +43,8 @@ class RunCommandTest {
     void enforcedFailureExitsOneAndNamesTheMatcher() {
         Cli.Result result = run(SUITES + "failing/strict.eval.yaml");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
-        assertThat(result.out()).containsPattern("strict\\s+base\\s+1\\s+1")
+        assertThat(result.out())
+                .containsPattern("strict\\s+base\\s+1\\s+1")
                 .contains("Failures (2):", "strict › impossible [base]", "[assertion]", "equals")
                 .contains("strict › gate [base]", "REJECT"); // strict mode: the gate test fails with the case
     }
@@ -52,7 +53,10 @@ class RunCommandTest {
     void brokenSuiteIsADiscoveryErrorWithItsPosition() {
         Cli.Result result = run(SUITES + "broken", SUITES + "passing");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains("bad.eval.yaml").containsPattern(":\\d+:\\d+").contains("noSuchMatcher");
+        assertThat(result.err())
+                .contains("bad.eval.yaml")
+                .containsPattern(":\\d+:\\d+")
+                .contains("noSuchMatcher");
         assertThat(result.out()).as("the other suites still run").containsPattern("greetings\\s+base\\s+2");
     }
 
@@ -62,7 +66,10 @@ class RunCommandTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        Cli.Result result = run("--endpoint", "http://127.0.0.1:" + port, "-Dtunegate.retry.max-attempts=1",
+        Cli.Result result = run(
+                "--endpoint",
+                "http://127.0.0.1:" + port,
+                "-Dtunegate.retry.max-attempts=1",
                 SUITES + "failing/strict.eval.yaml");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.INFRASTRUCTURE);
         assertThat(result.out()).contains("[infrastructure]");
@@ -72,11 +79,15 @@ class RunCommandTest {
     void tagsAndVariantsFilter() {
         Cli.Result tagged = run("--tags", "smoke", SUITES + "passing");
         assertThat(tagged.exitCode()).as(tagged.toString()).isZero();
-        assertThat(tagged.out()).containsPattern("greetings\\s+base\\s+1\\s+0").containsPattern("greetings\\s+fast\\s+1\\s+0");
+        assertThat(tagged.out())
+                .containsPattern("greetings\\s+base\\s+1\\s+0")
+                .containsPattern("greetings\\s+fast\\s+1\\s+0");
 
         Cli.Result oneVariant = run("--variants", "fast", SUITES + "passing");
         assertThat(oneVariant.exitCode()).as(oneVariant.toString()).isZero();
-        assertThat(oneVariant.out()).containsPattern("greetings\\s+fast\\s+2\\s+0").doesNotContainPattern("greetings\\s+base\\s+[1-9]");
+        assertThat(oneVariant.out())
+                .containsPattern("greetings\\s+fast\\s+2\\s+0")
+                .doesNotContainPattern("greetings\\s+base\\s+[1-9]");
     }
 
     @Test
@@ -85,9 +96,12 @@ class RunCommandTest {
         assertThat(rejected.exitCode()).as(rejected.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(rejected.out()).containsPattern("gated\\s+.*REJECT");
 
-        Cli.Result promoted = run("-Dtunegate.gate.candidate=base", "-Dtunegate.gate.baseline=candidate", SUITES + "gated");
+        Cli.Result promoted =
+                run("-Dtunegate.gate.candidate=base", "-Dtunegate.gate.baseline=candidate", SUITES + "gated");
         assertThat(promoted.exitCode()).as(promoted.toString()).isZero();
-        assertThat(promoted.out()).containsPattern("gated\\s+gate \\[base\\]\\s+PROMOTE").doesNotContain("REJECT");
+        assertThat(promoted.out())
+                .containsPattern("gated\\s+gate \\[base\\]\\s+PROMOTE")
+                .doesNotContain("REJECT");
     }
 
     @Test
@@ -96,8 +110,12 @@ class RunCommandTest {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("No tests found");
 
-        assertThat(run("--tags", "((", SUITES + "passing").exitCode()).as("bad tag expression").isEqualTo(ExitCodes.USAGE);
-        assertThat(run("--mode", "sometimes", SUITES + "passing").exitCode()).as("bad mode").isEqualTo(ExitCodes.USAGE);
+        assertThat(run("--tags", "((", SUITES + "passing").exitCode())
+                .as("bad tag expression")
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(run("--mode", "sometimes", SUITES + "passing").exitCode())
+                .as("bad mode")
+                .isEqualTo(ExitCodes.USAGE);
         assertThat(run("--concurrency", "0", SUITES + "passing").exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 
@@ -121,7 +139,9 @@ class RunCommandTest {
     @Test
     void replayWithoutRecordingsAbortsAndSaysSo(@TempDir Path cassettes) {
         Cli.Result result = run("--mode", "replay", "--cassettes", cassettes.toString(), "-v", SUITES + "passing");
-        assertThat(result.out()).as(result.toString()).containsPattern("greetings\\s+base\\s+0\\s+0\\s+2")
+        assertThat(result.out())
+                .as(result.toString())
+                .containsPattern("greetings\\s+base\\s+0\\s+0\\s+2")
                 .contains("-Dtunegate.mode=record")
                 .contains("4 test(s) had no recording to replay");
     }

@@ -23,10 +23,15 @@ class ShadedJarIT {
 
     @Test
     void runsSuitesWithTheEngineFromTheJar() throws Exception {
-        Result passing = java("run", "--reports", work.resolve("reports").toString(),
+        Result passing = java(
+                "run",
+                "--reports",
+                work.resolve("reports").toString(),
                 Path.of("src/test/resources/suites/passing").toAbsolutePath().toString());
         assertThat(passing.code).as(passing.output).isZero();
-        assertThat(passing.output).containsPattern("greetings\\s+base\\s+2\\s+0").contains("PASSED")
+        assertThat(passing.output)
+                .containsPattern("greetings\\s+base\\s+2\\s+0")
+                .contains("PASSED")
                 .doesNotContain("SLF4J", "Exception");
 
         Result version = java("--version");
@@ -35,10 +40,22 @@ class ShadedJarIT {
 
     @Test
     void tuneThenListPrintsTheWholeTable() throws Exception {
-        try (GeminiEmulator emulator = GeminiEmulator.builder().port(0).tuningStepMillis(1).build().start()) {
-            Result tune = java("tune", "--endpoint", emulator.baseUrl(), "--id", "jar-smoke", "--epochs", "1",
-                    "--base-model", "models/gemini-1.5-flash-001-tuning",
-                    "--data", Path.of("src/test/resources/data/train.jsonl").toAbsolutePath().toString());
+        try (GeminiEmulator emulator =
+                GeminiEmulator.builder().port(0).tuningStepMillis(1).build().start()) {
+            Result tune = java(
+                    "tune",
+                    "--endpoint",
+                    emulator.baseUrl(),
+                    "--id",
+                    "jar-smoke",
+                    "--epochs",
+                    "1",
+                    "--base-model",
+                    "models/gemini-1.5-flash-001-tuning",
+                    "--data",
+                    Path.of("src/test/resources/data/train.jsonl")
+                            .toAbsolutePath()
+                            .toString());
             assertThat(tune.code).as(tune.output).isZero();
             assertThat(tune.output).contains("mean loss", "Tuned model tunedModels/jar-smoke is ACTIVE");
 
@@ -52,15 +69,19 @@ class ShadedJarIT {
         // run by the integration-test phase, after packaging; a -Dtest filter may also select it earlier
         assumeTrue(Files.exists(JAR), "target/tunegate.jar is not packaged yet");
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toAbsolutePath().toString()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         Path log = work.resolve("out-" + System.nanoTime() + ".txt");
-        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished").isTrue();
         return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
 
-    private record Result(int code, String output) {
-    }
+    private record Result(int code, String output) {}
 }

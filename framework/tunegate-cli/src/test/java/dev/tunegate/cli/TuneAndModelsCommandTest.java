@@ -29,9 +29,22 @@ class TuneAndModelsCommandTest {
 
     @Test
     void tuneFollowsTheOperationAndPrintsTheLossCurve() {
-        Cli.Result result = Cli.run("tune", "--endpoint", endpoint, "--data", data("train.jsonl"),
-                "--base-model", "models/gemini-1.5-flash-001-tuning", "--id", "triage-jsonl",
-                "--display-name", "Triage JSONL", "--epochs", "3", "--batch-size", "4");
+        Cli.Result result = Cli.run(
+                "tune",
+                "--endpoint",
+                endpoint,
+                "--data",
+                data("train.jsonl"),
+                "--base-model",
+                "models/gemini-1.5-flash-001-tuning",
+                "--id",
+                "triage-jsonl",
+                "--display-name",
+                "Triage JSONL",
+                "--epochs",
+                "3",
+                "--batch-size",
+                "4");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out())
@@ -46,13 +59,25 @@ class TuneAndModelsCommandTest {
 
     @Test
     void modelsListGetPatchDelete() throws Exception {
-        assertThat(Cli.run("tune", "--endpoint", endpoint, "--data", data("train.csv"),
-                "--base-model", "models/gemini-1.5-flash-001-tuning", "--id", "triage-csv", "--epochs", "1").exitCode())
+        assertThat(Cli.run(
+                                "tune",
+                                "--endpoint",
+                                endpoint,
+                                "--data",
+                                data("train.csv"),
+                                "--base-model",
+                                "models/gemini-1.5-flash-001-tuning",
+                                "--id",
+                                "triage-csv",
+                                "--epochs",
+                                "1")
+                        .exitCode())
                 .isZero();
 
         Cli.Result list = Cli.run("models", "list", "--endpoint", endpoint);
         assertThat(list.exitCode()).as(list.toString()).isZero();
-        assertThat(list.out()).containsPattern("NAME\\s+DISPLAY NAME\\s+STATE")
+        assertThat(list.out())
+                .containsPattern("NAME\\s+DISPLAY NAME\\s+STATE")
                 .containsPattern("tunedModels/triage-csv\\s+.*ACTIVE\\s+models/gemini-1.5-flash-001-tuning");
 
         Cli.Result listJson = Cli.run("models", "list", "--json", "--endpoint", endpoint);
@@ -64,15 +89,26 @@ class TuneAndModelsCommandTest {
         assertThat(get.exitCode()).as(get.toString()).isZero();
         assertThat(get.out()).containsPattern("state\\s+ACTIVE").containsPattern("last snapshot\\s+step 3, epoch 1");
 
-        Cli.Result patch = Cli.run("models", "patch", "tunedModels/triage-csv", "--display-name", "Renamed",
-                "--description", "from the CLI test", "--json", "--endpoint", endpoint);
+        Cli.Result patch = Cli.run(
+                "models",
+                "patch",
+                "tunedModels/triage-csv",
+                "--display-name",
+                "Renamed",
+                "--description",
+                "from the CLI test",
+                "--json",
+                "--endpoint",
+                endpoint);
         assertThat(patch.exitCode()).as(patch.toString()).isZero();
         JsonNode patched = new ObjectMapper().readTree(patch.out());
         assertThat(patched.path("displayName").asText()).isEqualTo("Renamed");
         assertThat(patched.path("description").asText()).isEqualTo("from the CLI test");
 
-        assertThat(Cli.run("models", "patch", "triage-csv", "--endpoint", endpoint).exitCode())
-                .as("nothing to patch").isEqualTo(ExitCodes.USAGE);
+        assertThat(Cli.run("models", "patch", "triage-csv", "--endpoint", endpoint)
+                        .exitCode())
+                .as("nothing to patch")
+                .isEqualTo(ExitCodes.USAGE);
 
         Cli.Result delete = Cli.run("models", "delete", "triage-csv", "--endpoint", endpoint);
         assertThat(delete.exitCode()).as(delete.toString()).isZero();
@@ -85,16 +121,30 @@ class TuneAndModelsCommandTest {
 
     @Test
     void rejectedRequestIsAUsageError() {
-        Cli.Result result = Cli.run("tune", "--endpoint", endpoint, "--data", data("train.jsonl"),
-                "--base-model", "models/gemini-1.5-flash-001-tuning", "--id", "Not_A_Valid_Id");
+        Cli.Result result = Cli.run(
+                "tune",
+                "--endpoint",
+                endpoint,
+                "--data",
+                data("train.jsonl"),
+                "--base-model",
+                "models/gemini-1.5-flash-001-tuning",
+                "--id",
+                "Not_A_Valid_Id");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("HTTP 400 INVALID_ARGUMENT");
     }
 
     @Test
     void badTrainingDataNamesFileAndLine() {
-        Cli.Result result = Cli.run("tune", "--endpoint", endpoint, "--data", data("broken.jsonl"),
-                "--base-model", "models/gemini-1.5-flash-001-tuning");
+        Cli.Result result = Cli.run(
+                "tune",
+                "--endpoint",
+                endpoint,
+                "--data",
+                data("broken.jsonl"),
+                "--base-model",
+                "models/gemini-1.5-flash-001-tuning");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("broken.jsonl:2: missing output");
 
@@ -102,8 +152,10 @@ class TuneAndModelsCommandTest {
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(missing.err()).contains("Training data file not found: nope.jsonl");
 
-        assertThat(Cli.run("tune", "--endpoint", endpoint, "--data", data("train.jsonl")).exitCode())
-                .as("--base-model is required").isEqualTo(ExitCodes.USAGE);
+        assertThat(Cli.run("tune", "--endpoint", endpoint, "--data", data("train.jsonl"))
+                        .exitCode())
+                .as("--base-model is required")
+                .isEqualTo(ExitCodes.USAGE);
     }
 
     @Test
@@ -118,7 +170,8 @@ class TuneAndModelsCommandTest {
 
     @Test
     void realApiWithoutKeyIsRefusedBeforeAnyRequest() {
-        Cli.Result result = Cli.run("models", "list", "--endpoint", "google", "--api-key-env", "TUNEGATE_TEST_UNSET_KEY");
+        Cli.Result result =
+                Cli.run("models", "list", "--endpoint", "google", "--api-key-env", "TUNEGATE_TEST_UNSET_KEY");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("needs a key", "TUNEGATE_TEST_UNSET_KEY");
 

@@ -23,8 +23,8 @@ final class ApiErrors {
         this.clock = clock;
     }
 
-    GeminiApiException fromResponse(int code, String reason, String retryAfter, String body, String key,
-                                    String call, int attempts) {
+    GeminiApiException fromResponse(
+            int code, String reason, String retryAfter, String body, String key, String call, int attempts) {
         Status status = parseStatus(body);
         String googleStatus = status != null && status.status() != null ? status.status() : canonicalStatus(code);
         String message;
@@ -45,17 +45,25 @@ final class ApiErrors {
         Duration hint = RetryDelays.longest(
                 status == null ? null : RetryDelays.parseProtoDuration(status.retryDelay()),
                 RetryDelays.parseRetryAfter(retryAfter, clock));
-        return new GeminiApiException(code, googleStatus, Redactor.redact(message, key), details, hint, call,
-                attempts, null);
+        return new GeminiApiException(
+                code, googleStatus, Redactor.redact(message, key), details, hint, call, attempts, null);
     }
 
     GeminiApiException fromIOException(IOException e, String key, String call, int attempts) {
         boolean timeout = e instanceof InterruptedIOException;
-        String what = e.getMessage() == null ? e.getClass().getSimpleName()
+        String what = e.getMessage() == null
+                ? e.getClass().getSimpleName()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         String message = (timeout ? "timed out: " : "no response: ") + Redactor.redact(what, key);
-        return new GeminiApiException(0, timeout ? "DEADLINE_EXCEEDED" : "UNAVAILABLE", message, null, null, call,
-                attempts, new IOException(Redactor.redact(what, key)));
+        return new GeminiApiException(
+                0,
+                timeout ? "DEADLINE_EXCEEDED" : "UNAVAILABLE",
+                message,
+                null,
+                null,
+                call,
+                attempts,
+                new IOException(Redactor.redact(what, key)));
     }
 
     private Status parseStatus(String body) {

@@ -4,5 +4,4 @@ package dev.tunegate.client;
  * Counters of one {@link GeminiClient} since it was built: HTTP attempts sent, retries scheduled, calls that
  * failed after all attempts, and calls currently waiting for or holding a concurrency permit.
  */
-public record ClientMetrics(long attempts, long retries, long failedCalls, int inFlight) {
-}
+public record ClientMetrics(long attempts, long retries, long failedCalls, int inFlight) {}

@@ -21,8 +21,15 @@ public class GeminiApiException extends RuntimeException {
     private final String call;
     private final int attempts;
 
-    public GeminiApiException(int httpStatus, String googleStatus, String serverMessage, List<JsonNode> details,
-                              Duration retryDelay, String call, int attempts, Throwable cause) {
+    public GeminiApiException(
+            int httpStatus,
+            String googleStatus,
+            String serverMessage,
+            List<JsonNode> details,
+            Duration retryDelay,
+            String call,
+            int attempts,
+            Throwable cause) {
         super(format(httpStatus, googleStatus, serverMessage, call, attempts), cause);
         this.httpStatus = httpStatus;
         this.googleStatus = googleStatus;
@@ -34,7 +41,11 @@ public class GeminiApiException extends RuntimeException {
     }
 
     private static String format(int httpStatus, String googleStatus, String message, String call, int attempts) {
-        StringBuilder sb = new StringBuilder("HTTP ").append(httpStatus).append(' ').append(googleStatus).append(": ")
+        StringBuilder sb = new StringBuilder("HTTP ")
+                .append(httpStatus)
+                .append(' ')
+                .append(googleStatus)
+                .append(": ")
                 .append(message == null || message.isBlank() ? "(no message)" : message);
         if (call != null) {
             sb.append(" [").append(call);

@@ -78,10 +78,14 @@ public final class GeminiClient implements AutoCloseable {
             raiseDispatcherLimits(dispatcher, b.maxConcurrentRequests);
             // Keep as many idle connections as calls may be in flight: with OkHttp's default of 5, a burst of
             // concurrent calls leaves connections that are closed when idle and opened again for the next burst.
-            hb = new OkHttpClient.Builder().dispatcher(dispatcher)
-                    .connectionPool(new ConnectionPool(Math.max(5, Math.min(b.maxConcurrentRequests, 256)), 5, TimeUnit.MINUTES))
-                    .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(60))
-                    .writeTimeout(Duration.ofSeconds(60)).callTimeout(Duration.ofSeconds(120));
+            hb = new OkHttpClient.Builder()
+                    .dispatcher(dispatcher)
+                    .connectionPool(new ConnectionPool(
+                            Math.max(5, Math.min(b.maxConcurrentRequests, 256)), 5, TimeUnit.MINUTES))
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .readTimeout(Duration.ofSeconds(60))
+                    .writeTimeout(Duration.ofSeconds(60))
+                    .callTimeout(Duration.ofSeconds(120));
             this.ownsHttp = true;
         }
         if (b.connectTimeout != null) {
@@ -110,8 +114,13 @@ public final class GeminiClient implements AutoCloseable {
         this.scheduler = executor;
         this.hasKeySupplier = b.apiKey != null;
         Supplier<String> key = b.apiKey != null ? b.apiKey : () -> System.getenv(b.apiKeyEnv);
-        this.transport = new Transport(key, b.retryPolicy, new AsyncPermits(b.maxConcurrentRequests),
-                new RequestPacer(b.requestsPerMinute), b.retryListener, scheduler,
+        this.transport = new Transport(
+                key,
+                b.retryPolicy,
+                new AsyncPermits(b.maxConcurrentRequests),
+                new RequestPacer(b.requestsPerMinute),
+                b.retryListener,
+                scheduler,
                 new ApiErrors(mapper, Clock.systemUTC()));
         this.pollInitial = b.pollInitial;
         this.pollMax = b.pollMax;
@@ -151,8 +160,8 @@ public final class GeminiClient implements AutoCloseable {
 
     /** Counters since this client was built. */
     public ClientMetrics metrics() {
-        return new ClientMetrics(transport.attempts.get(), transport.retries.get(), transport.failedCalls.get(),
-                transport.inFlight());
+        return new ClientMetrics(
+                transport.attempts.get(), transport.retries.get(), transport.failedCalls.get(), transport.inFlight());
     }
 
     // ---------------------------------------------------------------- generateContent
@@ -176,7 +185,13 @@ public final class GeminiClient implements AutoCloseable {
     public CompletableFuture<GenerateContentResult> generateContentAsync(String model, GenerateContentRequest request) {
         String name = ResourceNames.model(model);
         HttpUrl url = ResourceNames.url(baseUrl, name, "generateContent").build();
-        return transport.call(http, "POST", url, json(Objects.requireNonNull(request, "request")), false,
+        return transport
+                .call(
+                        http,
+                        "POST",
+                        url,
+                        json(Objects.requireNonNull(request, "request")),
+                        false,
                         (response, start) -> read(response.body(), GenerateContentResponse.class))
                 .thenApply(o -> new GenerateContentResult(o.value(), o.retries(), o.latency()));
     }
@@ -188,24 +203,33 @@ public final class GeminiClient implements AutoCloseable {
      * returns the chunks, their aggregate and timings. Throws {@link StreamInterruptedException} when the stream
      * ends without a final chunk or breaks; it is retried only when it fails before the first chunk.
      */
-    public StreamedResponse streamGenerateContent(String model, GenerateContentRequest request,
-                                                  Consumer<GenerateContentResponse> onChunk) {
+    public StreamedResponse streamGenerateContent(
+            String model, GenerateContentRequest request, Consumer<GenerateContentResponse> onChunk) {
         return await(streamGenerateContentAsync(model, request, onChunk));
     }
 
     /** Asynchronous {@link #streamGenerateContent}. */
-    public CompletableFuture<StreamedResponse> streamGenerateContentAsync(String model, GenerateContentRequest request,
-                                                                          Consumer<GenerateContentResponse> onChunk) {
+    public CompletableFuture<StreamedResponse> streamGenerateContentAsync(
+            String model, GenerateContentRequest request, Consumer<GenerateContentResponse> onChunk) {
         String name = ResourceNames.model(model);
-        HttpUrl url = ResourceNames.url(baseUrl, name, "streamGenerateContent").addQueryParameter("alt", "sse").build();
+        HttpUrl url = ResourceNames.url(baseUrl, name, "streamGenerateContent")
+                .addQueryParameter("alt", "sse")
+                .build();
         String call = "POST " + url.encodedPath();
-        return transport.call(streamingHttp, "POST", url, json(Objects.requireNonNull(request, "request")), true,
-                (response, start) -> {
-                    StreamCollector collector = new StreamCollector(mapper, onChunk, start, call);
-                    EventSources.processResponse(response, collector);
-                    collector.throwIfRetryable();
-                    return collector;
-                }).thenApply(o -> o.value().result(o.retries()));
+        return transport
+                .call(
+                        streamingHttp,
+                        "POST",
+                        url,
+                        json(Objects.requireNonNull(request, "request")),
+                        true,
+                        (response, start) -> {
+                            StreamCollector collector = new StreamCollector(mapper, onChunk, start, call);
+                            EventSources.processResponse(response, collector);
+                            collector.throwIfRetryable();
+                            return collector;
+                        })
+                .thenApply(o -> o.value().result(o.retries()));
     }
 
     // ---------------------------------------------------------------- tuned models
@@ -221,7 +245,10 @@ public final class GeminiClient implements AutoCloseable {
 
     /** Reads a tuned model. */
     public TunedModel getTunedModel(String name) {
-        return send("GET", ResourceNames.url(baseUrl, ResourceNames.tunedModel(name), null).build(), null,
+        return send(
+                "GET",
+                ResourceNames.url(baseUrl, ResourceNames.tunedModel(name), null).build(),
+                null,
                 TunedModel.class);
     }
 
@@ -262,14 +289,21 @@ public final class GeminiClient implements AutoCloseable {
 
     /** Deletes a tuned model. */
     public void deleteTunedModel(String name) {
-        send("DELETE", ResourceNames.url(baseUrl, ResourceNames.tunedModel(name), null).build(), null, Void.class);
+        send(
+                "DELETE",
+                ResourceNames.url(baseUrl, ResourceNames.tunedModel(name), null).build(),
+                null,
+                Void.class);
     }
 
     // ---------------------------------------------------------------- operations
 
     /** Reads an operation {@code tunedModels/{id}/operations/{op}}. */
     public Operation getOperation(String name) {
-        return send("GET", ResourceNames.url(baseUrl, ResourceNames.operation(name), null).build(), null,
+        return send(
+                "GET",
+                ResourceNames.url(baseUrl, ResourceNames.operation(name), null).build(),
+                null,
                 Operation.class);
     }
 
@@ -280,7 +314,8 @@ public final class GeminiClient implements AutoCloseable {
 
     /** One page of a tuned model's operations. */
     public ListOperationsResponse listOperations(String tunedModelName, Integer pageSize, String pageToken) {
-        HttpUrl.Builder url = ResourceNames.url(baseUrl, ResourceNames.tunedModel(tunedModelName) + "/operations", null);
+        HttpUrl.Builder url =
+                ResourceNames.url(baseUrl, ResourceNames.tunedModel(tunedModelName) + "/operations", null);
         addQuery(url, "pageSize", pageSize == null ? null : pageSize.toString());
         addQuery(url, "pageToken", pageToken);
         return send("GET", url.build(), null, ListOperationsResponse.class);
@@ -301,8 +336,15 @@ public final class GeminiClient implements AutoCloseable {
         while (!current.isDone()) {
             Duration left = Duration.between(Instant.now(), deadline);
             if (left.isNegative() || left.isZero()) {
-                throw new GeminiApiException(0, "DEADLINE_EXCEEDED", "operation " + current.name()
-                        + " not done after " + timeout, null, null, "GET /v1beta/" + current.name(), 1, null);
+                throw new GeminiApiException(
+                        0,
+                        "DEADLINE_EXCEEDED",
+                        "operation " + current.name() + " not done after " + timeout,
+                        null,
+                        null,
+                        "GET /v1beta/" + current.name(),
+                        1,
+                        null);
             }
             sleep(wait.compareTo(left) < 0 ? wait : left);
             current = getOperation(current.name());
@@ -319,7 +361,11 @@ public final class GeminiClient implements AutoCloseable {
 
     /** Reads a base model ({@code models/x}, or a bare id). */
     public Model getModel(String name) {
-        return send("GET", ResourceNames.url(baseUrl, ResourceNames.baseModel(name), null).build(), null, Model.class);
+        return send(
+                "GET",
+                ResourceNames.url(baseUrl, ResourceNames.baseModel(name), null).build(),
+                null,
+                Model.class);
     }
 
     /** One page of base models; arguments may be null. */
@@ -341,8 +387,14 @@ public final class GeminiClient implements AutoCloseable {
     // ---------------------------------------------------------------- plumbing
 
     private <T> T send(String method, HttpUrl url, Object body, Class<T> type) {
-        return await(transport.call(http, method, url, body == null ? null : json(body), false,
-                (response, start) -> type == Void.class ? null : read(response.body(), type))).value();
+        return await(transport.call(
+                        http,
+                        method,
+                        url,
+                        body == null ? null : json(body),
+                        false,
+                        (response, start) -> type == Void.class ? null : read(response.body(), type)))
+                .value();
     }
 
     private <T> T read(ResponseBody body, Class<T> type) throws IOException {
@@ -356,8 +408,8 @@ public final class GeminiClient implements AutoCloseable {
         try {
             return mapper.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot serialise " + body.getClass().getSimpleName() + ": "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot serialise " + body.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 
@@ -373,8 +425,8 @@ public final class GeminiClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
-            throw new GeminiApiException(0, "CANCELLED", "interrupted while waiting for the response", null, null,
-                    null, 1, e);
+            throw new GeminiApiException(
+                    0, "CANCELLED", "interrupted while waiting for the response", null, null, null, 1, e);
         } catch (ExecutionException e) {
             throw unwrap(e.getCause());
         } catch (CancellationException e) {
@@ -437,8 +489,7 @@ public final class GeminiClient implements AutoCloseable {
         private Duration pollInitial = Duration.ofSeconds(1);
         private Duration pollMax = Duration.ofSeconds(10);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Scheme, host and port, e.g. {@code http://127.0.0.1:41234}; default {@value #DEFAULT_BASE_URL}. */
         public Builder baseUrl(String baseUrl) {

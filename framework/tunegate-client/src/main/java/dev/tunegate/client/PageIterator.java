@@ -12,8 +12,7 @@ import java.util.stream.StreamSupport;
 /** Walks a paginated list lazily, fetching the next page only when the current one is used up. */
 final class PageIterator<T> implements Iterator<T> {
     /** One fetched page. */
-    record Page<T>(List<T> items, String nextPageToken) {
-    }
+    record Page<T>(List<T> items, String nextPageToken) {}
 
     private final Function<String, Page<T>> fetch;
     private Iterator<T> current = List.<T>of().iterator();
@@ -25,8 +24,10 @@ final class PageIterator<T> implements Iterator<T> {
     }
 
     static <T> Stream<T> stream(Function<String, Page<T>> fetch) {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(new PageIterator<>(fetch),
-                Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(
+                        new PageIterator<>(fetch), Spliterator.ORDERED | Spliterator.NONNULL),
+                false);
     }
 
     @Override
@@ -36,7 +37,9 @@ final class PageIterator<T> implements Iterator<T> {
                 return false;
             }
             Page<T> page = fetch.apply(nextToken);
-            current = page.items() == null ? List.<T>of().iterator() : page.items().iterator();
+            current = page.items() == null
+                    ? List.<T>of().iterator()
+                    : page.items().iterator();
             nextToken = page.nextPageToken();
             lastFetched = nextToken == null || nextToken.isEmpty();
         }

@@ -7,8 +7,7 @@ final class Redactor {
     static final String MASK = "[REDACTED]";
     private static final Pattern KEY_PARAM = Pattern.compile("([?&]key=)[^&\\s\"']+");
 
-    private Redactor() {
-    }
+    private Redactor() {}
 
     /** {@code text} with every occurrence of {@code key} and every {@code key=} query value masked. */
     static String redact(String text, String key) {

@@ -4,8 +4,7 @@ import okhttp3.HttpUrl;
 
 /** Normalises resource names and builds {@code /v1beta/...} URLs from them. */
 final class ResourceNames {
-    private ResourceNames() {
-    }
+    private ResourceNames() {}
 
     /** "gemini-2.0-flash" becomes "models/gemini-2.0-flash"; "models/*" and "tunedModels/*" are kept. */
     static String model(String name) {
@@ -78,11 +77,16 @@ final class ResourceNames {
     private static String checkSegments(String n, int count, String what) {
         String[] s = n.split("/", -1);
         if (s.length != count) {
-            throw new IllegalArgumentException(what + " has " + s.length + " path segments, expected " + count + ": " + n);
+            throw new IllegalArgumentException(
+                    what + " has " + s.length + " path segments, expected " + count + ": " + n);
         }
         for (String segment : s) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || segment.contains(":")
-                    || segment.contains("?") || segment.contains("#")) {
+            if (segment.isEmpty()
+                    || segment.equals(".")
+                    || segment.equals("..")
+                    || segment.contains(":")
+                    || segment.contains("?")
+                    || segment.contains("#")) {
                 throw new IllegalArgumentException(what + " has an invalid segment '" + segment + "': " + n);
             }
         }

@@ -10,8 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** Computes backoff delays and parses the server's retry hints. */
 final class RetryDelays {
-    private RetryDelays() {
-    }
+    private RetryDelays() {}
 
     /** Full jitter: uniform in [0, min(maxBackoff, initial * 2^(failedAttempt-1))]. */
     static Duration backoff(RetryPolicy policy, int failedAttempt) {

@@ -4,7 +4,7 @@ package dev.tunegate.client;
 @FunctionalInterface
 public interface RetryListener {
     /** A listener that does nothing. */
-    RetryListener NONE = event -> { };
+    RetryListener NONE = event -> {};
 
     /** Called before the client waits {@code event.delay()} and tries again. */
     void onRetry(RetryEvent event);

@@ -22,8 +22,7 @@ import java.util.TreeMap;
  * attributions are collected.
  */
 final class StreamAssembler {
-    private StreamAssembler() {
-    }
+    private StreamAssembler() {}
 
     /** Whether the chunks contain a final chunk (a finishReason) or a blocked-prompt chunk. */
     static boolean isComplete(List<GenerateContentResponse> chunks) {
@@ -64,7 +63,8 @@ final class StreamAssembler {
             modelVersion = chunk.modelVersion() != null ? chunk.modelVersion() : modelVersion;
             responseId = chunk.responseId() != null ? chunk.responseId() : responseId;
         }
-        List<Candidate> candidates = byIndex.isEmpty() ? null
+        List<Candidate> candidates = byIndex.isEmpty()
+                ? null
                 : byIndex.values().stream().map(CandidateBuilder::build).toList();
         return new GenerateContentResponse(candidates, feedback, usage, modelVersion, responseId);
     }
@@ -126,9 +126,14 @@ final class StreamAssembler {
         Candidate build() {
             flushText();
             Content content = hasContent ? new Content(role, List.copyOf(parts)) : null;
-            return new Candidate(content, finishReason, safetyRatings,
-                    citations.isEmpty() ? null : new CitationMetadata(citations), tokenCount,
-                    attributions.isEmpty() ? null : attributions, index);
+            return new Candidate(
+                    content,
+                    finishReason,
+                    safetyRatings,
+                    citations.isEmpty() ? null : new CitationMetadata(citations),
+                    tokenCount,
+                    attributions.isEmpty() ? null : attributions,
+                    index);
         }
     }
 }

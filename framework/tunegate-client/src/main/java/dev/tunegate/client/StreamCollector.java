@@ -59,7 +59,9 @@ final class StreamCollector extends EventSourceListener {
     @Override
     public void onFailure(EventSource source, Throwable t, Response response) {
         if (failure == null) {
-            failure = t != null ? t : new IOException("stream failed with HTTP " + (response == null ? "?" : response.code()));
+            failure = t != null
+                    ? t
+                    : new IOException("stream failed with HTTP " + (response == null ? "?" : response.code()));
         }
     }
 
@@ -76,15 +78,19 @@ final class StreamCollector extends EventSourceListener {
             throw callbackFailure;
         }
         if (failure != null) {
-            throw interrupted((chunks.isEmpty() ? "failed before the first chunk: " : "broken mid-way: ") + failure,
-                    failure);
+            throw interrupted(
+                    (chunks.isEmpty() ? "failed before the first chunk: " : "broken mid-way: ") + failure, failure);
         }
         if (!StreamAssembler.isComplete(chunks)) {
             throw interrupted("ended without a final chunk (no finishReason)", null);
         }
         long end = System.nanoTime();
-        return new StreamedResponse(chunks, StreamAssembler.aggregate(chunks),
-                Duration.ofNanos(firstChunkNanos - startNanos), Duration.ofNanos(end - startNanos), retries);
+        return new StreamedResponse(
+                chunks,
+                StreamAssembler.aggregate(chunks),
+                Duration.ofNanos(firstChunkNanos - startNanos),
+                Duration.ofNanos(end - startNanos),
+                retries);
     }
 
     private StreamInterruptedException interrupted(String reason, Throwable cause) {

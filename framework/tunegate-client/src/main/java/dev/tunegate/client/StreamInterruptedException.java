@@ -12,10 +12,21 @@ public final class StreamInterruptedException extends GeminiApiException {
     private final transient List<GenerateContentResponse> chunks;
     private final transient GenerateContentResponse partialResponse;
 
-    public StreamInterruptedException(String reason, String call, List<GenerateContentResponse> chunks,
-                                      GenerateContentResponse partialResponse, Throwable cause) {
-        super(200, "UNAVAILABLE", "stream interrupted after " + chunks.size() + " chunk(s): " + reason,
-                null, null, call, 1, cause);
+    public StreamInterruptedException(
+            String reason,
+            String call,
+            List<GenerateContentResponse> chunks,
+            GenerateContentResponse partialResponse,
+            Throwable cause) {
+        super(
+                200,
+                "UNAVAILABLE",
+                "stream interrupted after " + chunks.size() + " chunk(s): " + reason,
+                null,
+                null,
+                call,
+                1,
+                cause);
         this.chunks = List.copyOf(chunks);
         this.partialResponse = partialResponse;
     }

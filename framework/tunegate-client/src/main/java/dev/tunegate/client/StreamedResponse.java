@@ -9,11 +9,12 @@ import java.util.List;
  * concatenated per candidate, the last finishReason, safety ratings and usage), and timings measured from the
  * moment the call held its concurrency permit (queueing is excluded; retries and their backoff are included).
  */
-public record StreamedResponse(List<GenerateContentResponse> chunks,
-                               GenerateContentResponse response,
-                               Duration timeToFirstChunk,
-                               Duration total,
-                               int retries) {
+public record StreamedResponse(
+        List<GenerateContentResponse> chunks,
+        GenerateContentResponse response,
+        Duration timeToFirstChunk,
+        Duration total,
+        int retries) {
     public StreamedResponse {
         chunks = List.copyOf(chunks);
     }

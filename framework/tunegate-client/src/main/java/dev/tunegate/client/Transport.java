@@ -40,8 +40,7 @@ final class Transport {
     }
 
     /** A call's value, how many retries it needed, and its latency from taking a permit to completion. */
-    record Outcome<T>(T value, int retries, Duration latency) {
-    }
+    record Outcome<T>(T value, int retries, Duration latency) {}
 
     private final Supplier<String> apiKey;
     private final RetryPolicy policy;
@@ -54,8 +53,14 @@ final class Transport {
     final AtomicLong retries = new AtomicLong();
     final AtomicLong failedCalls = new AtomicLong();
 
-    Transport(Supplier<String> apiKey, RetryPolicy policy, AsyncPermits permits, RequestPacer pacer,
-              RetryListener listener, ScheduledExecutorService scheduler, ApiErrors errors) {
+    Transport(
+            Supplier<String> apiKey,
+            RetryPolicy policy,
+            AsyncPermits permits,
+            RequestPacer pacer,
+            RetryListener listener,
+            ScheduledExecutorService scheduler,
+            ApiErrors errors) {
         this.apiKey = apiKey;
         this.policy = policy;
         this.permits = permits;
@@ -69,8 +74,8 @@ final class Transport {
         return permits.inFlight();
     }
 
-    <T> CompletableFuture<Outcome<T>> call(OkHttpClient http, String method, HttpUrl url, byte[] body,
-                                          boolean eventStream, BodyHandler<T> handler) {
+    <T> CompletableFuture<Outcome<T>> call(
+            OkHttpClient http, String method, HttpUrl url, byte[] body, boolean eventStream, BodyHandler<T> handler) {
         Exchange<T> exchange = new Exchange<>(http, method, url, body, eventStream, handler);
         permits.acquire().whenComplete((ignored, error) -> exchange.begin());
         return exchange.future;
@@ -92,8 +97,13 @@ final class Transport {
         private volatile int retryCount;
         private volatile String keyInUse;
 
-        Exchange(OkHttpClient http, String method, HttpUrl url, byte[] body, boolean eventStream,
-                 BodyHandler<T> handler) {
+        Exchange(
+                OkHttpClient http,
+                String method,
+                HttpUrl url,
+                byte[] body,
+                boolean eventStream,
+                BodyHandler<T> handler) {
             this.http = http;
             this.method = method;
             this.url = url;
@@ -162,8 +172,14 @@ final class Transport {
                 }
                 ResponseBody rb = response.body();
                 String text = rb == null ? "" : rb.string();
-                GeminiApiException error = errors.fromResponse(response.code(), response.message(),
-                        response.header("Retry-After"), text, keyInUse, name, attempt);
+                GeminiApiException error = errors.fromResponse(
+                        response.code(),
+                        response.message(),
+                        response.header("Retry-After"),
+                        text,
+                        keyInUse,
+                        name,
+                        attempt);
                 if (RetryPolicy.isRetryableStatus(response.code())) {
                     retryOrFail(error);
                 } else {
@@ -171,8 +187,15 @@ final class Transport {
                 }
             } catch (JsonProcessingException e) {
                 // The whole body arrived but is not the expected JSON: a server fault that a retry will not fix.
-                fail(new GeminiApiException(response.code(), "INTERNAL", "malformed response body: "
-                        + Redactor.redact(e.getOriginalMessage(), keyInUse), null, null, name, attempt, null));
+                fail(new GeminiApiException(
+                        response.code(),
+                        "INTERNAL",
+                        "malformed response body: " + Redactor.redact(e.getOriginalMessage(), keyInUse),
+                        null,
+                        null,
+                        name,
+                        attempt,
+                        null));
             } catch (IOException e) {
                 retryOrFail(errors.fromIOException(e, keyInUse, name, attempt));
             } catch (RuntimeException | Error e) {
@@ -188,11 +211,18 @@ final class Transport {
                 if (elapsed.plus(delay).compareTo(policy.maxTotalTime()) <= 0) {
                     retryCount++;
                     retries.incrementAndGet();
-                    RetryEvent event = new RetryEvent(name, failed, error.httpStatus(),
-                            error.googleStatus() + ": " + error.serverMessage(), delay);
-                    LOG.log(Level.DEBUG, () -> "retrying " + name + " after HTTP " + error.httpStatus() + " "
-                            + error.googleStatus() + " in " + delay.toMillis() + " ms (attempt " + failed + " of "
-                            + policy.maxAttempts() + ")");
+                    RetryEvent event = new RetryEvent(
+                            name,
+                            failed,
+                            error.httpStatus(),
+                            error.googleStatus() + ": " + error.serverMessage(),
+                            delay);
+                    LOG.log(
+                            Level.DEBUG,
+                            () -> "retrying " + name + " after HTTP " + error.httpStatus() + " "
+                                    + error.googleStatus() + " in " + delay.toMillis() + " ms (attempt " + failed
+                                    + " of "
+                                    + policy.maxAttempts() + ")");
                     try {
                         listener.onRetry(event);
                     } catch (RuntimeException listenerFailure) {

@@ -36,12 +36,10 @@ class CanaryKeyTest extends MockGemini {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeEach
@@ -67,17 +65,24 @@ class CanaryKeyTest extends MockGemini {
     @Test
     void keyAppearsOnlyInTheHeader() {
         List<RetryEvent> events = new CopyOnWriteArrayList<>();
-        GeminiClient c = track(builder().apiKey(() -> CANARY).retryListener(events::add)
+        GeminiClient c = track(builder()
+                .apiKey(() -> CANARY)
+                .retryListener(events::add)
                 .retryPolicy(new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(5)))
                 .build());
         String echo = "API key " + CANARY + " not valid. Called with ?key=" + CANARY;
         // 1. a server that echoes the key in its message and details
-        server.enqueue(json(400, "{\"error\":{\"code\":400,\"message\":\"" + echo + "\",\"status\":\"INVALID_ARGUMENT\","
-                + "\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":\"API_KEY_INVALID\","
-                + "\"metadata\":{\"key\":\"" + CANARY + "\"}}]}}"));
+        server.enqueue(json(
+                400,
+                "{\"error\":{\"code\":400,\"message\":\"" + echo + "\",\"status\":\"INVALID_ARGUMENT\","
+                        + "\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":\"API_KEY_INVALID\","
+                        + "\"metadata\":{\"key\":\"" + CANARY + "\"}}]}}"));
         // 2. a retried 429 echoing it, then a final 503 echoing it in a non-JSON body
         server.enqueue(error(429, "RESOURCE_EXHAUSTED", echo));
-        server.enqueue(new MockResponse.Builder().code(503).body("overloaded for " + CANARY).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(503)
+                .body("overloaded for " + CANARY)
+                .build());
         // 3. a success, a stream that breaks, and a stream error
         server.enqueue(ok(HELLO));
         server.enqueue(sse(chunk("partial " + CANARY, null)));
@@ -87,30 +92,45 @@ class CanaryKeyTest extends MockGemini {
         failures.add(catchThrowable(() -> c.generateContent("gemini-2.0-flash", "hi")));
         failures.add(catchThrowable(() -> c.getTunedModel("tunedModels/x")));
         assertThat(c.generateContent("gemini-2.0-flash", "hi").text()).isEqualTo("Hello!");
-        failures.add(catchThrowable(() -> c.streamGenerateContent("gemini-2.0-flash", GenerateContentRequest.of("hi"), null)));
+        failures.add(catchThrowable(
+                () -> c.streamGenerateContent("gemini-2.0-flash", GenerateContentRequest.of("hi"), null)));
         failures.add(catchThrowable(() -> c.listTunedModels(1, null, null)));
         assertThat(failures).doesNotContainNull().hasSize(4);
         assertThat(failures.get(0)).isInstanceOf(GeminiApiException.class);
-        assertThat(((GeminiApiException) failures.get(0)).details().toString()).doesNotContain(CANARY).contains("[REDACTED]");
+        assertThat(((GeminiApiException) failures.get(0)).details().toString())
+                .doesNotContain(CANARY)
+                .contains("[REDACTED]");
 
         StringBuilder produced = new StringBuilder();
         for (Throwable t : failures) {
             if (t instanceof GeminiApiException api) {
-                produced.append(api.details()).append('\n').append(api.serverMessage()).append('\n');
+                produced.append(api.details())
+                        .append('\n')
+                        .append(api.serverMessage())
+                        .append('\n');
             }
             produced.append(everything(t)).append('\n');
         }
         events.forEach(e -> produced.append(e).append('\n'));
         logLines.forEach(l -> produced.append(l));
-        produced.append(c).append('\n').append(GeminiClient.builder().apiKey(() -> CANARY)).append('\n')
-                .append(c.metrics()).append('\n');
+        produced.append(c)
+                .append('\n')
+                .append(GeminiClient.builder().apiKey(() -> CANARY))
+                .append('\n')
+                .append(c.metrics())
+                .append('\n');
 
         int requests = server.getRequestCount();
         assertThat(requests).isEqualTo(6);
         for (int i = 0; i < requests; i++) {
             RecordedRequest r = take();
             assertThat(r.getHeaders().get("x-goog-api-key")).isEqualTo(CANARY);
-            produced.append(r.getUrl()).append(' ').append(r.getRequestLine()).append(' ').append(r.getTarget()).append('\n');
+            produced.append(r.getUrl())
+                    .append(' ')
+                    .append(r.getRequestLine())
+                    .append(' ')
+                    .append(r.getTarget())
+                    .append('\n');
         }
 
         assertThat(events).isNotEmpty();

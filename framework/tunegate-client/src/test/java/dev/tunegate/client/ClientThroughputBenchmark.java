@@ -20,8 +20,7 @@ import java.util.concurrent.Executors;
  * -Dexec.mainClass=dev.tunegate.client.ClientThroughputBenchmark -Dexec.args="2000 50"}.
  */
 public final class ClientThroughputBenchmark {
-    private ClientThroughputBenchmark() {
-    }
+    private ClientThroughputBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
@@ -48,8 +47,9 @@ public final class ClientThroughputBenchmark {
         server.start();
         try {
             String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
-            System.out.printf("calls=%d serverLatency=%dms cores=%d%n", calls, latencyMs,
-                    Runtime.getRuntime().availableProcessors());
+            System.out.printf(
+                    "calls=%d serverLatency=%dms cores=%d%n",
+                    calls, latencyMs, Runtime.getRuntime().availableProcessors());
             for (int cap : new int[] {1, 8, 32, 128}) {
                 run(baseUrl, cap == 1 ? Math.min(calls, 200) : calls, latencyMs, cap);
             }
@@ -60,8 +60,11 @@ public final class ClientThroughputBenchmark {
     }
 
     private static void run(String baseUrl, int calls, long latencyMs, int cap) {
-        try (GeminiClient client = GeminiClient.builder().baseUrl(baseUrl).apiKey(() -> null)
-                .maxConcurrentRequests(cap).build()) {
+        try (GeminiClient client = GeminiClient.builder()
+                .baseUrl(baseUrl)
+                .apiKey(() -> null)
+                .maxConcurrentRequests(cap)
+                .build()) {
             for (int i = 0; i < 50; i++) {
                 client.generateContent("gemini-2.0-flash", "warm-up");
             }
@@ -77,11 +80,18 @@ public final class ClientThroughputBenchmark {
             Duration wall = Duration.ofNanos(System.nanoTime() - start);
             Arrays.sort(latencies);
             double ideal = Math.ceil(calls / (double) (cap == 0 ? calls : cap)) * latencyMs;
-            System.out.printf("cap=%-4s calls=%5d wall=%6d ms ideal=%6.0f ms wall-ideal per call=%.3f ms"
+            System.out.printf(
+                    "cap=%-4s calls=%5d wall=%6d ms ideal=%6.0f ms wall-ideal per call=%.3f ms"
                             + " throughput=%7.1f calls/s p50=%d ms p99=%d ms retries=%d%n",
-                    cap == 0 ? "none" : cap, calls, wall.toMillis(), ideal, (wall.toNanos() / 1e6 - ideal) / calls,
-                    calls * 1000.0 / Math.max(1, wall.toMillis()), latencies[calls / 2],
-                    latencies[(int) (calls * 0.99)], client.metrics().retries());
+                    cap == 0 ? "none" : cap,
+                    calls,
+                    wall.toMillis(),
+                    ideal,
+                    (wall.toNanos() / 1e6 - ideal) / calls,
+                    calls * 1000.0 / Math.max(1, wall.toMillis()),
+                    latencies[calls / 2],
+                    latencies[(int) (calls * 0.99)],
+                    client.metrics().retries());
         }
     }
 }

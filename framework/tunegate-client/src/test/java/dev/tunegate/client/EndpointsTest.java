@@ -26,8 +26,10 @@ class EndpointsTest extends MockGemini {
     @Test
     void generateContentOnABaseModel() {
         server.enqueue(ok(HELLO));
-        GenerateContentRequest request = GenerateContentRequest.builder().userText("Hi")
-                .generationConfig(GenerationConfig.builder().temperature(0.0).build()).build();
+        GenerateContentRequest request = GenerateContentRequest.builder()
+                .userText("Hi")
+                .generationConfig(GenerationConfig.builder().temperature(0.0).build())
+                .build();
         GenerateContentResult result = client().generateContentResult("models/gemini-2.0-flash", request);
         assertThat(result.text()).isEqualTo("Hello!");
         assertThat(result.response().finishReason()).isEqualTo(FinishReason.STOP);
@@ -39,8 +41,9 @@ class EndpointsTest extends MockGemini {
         assertThat(r.getUrl().query()).isNull();
         assertThat(r.getHeaders().get("x-goog-api-key")).isEqualTo(KEY);
         assertThat(r.getHeaders().get("Content-Type")).startsWith("application/json");
-        assertThat(body(r)).isEqualTo("{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"Hi\"}]}],"
-                + "\"generationConfig\":{\"temperature\":0.0}}");
+        assertThat(body(r))
+                .isEqualTo("{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"Hi\"}]}],"
+                        + "\"generationConfig\":{\"temperature\":0.0}}");
     }
 
     @Test
@@ -56,15 +59,16 @@ class EndpointsTest extends MockGemini {
     @Test
     void generateContentAsyncCompletesWithResult() throws Exception {
         server.enqueue(ok(HELLO));
-        GenerateContentResult result = client().generateContentAsync("gemini-2.0-flash",
-                GenerateContentRequest.of("Hi")).get();
+        GenerateContentResult result = client().generateContentAsync(
+                        "gemini-2.0-flash", GenerateContentRequest.of("Hi"))
+                .get();
         assertThat(result.response().usageMetadata().totalTokenCount()).isEqualTo(3);
     }
 
     @Test
     void streamGenerateContentUsesAltSse() {
         server.enqueue(sse(chunk("Hel", null), chunk("lo", "STOP")));
-        client().streamGenerateContent("models/gemini-2.0-flash", GenerateContentRequest.of("Hi"), c -> { });
+        client().streamGenerateContent("models/gemini-2.0-flash", GenerateContentRequest.of("Hi"), c -> {});
         RecordedRequest r = take();
         assertThat(r.getMethod()).isEqualTo("POST");
         assertThat(r.getUrl().encodedPath()).isEqualTo("/v1beta/models/gemini-2.0-flash:streamGenerateContent");
@@ -85,8 +89,11 @@ class EndpointsTest extends MockGemini {
         String op = "{\"name\":\"tunedModels/increment/operations/abc\",\"metadata\":{\"@type\":\"x\"},\"done\":false}";
         server.enqueue(ok(op));
         server.enqueue(ok(op));
-        TunedModel model = TunedModel.builder().displayName("increment").baseModel("models/gemini-1.5-flash-001-tuning")
-                .tuningTask(TuningTask.of(Dataset.of(List.of(TuningExample.of("1", "2"))), Hyperparameters.of(5, 4, null)))
+        TunedModel model = TunedModel.builder()
+                .displayName("increment")
+                .baseModel("models/gemini-1.5-flash-001-tuning")
+                .tuningTask(
+                        TuningTask.of(Dataset.of(List.of(TuningExample.of("1", "2"))), Hyperparameters.of(5, 4, null)))
                 .build();
         Operation created = client().createTunedModel(model, "increment");
         client().createTunedModel(model, null);
@@ -95,9 +102,10 @@ class EndpointsTest extends MockGemini {
         assertThat(r.getMethod()).isEqualTo("POST");
         assertThat(r.getUrl().encodedPath()).isEqualTo("/v1beta/tunedModels");
         assertThat(r.getUrl().queryParameter("tunedModelId")).isEqualTo("increment");
-        assertThat(body(r)).isEqualTo("{\"displayName\":\"increment\",\"tuningTask\":{\"trainingData\":{\"examples\":"
-                + "{\"examples\":[{\"textInput\":\"1\",\"output\":\"2\"}]}},\"hyperparameters\":{\"epochCount\":5,"
-                + "\"batchSize\":4}},\"baseModel\":\"models/gemini-1.5-flash-001-tuning\"}");
+        assertThat(body(r))
+                .isEqualTo("{\"displayName\":\"increment\",\"tuningTask\":{\"trainingData\":{\"examples\":"
+                        + "{\"examples\":[{\"textInput\":\"1\",\"output\":\"2\"}]}},\"hyperparameters\":{\"epochCount\":5,"
+                        + "\"batchSize\":4}},\"baseModel\":\"models/gemini-1.5-flash-001-tuning\"}");
         assertThat(take().getUrl().query()).isNull();
     }
 
@@ -131,8 +139,12 @@ class EndpointsTest extends MockGemini {
     void patchTunedModelSendsUpdateMask() {
         server.enqueue(ok("{\"name\":\"tunedModels/a\",\"displayName\":\"new\"}"));
         TunedModel patched = client().patchTunedModel(
-                TunedModel.builder().name("tunedModels/a").displayName("new").description("d").build(),
-                List.of("displayName", "description"));
+                        TunedModel.builder()
+                                .name("tunedModels/a")
+                                .displayName("new")
+                                .description("d")
+                                .build(),
+                        List.of("displayName", "description"));
         assertThat(patched.displayName()).isEqualTo("new");
         RecordedRequest r = take();
         assertThat(r.getMethod()).isEqualTo("PATCH");
@@ -153,8 +165,8 @@ class EndpointsTest extends MockGemini {
 
     @Test
     void getAndListOperations() {
-        server.enqueue(ok("{\"name\":\"tunedModels/a/operations/1\",\"done\":true,"
-                + "\"response\":{\"@type\":\"" + TunedModel.TYPE_URL + "\",\"name\":\"tunedModels/a\",\"state\":\"ACTIVE\"}}"));
+        server.enqueue(ok("{\"name\":\"tunedModels/a/operations/1\",\"done\":true," + "\"response\":{\"@type\":\""
+                + TunedModel.TYPE_URL + "\",\"name\":\"tunedModels/a\",\"state\":\"ACTIVE\"}}"));
         server.enqueue(ok("{\"operations\":[{\"name\":\"tunedModels/a/operations/1\",\"done\":true}]}"));
         Operation op = client().getOperation("tunedModels/a/operations/1");
         assertThat(op.tunedModel()).get().extracting(TunedModel::state).isEqualTo(TunedModel.State.ACTIVE);
@@ -169,10 +181,11 @@ class EndpointsTest extends MockGemini {
 
     @Test
     void getAndListBaseModels() {
-        server.enqueue(ok("{\"name\":\"models/gemini-2.0-flash\",\"baseModelId\":\"gemini-2.0-flash\",\"version\":\"2.0\","
-                + "\"inputTokenLimit\":1048576,\"outputTokenLimit\":8192,"
-                + "\"supportedGenerationMethods\":[\"generateContent\",\"streamGenerateContent\"],"
-                + "\"temperature\":1.0,\"maxTemperature\":2.0,\"topP\":0.95,\"topK\":40}"));
+        server.enqueue(
+                ok("{\"name\":\"models/gemini-2.0-flash\",\"baseModelId\":\"gemini-2.0-flash\",\"version\":\"2.0\","
+                        + "\"inputTokenLimit\":1048576,\"outputTokenLimit\":8192,"
+                        + "\"supportedGenerationMethods\":[\"generateContent\",\"streamGenerateContent\"],"
+                        + "\"temperature\":1.0,\"maxTemperature\":2.0,\"topP\":0.95,\"topK\":40}"));
         server.enqueue(ok("{\"models\":[{\"name\":\"models/gemini-2.0-flash\"}]}"));
         Model m = client().getModel("gemini-2.0-flash");
         assertThat(m.outputTokenLimit()).isEqualTo(8192);
@@ -189,8 +202,9 @@ class EndpointsTest extends MockGemini {
     void noKeyMeansNoKeyHeader() {
         GeminiClient c = track(builder().apiKey(() -> null).build());
         server.enqueue(ok(HELLO));
-        c.generateContent("gemini-2.0-flash", GenerateContentRequest.builder()
-                .addContent(Content.user("a")).build());
+        c.generateContent(
+                "gemini-2.0-flash",
+                GenerateContentRequest.builder().addContent(Content.user("a")).build());
         RecordedRequest r = take();
         assertThat(r.getHeaders().get("x-goog-api-key")).isNull();
         assertThat(r.getUrl().queryParameter("key")).isNull();

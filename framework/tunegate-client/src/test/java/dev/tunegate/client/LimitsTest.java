@@ -61,13 +61,16 @@ class LimitsTest extends MockGemini {
         OkHttpClient http = new OkHttpClient();
         SlowDispatcher slow = new SlowDispatcher(150, http);
         server.setDispatcher(slow);
-        GeminiClient c = track(builder().okHttpClient(http).maxConcurrentRequests(3).build());
+        GeminiClient c =
+                track(builder().okHttpClient(http).maxConcurrentRequests(3).build());
         List<CompletableFuture<GenerateContentResult>> futures = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             futures.add(c.generateContentAsync("gemini-2.0-flash", GenerateContentRequest.of("q" + i)));
         }
         assertThat(c.metrics().inFlight()).as("waiting calls are counted").isGreaterThan(3);
-        assertThat(all(futures)).hasSize(12).allSatisfy(r -> assertThat(r.text()).isEqualTo("Hello!"));
+        assertThat(all(futures))
+                .hasSize(12)
+                .allSatisfy(r -> assertThat(r.text()).isEqualTo("Hello!"));
         assertThat(slow.peak.get()).isBetween(2, 3);
         // Waiting calls never reach OkHttp's dispatcher; a finishing call may still be counted there while the
         // next one starts, hence up to twice the cap, far below the 12 submitted.
@@ -79,7 +82,8 @@ class LimitsTest extends MockGemini {
     void queueingForAPermitCountsNeitherAsLatencyNorAsRetryTime() throws Exception {
         SlowDispatcher slow = new SlowDispatcher(300, null);
         server.setDispatcher(slow);
-        GeminiClient c = track(builder().maxConcurrentRequests(1)
+        GeminiClient c = track(builder()
+                .maxConcurrentRequests(1)
                 .retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(500)))
                 .build());
         long start = System.nanoTime();
@@ -110,7 +114,8 @@ class LimitsTest extends MockGemini {
         // 600 rpm = one start per 100 ms: the i-th request cannot reach the server before submission + i x 100 ms.
         for (int i = 1; i < times.size(); i++) {
             assertThat(TimeUnit.NANOSECONDS.toMillis(times.get(i) - submitStart))
-                    .as("arrival of request %d after submission", i).isGreaterThanOrEqualTo(i * 100L - 2);
+                    .as("arrival of request %d after submission", i)
+                    .isGreaterThanOrEqualTo(i * 100L - 2);
         }
         assertThat(submitMillis).as("submitting is non-blocking").isLessThan(400);
     }

@@ -38,7 +38,9 @@ abstract class MockGemini {
 
     /** A builder pointing at the mock server, with a fixed key and fast retries. */
     GeminiClient.Builder builder() {
-        return GeminiClient.builder().baseUrl(baseUrl()).apiKey(() -> KEY)
+        return GeminiClient.builder()
+                .baseUrl(baseUrl())
+                .apiKey(() -> KEY)
                 .retryPolicy(new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(10)))
                 .readTimeout(Duration.ofSeconds(5))
                 .operationPolling(Duration.ofMillis(10), Duration.ofMillis(30));
@@ -61,7 +63,11 @@ abstract class MockGemini {
     }
 
     static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .setHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 
     static MockResponse ok(String body) {
@@ -69,7 +75,9 @@ abstract class MockGemini {
     }
 
     static MockResponse error(int code, String status, String message) {
-        return json(code, "{\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\",\"status\":\"" + status + "\"}}");
+        return json(
+                code,
+                "{\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\",\"status\":\"" + status + "\"}}");
     }
 
     static MockResponse sse(String... events) {
@@ -77,7 +85,10 @@ abstract class MockGemini {
         for (String e : events) {
             sb.append("data: ").append(e).append("\r\n\r\n");
         }
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream").body(sb.toString())
+        return new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/event-stream")
+                .body(sb.toString())
                 .build();
     }
 

@@ -20,10 +20,13 @@ class PagingAndOperationsTest extends MockGemini {
 
     @Test
     void listAllTunedModelsWalksThreePages() {
-        server.enqueue(ok("{\"tunedModels\":[{\"name\":\"tunedModels/a\"},{\"name\":\"tunedModels/b\"}],\"nextPageToken\":\"p2\"}"));
+        server.enqueue(
+                ok(
+                        "{\"tunedModels\":[{\"name\":\"tunedModels/a\"},{\"name\":\"tunedModels/b\"}],\"nextPageToken\":\"p2\"}"));
         server.enqueue(ok("{\"tunedModels\":[{\"name\":\"tunedModels/c\"}],\"nextPageToken\":\"p3\"}"));
         server.enqueue(ok("{\"tunedModels\":[{\"name\":\"tunedModels/d\"}],\"nextPageToken\":\"\"}"));
-        List<String> names = client().listAllTunedModels(2, "owner:me").map(TunedModel::name).collect(Collectors.toList());
+        List<String> names =
+                client().listAllTunedModels(2, "owner:me").map(TunedModel::name).collect(Collectors.toList());
         assertThat(names).containsExactly("tunedModels/a", "tunedModels/b", "tunedModels/c", "tunedModels/d");
         RecordedRequest first = take();
         assertThat(first.getUrl().queryParameter("pageToken")).isNull();
@@ -66,11 +69,17 @@ class PagingAndOperationsTest extends MockGemini {
     void awaitOperationPollsUntilDoneAndReportsProgress() {
         server.enqueue(ok(op(false, 3, null)));
         server.enqueue(ok(op(false, 7, null)));
-        server.enqueue(ok(op(true, 10, "{\"@type\":\"" + TunedModel.TYPE_URL + "\",\"name\":\"tunedModels/t\",\"state\":\"ACTIVE\"}")));
+        server.enqueue(ok(op(
+                true,
+                10,
+                "{\"@type\":\"" + TunedModel.TYPE_URL + "\",\"name\":\"tunedModels/t\",\"state\":\"ACTIVE\"}")));
         Operation start = new Operation("tunedModels/t/operations/1", null, false, null, null);
         List<Integer> progress = new CopyOnWriteArrayList<>();
-        Operation done = client().awaitOperation(start,
-                o -> progress.add(o.createTunedModelMetadata().orElseThrow().completedSteps()), Duration.ofSeconds(10));
+        Operation done = client().awaitOperation(
+                        start,
+                        o -> progress.add(
+                                o.createTunedModelMetadata().orElseThrow().completedSteps()),
+                        Duration.ofSeconds(10));
         assertThat(done.isDone()).isTrue();
         assertThat(done.tunedModel()).get().extracting(TunedModel::state).isEqualTo(TunedModel.State.ACTIVE);
         assertThat(progress).containsExactly(3, 7, 10);
@@ -90,9 +99,10 @@ class PagingAndOperationsTest extends MockGemini {
             server.enqueue(ok(op(false, 1, null)));
         }
         Operation start = new Operation("tunedModels/t/operations/1", null, false, null, null);
-        GeminiApiException e = catchThrowableOfType(GeminiApiException.class,
-                () -> client().awaitOperation(start, null, Duration.ofMillis(200)));
-        assertThat(e.getMessage()).startsWith("HTTP 0 DEADLINE_EXCEEDED: operation tunedModels/t/operations/1 not done");
+        GeminiApiException e = catchThrowableOfType(
+                GeminiApiException.class, () -> client().awaitOperation(start, null, Duration.ofMillis(200)));
+        assertThat(e.getMessage())
+                .startsWith("HTTP 0 DEADLINE_EXCEEDED: operation tunedModels/t/operations/1 not done");
         assertThat(server.getRequestCount()).isGreaterThan(1);
     }
 
@@ -100,8 +110,10 @@ class PagingAndOperationsTest extends MockGemini {
     void failedOperationIsReturnedWithItsError() {
         server.enqueue(ok("{\"name\":\"tunedModels/t/operations/1\",\"done\":true,\"error\":{\"code\":3,"
                 + "\"message\":\"training data is empty\"}}"));
-        Operation done = client().awaitOperation(new Operation("tunedModels/t/operations/1", null, false, null, null),
-                null, Duration.ofSeconds(5));
+        Operation done = client().awaitOperation(
+                        new Operation("tunedModels/t/operations/1", null, false, null, null),
+                        null,
+                        Duration.ofSeconds(5));
         assertThat(done.error().message()).isEqualTo("training data is empty");
         assertThat(done.tunedModel()).isEmpty();
     }

@@ -20,11 +20,13 @@ class ResourceNamesTest {
 
     @Test
     void badNamesAreRejectedWithTheName() {
-        assertThatThrownBy(() -> ResourceNames.model("models/../secrets")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ResourceNames.model("models/../secrets"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("models/../secrets");
         assertThatThrownBy(() -> ResourceNames.model("foo/bar")).hasMessageContaining("foo/bar");
         assertThatThrownBy(() -> ResourceNames.model(" ")).hasMessageContaining("must not be blank");
-        assertThatThrownBy(() -> ResourceNames.model("models/x:streamGenerateContent")).hasMessageContaining("invalid segment");
+        assertThatThrownBy(() -> ResourceNames.model("models/x:streamGenerateContent"))
+                .hasMessageContaining("invalid segment");
         assertThatThrownBy(() -> ResourceNames.tunedModel("models/x")).hasMessageContaining("tunedModels/{id}");
         assertThatThrownBy(() -> ResourceNames.operation("tunedModels/x")).hasMessageContaining("operations");
     }
@@ -32,9 +34,13 @@ class ResourceNamesTest {
     @Test
     void urlsKeepTheCustomMethodColon() {
         HttpUrl base = HttpUrl.get("http://127.0.0.1:1234");
-        assertThat(ResourceNames.url(base, "models/gemini-2.0-flash", "generateContent").build().toString())
+        assertThat(ResourceNames.url(base, "models/gemini-2.0-flash", "generateContent")
+                        .build()
+                        .toString())
                 .isEqualTo("http://127.0.0.1:1234/v1beta/models/gemini-2.0-flash:generateContent");
-        assertThat(ResourceNames.url(HttpUrl.get("http://127.0.0.1:1234/"), "tunedModels", null).build().toString())
+        assertThat(ResourceNames.url(HttpUrl.get("http://127.0.0.1:1234/"), "tunedModels", null)
+                        .build()
+                        .toString())
                 .isEqualTo("http://127.0.0.1:1234/v1beta/tunedModels");
     }
 }

@@ -27,8 +27,11 @@ class RetryTest extends MockGemini {
     @Test
     void honoursRetryAfterSeconds() {
         GeminiClient c = retrying();
-        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "1")
-                .body("{\"error\":{\"code\":429,\"message\":\"slow down\",\"status\":\"RESOURCE_EXHAUSTED\"}}").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .setHeader("Retry-After", "1")
+                .body("{\"error\":{\"code\":429,\"message\":\"slow down\",\"status\":\"RESOURCE_EXHAUSTED\"}}")
+                .build());
         server.enqueue(ok(HELLO));
         long start = System.nanoTime();
         GenerateContentResult result = c.generateContentResult("gemini-2.0-flash", GenerateContentRequest.of("x"));
@@ -48,8 +51,11 @@ class RetryTest extends MockGemini {
     @Test
     void honoursRetryInfoRetryDelay() {
         GeminiClient c = retrying();
-        server.enqueue(json(429, "{\"error\":{\"code\":429,\"message\":\"quota\",\"status\":\"RESOURCE_EXHAUSTED\","
-                + "\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\",\"retryDelay\":\"0.3s\"}]}}"));
+        server.enqueue(
+                json(
+                        429,
+                        "{\"error\":{\"code\":429,\"message\":\"quota\",\"status\":\"RESOURCE_EXHAUSTED\","
+                                + "\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\",\"retryDelay\":\"0.3s\"}]}}"));
         server.enqueue(ok(HELLO));
         long start = System.nanoTime();
         GenerateContentResult result = c.generateContentResult("gemini-2.0-flash", GenerateContentRequest.of("x"));
@@ -61,8 +67,11 @@ class RetryTest extends MockGemini {
     @Test
     void exceptionExposesRetryDelay() {
         GeminiClient c = track(builder().retryPolicy(RetryPolicy.none()).build());
-        server.enqueue(json(429, "{\"error\":{\"code\":429,\"message\":\"q\",\"status\":\"RESOURCE_EXHAUSTED\","
-                + "\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\",\"retryDelay\":\"34s\"}]}}"));
+        server.enqueue(
+                json(
+                        429,
+                        "{\"error\":{\"code\":429,\"message\":\"q\",\"status\":\"RESOURCE_EXHAUSTED\","
+                                + "\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\",\"retryDelay\":\"34s\"}]}}"));
         GeminiApiException e = catchThrowableOfType(GeminiApiException.class, () -> c.generateContent("m", "x"));
         assertThat(e.retryDelay()).contains(Duration.ofSeconds(34));
     }
@@ -85,14 +94,17 @@ class RetryTest extends MockGemini {
         GeminiClient c = retrying();
         server.enqueue(error(code, ApiErrors.canonicalStatus(code), "transient"));
         server.enqueue(ok(HELLO));
-        assertThat(c.generateContentResult("m", GenerateContentRequest.of("x")).retries()).isEqualTo(1);
+        assertThat(c.generateContentResult("m", GenerateContentRequest.of("x")).retries())
+                .isEqualTo(1);
         assertThat(events).extracting(RetryEvent::httpStatus).containsExactly(code);
     }
 
     @Test
     void retriesConnectionFailures() {
         GeminiClient c = retrying();
-        server.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build());
+        server.enqueue(new MockResponse.Builder()
+                .onRequestStart(new SocketEffect.CloseSocket())
+                .build());
         server.enqueue(ok(HELLO));
         GenerateContentResult result = c.generateContentResult("m", GenerateContentRequest.of("x"));
         assertThat(result.text()).isEqualTo("Hello!");
@@ -117,11 +129,15 @@ class RetryTest extends MockGemini {
 
     @Test
     void stopsWhenTheNextWaitWouldExceedTotalTime() {
-        GeminiClient c = track(builder().retryListener(events::add)
+        GeminiClient c = track(builder()
+                .retryListener(events::add)
                 .retryPolicy(new RetryPolicy(10, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(500)))
                 .build());
-        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "2")
-                .body("{\"error\":{\"code\":429,\"message\":\"wait\",\"status\":\"RESOURCE_EXHAUSTED\"}}").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .setHeader("Retry-After", "2")
+                .body("{\"error\":{\"code\":429,\"message\":\"wait\",\"status\":\"RESOURCE_EXHAUSTED\"}}")
+                .build());
         GeminiApiException e = catchThrowableOfType(GeminiApiException.class, () -> c.generateContent("m", "x"));
         assertThat(e.httpStatus()).isEqualTo(429);
         assertThat(e.retryDelay()).contains(Duration.ofSeconds(2));
@@ -137,7 +153,10 @@ class RetryTest extends MockGemini {
             assertThat(RetryDelays.backoff(p, 3)).isBetween(Duration.ZERO, Duration.ofMillis(400));
             assertThat(RetryDelays.backoff(p, 40)).isBetween(Duration.ZERO, Duration.ofMillis(1000));
         }
-        long distinct = java.util.stream.IntStream.range(0, 50).mapToObj(i -> RetryDelays.backoff(p, 4)).distinct().count();
+        long distinct = java.util.stream.IntStream.range(0, 50)
+                .mapToObj(i -> RetryDelays.backoff(p, 4))
+                .distinct()
+                .count();
         assertThat(distinct).isGreaterThan(10);
     }
 
@@ -145,8 +164,10 @@ class RetryTest extends MockGemini {
     void parsesRetryHints() {
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T06:00:00Z"), ZoneOffset.UTC);
         assertThat(RetryDelays.parseRetryAfter("120", clock)).isEqualTo(Duration.ofMinutes(2));
-        assertThat(RetryDelays.parseRetryAfter("Mon, 23 Nov 2026 06:00:30 GMT", clock)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(RetryDelays.parseRetryAfter("Mon, 23 Nov 2026 05:00:00 GMT", clock)).isEqualTo(Duration.ZERO);
+        assertThat(RetryDelays.parseRetryAfter("Mon, 23 Nov 2026 06:00:30 GMT", clock))
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(RetryDelays.parseRetryAfter("Mon, 23 Nov 2026 05:00:00 GMT", clock))
+                .isEqualTo(Duration.ZERO);
         assertThat(RetryDelays.parseRetryAfter("soon", clock)).isNull();
         assertThat(RetryDelays.parseProtoDuration("34s")).isEqualTo(Duration.ofSeconds(34));
         assertThat(RetryDelays.parseProtoDuration("1.5s")).isEqualTo(Duration.ofMillis(1500));

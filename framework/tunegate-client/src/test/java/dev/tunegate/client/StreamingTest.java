@@ -29,8 +29,12 @@ class StreamingTest extends MockGemini {
 
     /** A chunked SSE body written event by event, pausing or failing on cue. */
     private static MockResponse sseBody(MockResponseBody body) {
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream").body(body)
-                .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE).build();
+        return new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/event-stream")
+                .body(body)
+                .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE)
+                .build();
     }
 
     private static void event(BufferedSink sink, String json) throws IOException {
@@ -40,13 +44,14 @@ class StreamingTest extends MockGemini {
 
     @Test
     void assemblesChunksIntoOneResponse() {
-        server.enqueue(sse(
-                "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"Once upon a time\"}],\"role\":\"model\"},\"index\":0}],"
-                        + "\"usageMetadata\":{\"promptTokenCount\":8}}",
-                "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\", a backpack\"}],\"role\":\"model\"},\"index\":0,"
-                        + "\"safetyRatings\":[{\"category\":\"HARM_CATEGORY_HARASSMENT\",\"probability\":\"LOW\"}]}]}",
-                "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"...\"}],\"role\":\"model\"},\"finishReason\":\"STOP\",\"index\":0}],"
-                        + "\"usageMetadata\":{\"promptTokenCount\":8,\"candidatesTokenCount\":12,\"totalTokenCount\":20}}"));
+        server.enqueue(
+                sse(
+                        "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"Once upon a time\"}],\"role\":\"model\"},\"index\":0}],"
+                                + "\"usageMetadata\":{\"promptTokenCount\":8}}",
+                        "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\", a backpack\"}],\"role\":\"model\"},\"index\":0,"
+                                + "\"safetyRatings\":[{\"category\":\"HARM_CATEGORY_HARASSMENT\",\"probability\":\"LOW\"}]}]}",
+                        "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"...\"}],\"role\":\"model\"},\"finishReason\":\"STOP\",\"index\":0}],"
+                                + "\"usageMetadata\":{\"promptTokenCount\":8,\"candidatesTokenCount\":12,\"totalTokenCount\":20}}"));
         List<GenerateContentResponse> seen = new CopyOnWriteArrayList<>();
         StreamedResponse s = client().streamGenerateContent("gemini-2.0-flash", REQUEST, seen::add);
         assertThat(seen).hasSize(3);
@@ -58,8 +63,10 @@ class StreamingTest extends MockGemini {
         assertThat(s.response().candidates().get(0).content().role()).isEqualTo("model");
         assertThat(s.response().finishReason()).isEqualTo(FinishReason.STOP);
         assertThat(s.response().usageMetadata().totalTokenCount()).isEqualTo(20);
-        assertThat(s.response().firstCandidate().safetyRatings()).singleElement()
-                .extracting(r -> r.probability()).isEqualTo(HarmProbability.LOW);
+        assertThat(s.response().firstCandidate().safetyRatings())
+                .singleElement()
+                .extracting(r -> r.probability())
+                .isEqualTo(HarmProbability.LOW);
         assertThat(s.timeToFirstChunk()).isPositive().isLessThanOrEqualTo(s.total());
         assertThat(s.retries()).isZero();
     }
@@ -112,9 +119,11 @@ class StreamingTest extends MockGemini {
             }
         }));
         List<GenerateContentResponse> seen = new CopyOnWriteArrayList<>();
-        StreamInterruptedException e = catchThrowableOfType(StreamInterruptedException.class,
+        StreamInterruptedException e = catchThrowableOfType(
+                StreamInterruptedException.class,
                 () -> client().streamGenerateContent("gemini-2.0-flash", REQUEST, seen::add));
-        assertThat(e.getMessage()).startsWith("HTTP 200 UNAVAILABLE: stream interrupted after 2 chunk(s): broken mid-way");
+        assertThat(e.getMessage())
+                .startsWith("HTTP 200 UNAVAILABLE: stream interrupted after 2 chunk(s): broken mid-way");
         assertThat(e.chunks()).hasSize(2).isEqualTo(seen);
         assertThat(e.partialResponse().text()).isEqualTo("Once upon");
         assertThat(server.getRequestCount()).isEqualTo(1);
@@ -123,7 +132,8 @@ class StreamingTest extends MockGemini {
     @Test
     void streamEndingWithoutFinishReasonIsInterrupted() {
         server.enqueue(sse(chunk("Once", null), chunk(" upon", null)));
-        StreamInterruptedException e = catchThrowableOfType(StreamInterruptedException.class,
+        StreamInterruptedException e = catchThrowableOfType(
+                StreamInterruptedException.class,
                 () -> client().streamGenerateContent("gemini-2.0-flash", REQUEST, null));
         assertThat(e.getMessage()).contains("ended without a final chunk");
         assertThat(e.chunks()).hasSize(2);
@@ -155,17 +165,20 @@ class StreamingTest extends MockGemini {
     @Test
     void clientErrorBeforeTheStreamIsAnApiException() {
         server.enqueue(error(400, "INVALID_ARGUMENT", "contents must not be empty"));
-        GeminiApiException e = catchThrowableOfType(GeminiApiException.class,
-                () -> client().streamGenerateContent("gemini-2.0-flash", REQUEST, null));
+        GeminiApiException e = catchThrowableOfType(
+                GeminiApiException.class, () -> client().streamGenerateContent("gemini-2.0-flash", REQUEST, null));
         assertThat(e).isNotInstanceOf(StreamInterruptedException.class);
         assertThat(e.getMessage()).startsWith("HTTP 400 INVALID_ARGUMENT: contents must not be empty");
     }
 
     @Test
     void asyncStreamCompletesWithTimings() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream")
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/event-stream")
                 .body("data: " + chunk("a", null) + "\n\ndata: " + chunk("b", "MAX_TOKENS") + "\n\n")
-                .headersDelay(100, TimeUnit.MILLISECONDS).build());
+                .headersDelay(100, TimeUnit.MILLISECONDS)
+                .build());
         CompletableFuture<StreamedResponse> f = client().streamGenerateContentAsync("gemini-2.0-flash", REQUEST, null);
         StreamedResponse s = f.get(5, TimeUnit.SECONDS);
         assertThat(s.text()).isEqualTo("ab");
@@ -184,7 +197,8 @@ class StreamingTest extends MockGemini {
     @Test
     void malformedChunkIsNotRetriedAndReported() {
         server.enqueue(sse(chunk("a", null), "{not json"));
-        StreamInterruptedException e = catchThrowableOfType(StreamInterruptedException.class,
+        StreamInterruptedException e = catchThrowableOfType(
+                StreamInterruptedException.class,
                 () -> client().streamGenerateContent("gemini-2.0-flash", REQUEST, null));
         assertThat(e.getMessage()).contains("malformed stream chunk");
         assertThat(e.chunks()).hasSize(1);

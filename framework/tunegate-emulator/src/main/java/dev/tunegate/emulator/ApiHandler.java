@@ -54,12 +54,20 @@ final class ApiHandler implements HttpHandler {
     private final StreamWriter streams;
     private final int chunkTokens;
 
-    ApiHandler(ObjectMapper mapper, RequestReader reader, GenerationPipeline pipeline, ModelCatalog catalog,
-               Map<String, ServedModel> baseModels, TunedModelService tuned, FaultInjector faults,
-               EmulatorStats stats, String requiredApiKey, int chunkTokens) {
+    ApiHandler(
+            ObjectMapper mapper,
+            RequestReader reader,
+            GenerationPipeline pipeline,
+            ModelCatalog catalog,
+            Map<String, ServedModel> baseModels,
+            TunedModelService tuned,
+            FaultInjector faults,
+            EmulatorStats stats,
+            String requiredApiKey,
+            int chunkTokens) {
         this.mapper = mapper;
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(
+                        Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         this.pretty = mapper.writer(printer);
@@ -100,8 +108,15 @@ final class ApiHandler implements HttpHandler {
             status = 499; // client went away
         } catch (RuntimeException e) {
             status = 500;
-            sendError(exchange, new ApiException(500, "INTERNAL", "Internal error in the TuneGate emulator: "
-                    + e.getClass().getSimpleName(), null, null));
+            sendError(
+                    exchange,
+                    new ApiException(
+                            500,
+                            "INTERNAL",
+                            "Internal error in the TuneGate emulator: "
+                                    + e.getClass().getSimpleName(),
+                            null,
+                            null));
         } finally {
             record(status);
             CURRENT.remove();
@@ -176,8 +191,9 @@ final class ApiHandler implements HttpHandler {
         return generate(exchange, request, model, rest.substring(colon + 1), fault);
     }
 
-    private int generate(HttpExchange exchange, ApiRequest request, ServedModel model, String method,
-                         FaultDecision fault) throws IOException {
+    private int generate(
+            HttpExchange exchange, ApiRequest request, ServedModel model, String method, FaultDecision fault)
+            throws IOException {
         switch (method) {
             case "generateContent": {
                 GenerationPlan plan = reader.read(request.body());
@@ -217,7 +233,8 @@ final class ApiHandler implements HttpHandler {
         int total = 0;
         for (var c : plan.request().contents()) {
             for (var p : c.parts()) {
-                total += p.text() != null ? Tokenizer.get().count(p.text())
+                total += p.text() != null
+                        ? Tokenizer.get().count(p.text())
                         : p.inlineData() != null || p.fileData() != null ? GenerationPipeline.MEDIA_PART_TOKENS : 0;
             }
         }
@@ -260,8 +277,8 @@ final class ApiHandler implements HttpHandler {
 
     private static void requireMethod(ApiRequest request, String method) {
         if (!request.method().equals(method)) {
-            throw ApiException.notFound("Method " + request.method() + " is not supported on " + request.path()
-                    + " (use " + method + ").");
+            throw ApiException.notFound(
+                    "Method " + request.method() + " is not supported on " + request.path() + " (use " + method + ").");
         }
     }
 

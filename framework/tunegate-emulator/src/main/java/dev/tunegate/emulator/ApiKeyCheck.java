@@ -30,13 +30,22 @@ final class ApiKeyCheck {
             key = request.queryParam("key");
         }
         if (key == null || key.isEmpty()) {
-            throw new ApiException(401, "UNAUTHENTICATED", "Method doesn't allow unregistered callers (callers"
-                    + " without established identity). Please use API Key or other form of API consumer identity"
-                    + " to call this API.", List.of(errorInfo("CREDENTIALS_MISSING")), null);
+            throw new ApiException(
+                    401,
+                    "UNAUTHENTICATED",
+                    "Method doesn't allow unregistered callers (callers"
+                            + " without established identity). Please use API Key or other form of API consumer identity"
+                            + " to call this API.",
+                    List.of(errorInfo("CREDENTIALS_MISSING")),
+                    null);
         }
         if (!MessageDigest.isEqual(apiKeyDigest, digest(key))) {
-            throw new ApiException(403, "PERMISSION_DENIED", "API key not valid. Please pass a valid API key.",
-                    List.of(errorInfo("API_KEY_INVALID")), null);
+            throw new ApiException(
+                    403,
+                    "PERMISSION_DENIED",
+                    "API key not valid. Please pass a valid API key.",
+                    List.of(errorInfo("API_KEY_INVALID")),
+                    null);
         }
     }
 

@@ -14,8 +14,8 @@ import org.apiguardian.api.API;
  * tuned models in memory), the duration of one simulated tuning step, and the emulator seed.
  */
 @API(status = API.Status.EXPERIMENTAL)
-public record EmulatorContext(ObjectMapper mapper, Map<String, ServedModel> baseModels, Path dataDir,
-                              long tuningStepMillis, long seed) {
+public record EmulatorContext(
+        ObjectMapper mapper, Map<String, ServedModel> baseModels, Path dataDir, long tuningStepMillis, long seed) {
     public EmulatorContext {
         baseModels = Map.copyOf(baseModels);
     }

@@ -15,7 +15,8 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.STABLE)
 public final class EmulatorMain {
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "Usage: java -jar tunegate-emulator.jar [options]",
             "  --port N                 port to listen on (default 8089; 0 = a free port)",
             "  --host H                 interface to bind (default 127.0.0.1)",
@@ -41,8 +42,7 @@ public final class EmulatorMain {
             "  --tuning-step-ms MS      simulated duration of one tuning step (default 20)",
             "  --help                   print this help");
 
-    private EmulatorMain() {
-    }
+    private EmulatorMain() {}
 
     /** Entry point of the runnable jar. */
     public static void main(String[] args) throws InterruptedException {
@@ -66,10 +66,13 @@ public final class EmulatorMain {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            emulator.close();
-            stopped.countDown();
-        }, "tunegate-emulator-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            emulator.close();
+                            stopped.countDown();
+                        },
+                        "tunegate-emulator-shutdown"));
         System.out.println("TuneGate Gemini emulator listening on " + emulator.baseUrl());
         System.out.flush();
         stopped.await();

@@ -5,8 +5,7 @@ import java.util.Locale;
 
 /** Names requests for {@code /emulator/stats}, e.g. {@code models.generateContent}, {@code tunedModels.get}. */
 final class EndpointNames {
-    private EndpointNames() {
-    }
+    private EndpointNames() {}
 
     static String of(ApiRequest r) {
         String p = r.path();
@@ -17,7 +16,8 @@ final class EndpointNames {
             return "unknown";
         }
         String rest = p.substring("/v1beta/".length());
-        String collection = rest.startsWith("tunedModels") ? "tunedModels" : rest.startsWith("models") ? "models" : "unknown";
+        String collection =
+                rest.startsWith("tunedModels") ? "tunedModels" : rest.startsWith("models") ? "models" : "unknown";
         int colon = rest.indexOf(':');
         if (colon > 0 && !rest.contains("/operations")) {
             return collection + "." + rest.substring(colon + 1);

@@ -18,8 +18,7 @@ final class ExchangeReader {
     /** Largest accepted request body (as the service's 20 MB inline-data limit). */
     static final int MAX_BODY_BYTES = 20 * 1024 * 1024;
 
-    private ExchangeReader() {
-    }
+    private ExchangeReader() {}
 
     /** The request of {@code exchange}: decoded path and query, lower-case headers, body (at most 20 MiB). */
     static ApiRequest read(HttpExchange exchange) throws IOException {
@@ -44,7 +43,8 @@ final class ExchangeReader {
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(MAX_BODY_BYTES + 1);
         }
-        ApiRequest request = new ApiRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), path, query, headers, body);
+        ApiRequest request =
+                new ApiRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), path, query, headers, body);
         if (body.length > MAX_BODY_BYTES) {
             throw ApiException.invalidArgument("Request payload size exceeds the limit: " + MAX_BODY_BYTES + " bytes.");
         }

@@ -74,26 +74,29 @@ public final class GeminiEmulator implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
-        SafetyClassifier safety = config.safetyClassifier != null ? config.safetyClassifier
-                : config.safetyLexicon != null ? LexiconClassifier.fromFile(config.safetyLexicon)
-                : LexiconClassifier.bundled();
-        Answerer base = config.baseAnswerer != null ? config.baseAnswerer : BaseBehaviour.withFiles(config.behaviourFiles);
+        SafetyClassifier safety = config.safetyClassifier != null
+                ? config.safetyClassifier
+                : config.safetyLexicon != null
+                        ? LexiconClassifier.fromFile(config.safetyLexicon)
+                        : LexiconClassifier.bundled();
+        Answerer base =
+                config.baseAnswerer != null ? config.baseAnswerer : BaseBehaviour.withFiles(config.behaviourFiles);
         ModelCatalog catalog = new ModelCatalog(config.models, config.outputTokenLimit);
         Map<String, ServedModel> baseModels = new LinkedHashMap<>();
         for (String name : catalog.names()) {
             baseModels.put(name, ServedModel.of(name, base));
         }
-        EmulatorContext context = new EmulatorContext(mapper, baseModels, config.dataDir, config.tuningStepMillis,
-                config.seed);
+        EmulatorContext context =
+                new EmulatorContext(mapper, baseModels, config.dataDir, config.tuningStepMillis, config.seed);
         tuned = tunedModelFactory().create(context);
         faults = new FaultInjector(config.faults, config.chunkDelayMillis);
         pipeline = new GenerationPipeline(safety, mapper, config.seed);
         RequestReader reader = new RequestReader(mapper, new RequestValidator(config.outputTokenLimit));
-        ApiHandler handler = new ApiHandler(mapper, reader, pipeline, catalog, baseModels, tuned, faults, stats,
-                config.apiKey, config.chunkTokens);
+        ApiHandler handler = new ApiHandler(
+                mapper, reader, pipeline, catalog, baseModels, tuned, faults, stats, config.apiKey, config.chunkTokens);
         AtomicInteger threadNo = new AtomicInteger();
-        executor = new ThreadPoolExecutor(config.threads, config.threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
+        executor = new ThreadPoolExecutor(
+                config.threads, config.threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, "tunegate-emulator-" + threadNo.incrementAndGet());
                     t.setDaemon(true);
                     return t;
@@ -116,8 +119,9 @@ public final class GeminiEmulator implements AutoCloseable {
         if (config.tunedModelFactory != null) {
             return config.tunedModelFactory;
         }
-        Iterator<TunedModelServiceFactory> found = ServiceLoader.load(TunedModelServiceFactory.class,
-                GeminiEmulator.class.getClassLoader()).iterator();
+        Iterator<TunedModelServiceFactory> found = ServiceLoader.load(
+                        TunedModelServiceFactory.class, GeminiEmulator.class.getClassLoader())
+                .iterator();
         return found.hasNext() ? found.next() : context -> TunedModelService.none();
     }
 
@@ -194,8 +198,7 @@ public final class GeminiEmulator implements AutoCloseable {
         private long tuningStepMillis = 20;
         private TunedModelServiceFactory tunedModelFactory;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Interface to bind (default 127.0.0.1, loopback only). */
         public Builder host(String host) {

@@ -16,9 +16,16 @@ import java.util.Map;
  */
 final class ModelCatalog {
     /** The default set: the three DESIGN.md names plus aliases used by the seeds' examples. */
-    static final List<String> DEFAULT_MODELS = List.of("models/gemini-1.5-flash-001", "models/gemini-1.5-flash-001-tuning",
-            "models/gemini-2.0-flash", "models/gemini-2.0-flash-001", "models/gemini-1.5-flash",
-            "models/gemini-1.5-flash-latest", "models/gemini-1.5-pro", "models/gemini-1.5-pro-latest");
+    static final List<String> DEFAULT_MODELS = List.of(
+            "models/gemini-1.5-flash-001",
+            "models/gemini-1.5-flash-001-tuning",
+            "models/gemini-2.0-flash",
+            "models/gemini-2.0-flash-001",
+            "models/gemini-1.5-flash",
+            "models/gemini-1.5-flash-latest",
+            "models/gemini-1.5-pro",
+            "models/gemini-1.5-pro-latest");
+
     static final int INPUT_TOKEN_LIMIT = 1_048_576;
 
     private final Map<String, Model> models = new LinkedHashMap<>();
@@ -31,10 +38,21 @@ final class ModelCatalog {
             if (id.endsWith("-tuning")) {
                 methods.add("createTunedModel");
             }
-            models.put(name, new Model(name, id.replaceAll("-(\\d{3}|latest)(-tuning)?$", ""),
-                    id.matches(".*-\\d{3}(-tuning)?$") ? id.replaceAll(".*-(\\d{3})(-tuning)?$", "$1") : "001",
-                    display(id), "TuneGate emulator model answering from its bundled behaviour.", INPUT_TOKEN_LIMIT,
-                    outputTokenLimit, methods, 1.0, 2.0, 0.95, 40));
+            models.put(
+                    name,
+                    new Model(
+                            name,
+                            id.replaceAll("-(\\d{3}|latest)(-tuning)?$", ""),
+                            id.matches(".*-\\d{3}(-tuning)?$") ? id.replaceAll(".*-(\\d{3})(-tuning)?$", "$1") : "001",
+                            display(id),
+                            "TuneGate emulator model answering from its bundled behaviour.",
+                            INPUT_TOKEN_LIMIT,
+                            outputTokenLimit,
+                            methods,
+                            1.0,
+                            2.0,
+                            0.95,
+                            40));
         }
     }
 
@@ -77,8 +95,11 @@ final class ModelCatalog {
         }
         List<Model> all = new ArrayList<>(models.values());
         int end = Math.min(all.size(), offset + size);
-        String next = end < all.size() ? Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("models-offset:" + end).getBytes(StandardCharsets.UTF_8)) : null;
+        String next = end < all.size()
+                ? Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(("models-offset:" + end).getBytes(StandardCharsets.UTF_8))
+                : null;
         return new ListModelsResponse(offset >= all.size() ? List.of() : all.subList(offset, end), next);
     }
 

@@ -41,8 +41,8 @@ final class StreamWriter {
     }
 
     /** Writes {@code chunks} as SSE ({@code alt=sse}) or as a JSON array, applying chunk delays and cuts. */
-    void write(HttpExchange exchange, ApiRequest request, List<GenerateContentResponse> chunks,
-               FaultDecision fault) throws IOException {
+    void write(HttpExchange exchange, ApiRequest request, List<GenerateContentResponse> chunks, FaultDecision fault)
+            throws IOException {
         boolean sse = "sse".equalsIgnoreCase(request.queryParam("alt"));
         Headers h = exchange.getResponseHeaders();
         h.set("Content-Type", sse ? "text/event-stream" : "application/json; charset=UTF-8");

@@ -33,8 +33,7 @@ public interface TunedModelService extends AutoCloseable {
 
     /** Stops background work (tuning jobs); called by {@link GeminiEmulator#close()}. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 
     /** The service used when no tuning implementation is present: every tuned model is unknown. */
     static TunedModelService none() {
@@ -47,8 +46,8 @@ public interface TunedModelService extends AutoCloseable {
 
             @Override
             public ServedModel resolve(String name) {
-                throw dev.tunegate.emulator.http.ApiException.notFound("Requested entity was not found: " + name
-                        + " (this emulator serves no tuned models)");
+                throw dev.tunegate.emulator.http.ApiException.notFound(
+                        "Requested entity was not found: " + name + " (this emulator serves no tuned models)");
             }
         };
     }

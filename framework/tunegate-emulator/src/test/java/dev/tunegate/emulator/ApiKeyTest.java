@@ -53,7 +53,8 @@ class ApiKeyTest {
     void rightKeyInHeaderOrQueryIsAccepted() {
         assertThat(http.post(PATH, BODY, "x-goog-api-key", KEY).statusCode()).isEqualTo(200);
         assertThat(http.post(PATH + "?key=" + KEY, BODY).statusCode()).isEqualTo(200);
-        assertThat(http.post("/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse&key=" + KEY, BODY).statusCode())
+        assertThat(http.post("/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse&key=" + KEY, BODY)
+                        .statusCode())
                 .isEqualTo(200);
     }
 

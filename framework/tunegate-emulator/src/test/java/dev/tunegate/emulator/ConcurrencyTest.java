@@ -16,11 +16,15 @@ import org.junit.jupiter.api.Test;
 class ConcurrencyTest {
     @Test
     void threeHundredConcurrentStreamsAllComplete() {
-        try (GeminiEmulator e = GeminiEmulator.builder().streamChunkTokens(20).streamChunkDelay(Duration.ofMillis(200))
-                .build().start()) {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(e.baseUrl()
-                            + "/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse"))
+        try (GeminiEmulator e = GeminiEmulator.builder()
+                .streamChunkTokens(20)
+                .streamChunkDelay(Duration.ofMillis(200))
+                .build()
+                .start()) {
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create(e.baseUrl() + "/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse"))
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"contents\":[{\"parts\":[{\"text\":\"Write a story about a magic backpack.\"}]}]}"))
                     .build();

@@ -31,7 +31,8 @@ final class EmulatorArchitectureTest {
         public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
             String name = javaClass.getPackageName();
             return name.equals("dev.tunegate.emulator") || name.startsWith("dev.tunegate.emulator.")
-                    ? SliceIdentifier.of(name) : SliceIdentifier.ignore();
+                    ? SliceIdentifier.of(name)
+                    : SliceIdentifier.ignore();
         }
 
         @Override
@@ -41,23 +42,28 @@ final class EmulatorArchitectureTest {
     };
 
     @ArchTest
-    static final ArchRule packagesHaveNoCycles = slices().assignedFrom(EMULATOR_PACKAGES).should().beFreeOfCycles();
+    static final ArchRule packagesHaveNoCycles =
+            slices().assignedFrom(EMULATOR_PACKAGES).should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule subPackagesHaveNoCycles = slices()
-            .matching("dev.tunegate.emulator.(**)")
-            .should().beFreeOfCycles();
+    static final ArchRule subPackagesHaveNoCycles =
+            slices().matching("dev.tunegate.emulator.(**)").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule usesOnlyTheClientOfTuneGate = classes()
-            .that().resideInAPackage("dev.tunegate.emulator..")
-            .should().onlyDependOnClassesThat(not(resideInAnyPackage("dev.tunegate..")
+            .that()
+            .resideInAPackage("dev.tunegate.emulator..")
+            .should()
+            .onlyDependOnClassesThat(not(resideInAnyPackage("dev.tunegate..")
                     .and(resideOutsideOfPackage("dev.tunegate.emulator.."))
                     .and(resideOutsideOfPackage("dev.tunegate.client.."))))
             .as("the emulator uses nothing of TuneGate but dev.tunegate.client..");
 
     @ArchTest
     static final ArchRule doesNotUseTheEngineOrTheCli = noClasses()
-            .that().resideInAPackage("dev.tunegate.emulator..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.tunegate.engine..", "dev.tunegate.cli..");
+            .that()
+            .resideInAPackage("dev.tunegate.emulator..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.tunegate.engine..", "dev.tunegate.cli..");
 }

@@ -11,13 +11,32 @@ import org.junit.jupiter.api.Test;
 class EmulatorMainTest {
     @Test
     void flagsConfigureTheEmulator() {
-        GeminiEmulator e = EmulatorMain.configure(new String[] {"--port", "0", "--host", "127.0.0.1",
-                "--latency-ms", "0", "--rate-429=0.0", "--chunk-tokens", "3", "--models", "gemini-x,models/gemini-y",
-                "--require-api-key", "k", "--in-memory"}, System.out);
+        GeminiEmulator e = EmulatorMain.configure(
+                new String[] {
+                    "--port",
+                    "0",
+                    "--host",
+                    "127.0.0.1",
+                    "--latency-ms",
+                    "0",
+                    "--rate-429=0.0",
+                    "--chunk-tokens",
+                    "3",
+                    "--models",
+                    "gemini-x,models/gemini-y",
+                    "--require-api-key",
+                    "k",
+                    "--in-memory"
+                },
+                System.out);
         try (GeminiEmulator started = e.start()) {
             Http http = new Http(started.baseUrl());
-            assertThat(http.get("/v1beta/models/gemini-x", "x-goog-api-key", "k").statusCode()).isEqualTo(200);
-            assertThat(http.get("/v1beta/models/gemini-2.0-flash", "x-goog-api-key", "k").statusCode()).isEqualTo(404);
+            assertThat(http.get("/v1beta/models/gemini-x", "x-goog-api-key", "k")
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(http.get("/v1beta/models/gemini-2.0-flash", "x-goog-api-key", "k")
+                            .statusCode())
+                    .isEqualTo(404);
             assertThat(http.get("/v1beta/models/gemini-y").statusCode()).isEqualTo(401);
         }
     }
@@ -25,8 +44,11 @@ class EmulatorMainTest {
     @Test
     void helpAndBadFlags() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(EmulatorMain.configure(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8))).isNull();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--require-api-key").contains("--rate-503");
+        assertThat(EmulatorMain.configure(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8)))
+                .isNull();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("--require-api-key")
+                .contains("--rate-503");
         assertThatThrownBy(() -> EmulatorMain.configure(new String[] {"--port", "x"}, System.out))
                 .hasMessageContaining("--port");
         assertThatThrownBy(() -> EmulatorMain.configure(new String[] {"--rate-500", "2"}, System.out))

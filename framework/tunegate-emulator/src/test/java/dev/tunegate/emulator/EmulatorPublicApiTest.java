@@ -44,9 +44,8 @@ final class EmulatorPublicApiTest {
 
     /** Every public type says what it is: supported (STABLE, EXPERIMENTAL, ...) or INTERNAL. */
     @ArchTest
-    static final ArchRule publicTypesDeclareTheirStatus = classes()
-            .that().arePublic().and().areTopLevelClasses()
-            .should().beAnnotatedWith(API.class);
+    static final ArchRule publicTypesDeclareTheirStatus =
+            classes().that().arePublic().and().areTopLevelClasses().should().beAnnotatedWith(API.class);
 
     @ArchTest
     static void supportedSurfaceIsPinned(JavaClasses classes) {
@@ -63,12 +62,15 @@ final class EmulatorPublicApiTest {
     @ArchTest
     static void theLauncherIsStable(JavaClasses classes) {
         for (Class<?> type : List.of(GeminiEmulator.class, GeminiEmulator.Builder.class, EmulatorMain.class)) {
-            assertThat(classes.get(type).getAnnotationOfType(API.class).status()).as(type.getName())
+            assertThat(classes.get(type).getAnnotationOfType(API.class).status())
+                    .as(type.getName())
                     .isEqualTo(API.Status.STABLE);
         }
     }
 
     private static boolean isInternal(JavaClass c) {
-        return c.tryGetAnnotationOfType(API.class).map(a -> a.status() == API.Status.INTERNAL).orElse(false);
+        return c.tryGetAnnotationOfType(API.class)
+                .map(a -> a.status() == API.Status.INTERNAL)
+                .orElse(false);
     }
 }

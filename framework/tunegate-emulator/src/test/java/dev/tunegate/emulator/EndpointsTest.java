@@ -37,11 +37,13 @@ class EndpointsTest {
         JsonNode list = Http.json(http.get("/v1beta/models").body());
         List<String> names = new ArrayList<>();
         list.path("models").forEach(m -> names.add(m.path("name").asText()));
-        assertThat(names).contains("models/gemini-1.5-flash-001", "models/gemini-1.5-flash-001-tuning",
-                "models/gemini-2.0-flash");
+        assertThat(names)
+                .contains(
+                        "models/gemini-1.5-flash-001", "models/gemini-1.5-flash-001-tuning", "models/gemini-2.0-flash");
         HttpResponse<String> one = http.get("/v1beta/models/gemini-1.5-flash-001-tuning");
         assertThat(one.statusCode()).isEqualTo(200);
-        assertThat(Http.json(one.body()).path("supportedGenerationMethods").toString()).contains("createTunedModel");
+        assertThat(Http.json(one.body()).path("supportedGenerationMethods").toString())
+                .contains("createTunedModel");
         assertThat(http.get("/v1beta/models/gemini-9").statusCode()).isEqualTo(404);
     }
 
@@ -49,7 +51,8 @@ class EndpointsTest {
     void generateContentAnswersWithCandidatesAndUsage() {
         HttpResponse<String> r = http.post("/v1beta/models/gemini-2.0-flash:generateContent", HELLO);
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        assertThat(r.headers().firstValue("content-type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         JsonNode body = Http.json(r.body());
         assertThat(body.at("/candidates/0/content/parts/0/text").asText()).isEqualTo("2 + 2 = 4");
         assertThat(body.at("/candidates/0/content/role").asText()).isEqualTo("model");
@@ -57,18 +60,21 @@ class EndpointsTest {
         assertThat(body.at("/candidates/0/safetyRatings").size()).isEqualTo(4);
         JsonNode usage = body.path("usageMetadata");
         assertThat(usage.path("totalTokenCount").asInt())
-                .isEqualTo(usage.path("promptTokenCount").asInt() + usage.path("candidatesTokenCount").asInt());
+                .isEqualTo(usage.path("promptTokenCount").asInt()
+                        + usage.path("candidatesTokenCount").asInt());
         assertThat(body.has("promptBlocked")).as("only wire fields are written").isFalse();
     }
 
     @Test
     void streamGenerateContentSpeaksSseAndJsonArray() {
-        HttpResponse<String> sse = http.post("/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse",
+        HttpResponse<String> sse = http.post(
+                "/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse",
                 "{\"contents\":[{\"parts\":[{\"text\":\"Write a story about a magic backpack.\"}]}]}");
         assertThat(sse.statusCode()).isEqualTo(200);
         assertThat(sse.headers().firstValue("content-type")).hasValue("text/event-stream");
         assertThat(sse.body()).startsWith("data: {").endsWith("\r\n\r\n").doesNotContain("[DONE]");
-        HttpResponse<String> array = http.post("/v1beta/models/gemini-2.0-flash:streamGenerateContent",
+        HttpResponse<String> array = http.post(
+                "/v1beta/models/gemini-2.0-flash:streamGenerateContent",
                 "{\"contents\":[{\"parts\":[{\"text\":\"Write a story about a magic backpack.\"}]}]}");
         assertThat(array.statusCode()).isEqualTo(200);
         JsonNode chunks = Http.json(array.body());
@@ -76,7 +82,8 @@ class EndpointsTest {
         assertThat(chunks.size()).isGreaterThan(3);
         JsonNode last = chunks.get(chunks.size() - 1);
         assertThat(last.at("/candidates/0/finishReason").asText()).isEqualTo("STOP");
-        assertThat(chunks.get(0).at("/candidates/0/finishReason").isMissingNode()).isTrue();
+        assertThat(chunks.get(0).at("/candidates/0/finishReason").isMissingNode())
+                .isTrue();
     }
 
     @Test
@@ -90,8 +97,11 @@ class EndpointsTest {
 
     @Test
     void tunedModelsAreNotFoundWithoutATuningService() {
-        try (GeminiEmulator bare = GeminiEmulator.builder().port(0)
-                .tunedModelService(context -> TunedModelService.none()).build().start()) {
+        try (GeminiEmulator bare = GeminiEmulator.builder()
+                .port(0)
+                .tunedModelService(context -> TunedModelService.none())
+                .build()
+                .start()) {
             Http http = new Http(bare.baseUrl());
             HttpResponse<String> r = http.post("/v1beta/tunedModels/my-model:generateContent", HELLO);
             assertThat(r.statusCode()).isEqualTo(404);
@@ -100,7 +110,8 @@ class EndpointsTest {
             assertThat(error.path("status").asText()).isEqualTo("NOT_FOUND");
             assertThat(error.path("message").asText()).contains("tunedModels/my-model");
             assertThat(error.has("details")).isTrue();
-            assertThat(http.post("/v1beta/tunedModels/my-model:streamGenerateContent?alt=sse", HELLO).statusCode())
+            assertThat(http.post("/v1beta/tunedModels/my-model:streamGenerateContent?alt=sse", HELLO)
+                            .statusCode())
                     .isEqualTo(404);
             assertThat(http.get("/v1beta/tunedModels").statusCode()).isEqualTo(404);
         }
@@ -112,14 +123,19 @@ class EndpointsTest {
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(Http.json(r.body()).at("/error/message").asText()).contains("models/gemini-pro");
         assertThat(http.get("/v2/models").statusCode()).isEqualTo(404);
-        assertThat(http.get("/v1beta/models/gemini-2.0-flash:generateContent").statusCode()).isEqualTo(404);
-        assertThat(http.post("/v1beta/models/gemini-2.0-flash:embedContent", HELLO).statusCode()).isEqualTo(404);
+        assertThat(http.get("/v1beta/models/gemini-2.0-flash:generateContent").statusCode())
+                .isEqualTo(404);
+        assertThat(http.post("/v1beta/models/gemini-2.0-flash:embedContent", HELLO)
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(http.method("DELETE", "/v1beta/models", null).statusCode()).isEqualTo(404);
     }
 
     @Test
     void urlEncodedColonIsAccepted() {
-        assertThat(http.post("/v1beta/models/gemini-2.0-flash%3AgenerateContent", HELLO).statusCode()).isEqualTo(200);
+        assertThat(http.post("/v1beta/models/gemini-2.0-flash%3AgenerateContent", HELLO)
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test

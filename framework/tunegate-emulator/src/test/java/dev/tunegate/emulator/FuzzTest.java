@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -44,9 +44,32 @@ class FuzzTest {
                 + "\"tool_config\":{\"function_calling_config\":{\"mode\":\"any\"}}}",
         "{\"contents\":[{\"parts\":[{\"inline_data\":{\"mime_type\":\"image/png\",\"data\":\"iVBORw0KGgo=\"}},"
                 + "{\"functionCall\":{\"name\":\"g\",\"args\":{\"k\":[1,2,{\"z\":null}]}}},"
-                + "{\"functionResponse\":{\"name\":\"g\",\"response\":{\"ok\":true}}}]}]}"};
-    private static final String[] JUNK = {"{", "}", "[", "]", ",", ":", "\"", "null", "true", "-1", "1e999", "\"\\u0000\"",
-        "{\"contents\":", "[[[[", "\"parts\"", "\"text\":7", "NaN", "'", "\\", "\u00ff", "\"type\":\"ARRAY\"", "{\"items\":{}}"};
+                + "{\"functionResponse\":{\"name\":\"g\",\"response\":{\"ok\":true}}}]}]}"
+    };
+    private static final String[] JUNK = {
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        "\"",
+        "null",
+        "true",
+        "-1",
+        "1e999",
+        "\"\\u0000\"",
+        "{\"contents\":",
+        "[[[[",
+        "\"parts\"",
+        "\"text\":7",
+        "NaN",
+        "'",
+        "\\",
+        "\u00ff",
+        "\"type\":\"ARRAY\"",
+        "{\"items\":{}}"
+    };
 
     @Test
     void malformedBodiesGetOnly4xxAndTheServerStaysUp() throws Exception {
@@ -55,7 +78,8 @@ class FuzzTest {
         List<String[]> requests = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String body = mutate(SEEDS[random.nextInt(SEEDS.length)], random);
-            String path = random.nextInt(5) == 0 ? "/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse"
+            String path = random.nextInt(5) == 0
+                    ? "/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse"
                     : "/v1beta/models/gemini-2.0-flash:generateContent";
             requests.add(new String[] {path, body});
         }
@@ -70,7 +94,8 @@ class FuzzTest {
                     byStatus.merge(r.statusCode(), 1, Integer::sum);
                     if (r.statusCode() >= 500) {
                         unexpected.add(r.statusCode() + " for " + req[1] + " -> " + r.body());
-                    } else if (r.statusCode() >= 400 && Http.json(r.body()).at("/error/code").asInt() != r.statusCode()) {
+                    } else if (r.statusCode() >= 400
+                            && Http.json(r.body()).at("/error/code").asInt() != r.statusCode()) {
                         unexpected.add("no google.rpc.Status body: " + r.body());
                     }
                 }));
@@ -83,7 +108,9 @@ class FuzzTest {
         }
         assertThat(unexpected).as("5xx answers or bodies without a Status").isEmpty();
         assertThat(byStatus.keySet()).allMatch(s -> s == 200 || (s >= 400 && s < 500));
-        assertThat(byStatus.getOrDefault(400, 0)).as("most mutations are rejected: " + byStatus).isGreaterThan(n / 2);
+        assertThat(byStatus.getOrDefault(400, 0))
+                .as("most mutations are rejected: " + byStatus)
+                .isGreaterThan(n / 2);
         assertThat(http.ask("What is 2 + 2?")).isEqualTo("2 + 2 = 4");
         assertThat(emulator.stats().get("inFlight")).isEqualTo(0);
     }

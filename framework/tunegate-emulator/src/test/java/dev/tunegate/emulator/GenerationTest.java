@@ -31,23 +31,31 @@ class GenerationTest {
     }
 
     private static String body(String text, String config) {
-        return "{\"contents\":[{\"parts\":[{\"text\":" + Http.quote(text) + "}]}],\"generationConfig\":{" + config + "}}";
+        return "{\"contents\":[{\"parts\":[{\"text\":" + Http.quote(text) + "}]}],\"generationConfig\":{" + config
+                + "}}";
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"temperature\":0", "\"temperature\":1.2,\"seed\":7",
-            "\"temperature\":0,\"candidateCount\":3", "\"temperature\":0,\"maxOutputTokens\":17",
-            "\"temperature\":0,\"responseMimeType\":\"application/json\""})
+    @ValueSource(
+            strings = {
+                "\"temperature\":0",
+                "\"temperature\":1.2,\"seed\":7",
+                "\"temperature\":0,\"candidateCount\":3",
+                "\"temperature\":0,\"maxOutputTokens\":17",
+                "\"temperature\":0,\"responseMimeType\":\"application/json\""
+            })
     void streamedChunksConcatenateToTheNonStreamedAnswer(String config) {
         String request = body("Write a story about a magic backpack.", config);
         JsonNode whole = http.generate("gemini-2.0-flash", request);
-        String sse = http.post("/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse", request).body();
+        String sse = http.post("/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse", request)
+                .body();
         List<JsonNode> sseChunks = new ArrayList<>();
         for (String event : sse.split("\r\n\r\n")) {
             assertThat(event).startsWith("data: ");
             sseChunks.add(Http.json(event.substring("data: ".length())));
         }
-        JsonNode array = Http.json(http.post("/v1beta/models/gemini-2.0-flash:streamGenerateContent", request).body());
+        JsonNode array = Http.json(http.post("/v1beta/models/gemini-2.0-flash:streamGenerateContent", request)
+                .body());
         List<JsonNode> arrayChunks = new ArrayList<>();
         array.forEach(arrayChunks::add);
         for (List<JsonNode> chunks : List.of(sseChunks, arrayChunks)) {
@@ -62,12 +70,16 @@ class GenerationTest {
                         }
                     }
                 }
-                assertThat(text.toString()).isEqualTo(whole.at("/candidates/" + c + "/content/parts/0/text").asText());
+                assertThat(text.toString())
+                        .isEqualTo(whole.at("/candidates/" + c + "/content/parts/0/text")
+                                .asText());
                 assertThat(last.at("/candidates/" + c + "/finishReason").asText())
-                        .isEqualTo(whole.at("/candidates/" + c + "/finishReason").asText());
+                        .isEqualTo(
+                                whole.at("/candidates/" + c + "/finishReason").asText());
             }
             for (JsonNode chunk : chunks.subList(0, chunks.size() - 1)) {
-                assertThat(chunk.at("/candidates/0/finishReason").isMissingNode()).isTrue();
+                assertThat(chunk.at("/candidates/0/finishReason").isMissingNode())
+                        .isTrue();
             }
             assertThat(last.path("usageMetadata")).isEqualTo(whole.path("usageMetadata"));
         }
@@ -75,7 +87,8 @@ class GenerationTest {
 
     @Test
     void maxOutputTokensTruncatesWithMaxTokens() {
-        JsonNode r = http.generate("gemini-2.0-flash", body("Write a story about a dragon.", "\"temperature\":0,\"maxOutputTokens\":10"));
+        JsonNode r = http.generate(
+                "gemini-2.0-flash", body("Write a story about a dragon.", "\"temperature\":0,\"maxOutputTokens\":10"));
         String text = r.at("/candidates/0/content/parts/0/text").asText();
         assertThat(Tokenizer.get().count(text)).isEqualTo(10);
         assertThat(r.at("/candidates/0/finishReason").asText()).isEqualTo("MAX_TOKENS");
@@ -87,7 +100,8 @@ class GenerationTest {
     void stopSequencesCutTheTextAndAreNotIncluded() {
         JsonNode full = http.generate("gemini-2.0-flash", body("List 5 fruits", "\"temperature\":0"));
         assertThat(full.at("/candidates/0/content/parts/0/text").asText()).contains("3. Orange");
-        JsonNode r = http.generate("gemini-2.0-flash", body("List 5 fruits", "\"temperature\":0,\"stopSequences\":[\"Orange\",\"3.\"]"));
+        JsonNode r = http.generate(
+                "gemini-2.0-flash", body("List 5 fruits", "\"temperature\":0,\"stopSequences\":[\"Orange\",\"3.\"]"));
         String text = r.at("/candidates/0/content/parts/0/text").asText();
         assertThat(text).endsWith("2. Banana\n").doesNotContain("3.").doesNotContain("Orange");
         assertThat(r.at("/candidates/0/finishReason").asText()).isEqualTo("STOP");
@@ -100,7 +114,8 @@ class GenerationTest {
         int sum = 0;
         for (int i = 0; i < 4; i++) {
             assertThat(r.at("/candidates/" + i + "/index").asInt()).isEqualTo(i);
-            sum += Tokenizer.get().count(r.at("/candidates/" + i + "/content/parts/0/text").asText());
+            sum += Tokenizer.get()
+                    .count(r.at("/candidates/" + i + "/content/parts/0/text").asText());
         }
         assertThat(r.at("/usageMetadata/candidatesTokenCount").asInt()).isEqualTo(sum);
     }
@@ -111,9 +126,11 @@ class GenerationTest {
         Set<String> hot = new HashSet<>();
         for (int i = 0; i < 20; i++) {
             cold.add(http.generate("gemini-2.0-flash", body("Hello", "\"temperature\":0"))
-                    .at("/candidates/0/content/parts/0/text").asText());
+                    .at("/candidates/0/content/parts/0/text")
+                    .asText());
             hot.add(http.generate("gemini-2.0-flash", body("Hello", "\"temperature\":2.0"))
-                    .at("/candidates/0/content/parts/0/text").asText());
+                    .at("/candidates/0/content/parts/0/text")
+                    .asText());
         }
         assertThat(cold).hasSize(1);
         assertThat(hot).hasSizeGreaterThan(1);
@@ -124,7 +141,8 @@ class GenerationTest {
         Set<String> seeded = new HashSet<>();
         for (int i = 0; i < 10; i++) {
             seeded.add(http.generate("gemini-2.0-flash", body("Hello", "\"temperature\":2.0,\"seed\":123"))
-                    .at("/candidates/0/content/parts/0/text").asText());
+                    .at("/candidates/0/content/parts/0/text")
+                    .asText());
         }
         assertThat(seeded).hasSize(1);
     }

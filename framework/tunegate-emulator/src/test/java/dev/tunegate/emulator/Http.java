@@ -13,8 +13,10 @@ import java.time.Duration;
 /** Raw HTTP helper for tests: java.net.http against an emulator's base URL. */
 final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private final String baseUrl;
 
@@ -23,8 +25,10 @@ final class Http {
     }
 
     HttpResponse<String> post(String path, String body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
@@ -32,7 +36,9 @@ final class Http {
     }
 
     HttpResponse<String> get(String path, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20)).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(20))
+                .GET();
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
@@ -40,8 +46,11 @@ final class Http {
     }
 
     HttpResponse<String> method(String method, String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build());
     }
 
@@ -55,8 +64,10 @@ final class Http {
 
     /** The text of the first candidate of a generateContent answer to a single user text. */
     String ask(String text) {
-        JsonNode r = generate("gemini-2.0-flash", "{\"contents\":[{\"parts\":[{\"text\":" + quote(text) + "}]}],"
-                + "\"generationConfig\":{\"temperature\":0}}");
+        JsonNode r = generate(
+                "gemini-2.0-flash",
+                "{\"contents\":[{\"parts\":[{\"text\":" + quote(text) + "}]}],"
+                        + "\"generationConfig\":{\"temperature\":0}}");
         return r.at("/candidates/0/content/parts/0/text").asText();
     }
 

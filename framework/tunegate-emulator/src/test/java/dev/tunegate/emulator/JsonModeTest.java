@@ -34,22 +34,27 @@ class JsonModeTest {
     }
 
     private static JsonNode jsonAnswer(String prompt, String schema, double temperature) {
-        String config = "\"generationConfig\":{\"temperature\":" + temperature + ",\"responseMimeType\":\"application/json\""
-                + (schema == null ? "" : ",\"responseSchema\":" + schema) + "}";
-        JsonNode r = http.generate("gemini-2.0-flash",
+        String config =
+                "\"generationConfig\":{\"temperature\":" + temperature + ",\"responseMimeType\":\"application/json\""
+                        + (schema == null ? "" : ",\"responseSchema\":" + schema) + "}";
+        JsonNode r = http.generate(
+                "gemini-2.0-flash",
                 "{\"contents\":[{\"parts\":[{\"text\":" + Http.quote(prompt) + "}]}]," + config + "}");
         return Http.json(r.at("/candidates/0/content/parts/0/text").asText());
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "List 5 popular cookie recipes|{\"type\":\"ARRAY\",\"items\":{\"type\":\"OBJECT\",\"properties\":{\"recipe_name\":{\"type\":\"STRING\"}}}}",
-            "What is the capital of France?|{\"type\":\"OBJECT\",\"properties\":{\"city\":{\"type\":\"STRING\"},\"country\":{\"type\":\"STRING\"},\"population\":{\"type\":\"INTEGER\"}},\"required\":[\"city\",\"country\"]}",
-            "Is this review positive or negative: I love it|{\"type\":\"OBJECT\",\"properties\":{\"sentiment\":{\"type\":\"STRING\",\"enum\":[\"negative\",\"neutral\",\"positive\"]},\"confidence\":{\"type\":\"NUMBER\"},\"flagged\":{\"type\":\"BOOLEAN\"}},\"required\":[\"sentiment\",\"confidence\",\"flagged\"]}",
-            "Name three colors|{\"type\":\"ARRAY\",\"items\":{\"type\":\"STRING\"},\"minItems\":\"2\",\"maxItems\":\"4\"}",
-            "What is 6 * 7?|{\"type\":\"INTEGER\"}",
-            "Tell me a joke|{\"type\":\"OBJECT\",\"properties\":{\"setup\":{\"type\":\"STRING\"},\"tags\":{\"type\":\"ARRAY\",\"items\":{\"type\":\"STRING\",\"enum\":[\"pun\",\"dad\"]}},\"meta\":{\"type\":\"OBJECT\",\"properties\":{\"rating\":{\"type\":\"NUMBER\",\"minimum\":1,\"maximum\":5},\"nsfw\":{\"type\":\"BOOLEAN\",\"nullable\":true}},\"required\":[\"rating\"]}},\"required\":[\"setup\",\"tags\",\"meta\"],\"propertyOrdering\":[\"tags\",\"setup\",\"meta\"]}",
-            "hello|{\"type\":\"object\",\"properties\":{\"greeting\":{\"type\":\"string\"}},\"required\":[\"greeting\"]}"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "List 5 popular cookie recipes|{\"type\":\"ARRAY\",\"items\":{\"type\":\"OBJECT\",\"properties\":{\"recipe_name\":{\"type\":\"STRING\"}}}}",
+                "What is the capital of France?|{\"type\":\"OBJECT\",\"properties\":{\"city\":{\"type\":\"STRING\"},\"country\":{\"type\":\"STRING\"},\"population\":{\"type\":\"INTEGER\"}},\"required\":[\"city\",\"country\"]}",
+                "Is this review positive or negative: I love it|{\"type\":\"OBJECT\",\"properties\":{\"sentiment\":{\"type\":\"STRING\",\"enum\":[\"negative\",\"neutral\",\"positive\"]},\"confidence\":{\"type\":\"NUMBER\"},\"flagged\":{\"type\":\"BOOLEAN\"}},\"required\":[\"sentiment\",\"confidence\",\"flagged\"]}",
+                "Name three colors|{\"type\":\"ARRAY\",\"items\":{\"type\":\"STRING\"},\"minItems\":\"2\",\"maxItems\":\"4\"}",
+                "What is 6 * 7?|{\"type\":\"INTEGER\"}",
+                "Tell me a joke|{\"type\":\"OBJECT\",\"properties\":{\"setup\":{\"type\":\"STRING\"},\"tags\":{\"type\":\"ARRAY\",\"items\":{\"type\":\"STRING\",\"enum\":[\"pun\",\"dad\"]}},\"meta\":{\"type\":\"OBJECT\",\"properties\":{\"rating\":{\"type\":\"NUMBER\",\"minimum\":1,\"maximum\":5},\"nsfw\":{\"type\":\"BOOLEAN\",\"nullable\":true}},\"required\":[\"rating\"]}},\"required\":[\"setup\",\"tags\",\"meta\"],\"propertyOrdering\":[\"tags\",\"setup\",\"meta\"]}",
+                "hello|{\"type\":\"object\",\"properties\":{\"greeting\":{\"type\":\"string\"}},\"required\":[\"greeting\"]}"
+            })
     void answersValidateAgainstTheResponseSchema(String prompt, String geminiSchema) {
         for (double temperature : new double[] {0, 1.5}) {
             JsonNode answer = jsonAnswer(prompt, geminiSchema, temperature);
@@ -60,16 +65,20 @@ class JsonModeTest {
 
     @Test
     void arraysFollowTheListInTheAnswer() {
-        JsonNode answer = jsonAnswer("List 5 popular cookie recipes",
-                "{\"type\":\"ARRAY\",\"items\":{\"type\":\"OBJECT\",\"properties\":{\"recipe_name\":{\"type\":\"STRING\"}}}}", 0);
+        JsonNode answer = jsonAnswer(
+                "List 5 popular cookie recipes",
+                "{\"type\":\"ARRAY\",\"items\":{\"type\":\"OBJECT\",\"properties\":{\"recipe_name\":{\"type\":\"STRING\"}}}}",
+                0);
         assertThat(answer.size()).isEqualTo(5);
         assertThat(answer.get(0).path("recipe_name").asText()).isEqualTo("Chocolate Chip Cookies");
     }
 
     @Test
     void enumValuesMentionedInTheConversationArePreferred() {
-        JsonNode answer = jsonAnswer("Is this review positive or negative: I hate it, terrible",
-                "{\"type\":\"OBJECT\",\"properties\":{\"sentiment\":{\"type\":\"STRING\",\"enum\":[\"positive\",\"negative\"]}}}", 0);
+        JsonNode answer = jsonAnswer(
+                "Is this review positive or negative: I hate it, terrible",
+                "{\"type\":\"OBJECT\",\"properties\":{\"sentiment\":{\"type\":\"STRING\",\"enum\":[\"positive\",\"negative\"]}}}",
+                0);
         assertThat(answer.path("sentiment").asText()).isEqualTo("negative");
     }
 
@@ -81,9 +90,11 @@ class JsonModeTest {
 
     @Test
     void enumMimeTypeAnswersOneValue() {
-        JsonNode r = http.generate("gemini-2.0-flash", "{\"contents\":[{\"parts\":[{\"text\":\"Classify: the soup was great\"}]}],"
-                + "\"generationConfig\":{\"temperature\":0,\"responseMimeType\":\"text/x.enum\",\"responseSchema\":"
-                + "{\"type\":\"STRING\",\"enum\":[\"bad\",\"great\"]}}}");
+        JsonNode r = http.generate(
+                "gemini-2.0-flash",
+                "{\"contents\":[{\"parts\":[{\"text\":\"Classify: the soup was great\"}]}],"
+                        + "\"generationConfig\":{\"temperature\":0,\"responseMimeType\":\"text/x.enum\",\"responseSchema\":"
+                        + "{\"type\":\"STRING\",\"enum\":[\"bad\",\"great\"]}}}");
         assertThat(r.at("/candidates/0/content/parts/0/text").asText()).isEqualTo("great");
     }
 
@@ -127,5 +138,4 @@ class JsonModeTest {
         }
         return out;
     }
-
 }

@@ -54,7 +54,8 @@ final class ConfigurationReader {
     }
 
     private TuneGateConfiguration read() {
-        Optional<URI> endpoint = string(ENDPOINT_PROPERTY_NAME).filter(v -> !v.equalsIgnoreCase(TuneGateConfiguration.EMBEDDED))
+        Optional<URI> endpoint = string(ENDPOINT_PROPERTY_NAME)
+                .filter(v -> !v.equalsIgnoreCase(TuneGateConfiguration.EMBEDDED))
                 .flatMap(this::endpoint);
         String apiKeyEnv = string(API_KEY_ENV_PROPERTY_NAME).orElse("GEMINI_API_KEY");
         if (!apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
@@ -62,18 +63,20 @@ final class ConfigurationReader {
             apiKeyEnv = "GEMINI_API_KEY";
         }
         int concurrency = positiveInt(CONCURRENCY_PROPERTY_NAME, 8);
-        OptionalDouble rpm = string(RATE_LIMIT_RPM_PROPERTY_NAME).map(v -> {
-            try {
-                double d = Double.parseDouble(v);
-                if (d > 0 && Double.isFinite(d)) {
-                    return OptionalDouble.of(d);
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-            problem(RATE_LIMIT_RPM_PROPERTY_NAME, v, "is not a positive number of requests per minute");
-            return OptionalDouble.empty();
-        }).orElse(OptionalDouble.empty());
+        OptionalDouble rpm = string(RATE_LIMIT_RPM_PROPERTY_NAME)
+                .map(v -> {
+                    try {
+                        double d = Double.parseDouble(v);
+                        if (d > 0 && Double.isFinite(d)) {
+                            return OptionalDouble.of(d);
+                        }
+                    } catch (NumberFormatException ignored) {
+                        // reported below
+                    }
+                    problem(RATE_LIMIT_RPM_PROPERTY_NAME, v, "is not a positive number of requests per minute");
+                    return OptionalDouble.empty();
+                })
+                .orElse(OptionalDouble.empty());
         int lookAhead = Math.max(concurrency, positiveInt(LOOK_AHEAD_PROPERTY_NAME, Math.max(16, 4 * concurrency)));
         Optional<Pattern> nameFilter = string(FILTER_NAME_PROPERTY_NAME).flatMap(v -> {
             try {
@@ -91,28 +94,44 @@ final class ConfigurationReader {
             problems.add(e.getMessage());
         }
         Path cassettes = path(CASSETTES_PROPERTY_NAME).orElse(Path.of(CassetteCalls.DEFAULT_CASSETTES));
-        return new TuneGateConfiguration(endpoint, apiKeyEnv, concurrency, rpm, lookAhead,
-                bool(STREAMING_PROPERTY_NAME, false), names(VARIANTS_PROPERTY_NAME).map(Set::copyOf), nameFilter,
+        return new TuneGateConfiguration(
+                endpoint,
+                apiKeyEnv,
+                concurrency,
+                rpm,
+                lookAhead,
+                bool(STREAMING_PROPERTY_NAME, false),
+                names(VARIANTS_PROPERTY_NAME).map(Set::copyOf),
+                nameFilter,
                 duration(REQUEST_TIMEOUT_PROPERTY_NAME, Duration.ofSeconds(60)),
                 positiveInt(RETRY_MAX_ATTEMPTS_PROPERTY_NAME, 3),
                 duration(TUNING_TIMEOUT_PROPERTY_NAME, Duration.ofMinutes(30)),
                 duration(TUNING_POLL_INTERVAL_PROPERTY_NAME, Duration.ofMillis(500)),
                 positiveInt(SUITE_MAX_BYTES_PROPERTY_NAME, 5 * 1024 * 1024),
-                positiveInt(SUITE_MAX_ALIAS_NODES_PROPERTY_NAME, 10_000), root,
-                path(EMULATOR_DATA_DIR_PROPERTY_NAME), bool(DISCOVERY_AS_ROOT_ENGINE_PROPERTY_NAME, true), mode, cassettes,
-                comparison(root), problems, unknownKeys());
+                positiveInt(SUITE_MAX_ALIAS_NODES_PROPERTY_NAME, 10_000),
+                root,
+                path(EMULATOR_DATA_DIR_PROPERTY_NAME),
+                bool(DISCOVERY_AS_ROOT_ENGINE_PROPERTY_NAME, true),
+                mode,
+                cassettes,
+                comparison(root),
+                problems,
+                unknownKeys());
     }
 
     private ComparisonSettings comparison(Optional<Path> projectRoot) {
         ComparisonSettings d = ComparisonSettings.defaults(projectRoot);
         Path base = projectRoot.orElse(Path.of(""));
-        Path reports = string(REPORTS_DIR_PROPERTY_NAME).map(v -> base.resolve(v).toAbsolutePath().normalize())
+        Path reports = string(REPORTS_DIR_PROPERTY_NAME)
+                .map(v -> base.resolve(v).toAbsolutePath().normalize())
                 .orElse(d.reportsDir());
-        Path allure = string(ALLURE_RESULTS_DIR_PROPERTY_NAME).map(v -> base.resolve(v).toAbsolutePath().normalize())
+        Path allure = string(ALLURE_RESULTS_DIR_PROPERTY_NAME)
+                .map(v -> base.resolve(v).toAbsolutePath().normalize())
                 .orElse(reports.resolve("allure-results"));
         boolean reportsOn = bool(REPORTS_ENABLED_PROPERTY_NAME, true);
         boolean allureOn = bool(ALLURE_ENABLED_PROPERTY_NAME, true);
-        List<String> candidates = names(GATE_CANDIDATE_PROPERTY_NAME).map(List::copyOf).orElse(List.of());
+        List<String> candidates =
+                names(GATE_CANDIDATE_PROPERTY_NAME).map(List::copyOf).orElse(List.of());
         Optional<String> baseline = string(GATE_BASELINE_PROPERTY_NAME);
         Map<String, String> models = new TreeMap<>();
         for (String key : allKeys()) {
@@ -140,7 +159,8 @@ final class ConfigurationReader {
             }
         }
         boolean clean = bool(ALLURE_CLEAN_PROPERTY_NAME, true);
-        return new ComparisonSettings(reports, allure, reportsOn, allureOn, candidates, baseline, models, detailed, clean);
+        return new ComparisonSettings(
+                reports, allure, reportsOn, allureOn, candidates, baseline, models, detailed, clean);
     }
 
     /**
@@ -152,7 +172,9 @@ final class ConfigurationReader {
         for (String key : allKeys()) {
             if (!KNOWN_KEYS.contains(key) && !key.startsWith(MODEL_OVERRIDE_PREFIX)) {
                 warnings.add("Unknown TuneGate configuration key '" + key + "' is ignored"
-                        + ClosestName.to(key, KNOWN_KEYS).map(k -> " (did you mean '" + k + "'?)").orElse("")
+                        + ClosestName.to(key, KNOWN_KEYS)
+                                .map(k -> " (did you mean '" + k + "'?)")
+                                .orElse("")
                         + "; the keys are listed in dev.tunegate.engine.Constants and the README");
             }
         }
@@ -208,14 +230,18 @@ final class ConfigurationReader {
     private Optional<URI> endpoint(String value) {
         try {
             URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
-                    && (uri.getPath() == null || uri.getPath().isEmpty()) && uri.getQuery() == null) {
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && uri.getHost() != null
+                    && (uri.getPath() == null || uri.getPath().isEmpty())
+                    && uri.getQuery() == null) {
                 return Optional.of(uri);
             }
         } catch (IllegalArgumentException ignored) {
             // reported below
         }
-        problem(ENDPOINT_PROPERTY_NAME, value,
+        problem(
+                ENDPOINT_PROPERTY_NAME,
+                value,
                 "is neither 'embedded' nor an http(s) base URL without a path (e.g. https://generativelanguage.googleapis.com)");
         return Optional.empty();
     }
@@ -273,7 +299,8 @@ final class ConfigurationReader {
     private static SortedSet<String> knownKeys() {
         SortedSet<String> keys = new TreeSet<>();
         for (Field field : Constants.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
+            if (Modifier.isStatic(field.getModifiers())
+                    && field.getType() == String.class
                     && field.getName().endsWith("_PROPERTY_NAME")) {
                 try {
                     keys.add((String) field.get(null));

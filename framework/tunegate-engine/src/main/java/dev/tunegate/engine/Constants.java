@@ -146,6 +146,5 @@ public final class Constants {
     /** Variant that replaces every suite gate's {@code baseline} (suites lacking it keep theirs). */
     public static final String GATE_BASELINE_PROPERTY_NAME = "tunegate.gate.baseline";
 
-    private Constants() {
-    }
+    private Constants() {}
 }

@@ -48,17 +48,27 @@ final class RunWiring {
     }
 
     /** The run's context: everything wired, nothing started. */
-    TuneGateExecutionContext build(TuneGateConfiguration config, GatewayFactory gateways,
-                                   Map<String, String> environment, Clock clock) {
+    TuneGateExecutionContext build(
+            TuneGateConfiguration config, GatewayFactory gateways, Map<String, String> environment, Clock clock) {
         ComparisonSettings settings = config.comparison();
         GateFailurePolicy gates = new GateFailurePolicy(settings);
-        GateJudge results = GateJudge.recording(settings, gates, config.apiKeyEnv(), allure(settings, clock),
-                environment, runEnvironment(config), clock);
+        GateJudge results = GateJudge.recording(
+                settings,
+                gates,
+                config.apiKeyEnv(),
+                allure(settings, clock),
+                environment,
+                runEnvironment(config),
+                clock);
         List<ResultListener> listeners = new ArrayList<>();
         listeners.add(results.listener());
         listeners.addAll(extraListeners);
-        return new TuneGateExecutionContext(config, new ModelCalls(config, gateways),
-                new Judge(failurePolicy.orElse(gates)), ResultListener.composite(listeners), results);
+        return new TuneGateExecutionContext(
+                config,
+                new ModelCalls(config, gateways),
+                new Judge(failurePolicy.orElse(gates)),
+                ResultListener.composite(listeners),
+                results);
     }
 
     private static AllureReporter allure(ComparisonSettings settings, Clock clock) {
@@ -68,13 +78,17 @@ final class RunWiring {
         // Results are built and their files written off the test thread; the recorder waits for them at the end of
         // the run.
         BackgroundResultsWriter writer = BackgroundResultsWriter.into(settings.allureResultsDir(), WRITE_QUEUE);
-        return new AllureReporter(new AllureLifecycle(writer), Allure::getLifecycle, clock, writer, writer::awaitWritten);
+        return new AllureReporter(
+                new AllureLifecycle(writer), Allure::getLifecycle, clock, writer, writer::awaitWritten);
     }
 
     private static Map<String, String> runEnvironment(TuneGateConfiguration config) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("endpoint", config.endpoint().map(u -> u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : ""))
-                .orElse("embedded emulator (loopback)"));
+        env.put(
+                "endpoint",
+                config.endpoint()
+                        .map(u -> u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : ""))
+                        .orElse("embedded emulator (loopback)"));
         String version = RunWiring.class.getPackage().getImplementationVersion();
         env.put("tunegate.version", version == null ? "development build" : version);
         env.put("java.version", System.getProperty("java.version"));

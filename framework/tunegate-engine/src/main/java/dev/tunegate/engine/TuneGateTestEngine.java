@@ -2,16 +2,17 @@ package dev.tunegate.engine;
 
 import dev.tunegate.engine.config.TuneGateConfiguration;
 import dev.tunegate.engine.platform.descriptor.TuneGateEngineDescriptor;
+import dev.tunegate.engine.platform.descriptor.TuneGateExecutionContext;
 import dev.tunegate.engine.platform.discovery.TuneGateDiscovery;
 import dev.tunegate.engine.run.ClientGatewayFactory;
 import dev.tunegate.engine.run.GatewayFactory;
 import dev.tunegate.engine.run.replay.RecordingGateway;
-import dev.tunegate.engine.platform.descriptor.TuneGateExecutionContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
@@ -19,7 +20,6 @@ import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
-import org.apiguardian.api.API;
 
 /**
  * The {@code tunegate} JUnit Platform engine: discovers {@code *.eval.yaml} suites and runs every
@@ -40,7 +40,7 @@ public final class TuneGateTestEngine extends HierarchicalTestEngine<TuneGateExe
 
     /** An engine whose model calls go through {@code gatewayFactory} (tests and tools). */
     TuneGateTestEngine(GatewayFactory gatewayFactory) {
-        this(gatewayFactory, context -> { });
+        this(gatewayFactory, context -> {});
     }
 
     /**
@@ -104,8 +104,9 @@ public final class TuneGateTestEngine extends HierarchicalTestEngine<TuneGateExe
         customizer.accept(wiring);
         TuneGateConfiguration config = root.config();
         Map<String, String> environment = System.getenv();
-        List<String> secrets = Optional.ofNullable(environment.get(config.apiKeyEnv())).stream().toList();
-        return wiring.build(config, RecordingGateway.decorate(gatewayFactory, config, secrets), environment,
-                Clock.systemUTC());
+        List<String> secrets = Optional.ofNullable(environment.get(config.apiKeyEnv())).stream()
+                .toList();
+        return wiring.build(
+                config, RecordingGateway.decorate(gatewayFactory, config, secrets), environment, Clock.systemUTC());
     }
 }

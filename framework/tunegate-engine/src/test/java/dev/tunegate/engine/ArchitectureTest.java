@@ -45,27 +45,44 @@ class ArchitectureTest {
             .importPackages("dev.tunegate.engine");
 
     /** model → run → results → platform → the composition root; configuration below them all. */
-    static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
-            .layer("Config").definedBy("dev.tunegate.engine.config..")
-            .layer("Model").definedBy("dev.tunegate.engine.model..", "dev.tunegate.engine.matchers..")
-            .layer("Run").definedBy("dev.tunegate.engine.run..")
-            .layer("Results").definedBy("dev.tunegate.engine.results..")
-            .layer("Platform").definedBy("dev.tunegate.engine.platform..")
-            .layer("Root").definedBy("dev.tunegate.engine")
-            .whereLayer("Root").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Platform").mayOnlyBeAccessedByLayers("Root")
-            .whereLayer("Results").mayOnlyBeAccessedByLayers("Platform", "Root")
-            .whereLayer("Run").mayOnlyBeAccessedByLayers("Results", "Platform", "Root")
-            .whereLayer("Model").mayOnlyBeAccessedByLayers("Run", "Results", "Platform", "Root");
+    static final ArchRule LAYERS = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("Config")
+            .definedBy("dev.tunegate.engine.config..")
+            .layer("Model")
+            .definedBy("dev.tunegate.engine.model..", "dev.tunegate.engine.matchers..")
+            .layer("Run")
+            .definedBy("dev.tunegate.engine.run..")
+            .layer("Results")
+            .definedBy("dev.tunegate.engine.results..")
+            .layer("Platform")
+            .definedBy("dev.tunegate.engine.platform..")
+            .layer("Root")
+            .definedBy("dev.tunegate.engine")
+            .whereLayer("Root")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("Platform")
+            .mayOnlyBeAccessedByLayers("Root")
+            .whereLayer("Results")
+            .mayOnlyBeAccessedByLayers("Platform", "Root")
+            .whereLayer("Run")
+            .mayOnlyBeAccessedByLayers("Results", "Platform", "Root")
+            .whereLayer("Model")
+            .mayOnlyBeAccessedByLayers("Run", "Results", "Platform", "Root");
 
-    static final ArchRule NO_CYCLES = slices().matching("dev.tunegate.(**)").should().beFreeOfCycles();
+    static final ArchRule NO_CYCLES =
+            slices().matching("dev.tunegate.(**)").should().beFreeOfCycles();
 
     /** cli → engine → client, engine → emulator; nothing depends on the CLI. */
     static final ArchRule MODULES = noClasses().should().dependOnClassesThat().resideInAPackage("dev.tunegate.cli..");
 
     /** Only the run layer starts the embedded emulator. */
-    static final ArchRule EMULATOR_ONLY_IN_RUN = noClasses().that().resideOutsideOfPackage("dev.tunegate.engine.run..")
-            .should().dependOnClassesThat().resideInAPackage("dev.tunegate.emulator..");
+    static final ArchRule EMULATOR_ONLY_IN_RUN = noClasses()
+            .that()
+            .resideOutsideOfPackage("dev.tunegate.engine.run..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.tunegate.emulator..");
 
     @Test
     void packagesHaveNoCycles() {
@@ -89,8 +106,12 @@ class ArchitectureTest {
                 .filter(c -> c.isTopLevelClass() && c.getModifiers().contains(JavaModifier.PUBLIC))
                 .filter(c -> !API_PACKAGES.contains(c.getPackageName()))
                 .filter(c -> !internal(c))
-                .map(JavaClass::getName).sorted().toList();
-        assertThat(unmarked).as("public types of internal packages without @API(status = INTERNAL)").isEmpty();
+                .map(JavaClass::getName)
+                .sorted()
+                .toList();
+        assertThat(unmarked)
+                .as("public types of internal packages without @API(status = INTERNAL)")
+                .isEmpty();
     }
 
     @Test
@@ -98,12 +119,17 @@ class ArchitectureTest {
         List<String> api = ENGINE.stream()
                 .filter(c -> c.isTopLevelClass() && c.getModifiers().contains(JavaModifier.PUBLIC))
                 .filter(c -> !internal(c))
-                .map(JavaClass::getName).sorted().toList();
-        assertThat(api).as("public types not marked @API(status = INTERNAL); widen PUBLIC_API deliberately")
+                .map(JavaClass::getName)
+                .sorted()
+                .toList();
+        assertThat(api)
+                .as("public types not marked @API(status = INTERNAL); widen PUBLIC_API deliberately")
                 .containsExactlyElementsOf(PUBLIC_API);
     }
 
     private static boolean internal(JavaClass type) {
-        return type.tryGetAnnotationOfType(API.class).map(a -> a.status() == API.Status.INTERNAL).orElse(false);
+        return type.tryGetAnnotationOfType(API.class)
+                .map(a -> a.status() == API.Status.INTERNAL)
+                .orElse(false);
     }
 }

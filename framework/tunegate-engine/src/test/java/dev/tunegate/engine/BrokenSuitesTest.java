@@ -68,22 +68,29 @@ class BrokenSuitesTest {
             bad-tag.eval.yaml                    | bad-tag.eval.yaml                | 5  | 12 | 'needs review' is not a valid tag
             bad-case-id.eval.yaml                | bad-case-id.eval.yaml            | 3  | 9  | 'has space' is not a valid name
             """)
-    void eachBrokenSuiteIsADiscoveryIssueAtItsPosition(String suite, String file, int line, int column, String message) {
-        EngineDiscoveryResults results = kit().selectors(selectClasspathResource(DIR + suite)).discover();
+    void eachBrokenSuiteIsADiscoveryIssueAtItsPosition(
+            String suite, String file, int line, int column, String message) {
+        EngineDiscoveryResults results =
+                kit().selectors(selectClasspathResource(DIR + suite)).discover();
         List<DiscoveryIssue> issues = results.getDiscoveryIssues();
         assertThat(issues).isNotEmpty();
         DiscoveryIssue first = issues.get(0);
         assertThat(first.severity()).isEqualTo(DiscoveryIssue.Severity.WARNING);
-        assertThat(first.message()).startsWith(DIR + file + ":" + line + ":" + column + ": ").contains(message);
-        assertThat(first.source()).contains(ClasspathResourceSource.from(DIR + file,
-                org.junit.platform.engine.support.descriptor.FilePosition.from(line, column)));
-        assertThat(results.getEngineDescriptor().getChildren()).singleElement()
+        assertThat(first.message())
+                .startsWith(DIR + file + ":" + line + ":" + column + ": ")
+                .contains(message);
+        assertThat(first.source())
+                .contains(ClasspathResourceSource.from(
+                        DIR + file, org.junit.platform.engine.support.descriptor.FilePosition.from(line, column)));
+        assertThat(results.getEngineDescriptor().getChildren())
+                .singleElement()
                 .satisfies(d -> assertThat(d.getDisplayName()).isEqualTo(DIR + suite));
     }
 
     @Test
     void namesInsideTemplateSectionsThatResolveAgainstTheSectionsValueAreNotReported() {
-        EngineTestKit.Builder sections = kit().selectors(selectClasspathResource("dev/tunegate/engine/templates/sections.eval.yaml"));
+        EngineTestKit.Builder sections =
+                kit().selectors(selectClasspathResource("dev/tunegate/engine/templates/sections.eval.yaml"));
         assertThat(sections.discover().getDiscoveryIssues()).isEmpty();
         // models/echo answers with the rendered prompt, which each case's equals matcher spells out.
         sections.execute().testEvents().assertStatistics(s -> s.started(8 + 1).succeeded(8 + 1));
@@ -91,20 +98,29 @@ class BrokenSuitesTest {
 
     @Test
     void corpusHasAtLeast25Suites() {
-        EngineDiscoveryResults results = kit().selectors(selectPackage("dev.tunegate.engine.broken")).discover();
+        EngineDiscoveryResults results =
+                kit().selectors(selectPackage("dev.tunegate.engine.broken")).discover();
         assertThat(results.getEngineDescriptor().getChildren()).hasSizeGreaterThanOrEqualTo(25);
-        assertThat(results.getDiscoveryIssues()).hasSizeGreaterThanOrEqualTo(results.getEngineDescriptor().getChildren().size());
+        assertThat(results.getDiscoveryIssues())
+                .hasSizeGreaterThanOrEqualTo(
+                        results.getEngineDescriptor().getChildren().size());
     }
 
     @Test
     void brokenSuitesFailAsContainersWhileTheOthersRun() {
-        EngineExecutionResults results = kit()
-                .selectors(selectPackage("dev.tunegate.engine.broken"), selectPackage("dev.tunegate.engine.suites"))
+        EngineExecutionResults results = kit().selectors(
+                        selectPackage("dev.tunegate.engine.broken"), selectPackage("dev.tunegate.engine.suites"))
                 .execute();
         results.testEvents().assertStatistics(s -> s.started(20).succeeded(13).failed(7));
-        results.containerEvents().assertThatEvents().haveExactly(1, event(container(), displayName(DIR + "duplicate-id.eval.yaml"),
-                finishedWithFailure(message(m -> m.contains("cannot run")
-                        && m.contains(DIR + "duplicate-id.eval.yaml:5:5: duplicate case id 'a'")))));
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                container(),
+                                displayName(DIR + "duplicate-id.eval.yaml"),
+                                finishedWithFailure(message(m -> m.contains("cannot run")
+                                        && m.contains(DIR + "duplicate-id.eval.yaml:5:5: duplicate case id 'a'")))));
         long failedContainers = results.containerEvents().failed().count();
         assertThat(failedContainers).isGreaterThanOrEqualTo(25);
     }

@@ -27,7 +27,8 @@ class ConfigurationTest {
     private static EngineDiscoveryResults discover(String key, String value) {
         return EngineTestKit.engine(new TuneGateTestEngine(new FakeGateway(0).factory()))
                 .selectors(selectClasspathResource(DiscoveryTest.SINGLE))
-                .configurationParameter(key, value).discover();
+                .configurationParameter(key, value)
+                .discover();
     }
 
     @Test
@@ -46,34 +47,40 @@ class ConfigurationTest {
         List<DiscoveryIssue> issues = new CopyOnWriteArrayList<>();
         System.setProperty("tunegate.concurency", "4");
         try {
-            LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClasspathResource(DiscoveryTest.SINGLE))
-                    .filters(EngineFilter.includeEngines(Constants.ENGINE_ID))
-                    .listeners(new LauncherDiscoveryListener() {
-                        @Override
-                        public void issueEncountered(UniqueId engineId, DiscoveryIssue issue) {
-                            issues.add(issue);
-                        }
-                    }).build());
+            LauncherFactory.create()
+                    .discover(LauncherDiscoveryRequestBuilder.request()
+                            .selectors(selectClasspathResource(DiscoveryTest.SINGLE))
+                            .filters(EngineFilter.includeEngines(Constants.ENGINE_ID))
+                            .listeners(new LauncherDiscoveryListener() {
+                                @Override
+                                public void issueEncountered(UniqueId engineId, DiscoveryIssue issue) {
+                                    issues.add(issue);
+                                }
+                            })
+                            .build());
         } finally {
             System.clearProperty("tunegate.concurency");
         }
-        assertThat(issues).singleElement()
+        assertThat(issues)
+                .singleElement()
                 .satisfies(issue -> assertThat(issue.message()).contains("did you mean 'tunegate.concurrency'?"));
     }
 
     @Test
     void knownKeysAndModelOverridesGiveNoWarning() {
         assertThat(discover("tunegate.variants", "only").getDiscoveryIssues()).isEmpty();
-        assertThat(discover("tunegate.model.only", "models/other").getDiscoveryIssues()).isEmpty();
+        assertThat(discover("tunegate.model.only", "models/other").getDiscoveryIssues())
+                .isEmpty();
     }
 
     @Test
     void anInvalidValueIsAnErrorNamingKeyAndValue() {
-        assertThat(discover("tunegate.concurrency", "many").getDiscoveryIssues()).singleElement().satisfies(issue -> {
-            assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.ERROR);
-            assertThat(issue.message()).isEqualTo("tunegate.concurrency='many' is not a positive whole number");
-        });
+        assertThat(discover("tunegate.concurrency", "many").getDiscoveryIssues())
+                .singleElement()
+                .satisfies(issue -> {
+                    assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.ERROR);
+                    assertThat(issue.message()).isEqualTo("tunegate.concurrency='many' is not a positive whole number");
+                });
     }
 
     @Test

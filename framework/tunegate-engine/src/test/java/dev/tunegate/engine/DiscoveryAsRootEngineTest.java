@@ -40,8 +40,7 @@ class DiscoveryAsRootEngineTest {
     @Suite
     @IncludeEngines("tunegate")
     @SelectPackages(PACKAGE)
-    static class ProjectSuite {
-    }
+    static class ProjectSuite {}
 
     static EngineTestKit.Builder rootEngine() {
         return EngineTestKit.engine(new TuneGateTestEngine(new FakeGateway(0).factory()));
@@ -55,11 +54,14 @@ class DiscoveryAsRootEngineTest {
     @Test
     void asRootEngineWithTheKeyFalseTheEngineDiscoversNothing() {
         EngineDiscoveryResults byDefault = rootEngine()
-                .selectors(selectPackage(PACKAGE), selectClasspathResource(DiscoveryTest.ECHO)).discover();
+                .selectors(selectPackage(PACKAGE), selectClasspathResource(DiscoveryTest.ECHO))
+                .discover();
         assertThat(DiscoveryTest.tests(byDefault)).as("without the key").isNotEmpty();
 
-        EngineDiscoveryResults off = rootEngine().configurationParameter(KEY, "false")
-                .selectors(selectPackage(PACKAGE), selectClasspathResource(DiscoveryTest.ECHO)).discover();
+        EngineDiscoveryResults off = rootEngine()
+                .configurationParameter(KEY, "false")
+                .selectors(selectPackage(PACKAGE), selectClasspathResource(DiscoveryTest.ECHO))
+                .discover();
         assertThat(off.getEngineDescriptor().getChildren()).isEmpty();
         assertThat(off.getDiscoveryIssues()).isEmpty();
     }
@@ -69,9 +71,11 @@ class DiscoveryAsRootEngineTest {
         FakeGateway fake = new FakeGateway(0);
         EngineExecutionResults results = EngineTestKit.engine(new TuneGateTestEngine(fake.factory()))
                 .configurationParameter(KEY, "false")
-                .selectors(selectPackage(PACKAGE), selectClasspathResource(DiscoveryTest.ECHO)).execute();
+                .selectors(selectPackage(PACKAGE), selectClasspathResource(DiscoveryTest.ECHO))
+                .execute();
         results.testEvents().assertStatistics(s -> s.started(0));
-        results.containerEvents().assertStatistics(s -> s.started(1).succeeded(1).failed(0));
+        results.containerEvents()
+                .assertStatistics(s -> s.started(1).succeeded(1).failed(0));
         assertThat(fake.calls.get()).isZero();
     }
 
@@ -81,19 +85,25 @@ class DiscoveryAsRootEngineTest {
         var kit = rootEngine()
                 .selectors(selectPackage("dev.tunegate.engine.nowhere"))
                 .configurationParameter(Constants.CONCURRENCY_PROPERTY_NAME, "lots");
-        assertThat(kit.discover().getDiscoveryIssues()).as("without the key").extracting(DiscoveryIssue::message)
+        assertThat(kit.discover().getDiscoveryIssues())
+                .as("without the key")
+                .extracting(DiscoveryIssue::message)
                 .anyMatch(m -> m.startsWith("No evaluation suite found in package 'dev.tunegate.engine.nowhere'"))
                 .contains("tunegate.concurrency='lots' is not a positive whole number");
 
         kit.configurationParameter(KEY, "false");
         assertThat(kit.discover().getDiscoveryIssues()).isEmpty();
-        kit.execute().allEvents().assertStatistics(s -> s.started(1).succeeded(1).failed(0));
+        kit.execute()
+                .allEvents()
+                .assertStatistics(s -> s.started(1).succeeded(1).failed(0));
     }
 
     @Test
     void anInvalidValueIsAConfigurationProblemAndTheEngineDiscoversAsByDefault() {
-        EngineDiscoveryResults results = rootEngine().configurationParameter(KEY, "no")
-                .selectors(selectClasspathResource(DiscoveryTest.ECHO)).discover();
+        EngineDiscoveryResults results = rootEngine()
+                .configurationParameter(KEY, "no")
+                .selectors(selectClasspathResource(DiscoveryTest.ECHO))
+                .discover();
         assertThat(results.getDiscoveryIssues()).singleElement().satisfies(issue -> {
             assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.ERROR);
             assertThat(issue.message()).isEqualTo("tunegate.discovery.as-root-engine='no' is not true or false");
@@ -107,7 +117,8 @@ class DiscoveryAsRootEngineTest {
         // suite engine passes on to its nested launch.
         EngineExecutionResults results = quiet(EngineTestKit.engine("junit-platform-suite"))
                 .configurationParameter(KEY, "false")
-                .selectors(selectClass(ProjectSuite.class)).execute();
+                .selectors(selectClass(ProjectSuite.class))
+                .execute();
         // 2 cases × 1 variant + the gate test of the only variant.
         results.testEvents().assertStatistics(s -> s.started(3).succeeded(3));
         results.containerEvents().assertStatistics(s -> s.failed(0));
@@ -116,10 +127,11 @@ class DiscoveryAsRootEngineTest {
     @Test
     void allEnginesOnAPackageAndTheSuiteClassRunEachCaseOnceWithTheKeyFalse() {
         Map<String, List<String>> runs = launchAllEngines("false");
-        assertThat(runs).containsOnlyKeys(
-                "[suite:classpath:/dev/tunegate/engine/asroot/once.eval.yaml]/[case:add]/[variant:flash]",
-                "[suite:classpath:/dev/tunegate/engine/asroot/once.eval.yaml]/[case:greet]/[variant:flash]",
-                "[suite:classpath:/dev/tunegate/engine/asroot/once.eval.yaml]/[gate:flash]");
+        assertThat(runs)
+                .containsOnlyKeys(
+                        "[suite:classpath:/dev/tunegate/engine/asroot/once.eval.yaml]/[case:add]/[variant:flash]",
+                        "[suite:classpath:/dev/tunegate/engine/asroot/once.eval.yaml]/[case:greet]/[variant:flash]",
+                        "[suite:classpath:/dev/tunegate/engine/asroot/once.eval.yaml]/[gate:flash]");
         assertThat(runs).allSatisfy((test, engines) -> assertThat(engines).containsExactly("junit-platform-suite"));
     }
 
@@ -127,8 +139,10 @@ class DiscoveryAsRootEngineTest {
     void allEnginesOnAPackageAndTheSuiteClassRunEachCaseTwiceWithTheKeyTrue() {
         // Why the key exists: by default the engine runs the suites as a root engine and again inside @Suite.
         Map<String, List<String>> runs = launchAllEngines("true");
-        assertThat(runs).hasSize(3).allSatisfy((test, engines) ->
-                assertThat(engines).containsExactlyInAnyOrder("tunegate", "junit-platform-suite"));
+        assertThat(runs)
+                .hasSize(3)
+                .allSatisfy((test, engines) ->
+                        assertThat(engines).containsExactlyInAnyOrder("tunegate", "junit-platform-suite"));
     }
 
     /**
@@ -157,19 +171,27 @@ class DiscoveryAsRootEngineTest {
                     }
                     StringBuilder below = new StringBuilder();
                     for (UniqueId.Segment segment : segments.subList(engine + 1, segments.size())) {
-                        below.append(below.length() == 0 ? "" : "/").append('[').append(segment.getType()).append(':')
-                                .append(segment.getValue()).append(']');
+                        below.append(below.length() == 0 ? "" : "/")
+                                .append('[')
+                                .append(segment.getType())
+                                .append(':')
+                                .append(segment.getValue())
+                                .append(']');
                     }
-                    runs.computeIfAbsent(below.toString(), k -> new ArrayList<>()).add(id.getEngineId().orElseThrow());
+                    runs.computeIfAbsent(below.toString(), k -> new ArrayList<>())
+                            .add(id.getEngineId().orElseThrow());
                 }
             }
         };
-        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage(PACKAGE), selectClass(ProjectSuite.class))
-                .configurationParameter(KEY, asRootEngine)
-                .configurationParameter(Constants.REPORTS_ENABLED_PROPERTY_NAME, "false")
-                .configurationParameter(Constants.ALLURE_ENABLED_PROPERTY_NAME, "false")
-                .build(), listener);
+        LauncherFactory.create()
+                .execute(
+                        LauncherDiscoveryRequestBuilder.request()
+                                .selectors(selectPackage(PACKAGE), selectClass(ProjectSuite.class))
+                                .configurationParameter(KEY, asRootEngine)
+                                .configurationParameter(Constants.REPORTS_ENABLED_PROPERTY_NAME, "false")
+                                .configurationParameter(Constants.ALLURE_ENABLED_PROPERTY_NAME, "false")
+                                .build(),
+                        listener);
         assertThat(failures).as("tests and containers that did not succeed").isEmpty();
         return runs;
     }

@@ -44,7 +44,9 @@ class DiscoveryTest {
     static final Path SUITES = Paths.get("src/test/resources/dev/tunegate/engine/suites");
 
     static EngineDiscoveryResults discover(DiscoverySelector... selectors) {
-        return EngineTestKit.engine(new TuneGateTestEngine(new FakeGateway(0).factory())).selectors(selectors).discover();
+        return EngineTestKit.engine(new TuneGateTestEngine(new FakeGateway(0).factory()))
+                .selectors(selectors)
+                .discover();
     }
 
     static List<TestDescriptor> tests(EngineDiscoveryResults results) {
@@ -58,21 +60,37 @@ class DiscoveryTest {
     }
 
     static Set<String> names(EngineDiscoveryResults results) {
-        return tests(results).stream().map(TestDescriptor::getDisplayName).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        return tests(results).stream()
+                .map(TestDescriptor::getDisplayName)
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 
     @Test
     void classpathResourceGivesSuiteCaseAndVariantTests() {
         EngineDiscoveryResults results = discover(selectClasspathResource(ECHO));
         assertThat(results.getDiscoveryIssues()).isEmpty();
-        TestDescriptor suite = results.getEngineDescriptor().getChildren().iterator().next();
+        TestDescriptor suite =
+                results.getEngineDescriptor().getChildren().iterator().next();
         assertThat(suite.getDisplayName()).isEqualTo("echo");
         assertThat(suite.getUniqueId().getLastSegment().getValue()).isEqualTo("classpath:/" + ECHO);
-        assertThat(suite.getSource()).contains(ClasspathResourceSource.from(ECHO, org.junit.platform.engine.support.descriptor.FilePosition.from(1, 1)));
-        assertThat(suite.getChildren()).extracting(TestDescriptor::getDisplayName).containsExactly(
-                "same-both", "greet", "multi-turn", "jsonl-one", "jsonl-two", "csv-paris", "csv-rome", "yaml-one",
-                "echo › gate [loud]");
-        assertThat(tests(results)).as("8 cases × 2 variants + the gate test of candidate 'loud'").hasSize(17);
+        assertThat(suite.getSource())
+                .contains(ClasspathResourceSource.from(
+                        ECHO, org.junit.platform.engine.support.descriptor.FilePosition.from(1, 1)));
+        assertThat(suite.getChildren())
+                .extracting(TestDescriptor::getDisplayName)
+                .containsExactly(
+                        "same-both",
+                        "greet",
+                        "multi-turn",
+                        "jsonl-one",
+                        "jsonl-two",
+                        "csv-paris",
+                        "csv-rome",
+                        "yaml-one",
+                        "echo › gate [loud]");
+        assertThat(tests(results))
+                .as("8 cases × 2 variants + the gate test of candidate 'loud'")
+                .hasSize(17);
         assertThat(names(results)).contains("echo › greet [base]", "echo › greet [loud]");
     }
 
@@ -80,28 +98,39 @@ class DiscoveryTest {
     void casesKeepTheirLineTagsAndFile() {
         EngineDiscoveryResults results = discover(selectClasspathResource(ECHO));
         TestDescriptor greet = find(results, "echo › greet [loud]");
-        assertThat(greet.getTags()).containsExactly(TestTag.create("critical"), TestTag.create("smoke"), TestTag.create("variant-loud"));
-        ClasspathResourceSource source = (ClasspathResourceSource) greet.getSource().orElseThrow();
+        assertThat(greet.getTags())
+                .containsExactly(TestTag.create("critical"), TestTag.create("smoke"), TestTag.create("variant-loud"));
+        ClasspathResourceSource source =
+                (ClasspathResourceSource) greet.getSource().orElseThrow();
         assertThat(source.getClasspathResourceName()).isEqualTo(ECHO);
-        assertThat(source.getPosition()).contains(org.junit.platform.engine.support.descriptor.FilePosition.from(19, 5));
-        ClasspathResourceSource fromJsonl = (ClasspathResourceSource) find(results, "echo › jsonl-two [base]").getSource().orElseThrow();
+        assertThat(source.getPosition())
+                .contains(org.junit.platform.engine.support.descriptor.FilePosition.from(19, 5));
+        ClasspathResourceSource fromJsonl = (ClasspathResourceSource)
+                find(results, "echo › jsonl-two [base]").getSource().orElseThrow();
         assertThat(fromJsonl.getClasspathResourceName()).isEqualTo("dev/tunegate/engine/suites/data/more.jsonl");
         assertThat(fromJsonl.getPosition().orElseThrow().getLine()).isEqualTo(3);
-        ClasspathResourceSource fromCsv = (ClasspathResourceSource) find(results, "echo › csv-rome [base]").getSource().orElseThrow();
+        ClasspathResourceSource fromCsv = (ClasspathResourceSource)
+                find(results, "echo › csv-rome [base]").getSource().orElseThrow();
         assertThat(fromCsv.getPosition().orElseThrow().getLine()).isEqualTo(3);
-        ClasspathResourceSource fromYaml = (ClasspathResourceSource) find(results, "echo › yaml-one [base]").getSource().orElseThrow();
+        ClasspathResourceSource fromYaml = (ClasspathResourceSource)
+                find(results, "echo › yaml-one [base]").getSource().orElseThrow();
         assertThat(fromYaml.getPosition().orElseThrow().getLine()).isEqualTo(1);
-        assertThat(find(results, "echo › csv-paris [base]").getTags()).contains(TestTag.create("geo"), TestTag.create("smoke"));
+        assertThat(find(results, "echo › csv-paris [base]").getTags())
+                .contains(TestTag.create("geo"), TestTag.create("smoke"));
     }
 
     @Test
     void aDefaultsMatcherIsOneInstanceSharedByEveryCase() {
         // A large suite holds its cases for the whole run: the defaults' matchers are not copied per case.
         EngineDiscoveryResults results = discover(selectClasspathResource(ECHO));
-        TestDescriptor suite = results.getEngineDescriptor().getChildren().iterator().next();
+        TestDescriptor suite =
+                results.getEngineDescriptor().getChildren().iterator().next();
         List<dev.tunegate.engine.matchers.Matcher> firsts = suite.getChildren().stream()
                 .filter(d -> d instanceof dev.tunegate.engine.platform.descriptor.CaseDescriptor)
-                .map(d -> ((dev.tunegate.engine.platform.descriptor.CaseDescriptor) d).matchers().get(0)).toList();
+                .map(d -> ((dev.tunegate.engine.platform.descriptor.CaseDescriptor) d)
+                        .matchers()
+                        .get(0))
+                .toList();
         assertThat(firsts).hasSize(8).allSatisfy(m -> assertThat(m).isSameAs(firsts.get(0)));
         assertThat(firsts.get(0).description()).contains("finishReason");
     }
@@ -109,27 +138,37 @@ class DiscoveryTest {
     @Test
     void packageSelectorFindsOnlyEvalYamlFiles() {
         EngineDiscoveryResults results = discover(selectPackage("dev.tunegate.engine.suites"));
-        assertThat(results.getEngineDescriptor().getChildren()).extracting(TestDescriptor::getDisplayName)
+        assertThat(results.getEngineDescriptor().getChildren())
+                .extracting(TestDescriptor::getDisplayName)
                 .containsExactlyInAnyOrder("echo", "single");
-        assertThat(tests(results)).as("variant tests plus one gate test per suite").hasSize(20);
+        assertThat(tests(results))
+                .as("variant tests plus one gate test per suite")
+                .hasSize(20);
     }
 
     @Test
     void classpathRootFindsEverySuiteIncludingBrokenOnes() {
         Path root = Paths.get("target/test-classes").toAbsolutePath();
-        EngineDiscoveryResults results = discover(selectClasspathRoots(Set.of(root)).toArray(DiscoverySelector[]::new));
-        assertThat(results.getEngineDescriptor().getChildren()).extracting(TestDescriptor::getDisplayName)
-                .as("issues: %s", results.getDiscoveryIssues()).hasSizeGreaterThanOrEqualTo(2 + 25);
+        EngineDiscoveryResults results =
+                discover(selectClasspathRoots(Set.of(root)).toArray(DiscoverySelector[]::new));
+        assertThat(results.getEngineDescriptor().getChildren())
+                .extracting(TestDescriptor::getDisplayName)
+                .as("issues: %s", results.getDiscoveryIssues())
+                .hasSizeGreaterThanOrEqualTo(2 + 25);
     }
 
     @Test
     void directorySelectorWalksTheFileSystem() {
         EngineDiscoveryResults results = discover(selectDirectory(SUITES.toFile()));
-        assertThat(results.getEngineDescriptor().getChildren()).extracting(TestDescriptor::getDisplayName)
+        assertThat(results.getEngineDescriptor().getChildren())
+                .extracting(TestDescriptor::getDisplayName)
                 .containsExactly("echo", "single");
-        TestDescriptor suite = results.getEngineDescriptor().getChildren().iterator().next();
+        TestDescriptor suite =
+                results.getEngineDescriptor().getChildren().iterator().next();
         assertThat(suite.getSource().orElseThrow()).isInstanceOf(FileSource.class);
-        assertThat(suite.getUniqueId().getLastSegment().getValue()).startsWith("file:/").endsWith("suites/echo.eval.yaml");
+        assertThat(suite.getUniqueId().getLastSegment().getValue())
+                .startsWith("file:/")
+                .endsWith("suites/echo.eval.yaml");
     }
 
     @Test
@@ -140,22 +179,28 @@ class DiscoveryTest {
 
     @Test
     void fileSelectorWithLineSelectsOnlyThatCase() {
-        EngineDiscoveryResults results = discover(selectFile(SUITES.resolve("echo.eval.yaml").toFile(), FilePosition.from(21)));
+        EngineDiscoveryResults results =
+                discover(selectFile(SUITES.resolve("echo.eval.yaml").toFile(), FilePosition.from(21)));
         assertThat(names(results)).containsExactly("echo › greet [base]", "echo › greet [loud]");
         assertThat(results.getDiscoveryIssues()).isEmpty();
     }
 
     @Test
     void lineOutsideAnyCaseSelectsTheWholeSuiteWithAWarning() {
-        EngineDiscoveryResults results = discover(selectFile(SUITES.resolve("single.eval.yaml").toFile(), FilePosition.from(1)));
+        EngineDiscoveryResults results =
+                discover(selectFile(SUITES.resolve("single.eval.yaml").toFile(), FilePosition.from(1)));
         assertThat(tests(results)).hasSize(3);
-        assertThat(results.getDiscoveryIssues()).singleElement().satisfies(issue ->
-                assertThat(issue.message()).contains("single.eval.yaml:1").contains("no case is written at this line"));
+        assertThat(results.getDiscoveryIssues())
+                .singleElement()
+                .satisfies(issue -> assertThat(issue.message())
+                        .contains("single.eval.yaml:1")
+                        .contains("no case is written at this line"));
     }
 
     @Test
     void uriSelectorsForClasspathAndFileWithLine() {
-        assertThat(names(discover(selectUri("classpath:/" + SINGLE + "?line=7")))).containsExactly("single › two [only]");
+        assertThat(names(discover(selectUri("classpath:/" + SINGLE + "?line=7"))))
+                .containsExactly("single › two [only]");
         URI file = SUITES.resolve("single.eval.yaml").toAbsolutePath().toUri();
         assertThat(names(discover(selectUri(URI.create(file + "?line=4"))))).containsExactly("single › one [only]");
         assertThat(tests(discover(selectUri(file)))).hasSize(3);
@@ -170,39 +215,56 @@ class DiscoveryTest {
     @Test
     void packagesAndDirectoriesWithoutSuitesAreAWarningNamingWhereSuitesBelong(@TempDir Path empty) throws Exception {
         Files.writeString(empty.resolve("config.yaml"), "not: a suite\n");
-        EngineDiscoveryResults results = discover(selectPackage("dev.tunegate.engine.nowhere"), selectDirectory(empty.toFile()));
+        EngineDiscoveryResults results =
+                discover(selectPackage("dev.tunegate.engine.nowhere"), selectDirectory(empty.toFile()));
         assertThat(results.getEngineDescriptor().getChildren()).isEmpty();
         assertThat(results.getDiscoveryIssues()).singleElement().satisfies(issue -> {
             assertThat(issue.severity()).isEqualTo(org.junit.platform.engine.DiscoveryIssue.Severity.WARNING);
             assertThat(issue.message())
-                    .startsWith("No evaluation suite found in package 'dev.tunegate.engine.nowhere', directory " + empty + ", so no suite runs")
-                    .contains("dev/tunegate/engine/nowhere/**/*.eval.yaml on the classpath (src/test/resources/dev/tunegate/engine/nowhere/ in a Maven project)")
+                    .startsWith("No evaluation suite found in package 'dev.tunegate.engine.nowhere', directory " + empty
+                            + ", so no suite runs")
+                    .contains(
+                            "dev/tunegate/engine/nowhere/**/*.eval.yaml on the classpath (src/test/resources/dev/tunegate/engine/nowhere/ in a Maven project)")
                     .contains(empty + "/**/*.eval.yaml");
         });
         // The README's way to make it fail the run: JUnit's critical severity.
-        assertThatThrownBy(() -> LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage("dev.tunegate.engine.nowhere")).filters(EngineFilter.includeEngines("tunegate"))
-                .configurationParameter("junit.platform.discovery.issue.severity.critical", "WARNING").build()))
-                .isInstanceOf(DiscoveryIssueException.class).hasMessageContaining("No evaluation suite found");
+        assertThatThrownBy(() -> LauncherFactory.create()
+                        .discover(LauncherDiscoveryRequestBuilder.request()
+                                .selectors(selectPackage("dev.tunegate.engine.nowhere"))
+                                .filters(EngineFilter.includeEngines("tunegate"))
+                                .configurationParameter("junit.platform.discovery.issue.severity.critical", "WARNING")
+                                .build()))
+                .isInstanceOf(DiscoveryIssueException.class)
+                .hasMessageContaining("No evaluation suite found");
     }
 
     @Test
     void noWarningForSelectorsTheEngineIgnoresOrWhenAnySuiteIsFound() {
-        assertThat(discover(selectClass(DiscoveryTest.class), org.junit.platform.engine.discovery.DiscoverySelectors
-                .selectMethod(DiscoveryTest.class, "noWarningForSelectorsTheEngineIgnoresOrWhenAnySuiteIsFound"))
-                .getDiscoveryIssues()).as("class and method selectors (Surefire's) are not the engine's").isEmpty();
+        assertThat(discover(
+                                selectClass(DiscoveryTest.class),
+                                org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod(
+                                        DiscoveryTest.class,
+                                        "noWarningForSelectorsTheEngineIgnoresOrWhenAnySuiteIsFound"))
+                        .getDiscoveryIssues())
+                .as("class and method selectors (Surefire's) are not the engine's")
+                .isEmpty();
         assertThat(discover(selectPackage("dev.tunegate.engine.nowhere"), selectPackage("dev.tunegate.engine.suites"))
-                .getDiscoveryIssues()).isEmpty();
+                        .getDiscoveryIssues())
+                .isEmpty();
     }
 
     @Test
     void plainYamlFilesAreNotSuites() {
-        assertThat(discover(selectClasspathResource("dev/tunegate/engine/suites/plain.yaml")).getEngineDescriptor().getChildren()).isEmpty();
+        assertThat(discover(selectClasspathResource("dev/tunegate/engine/suites/plain.yaml"))
+                        .getEngineDescriptor()
+                        .getChildren())
+                .isEmpty();
     }
 
     @Test
     void everyProducedUniqueIdResolvesBackToTheSameTests() {
-        EngineDiscoveryResults all = discover(selectPackage("dev.tunegate.engine.suites"), selectDirectory(SUITES.toFile()));
+        EngineDiscoveryResults all =
+                discover(selectPackage("dev.tunegate.engine.suites"), selectDirectory(SUITES.toFile()));
         List<TestDescriptor> descriptors = new ArrayList<>();
         all.getEngineDescriptor().accept(d -> {
             if (!d.isRoot()) {
@@ -218,15 +280,21 @@ class DiscoveryTest {
                     expected.add(d.getUniqueId());
                 }
             });
-            Set<UniqueId> actual = tests(again).stream().map(TestDescriptor::getUniqueId).collect(Collectors.toSet());
+            Set<UniqueId> actual =
+                    tests(again).stream().map(TestDescriptor::getUniqueId).collect(Collectors.toSet());
             assertThat(actual).as("tests for %s", descriptor.getUniqueId()).isEqualTo(expected);
             assertThat(again.getEngineDescriptor().findByUniqueId(descriptor.getUniqueId()))
-                    .get().extracting(TestDescriptor::getDisplayName).isEqualTo(descriptor.getDisplayName());
+                    .get()
+                    .extracting(TestDescriptor::getDisplayName)
+                    .isEqualTo(descriptor.getDisplayName());
         }
     }
 
     static TestDescriptor find(EngineDiscoveryResults results, String displayName) {
-        return tests(results).stream().filter(t -> t.getDisplayName().equals(displayName)).findFirst().orElseThrow();
+        return tests(results).stream()
+                .filter(t -> t.getDisplayName().equals(displayName))
+                .findFirst()
+                .orElseThrow();
     }
 
     static File file(String relative) {

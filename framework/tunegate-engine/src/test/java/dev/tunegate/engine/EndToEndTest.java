@@ -10,9 +10,9 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import dev.tunegate.engine.matchers.Verdict;
 import dev.tunegate.engine.run.ResultListener;
 import dev.tunegate.engine.run.VariantRun;
-import dev.tunegate.engine.matchers.Verdict;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -43,44 +43,65 @@ class EndToEndTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger logger = Logger.getLogger("dev.tunegate.engine");
         logger.addHandler(handler);
         try {
-            EngineExecutionResults results = EngineTestKit.engine("tunegate").selectors(selectClasspathResource(SUITE)).execute();
+            EngineExecutionResults results = EngineTestKit.engine("tunegate")
+                    .selectors(selectClasspathResource(SUITE))
+                    .execute();
             // Strict mode: 'flash' (first) is the baseline, 'flash15' the candidate with a gate test.
-            results.testEvents().assertStatistics(s -> s.started(9).succeeded(6).failed(2).aborted(1));
-            results.testEvents().assertThatEvents().haveExactly(1, event(displayName("emulator › impossible [flash15]"),
-                    finishedWithFailure(instanceOf(AssertionFailedError.class),
-                            message(m -> m.contains("equals") && m.contains("this exact sentence will never be produced")))));
-            results.testEvents().assertThatEvents().haveExactly(1, event(displayName("emulator › impossible [flash]"),
-                    abortedWithReason(message(m -> m.startsWith("Baseline 'flash' failed this case")))));
+            results.testEvents()
+                    .assertStatistics(s -> s.started(9).succeeded(6).failed(2).aborted(1));
+            results.testEvents()
+                    .assertThatEvents()
+                    .haveExactly(
+                            1,
+                            event(
+                                    displayName("emulator › impossible [flash15]"),
+                                    finishedWithFailure(
+                                            instanceOf(AssertionFailedError.class),
+                                            message(m -> m.contains("equals")
+                                                    && m.contains("this exact sentence will never be produced")))));
+            results.testEvents()
+                    .assertThatEvents()
+                    .haveExactly(
+                            1,
+                            event(
+                                    displayName("emulator › impossible [flash]"),
+                                    abortedWithReason(
+                                            message(m -> m.startsWith("Baseline 'flash' failed this case")))));
         } finally {
             logger.removeHandler(handler);
         }
-        String line = log.stream().filter(l -> l.contains("embedded Gemini emulator at ")).findFirst().orElseThrow();
+        String line = log.stream()
+                .filter(l -> l.contains("embedded Gemini emulator at "))
+                .findFirst()
+                .orElseThrow();
         URI base = URI.create(line.substring(line.indexOf("http")));
         assertThat(base.getHost()).isEqualTo("127.0.0.1");
         assertThatThrownBy(() -> {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 500);
-            }
-        }).as("emulator stopped at the end of the run").isInstanceOf(IOException.class);
+                    try (Socket socket = new Socket()) {
+                        socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 500);
+                    }
+                })
+                .as("emulator stopped at the end of the run")
+                .isInstanceOf(IOException.class);
     }
 
     @Test
     void streamingRecordsTimeToFirstChunk() {
         List<VariantRun> runs = new CopyOnWriteArrayList<>();
         EngineExecutionResults results = EngineTestKit.engine(new TuneGateTestEngine(
-                        new dev.tunegate.engine.run.ClientGatewayFactory(), context -> context.addListener(new ResultListener() {
+                        new dev.tunegate.engine.run.ClientGatewayFactory(),
+                        context -> context.addListener(new ResultListener() {
                             @Override
-                            public void variantFinished(VariantRun run, List<Optional<Verdict>> verdicts, boolean passed) {
+                            public void variantFinished(
+                                    VariantRun run, List<Optional<Verdict>> verdicts, boolean passed) {
                                 runs.add(run);
                             }
                         })))
@@ -89,12 +110,15 @@ class EndToEndTest {
                 .configurationParameter("tunegate.filter.name", "fast-enough|arithmetic")
                 .execute();
         results.testEvents().assertStatistics(s -> s.started(5).succeeded(5));
-        assertThat(runs).hasSize(4).allSatisfy(run -> assertThat(run.samples()).singleElement().satisfies(sample -> {
-            assertThat(sample.answer()).isPresent();
-            assertThat(sample.answer().get().timeToFirstChunk()).isPresent();
-            assertThat(sample.answer().get().timeToFirstChunk().get()).isLessThanOrEqualTo(sample.answer().get().latency());
-            assertThat(sample.answer().get().text()).isNotBlank();
-        }));
+        assertThat(runs)
+                .hasSize(4)
+                .allSatisfy(run -> assertThat(run.samples()).singleElement().satisfies(sample -> {
+                    assertThat(sample.answer()).isPresent();
+                    assertThat(sample.answer().get().timeToFirstChunk()).isPresent();
+                    assertThat(sample.answer().get().timeToFirstChunk().get())
+                            .isLessThanOrEqualTo(sample.answer().get().latency());
+                    assertThat(sample.answer().get().text()).isNotBlank();
+                }));
     }
 
     @Test
@@ -112,12 +136,30 @@ class EndToEndTest {
         } finally {
             logger.removeHandler(handler);
         }
-        results.testEvents().assertThatEvents()
-                .haveExactly(1, event(displayName("tuning › refund [tuned]"), org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully()))
-                .haveExactly(1, event(displayName("tuning › shipping [tuned]"), org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully()))
-                .haveExactly(2, event(ExecutionTest.nameEndsWith("[doomed]"), finishedWithFailure(message(m ->
-                        m.contains("tuning tunedModels/engine-e2e-doomed failed") && m.contains("Injected fault")))));
-        assertThat(log).anySatisfy(l -> assertThat(l).startsWith("TuneGate: tuning tunedModels/engine-e2e-intents from models/gemini-1.5-flash-001-tuning with 6 examples"));
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                displayName("tuning › refund [tuned]"),
+                                org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully()))
+                .haveExactly(
+                        1,
+                        event(
+                                displayName("tuning › shipping [tuned]"),
+                                org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully()))
+                .haveExactly(
+                        2,
+                        event(
+                                ExecutionTest.nameEndsWith("[doomed]"),
+                                finishedWithFailure(
+                                        message(m -> m.contains("tuning tunedModels/engine-e2e-doomed failed")
+                                                && m.contains("Injected fault")))));
+        assertThat(log)
+                .anySatisfy(
+                        l -> assertThat(l)
+                                .startsWith(
+                                        "TuneGate: tuning tunedModels/engine-e2e-intents from models/gemini-1.5-flash-001-tuning with 6 examples"));
         assertThat(log).anySatisfy(l -> assertThat(l).startsWith("TuneGate: tuned tunedModels/engine-e2e-intents ("));
     }
 
@@ -129,12 +171,10 @@ class EndToEndTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 }

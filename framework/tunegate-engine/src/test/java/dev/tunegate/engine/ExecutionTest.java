@@ -12,12 +12,10 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-import dev.tunegate.engine.run.FailurePolicy;
+import dev.tunegate.engine.matchers.Verdict;
 import dev.tunegate.engine.run.GatewayFactory;
-import dev.tunegate.engine.run.ModelGateway;
 import dev.tunegate.engine.run.ResultListener;
 import dev.tunegate.engine.run.VariantRun;
-import dev.tunegate.engine.matchers.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +26,6 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.opentest4j.AssertionFailedError;
-import org.opentest4j.MultipleFailuresError;
 
 /** Running suites through EngineTestKit against fake models. */
 class ExecutionTest {
@@ -41,22 +38,39 @@ class ExecutionTest {
     void mixedRunStatistics() {
         FakeGateway fake = new FakeGateway(0);
         EngineExecutionResults results = EngineTestKit.engine(new TuneGateTestEngine(fake.factory()))
-                .selectors(selectClasspathResource(MIXED)).execute();
+                .selectors(selectClasspathResource(MIXED))
+                .execute();
         // Strict mode: 'base' is the baseline (its failure is aborted), 'down' and 'tuned' are candidates
         // and each has a gate test at the end of the suite.
-        results.testEvents().assertStatistics(s -> s.started(11).succeeded(2).failed(8).aborted(1));
-        results.testEvents().assertThatEvents()
+        results.testEvents()
+                .assertStatistics(s -> s.started(11).succeeded(2).failed(8).aborted(1));
+        results.testEvents()
+                .assertThatEvents()
                 .haveExactly(1, event(test(), displayName("mixed › pass [base]"), finishedSuccessfully()))
                 .haveExactly(1, event(test(), displayName("mixed › sampled [base]"), finishedSuccessfully()))
-                .haveExactly(1, event(test(), displayName("mixed › fail [base]"),
-                        abortedWithReason(instanceOf(org.opentest4j.TestAbortedException.class),
-                                message(m -> m.startsWith("Baseline 'base' failed this case")
-                                        && m.contains("2 of 2 matchers failed") && m.contains("equals")))))
+                .haveExactly(
+                        1,
+                        event(
+                                test(),
+                                displayName("mixed › fail [base]"),
+                                abortedWithReason(
+                                        instanceOf(org.opentest4j.TestAbortedException.class),
+                                        message(m -> m.startsWith("Baseline 'base' failed this case")
+                                                && m.contains("2 of 2 matchers failed")
+                                                && m.contains("equals")))))
                 .haveExactly(1, event(test(), displayName("mixed › gate [down]"), finishedWithFailure()))
-                .haveExactly(3, event(test(), nameEndsWith("[down]"),
-                        finishedWithFailure(message(m -> m.startsWith("HTTP 503 UNAVAILABLE")))))
-                .haveExactly(3, event(test(), nameEndsWith("[tuned]"),
-                        finishedWithFailure(message(m -> m.contains("tuning tunedModels/broken-run failed")))));
+                .haveExactly(
+                        3,
+                        event(
+                                test(),
+                                nameEndsWith("[down]"),
+                                finishedWithFailure(message(m -> m.startsWith("HTTP 503 UNAVAILABLE")))))
+                .haveExactly(
+                        3,
+                        event(
+                                test(),
+                                nameEndsWith("[tuned]"),
+                                finishedWithFailure(message(m -> m.contains("tuning tunedModels/broken-run failed")))));
         assertThat(fake.closed).as("gateway closed at the end of the run").isTrue();
         assertThat(fake.calls.get()).as("tuned variant never called").isEqualTo(5 + 5);
     }
@@ -64,10 +78,16 @@ class ExecutionTest {
     @Test
     void singleFailedMatcherNamesExpectedAndActual() {
         EngineExecutionResults results = EngineTestKit.engine(new TuneGateTestEngine(new FakeGateway(0).factory()))
-                .selectors(selectClasspathResource(ECHO)).execute();
-        Event greet = results.testEvents().failed().filter(e -> e.getTestDescriptor().getDisplayName().equals("echo › greet [loud]"))
-                .findFirst().orElseThrow();
-        Throwable failure = greet.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow();
+                .selectors(selectClasspathResource(ECHO))
+                .execute();
+        Event greet = results.testEvents()
+                .failed()
+                .filter(e -> e.getTestDescriptor().getDisplayName().equals("echo › greet [loud]"))
+                .findFirst()
+                .orElseThrow();
+        Throwable failure = greet.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class)
+                .getThrowable()
+                .orElseThrow();
         assertThat(failure).isInstanceOf(AssertionFailedError.class).hasMessageContaining("equals");
         AssertionFailedError error = (AssertionFailedError) failure;
         assertThat(error.getExpected().getStringRepresentation()).isEqualTo("hello Ada & <friends>");
@@ -77,22 +97,30 @@ class ExecutionTest {
     @Test
     void requestCarriesRenderedPromptSystemInstructionAndMergedGenerationConfig() {
         FakeGateway fake = new FakeGateway(0);
-        EngineTestKit.engine(new TuneGateTestEngine(fake.factory())).selectors(selectClasspathResource(ECHO))
-                .configurationParameter("tunegate.filter.name", "^greet$").execute();
+        EngineTestKit.engine(new TuneGateTestEngine(fake.factory()))
+                .selectors(selectClasspathResource(ECHO))
+                .configurationParameter("tunegate.filter.name", "^greet$")
+                .execute();
         assertThat(fake.requests).hasSize(2);
         var request = fake.requests.get(0);
         assertThat(request.contents().get(0).parts().get(0).text()).isEqualTo("hello Ada & <friends>");
         assertThat(request.systemInstruction().parts().get(0).text()).isEqualTo("Repeat the user.");
-        assertThat(fake.requests).extracting(r -> r.generationConfig().temperature()).containsExactlyInAnyOrder(0.0, 0.5);
-        assertThat(fake.requests).allSatisfy(r -> assertThat(r.generationConfig().maxOutputTokens()).isEqualTo(64));
+        assertThat(fake.requests)
+                .extracting(r -> r.generationConfig().temperature())
+                .containsExactlyInAnyOrder(0.0, 0.5);
+        assertThat(fake.requests)
+                .allSatisfy(
+                        r -> assertThat(r.generationConfig().maxOutputTokens()).isEqualTo(64));
     }
 
     @Test
     void multiTurnContentsAreRenderedInOrder() {
         FakeGateway fake = new FakeGateway(0);
-        EngineTestKit.engine(new TuneGateTestEngine(fake.factory())).selectors(selectClasspathResource(ECHO))
+        EngineTestKit.engine(new TuneGateTestEngine(fake.factory()))
+                .selectors(selectClasspathResource(ECHO))
                 .configurationParameter("tunegate.filter.name", "multi-turn")
-                .configurationParameter("tunegate.variants", "base").execute();
+                .configurationParameter("tunegate.variants", "base")
+                .execute();
         assertThat(fake.requests).singleElement().satisfies(r -> {
             assertThat(r.contents()).extracting(c -> c.role()).containsExactly("user", "model", "user");
             assertThat(r.contents().get(0).parts().get(0).text()).isEqualTo("first one");
@@ -103,26 +131,46 @@ class ExecutionTest {
     void variantFilterSkipsOtherVariantsWithTheKeyAsReason() {
         FakeGateway fake = new FakeGateway(0);
         EngineExecutionResults results = EngineTestKit.engine(new TuneGateTestEngine(fake.factory()))
-                .selectors(selectClasspathResource(ECHO)).configurationParameter("tunegate.variants", "base").execute();
+                .selectors(selectClasspathResource(ECHO))
+                .configurationParameter("tunegate.variants", "base")
+                .execute();
         results.testEvents().assertStatistics(s -> s.started(8).succeeded(8).skipped(9));
-        results.testEvents().assertThatEvents().haveExactly(1, event(test(), displayName("echo › gate [loud]"),
-                skippedWithReason(r -> r.startsWith("tunegate.variants=base does not include candidate 'loud'"))));
-        results.testEvents().assertThatEvents().haveExactly(8, event(test(), nameEndsWith("[loud]"),
-                skippedWithReason(r -> r.startsWith("tunegate.variants=base does not include variant 'loud'"))));
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test(),
+                                displayName("echo › gate [loud]"),
+                                skippedWithReason(r ->
+                                        r.startsWith("tunegate.variants=base does not include candidate 'loud'"))));
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        8,
+                        event(
+                                test(),
+                                nameEndsWith("[loud]"),
+                                skippedWithReason(
+                                        r -> r.startsWith("tunegate.variants=base does not include variant 'loud'"))));
         assertThat(fake.calls.get()).isEqualTo(8);
     }
 
     @Test
     void nameFilterSelectsCases() {
         EngineExecutionResults results = EngineTestKit.engine(new TuneGateTestEngine(new FakeGateway(0).factory()))
-                .selectors(selectClasspathResource(ECHO)).configurationParameter("tunegate.filter.name", "^csv-").execute();
+                .selectors(selectClasspathResource(ECHO))
+                .configurationParameter("tunegate.filter.name", "^csv-")
+                .execute();
         results.testEvents().assertStatistics(s -> s.started(5).skipped(12));
     }
 
     @Test
     void tagFiltersWork() {
         EngineExecutionResults results = EngineTestKit.engine(new TuneGateTestEngine(new FakeGateway(0).factory()))
-                .selectors(selectClasspathResource(ECHO)).filters(TagFilter.includeTags("smoke & variant-base")).execute();
+                .selectors(selectClasspathResource(ECHO))
+                .filters(TagFilter.includeTags("smoke & variant-base"))
+                .execute();
         results.testEvents().assertStatistics(s -> s.started(3).succeeded(3));
     }
 
@@ -132,18 +180,26 @@ class ExecutionTest {
         List<String> seen = new CopyOnWriteArrayList<>();
         GatewayFactory factory = fake.factory();
         EngineExecutionResults results = EngineTestKit.engine(new TuneGateTestEngine(factory, context -> {
-                    context.failurePolicy(t -> t.variant().name().equals("loud") && !t.evalCase().tags().contains("critical")
-                            ? Optional.of("counts towards the gate") : Optional.empty());
+                    context.failurePolicy(t -> t.variant().name().equals("loud")
+                                    && !t.evalCase().tags().contains("critical")
+                            ? Optional.of("counts towards the gate")
+                            : Optional.empty());
                     context.addListener(new ResultListener() {
                         @Override
                         public void variantFinished(VariantRun run, List<Optional<Verdict>> verdicts, boolean passed) {
-                            seen.add(run.test().evalCase().id() + "/" + run.test().variant().name() + "=" + passed);
+                            seen.add(run.test().evalCase().id() + "/"
+                                    + run.test().variant().name() + "=" + passed);
                         }
                     });
                 }))
-                .selectors(selectClasspathResource(ECHO)).execute();
-        results.testEvents().assertStatistics(s -> s.started(17).succeeded(10).failed(2).aborted(5));
-        results.testEvents().assertThatEvents().haveExactly(5, event(test(), abortedWithReason(message(m -> m.startsWith("counts towards the gate")))));
+                .selectors(selectClasspathResource(ECHO))
+                .execute();
+        results.testEvents()
+                .assertStatistics(s -> s.started(17).succeeded(10).failed(2).aborted(5));
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        5, event(test(), abortedWithReason(message(m -> m.startsWith("counts towards the gate")))));
         assertThat(seen).hasSize(16).contains("greet/loud=false", "greet/base=true");
     }
 
@@ -152,12 +208,14 @@ class ExecutionTest {
         FakeGateway fake = new FakeGateway(5);
         EngineExecutionResults results = EngineTestKit.engine(new TuneGateTestEngine(fake.factory()))
                 .selectors(selectClasspathResource(MANY))
-                .configurationParameter("tunegate.concurrency", "4").configurationParameter("tunegate.look-ahead", "16")
+                .configurationParameter("tunegate.concurrency", "4")
+                .configurationParameter("tunegate.look-ahead", "16")
                 .execute();
         results.testEvents().assertStatistics(s -> s.started(401).succeeded(200).failed(201));
         assertThat(fake.maxInFlight.get()).isBetween(2, 4);
         List<String> order = new ArrayList<>();
-        results.testEvents().finished().stream().forEach(e -> order.add(e.getTestDescriptor().getDisplayName()));
+        results.testEvents().finished().stream()
+                .forEach(e -> order.add(e.getTestDescriptor().getDisplayName()));
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             expected.add(String.format("many › c%03d [a]", i));
@@ -182,7 +240,8 @@ class ExecutionTest {
         // tolerance covers only how late the fake saw the first call (gaps between neighbours may
         // shrink after a late start, which keeps the rate and is allowed).
         for (int i = 1; i < starts.size(); i++) {
-            assertThat((starts.get(i) - starts.get(0)) / 1e6).as("start of call %d after the first, in ms", i)
+            assertThat((starts.get(i) - starts.get(0)) / 1e6)
+                    .as("start of call %d after the first, in ms", i)
                     .isGreaterThanOrEqualTo(i * 50.0 - 25.0);
         }
     }
@@ -193,12 +252,15 @@ class ExecutionTest {
                 .selectors(selectClasspathResource(ECHO))
                 .configurationParameter("tunegate.concurrency", "lots")
                 .configurationParameter("tunegate.endpoint", "ftp://nope");
-        assertThat(kit.discover().getDiscoveryIssues()).extracting(i -> i.message()).containsExactly(
-                "tunegate.endpoint='ftp://nope' is neither 'embedded' nor an http(s) base URL without a path (e.g. https://generativelanguage.googleapis.com)",
-                "tunegate.concurrency='lots' is not a positive whole number");
+        assertThat(kit.discover().getDiscoveryIssues())
+                .extracting(i -> i.message())
+                .containsExactly(
+                        "tunegate.endpoint='ftp://nope' is neither 'embedded' nor an http(s) base URL without a path (e.g. https://generativelanguage.googleapis.com)",
+                        "tunegate.concurrency='lots' is not a positive whole number");
     }
 
     static org.assertj.core.api.Condition<Event> nameEndsWith(String suffix) {
-        return new org.assertj.core.api.Condition<>(e -> e.getTestDescriptor().getDisplayName().endsWith(suffix), "display name ending with %s", suffix);
+        return new org.assertj.core.api.Condition<>(
+                e -> e.getTestDescriptor().getDisplayName().endsWith(suffix), "display name ending with %s", suffix);
     }
 }

@@ -7,10 +7,10 @@ import dev.tunegate.client.model.Content;
 import dev.tunegate.client.model.GenerateContentRequest;
 import dev.tunegate.client.model.GenerateContentResponse;
 import dev.tunegate.client.model.Part;
-import dev.tunegate.engine.run.GatewayFactory;
-import dev.tunegate.engine.run.ModelGateway;
 import dev.tunegate.engine.matchers.ModelAnswer;
 import dev.tunegate.engine.model.suite.ModelVariant;
+import dev.tunegate.engine.run.GatewayFactory;
+import dev.tunegate.engine.run.ModelGateway;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -69,7 +69,8 @@ final class FakeGateway implements ModelGateway {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         Content last = request.contents().get(request.contents().size() - 1);
-        String text = last.parts().stream().map(Part::text).filter(Objects::nonNull).collect(Collectors.joining());
+        String text =
+                last.parts().stream().map(Part::text).filter(Objects::nonNull).collect(Collectors.joining());
         if (record) {
             prompts.add(text);
         }
@@ -81,7 +82,8 @@ final class FakeGateway implements ModelGateway {
                 return;
             }
             String out = model.equals("models/upper") ? text.toUpperCase() : text;
-            result.complete(new ModelAnswer(response(out), Duration.ofMillis(delayMillis), java.util.Optional.empty(), 0));
+            result.complete(
+                    new ModelAnswer(response(out), Duration.ofMillis(delayMillis), java.util.Optional.empty(), 0));
         };
         if (delayMillis == 0) {
             answer.run();
@@ -98,7 +100,10 @@ final class FakeGateway implements ModelGateway {
         content.put("role", "model");
         content.putArray("parts").addObject().put("text", text);
         candidate.put("finishReason", "STOP");
-        body.putObject("usageMetadata").put("promptTokenCount", 3).put("candidatesTokenCount", 2).put("totalTokenCount", 5);
+        body.putObject("usageMetadata")
+                .put("promptTokenCount", 3)
+                .put("candidatesTokenCount", 2)
+                .put("totalTokenCount", 5);
         return MAPPER.convertValue(body, GenerateContentResponse.class);
     }
 

@@ -76,37 +76,69 @@ class GateExecutionTest {
     void mustPassRegressionFailsItsTestAndTheGateWhileOtherFailuresAreAbortedWithTheirReason() throws Exception {
         EngineExecutionResults results = run(Map.of(), PROMOTION);
 
-        results.testEvents().assertStatistics(s -> s.started(22).succeeded(11).failed(2).aborted(9));
-        results.testEvents().assertThatEvents()
-                .haveExactly(1, event(test(), displayName("promotion › refund-request [tuned]"),
-                        finishedWithFailure(instanceOf(AssertionFailedError.class), message(m -> m.contains("equals")))))
-                .haveExactly(1, event(test(), displayName("promotion › lower-only [tuned]"),
-                        abortedWithReason(message(m -> m.startsWith("Candidate 'tuned' failed this case")
-                                && m.contains("counts towards the gate")))))
-                .haveExactly(1, event(test(), displayName("promotion › shout-1 [base]"),
-                        abortedWithReason(message(m -> m.startsWith("Baseline 'base' failed this case")))))
-                .haveExactly(1, event(test(), displayName("promotion › shout-1 [other]"),
-                        abortedWithReason(message(m -> m.startsWith("Reference 'other' failed this case")))))
+        results.testEvents()
+                .assertStatistics(s -> s.started(22).succeeded(11).failed(2).aborted(9));
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test(),
+                                displayName("promotion › refund-request [tuned]"),
+                                finishedWithFailure(
+                                        instanceOf(AssertionFailedError.class), message(m -> m.contains("equals")))))
+                .haveExactly(
+                        1,
+                        event(
+                                test(),
+                                displayName("promotion › lower-only [tuned]"),
+                                abortedWithReason(message(m -> m.startsWith("Candidate 'tuned' failed this case")
+                                        && m.contains("counts towards the gate")))))
+                .haveExactly(
+                        1,
+                        event(
+                                test(),
+                                displayName("promotion › shout-1 [base]"),
+                                abortedWithReason(message(m -> m.startsWith("Baseline 'base' failed this case")))))
+                .haveExactly(
+                        1,
+                        event(
+                                test(),
+                                displayName("promotion › shout-1 [other]"),
+                                abortedWithReason(message(m -> m.startsWith("Reference 'other' failed this case")))))
                 .haveExactly(1, event(test(), displayName("promotion › shout-1 [tuned]"), finishedSuccessfully()))
-                .haveExactly(1, event(test(), displayName("promotion › gate [tuned]"),
-                        finishedWithFailure(instanceOf(AssertionFailedError.class), message(m ->
-                                m.startsWith("Gate FAILED for suite 'promotion': candidate 'tuned' vs baseline 'base'")
-                                        && m.contains("mustPass") && m.contains("regressions: refund-request, lower-only")
-                                        && m.contains("maxRegressions[critical]")))));
+                .haveExactly(
+                        1,
+                        event(
+                                test(),
+                                displayName("promotion › gate [tuned]"),
+                                finishedWithFailure(
+                                        instanceOf(AssertionFailedError.class),
+                                        message(m -> m.startsWith(
+                                                        "Gate FAILED for suite 'promotion': candidate 'tuned' vs baseline 'base'")
+                                                && m.contains("mustPass")
+                                                && m.contains("regressions: refund-request, lower-only")
+                                                && m.contains("maxRegressions[critical]")))));
         // The gate test is the suite's last test.
         List<String> order = results.testEvents().started().stream().map(name()).toList();
         assertThat(order.get(order.size() - 1)).isEqualTo("promotion › gate [tuned]");
 
         // summary.json: valid against the published schema and names the regression.
-        JsonNode summary = JSON.readTree(reports.resolve("tunegate/summary.json").toFile());
+        JsonNode summary =
+                JSON.readTree(reports.resolve("tunegate/summary.json").toFile());
         try (InputStream schema = getClass().getResourceAsStream("/tunegate-summary.schema.json")) {
             assertThat(SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                    .getSchema(JSON.readTree(schema)).validate(summary)).isEmpty();
+                            .getSchema(JSON.readTree(schema))
+                            .validate(summary))
+                    .isEmpty();
         }
         JsonNode candidate = summary.at("/suites/0/candidates/0");
         assertThat(candidate.get("verdict").asText()).isEqualTo("failed");
-        assertThat(candidate.get("regressions")).extracting(JsonNode::asText).containsExactly("refund-request", "lower-only");
-        assertThat(candidate.get("improvements")).extracting(JsonNode::asText)
+        assertThat(candidate.get("regressions"))
+                .extracting(JsonNode::asText)
+                .containsExactly("refund-request", "lower-only");
+        assertThat(candidate.get("improvements"))
+                .extracting(JsonNode::asText)
                 .containsExactly("shout-1", "shout-2", "shout-3", "shout-4");
         assertThat(summary.at("/suites/0/variants/1/role").asText()).isEqualTo("candidate");
         assertThat(summary.at("/suites/0/variants/2/role").asText()).isEqualTo("reference");
@@ -114,39 +146,77 @@ class GateExecutionTest {
 
         // summary.md and compare.html name the regression.
         assertThat(Files.readString(reports.resolve("tunegate/summary.md")))
-                .contains("❌ Gate failed: `tuned` vs `base`").contains("`refund-request`");
+                .contains("❌ Gate failed: `tuned` vs `base`")
+                .contains("`refund-request`");
         Document html = Jsoup.parse(reports.resolve("tunegate/compare.html").toFile());
-        assertThat(html.select("tr.case")).extracting(e -> e.attr("data-case"))
+        assertThat(html.select("tr.case"))
+                .extracting(e -> e.attr("data-case"))
                 .containsExactly("refund-request", "shout-1", "shout-2", "shout-3", "shout-4", "number", "lower-only");
-        assertThat(html.select("tr.case[data-regression=true]")).extracting(e -> e.attr("data-case"))
+        assertThat(html.select("tr.case[data-regression=true]"))
+                .extracting(e -> e.attr("data-case"))
                 .containsExactly("refund-request", "lower-only");
-        assertThat(html.selectFirst("tr.case[data-case=refund-request] td[data-variant=tuned]").className()).isEqualTo("failed");
-        assertThat(html.selectFirst("tr.case[data-case=refund-request] td[data-variant=tuned] pre.answer").text())
+        assertThat(html.selectFirst("tr.case[data-case=refund-request] td[data-variant=tuned]")
+                        .className())
+                .isEqualTo("failed");
+        assertThat(html.selectFirst("tr.case[data-case=refund-request] td[data-variant=tuned] pre.answer")
+                        .text())
                 .isEqualTo("REFUND");
 
         // Allure: the true outcome of every model on every case, written by the engine.
         Map<String, JsonNode> allure = allureResults(reports.resolve("allure-results"));
         assertThat(allure).hasSize(22);
-        assertThat(allure.get("promotion › refund-request [tuned]").get("status").asText()).isEqualTo("failed");
-        assertThat(allure.get("promotion › refund-request [tuned]").at("/statusDetails/message").asText()).startsWith("[regression]");
-        assertThat(allure.get("promotion › lower-only [tuned]").get("status").asText()).as("aborted in JUnit, failed in Allure")
+        assertThat(allure.get("promotion › refund-request [tuned]")
+                        .get("status")
+                        .asText())
                 .isEqualTo("failed");
-        assertThat(allure.get("promotion › shout-1 [base]").at("/statusDetails/message").asText()).startsWith("[baseline failure]");
-        assertThat(allure.get("promotion › gate [tuned]").get("status").asText()).isEqualTo("failed");
-        assertThat(allure.get("promotion › gate [tuned]").at("/statusDetails/message").asText()).contains("refund-request");
-        assertThat(reports.resolve("allure-results/environment.properties")).content().contains("model.promotion.tuned = models/upper");
+        assertThat(allure.get("promotion › refund-request [tuned]")
+                        .at("/statusDetails/message")
+                        .asText())
+                .startsWith("[regression]");
+        assertThat(allure.get("promotion › lower-only [tuned]").get("status").asText())
+                .as("aborted in JUnit, failed in Allure")
+                .isEqualTo("failed");
+        assertThat(allure.get("promotion › shout-1 [base]")
+                        .at("/statusDetails/message")
+                        .asText())
+                .startsWith("[baseline failure]");
+        assertThat(allure.get("promotion › gate [tuned]").get("status").asText())
+                .isEqualTo("failed");
+        assertThat(allure.get("promotion › gate [tuned]")
+                        .at("/statusDetails/message")
+                        .asText())
+                .contains("refund-request");
+        assertThat(reports.resolve("allure-results/environment.properties"))
+                .content()
+                .contains("model.promotion.tuned = models/upper");
         assertThat(reports.resolve("allure-results/categories.json")).exists();
     }
 
     @Test
     void strictModeFailsEveryCandidateFailureAndHasAGate() {
         EngineExecutionResults results = run(Map.of(), STRICT);
-        results.testEvents().assertStatistics(s -> s.started(5).succeeded(2).failed(2).aborted(1));
-        results.testEvents().assertThatEvents()
-                .haveExactly(1, event(test(), displayName("strict › quiet [tuned]"), finishedWithFailure(instanceOf(AssertionFailedError.class))))
-                .haveExactly(1, event(test(), displayName("strict › loud [base]"), abortedWithReason(message(m -> m.startsWith("Baseline 'base'")))))
-                .haveExactly(1, event(test(), displayName("strict › gate [tuned]"),
-                        finishedWithFailure(message(m -> m.contains("allPass") && m.contains("quiet")))));
+        results.testEvents()
+                .assertStatistics(s -> s.started(5).succeeded(2).failed(2).aborted(1));
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test(),
+                                displayName("strict › quiet [tuned]"),
+                                finishedWithFailure(instanceOf(AssertionFailedError.class))))
+                .haveExactly(
+                        1,
+                        event(
+                                test(),
+                                displayName("strict › loud [base]"),
+                                abortedWithReason(message(m -> m.startsWith("Baseline 'base'")))))
+                .haveExactly(
+                        1,
+                        event(
+                                test(),
+                                displayName("strict › gate [tuned]"),
+                                finishedWithFailure(message(m -> m.contains("allPass") && m.contains("quiet")))));
     }
 
     @Test
@@ -154,18 +224,24 @@ class GateExecutionTest {
         // Surefire launches the engine once per @Suite class, in one JVM, into one reports directory.
         run(Map.of(), STRICT);
         run(Map.of(), REPEATS);
-        JsonNode summary = JSON.readTree(reports.resolve("tunegate/summary.json").toFile());
-        assertThat(summary.get("suites")).extracting(s -> s.get("name").asText()).containsExactly("strict", "repeats");
+        JsonNode summary =
+                JSON.readTree(reports.resolve("tunegate/summary.json").toFile());
+        assertThat(summary.get("suites"))
+                .extracting(s -> s.get("name").asText())
+                .containsExactly("strict", "repeats");
         assertThat(Files.readString(reports.resolve("tunegate/summary.md"))).contains("## strict", "## repeats");
-        assertThat(allureResults(reports.resolve("allure-results"))).as("the first launch's results are kept")
-                .containsKeys("strict › quiet [tuned]", "repeats › upper [tuned]").hasSize(5 + 3);
+        assertThat(allureResults(reports.resolve("allure-results")))
+                .as("the first launch's results are kept")
+                .containsKeys("strict › quiet [tuned]", "repeats › upper [tuned]")
+                .hasSize(5 + 3);
     }
 
     @Test
     void repeatsAreSampledAndReported() throws Exception {
         EngineExecutionResults results = run(Map.of(), REPEATS);
         results.testEvents().assertStatistics(s -> s.started(3).succeeded(2).aborted(1));
-        JsonNode variants = JSON.readTree(reports.resolve("tunegate/summary.json").toFile()).at("/suites/0/cases/0/variants");
+        JsonNode variants =
+                JSON.readTree(reports.resolve("tunegate/summary.json").toFile()).at("/suites/0/cases/0/variants");
         assertThat(variants.at("/tuned/samples").asInt()).isEqualTo(3);
         assertThat(variants.at("/tuned/passes").asInt()).isEqualTo(3);
         assertThat(variants.at("/tuned/passAtK/3").asDouble()).isEqualTo(1.0);
@@ -175,50 +251,69 @@ class GateExecutionTest {
     @Test
     void passThresholdZeroPassesOnAnAnswerButNeverWhenNoSampleAnswered() throws Exception {
         EngineExecutionResults results = run(Map.of(), THRESHOLD_ZERO);
-        results.testEvents().assertThatEvents()
+        results.testEvents()
+                .assertThatEvents()
                 .haveExactly(1, event(test(), displayName("threshold-zero › observed [base]"), finishedSuccessfully()))
-                .haveExactly(1, event(test(), displayName("threshold-zero › observed [down]"),
-                        finishedWithFailure(message(m -> m.startsWith("HTTP 503 UNAVAILABLE")))))
+                .haveExactly(
+                        1,
+                        event(
+                                test(),
+                                displayName("threshold-zero › observed [down]"),
+                                finishedWithFailure(message(m -> m.startsWith("HTTP 503 UNAVAILABLE")))))
                 .haveExactly(1, event(test(), displayName("threshold-zero › gate [down]"), finishedWithFailure()));
         // The reports agree with JUnit: an answer that failed its matchers still passes at threshold 0,
         // a variant without any answer is an error.
-        JsonNode variants = JSON.readTree(reports.resolve("tunegate/summary.json").toFile()).at("/suites/0/cases/0/variants");
+        JsonNode variants =
+                JSON.readTree(reports.resolve("tunegate/summary.json").toFile()).at("/suites/0/cases/0/variants");
         assertThat(variants.at("/base/status").asText()).isEqualTo("passed");
         assertThat(variants.at("/base/passes").asInt()).isZero();
         assertThat(variants.at("/down/status").asText()).isEqualTo("error");
         Map<String, JsonNode> allure = allureResults(reports.resolve("allure-results"));
-        assertThat(allure.get("threshold-zero › observed [base]").get("status").asText()).isEqualTo("passed");
-        assertThat(allure.get("threshold-zero › observed [down]").get("status").asText()).isEqualTo("broken");
+        assertThat(allure.get("threshold-zero › observed [base]").get("status").asText())
+                .isEqualTo("passed");
+        assertThat(allure.get("threshold-zero › observed [down]").get("status").asText())
+                .isEqualTo("broken");
     }
 
     @Test
     void pipelineOverridesReplaceModelsAndTheGatesChoice() throws Exception {
         // The "fresh" tuned model now echoes like the baseline: no regressions, no improvements.
         EngineExecutionResults results = run(Map.of("tunegate.model.tuned", "models/echo"), PROMOTION);
-        results.testEvents().assertThatEvents().haveExactly(1, event(test(), displayName("promotion › refund-request [tuned]"),
-                finishedSuccessfully()));
-        JsonNode summary = JSON.readTree(reports.resolve("tunegate/summary.json").toFile());
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1, event(test(), displayName("promotion › refund-request [tuned]"), finishedSuccessfully()));
+        JsonNode summary =
+                JSON.readTree(reports.resolve("tunegate/summary.json").toFile());
         assertThat(summary.at("/suites/0/variants/1/model").asText()).isEqualTo("models/echo");
         assertThat(summary.at("/suites/0/candidates/0/regressions")).isEmpty();
 
         // Swap the gate: 'other' is the candidate, 'tuned' the baseline, 'base' a reference.
         results = run(Map.of("tunegate.gate.candidate", "other", "tunegate.gate.baseline", "tuned"), PROMOTION);
-        results.testEvents().assertThatEvents()
+        results.testEvents()
+                .assertThatEvents()
                 .haveExactly(1, event(test(), displayName("promotion › gate [other]"), finishedWithFailure()))
-                .haveExactly(1, event(test(), displayName("promotion › shout-1 [base]"),
-                        abortedWithReason(message(m -> m.startsWith("Reference 'base'")))))
+                .haveExactly(
+                        1,
+                        event(
+                                test(),
+                                displayName("promotion › shout-1 [base]"),
+                                abortedWithReason(message(m -> m.startsWith("Reference 'base'")))))
                 .haveExactly(1, event(test(), displayName("promotion › shout-1 [tuned]"), finishedSuccessfully()));
     }
 
     @Test
     void gateTestsResolveFromTheirUniqueId() {
         UniqueId gate = UniqueId.forEngine("tunegate")
-                .append("suite", "classpath:/" + PROMOTION).append("gate", "tuned");
+                .append("suite", "classpath:/" + PROMOTION)
+                .append("gate", "tuned");
         EngineExecutionResults results = EngineTestKit.engine(new TuneGateTestEngine(new FakeGateway(0).factory()))
                 .configurationParameter("tunegate.reports.dir", reports.toString())
-                .selectors(selectUniqueId(gate)).execute();
+                .selectors(selectUniqueId(gate))
+                .execute();
         results.testEvents().assertStatistics(s -> s.started(1));
-        assertThat(results.testEvents().started().stream().map(e -> e.getTestDescriptor().getUniqueId()))
+        assertThat(results.testEvents().started().stream()
+                        .map(e -> e.getTestDescriptor().getUniqueId()))
                 .containsExactly(gate);
     }
 
@@ -238,54 +333,75 @@ class GateExecutionTest {
                     .configurationParameter("tunegate.reports.dir", second.toString())
                     .build();
             LauncherFactory.create(LauncherConfig.builder()
-                    .enableTestEngineAutoRegistration(false)
-                    .enableTestExecutionListenerAutoRegistration(false)
-                    .addTestEngines(new TuneGateTestEngine(new FakeGateway(0).factory()))
-                    .addTestExecutionListeners(new AllureJunitPlatform(lifecycle))
-                    .build()).execute(request);
+                            .enableTestEngineAutoRegistration(false)
+                            .enableTestExecutionListenerAutoRegistration(false)
+                            .addTestEngines(new TuneGateTestEngine(new FakeGateway(0).factory()))
+                            .addTestExecutionListeners(new AllureJunitPlatform(lifecycle))
+                            .build())
+                    .execute(request);
         } finally {
             Allure.setLifecycle(previous);
         }
-        assertThat(second.resolve("allure-results")).as("no duplicate results from the engine")
+        assertThat(second.resolve("allure-results"))
+                .as("no duplicate results from the engine")
                 .isDirectoryNotContaining("glob:**-result.json");
-        Map<String, TestResult> viaListener = writer.results.stream()
-                .collect(Collectors.toMap(TestResult::getName, r -> r));
+        Map<String, TestResult> viaListener =
+                writer.results.stream().collect(Collectors.toMap(TestResult::getName, r -> r));
         assertThat(viaListener).hasSize(22);
-        assertThat(viaListener.get("promotion › lower-only [tuned]").getStatus()).isEqualTo(Status.FAILED);
+        assertThat(viaListener.get("promotion › lower-only [tuned]").getStatus())
+                .isEqualTo(Status.FAILED);
         assertThat(viaListener.get("promotion › shout-1 [base]").getStatus()).isEqualTo(Status.FAILED);
-        assertThat(viaListener.get("promotion › refund-request [tuned]").getLabels()).extracting(Label::getName)
+        assertThat(viaListener.get("promotion › refund-request [tuned]").getLabels())
+                .extracting(Label::getName)
                 .contains("suite", "subSuite", "parentSuite", "severity", "junit.platform.uniqueid");
         viaListener.forEach((name, result) -> {
-            assertThat(result.getHistoryId()).as(name).isEqualTo(direct.get(name).get("historyId").asText());
-            assertThat(result.getTestCaseId()).as(name).isEqualTo(direct.get(name).get("testCaseId").asText());
+            assertThat(result.getHistoryId())
+                    .as(name)
+                    .isEqualTo(direct.get(name).get("historyId").asText());
+            assertThat(result.getTestCaseId())
+                    .as(name)
+                    .isEqualTo(direct.get(name).get("testCaseId").asText());
         });
-        assertThat(viaListener.values().stream().map(TestResult::getHistoryId).distinct()).hasSize(22);
+        assertThat(viaListener.values().stream().map(TestResult::getHistoryId).distinct())
+                .hasSize(22);
     }
 
     @Test
-    void beyondTheDetailedCasesReportsKeepOutcomesAndFailedMatchersAndFailureMessagesOnlyAsFarAsTheLimit() throws Exception {
+    void beyondTheDetailedCasesReportsKeepOutcomesAndFailedMatchersAndFailureMessagesOnlyAsFarAsTheLimit()
+            throws Exception {
         // tunegate.reports.detailed-cases=1: the first case keeps its answers; one failed result beyond
         // it keeps its failure message; the other results keep their outcome and failed matchers only.
         for (String run : List.of("all", "one")) {
             EngineTestKit.engine(new TuneGateTestEngine(new FakeGateway(0).factory()))
-                    .configurationParameter("tunegate.reports.dir", reports.resolve(run).toString())
+                    .configurationParameter(
+                            "tunegate.reports.dir", reports.resolve(run).toString())
                     .configurationParameter("tunegate.allure.enabled", "false")
                     .configurationParameter("tunegate.reports.detailed-cases", run.equals("all") ? "100" : "1")
-                    .selectors(selectClasspathResource(PROMOTION)).execute();
+                    .selectors(selectClasspathResource(PROMOTION))
+                    .execute();
         }
-        JsonNode all = JSON.readTree(reports.resolve("all/tunegate/summary.json").toFile());
-        JsonNode one = JSON.readTree(reports.resolve("one/tunegate/summary.json").toFile());
+        JsonNode all =
+                JSON.readTree(reports.resolve("all/tunegate/summary.json").toFile());
+        JsonNode one =
+                JSON.readTree(reports.resolve("one/tunegate/summary.json").toFile());
         for (JsonNode summary : List.of(all, one)) {
-            ((com.fasterxml.jackson.databind.node.ObjectNode) summary).remove(List.of("runId", "startedAt", "finishedAt"));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) summary)
+                    .remove(List.of("runId", "startedAt", "finishedAt"));
         }
         assertThat(one).as("every outcome and statistic is kept for every case").isEqualTo(all);
 
         Document html = Jsoup.parse(reports.resolve("one/tunegate/compare.html").toFile());
-        assertThat(html.select("tr.case[data-case=refund-request] td[data-variant] pre.answer")).hasSize(3);
-        assertThat(html.select("tr.case:not([data-case=refund-request]) pre.answer")).isEmpty();
-        assertThat(html.select("tr.case[data-case=shout-1] td[data-variant=base] li.bad .msg").text())
-                .as("the first failed result beyond the detailed case keeps its message").contains("Expected the answer text to be: \"ABC\" but was: \"abc\"");
-        for (String failed : List.of("shout-1] td[data-variant=other]", "shout-4] td[data-variant=base]",
+        assertThat(html.select("tr.case[data-case=refund-request] td[data-variant] pre.answer"))
+                .hasSize(3);
+        assertThat(html.select("tr.case:not([data-case=refund-request]) pre.answer"))
+                .isEmpty();
+        assertThat(html.select("tr.case[data-case=shout-1] td[data-variant=base] li.bad .msg")
+                        .text())
+                .as("the first failed result beyond the detailed case keeps its message")
+                .contains("Expected the answer text to be: \"ABC\" but was: \"abc\"");
+        for (String failed : List.of(
+                "shout-1] td[data-variant=other]",
+                "shout-4] td[data-variant=base]",
                 "lower-only] td[data-variant=tuned]")) {
             Element cell = html.selectFirst("tr.case[data-case=" + failed);
             assertThat(cell.className()).as(failed).isEqualTo("failed");
@@ -297,13 +413,15 @@ class GateExecutionTest {
 
     private static Map<String, JsonNode> allureResults(Path dir) throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith("-result.json")).map(f -> {
-                try {
-                    return JSON.readTree(f.toFile());
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).collect(Collectors.toMap(n -> n.get("name").asText(), n -> n));
+            return files.filter(f -> f.getFileName().toString().endsWith("-result.json"))
+                    .map(f -> {
+                        try {
+                            return JSON.readTree(f.toFile());
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .collect(Collectors.toMap(n -> n.get("name").asText(), n -> n));
         }
     }
 }

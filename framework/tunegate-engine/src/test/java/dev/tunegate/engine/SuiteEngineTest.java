@@ -29,22 +29,23 @@ class SuiteEngineTest {
     @Suite
     @IncludeEngines("tunegate")
     @SelectPackages("dev.tunegate.engine.suites")
-    static class FindsSuites {
-    }
+    static class FindsSuites {}
 
     /** Suites misplaced: the package holds no *.eval.yaml. */
     @Suite
     @IncludeEngines("tunegate")
     @SelectPackages("dev.tunegate.engine.nowhere")
-    static class FindsNothing {
-    }
+    static class FindsNothing {}
 
     @Test
     void aSuiteClassWhosePackageHoldsNoSuitesGetsAWarningNamingThePackageAndWhereSuitesBelong() {
-        EngineDiscoveryResults results = EngineTestKit.engine("junit-platform-suite").selectors(selectClass(FindsNothing.class)).discover();
+        EngineDiscoveryResults results = EngineTestKit.engine("junit-platform-suite")
+                .selectors(selectClass(FindsNothing.class))
+                .discover();
         assertThat(results.getDiscoveryIssues()).singleElement().satisfies(issue -> {
             assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.WARNING);
-            assertThat(issue.message()).startsWith("[tunegate] No evaluation suite found in package 'dev.tunegate.engine.nowhere'")
+            assertThat(issue.message())
+                    .startsWith("[tunegate] No evaluation suite found in package 'dev.tunegate.engine.nowhere'")
                     .contains("*.eval.yaml")
                     .contains("src/test/resources/dev/tunegate/engine/nowhere/")
                     .contains("via @Suite " + FindsNothing.class.getName());
@@ -54,20 +55,29 @@ class SuiteEngineTest {
     @Test
     void junitItselfFailsASuiteClassThatFoundNothing() {
         // What the warning explains: @Suite(failIfNoTests = true), JUnit's default, fails the suite class.
-        EngineTestKit.engine("junit-platform-suite").selectors(selectClass(FindsNothing.class)).execute()
-                .containerEvents().assertThatEvents().haveExactly(1, event(container(FindsNothing.class.getName()),
-                        finishedWithFailure(message(m -> m.contains("did not discover any tests")))));
+        EngineTestKit.engine("junit-platform-suite")
+                .selectors(selectClass(FindsNothing.class))
+                .execute()
+                .containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                container(FindsNothing.class.getName()),
+                                finishedWithFailure(message(m -> m.contains("did not discover any tests")))));
     }
 
     @Test
     void surefiresLaunchOfASuiteClassGivesNoWarningFromAnyEngine() {
         // Every engine on the test classpath gets the class selector; with warnings made critical, any
         // warning would make discovery throw.
-        TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(FindsSuites.class))
-                .configurationParameter("junit.platform.discovery.issue.severity.critical", "WARNING")
-                .build());
+        TestPlan plan = LauncherFactory.create()
+                .discover(LauncherDiscoveryRequestBuilder.request()
+                        .selectors(selectClass(FindsSuites.class))
+                        .configurationParameter("junit.platform.discovery.issue.severity.critical", "WARNING")
+                        .build());
         assertThat(plan.countTestIdentifiers(t -> t.isTest() && t.getUniqueId().contains("[engine:tunegate]")))
-                .as("the suites run once, inside the @Suite class").isEqualTo(20);
+                .as("the suites run once, inside the @Suite class")
+                .isEqualTo(20);
     }
 }

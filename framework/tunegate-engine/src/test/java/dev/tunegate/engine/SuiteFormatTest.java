@@ -25,7 +25,8 @@ class SuiteFormatTest {
     static final String DESIGN = "dev/tunegate/engine/format/design.eval.yaml";
 
     static EvalSuite parse(String resource) throws Exception {
-        SuiteParser parser = new SuiteParser(new SuiteFiles(null, 1 << 20, SuiteFormatTest.class.getClassLoader()), 1 << 20, 10_000);
+        SuiteParser parser =
+                new SuiteParser(new SuiteFiles(null, 1 << 20, SuiteFormatTest.class.getClassLoader()), 1 << 20, 10_000);
         return parser.parse(SuiteFiles.classpathUri(resource));
     }
 
@@ -36,14 +37,24 @@ class SuiteFormatTest {
         assertThat(suite.location()).isEqualTo(URI.create("classpath:/" + DESIGN));
         assertThat(suite.variants()).containsOnlyKeys("base", "tuned");
         assertThat(suite.variants().get("base").role()).contains("baseline");
-        assertThat(suite.variants().get("base").generationConfig().get("maxOutputTokens").asInt()).isEqualTo(256);
+        assertThat(suite.variants()
+                        .get("base")
+                        .generationConfig()
+                        .get("maxOutputTokens")
+                        .asInt())
+                .isEqualTo(256);
         var tune = suite.variants().get("tuned").tune().orElseThrow();
         assertThat(tune.baseModel()).isEqualTo("models/gemini-1.5-flash-001-tuning");
-        assertThat(tune.trainingData()).isEqualTo(URI.create("classpath:/dev/tunegate/engine/format/data/support-intents.train.jsonl"));
+        assertThat(tune.trainingData())
+                .isEqualTo(URI.create("classpath:/dev/tunegate/engine/format/data/support-intents.train.jsonl"));
         assertThat(tune.hyperparameters().get("epochCount").asInt()).isEqualTo(5);
         assertThat(suite.safetySettings().get(0).get("threshold").asText()).isEqualTo("BLOCK_ONLY_HIGH");
-        assertThat(suite.systemInstruction().get("parts").get(0).get("text").asText()).isEqualTo("You classify support tickets.");
-        assertThat(suite.gate()).get().satisfies(g -> assertThat(g.get("nonInferiority").get("margin").asDouble()).isEqualTo(0.05));
+        assertThat(suite.systemInstruction().get("parts").get(0).get("text").asText())
+                .isEqualTo("You classify support tickets.");
+        assertThat(suite.gate())
+                .get()
+                .satisfies(g -> assertThat(g.get("nonInferiority").get("margin").asDouble())
+                        .isEqualTo(0.05));
         assertThat(suite.contentHash()).hasSize(64);
 
         assertThat(suite.cases()).extracting(EvalCase::id).containsExactly("refund-request", "login-problem");
@@ -51,9 +62,12 @@ class SuiteFormatTest {
         assertThat(refund.position()).isEqualTo(new SourcePosition(17, 5));
         assertThat(refund.tags()).containsExactly("critical");
         assertThat(refund.repeat()).isEqualTo(1);
-        assertThat(refund.expect()).extracting(m -> m.name())
+        assertThat(refund.expect())
+                .extracting(m -> m.name())
                 .containsExactly("finishReason", "equals", "regex", "jsonSchema", "jsonSchema", "safety", "not");
-        assertThat(refund.expect().get(0).position()).as("defaults' matcher keeps its own line").isEqualTo(new SourcePosition(15, 21));
+        assertThat(refund.expect().get(0).position())
+                .as("defaults' matcher keeps its own line")
+                .isEqualTo(new SourcePosition(15, 21));
         assertThat(refund.expect().get(1).position()).isEqualTo(new SourcePosition(22, 9));
         assertThat(refund.expect().get(6).position()).isEqualTo(new SourcePosition(27, 9));
         EvalCase login = suite.cases().get(1);
@@ -64,12 +78,16 @@ class SuiteFormatTest {
     @Test
     void designExampleDiscoversWithAllItsMatchers() {
         EngineDiscoveryResults results = EngineTestKit.engine(new TuneGateTestEngine(new FakeGateway(0).factory()))
-                .selectors(selectClasspathResource(DESIGN)).discover();
+                .selectors(selectClasspathResource(DESIGN))
+                .discover();
         assertThat(results.getDiscoveryIssues()).isEmpty();
-        assertThat(DiscoveryTest.names(results)).containsExactly("support-intents › refund-request [base]",
-                "support-intents › refund-request [tuned]", "support-intents › login-problem [base]",
-                "support-intents › login-problem [tuned]",
-                "support-intents › gate [tuned]");
+        assertThat(DiscoveryTest.names(results))
+                .containsExactly(
+                        "support-intents › refund-request [base]",
+                        "support-intents › refund-request [tuned]",
+                        "support-intents › login-problem [base]",
+                        "support-intents › login-problem [tuned]",
+                        "support-intents › gate [tuned]");
     }
 
     @Test

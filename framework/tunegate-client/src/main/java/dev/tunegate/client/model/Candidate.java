@@ -3,13 +3,14 @@ package dev.tunegate.client.model;
 import java.util.List;
 
 /** A response candidate; an absent {@code finishReason} means the model has not stopped (streaming). */
-public record Candidate(Content content,
-                        FinishReason finishReason,
-                        List<SafetyRating> safetyRatings,
-                        CitationMetadata citationMetadata,
-                        Integer tokenCount,
-                        List<GroundingAttribution> groundingAttributions,
-                        Integer index) {
+public record Candidate(
+        Content content,
+        FinishReason finishReason,
+        List<SafetyRating> safetyRatings,
+        CitationMetadata citationMetadata,
+        Integer tokenCount,
+        List<GroundingAttribution> groundingAttributions,
+        Integer index) {
     public Candidate {
         safetyRatings = Unions.copy(safetyRatings);
         groundingAttributions = Unions.copy(groundingAttributions);

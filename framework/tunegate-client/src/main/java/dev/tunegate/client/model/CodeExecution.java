@@ -1,5 +1,4 @@
 package dev.tunegate.client.model;
 
 /** Marker tool enabling code execution; serialised as {@code {}}. */
-public record CodeExecution() {
-}
+public record CodeExecution() {}

@@ -35,7 +35,8 @@ public record Content(String role, List<Part> parts) {
         if (parts == null) {
             return null;
         }
-        List<String> texts = parts.stream().map(Part::text).filter(Objects::nonNull).toList();
+        List<String> texts =
+                parts.stream().map(Part::text).filter(Objects::nonNull).toList();
         return texts.isEmpty() ? null : texts.stream().collect(Collectors.joining());
     }
 }

@@ -3,11 +3,12 @@ package dev.tunegate.client.model;
 import java.util.List;
 
 /** Progress metadata of a tunedModels.create operation. */
-public record CreateTunedModelMetadata(String tunedModel,
-                                       Integer totalSteps,
-                                       Integer completedSteps,
-                                       Double completedPercent,
-                                       List<TuningSnapshot> snapshots) {
+public record CreateTunedModelMetadata(
+        String tunedModel,
+        Integer totalSteps,
+        Integer completedSteps,
+        Double completedPercent,
+        List<TuningSnapshot> snapshots) {
     /** The {@code @type} URI of this message inside an Operation. */
     public static final String TYPE_URL =
             "type.googleapis.com/google.ai.generativelanguage.v1beta.CreateTunedModelMetadata";

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import java.util.List;
 
 /** How the model may call functions; {@code mode} is read case-insensitively ("auto" and "AUTO"). */
-public record FunctionCallingConfig(Mode mode,
-                                    @JsonAlias("allowed_function_names") List<String> allowedFunctionNames) {
+public record FunctionCallingConfig(
+        Mode mode, @JsonAlias("allowed_function_names") List<String> allowedFunctionNames) {
     public FunctionCallingConfig {
         allowedFunctionNames = Unions.copy(allowedFunctionNames);
     }

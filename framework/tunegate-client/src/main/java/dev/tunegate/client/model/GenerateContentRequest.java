@@ -8,13 +8,14 @@ import java.util.List;
  * Request body of generateContent and streamGenerateContent. The model is named by the URL, not the body.
  * snake_case keys and single objects in place of arrays are accepted on read.
  */
-public record GenerateContentRequest(List<Content> contents,
-                                     List<Tool> tools,
-                                     @JsonAlias("tool_config") ToolConfig toolConfig,
-                                     @JsonAlias("safety_settings") List<SafetySetting> safetySettings,
-                                     @JsonAlias("system_instruction") Content systemInstruction,
-                                     @JsonAlias("generation_config") GenerationConfig generationConfig,
-                                     @JsonAlias("cached_content") String cachedContent) {
+public record GenerateContentRequest(
+        List<Content> contents,
+        List<Tool> tools,
+        @JsonAlias("tool_config") ToolConfig toolConfig,
+        @JsonAlias("safety_settings") List<SafetySetting> safetySettings,
+        @JsonAlias("system_instruction") Content systemInstruction,
+        @JsonAlias("generation_config") GenerationConfig generationConfig,
+        @JsonAlias("cached_content") String cachedContent) {
     public GenerateContentRequest {
         contents = Unions.copy(contents);
         tools = Unions.copy(tools);
@@ -60,10 +61,12 @@ public record GenerateContentRequest(List<Content> contents,
         private GenerationConfig generationConfig;
         private String cachedContent;
 
-        private Builder() {
-        }
+        private Builder() {}
 
-        public Builder contents(List<Content> v) { this.contents = v == null ? null : new ArrayList<>(v); return this; }
+        public Builder contents(List<Content> v) {
+            this.contents = v == null ? null : new ArrayList<>(v);
+            return this;
+        }
         /** Appends one turn. */
         public Builder addContent(Content v) {
             if (contents == null) {
@@ -73,8 +76,14 @@ public record GenerateContentRequest(List<Content> contents,
             return this;
         }
         /** Appends a user turn with one text part. */
-        public Builder userText(String text) { return addContent(Content.user(text)); }
-        public Builder tools(List<Tool> v) { this.tools = v == null ? null : new ArrayList<>(v); return this; }
+        public Builder userText(String text) {
+            return addContent(Content.user(text));
+        }
+
+        public Builder tools(List<Tool> v) {
+            this.tools = v == null ? null : new ArrayList<>(v);
+            return this;
+        }
         /** Appends one tool. */
         public Builder addTool(Tool v) {
             if (tools == null) {
@@ -83,8 +92,16 @@ public record GenerateContentRequest(List<Content> contents,
             tools.add(v);
             return this;
         }
-        public Builder toolConfig(ToolConfig v) { this.toolConfig = v; return this; }
-        public Builder safetySettings(List<SafetySetting> v) { this.safetySettings = v == null ? null : new ArrayList<>(v); return this; }
+
+        public Builder toolConfig(ToolConfig v) {
+            this.toolConfig = v;
+            return this;
+        }
+
+        public Builder safetySettings(List<SafetySetting> v) {
+            this.safetySettings = v == null ? null : new ArrayList<>(v);
+            return this;
+        }
         /** Appends one safety setting. */
         public Builder addSafetySetting(HarmCategory category, HarmBlockThreshold threshold) {
             if (safetySettings == null) {
@@ -93,15 +110,30 @@ public record GenerateContentRequest(List<Content> contents,
             safetySettings.add(new SafetySetting(category, threshold));
             return this;
         }
-        public Builder systemInstruction(Content v) { this.systemInstruction = v; return this; }
+
+        public Builder systemInstruction(Content v) {
+            this.systemInstruction = v;
+            return this;
+        }
         /** Sets a text-only system instruction. */
-        public Builder systemInstruction(String text) { this.systemInstruction = text == null ? null : Content.text(text); return this; }
-        public Builder generationConfig(GenerationConfig v) { this.generationConfig = v; return this; }
-        public Builder cachedContent(String v) { this.cachedContent = v; return this; }
+        public Builder systemInstruction(String text) {
+            this.systemInstruction = text == null ? null : Content.text(text);
+            return this;
+        }
+
+        public Builder generationConfig(GenerationConfig v) {
+            this.generationConfig = v;
+            return this;
+        }
+
+        public Builder cachedContent(String v) {
+            this.cachedContent = v;
+            return this;
+        }
 
         public GenerateContentRequest build() {
-            return new GenerateContentRequest(contents, tools, toolConfig, safetySettings, systemInstruction,
-                    generationConfig, cachedContent);
+            return new GenerateContentRequest(
+                    contents, tools, toolConfig, safetySettings, systemInstruction, generationConfig, cachedContent);
         }
     }
 }

@@ -6,11 +6,12 @@ import java.util.List;
  * Response of generateContent, and one chunk of streamGenerateContent. {@code modelVersion} and
  * {@code responseId} follow the public API (not in the seeds).
  */
-public record GenerateContentResponse(List<Candidate> candidates,
-                                      PromptFeedback promptFeedback,
-                                      UsageMetadata usageMetadata,
-                                      String modelVersion,
-                                      String responseId) {
+public record GenerateContentResponse(
+        List<Candidate> candidates,
+        PromptFeedback promptFeedback,
+        UsageMetadata usageMetadata,
+        String modelVersion,
+        String responseId) {
     public GenerateContentResponse {
         candidates = Unions.copy(candidates);
     }

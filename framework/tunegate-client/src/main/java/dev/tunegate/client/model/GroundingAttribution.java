@@ -1,5 +1,4 @@
 package dev.tunegate.client.model;
 
 /** Attribution for a source that contributed to an answer. */
-public record GroundingAttribution(AttributionSourceId sourceId, Content content) {
-}
+public record GroundingAttribution(AttributionSourceId sourceId, Content content) {}

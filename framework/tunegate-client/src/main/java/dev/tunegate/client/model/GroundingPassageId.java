@@ -1,5 +1,4 @@
 package dev.tunegate.client.model;
 
 /** Identifier for a part within a grounding passage. */
-public record GroundingPassageId(String passageId, Integer partIndex) {
-}
+public record GroundingPassageId(String passageId, Integer partIndex) {}

@@ -24,10 +24,10 @@ public enum HarmBlockThreshold {
             return false;
         }
         return switch (this) {
-            case BLOCK_LOW_AND_ABOVE -> probability.compareTo(HarmProbability.LOW) >= 0
-                    && probability != HarmProbability.UNRECOGNIZED;
-            case BLOCK_MEDIUM_AND_ABOVE -> probability.compareTo(HarmProbability.MEDIUM) >= 0
-                    && probability != HarmProbability.UNRECOGNIZED;
+            case BLOCK_LOW_AND_ABOVE ->
+                probability.compareTo(HarmProbability.LOW) >= 0 && probability != HarmProbability.UNRECOGNIZED;
+            case BLOCK_MEDIUM_AND_ABOVE ->
+                probability.compareTo(HarmProbability.MEDIUM) >= 0 && probability != HarmProbability.UNRECOGNIZED;
             case BLOCK_ONLY_HIGH -> probability == HarmProbability.HIGH;
             default -> false;
         };

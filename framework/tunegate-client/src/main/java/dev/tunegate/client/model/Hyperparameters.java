@@ -6,13 +6,19 @@ import com.fasterxml.jackson.annotation.JsonAlias;
  * Tuning hyperparameters. Union {@code learning_rate_option}: at most one of learningRate and
  * learningRateMultiplier.
  */
-public record Hyperparameters(@JsonAlias("learning_rate") Double learningRate,
-                              @JsonAlias("learning_rate_multiplier") Double learningRateMultiplier,
-                              @JsonAlias("epoch_count") Integer epochCount,
-                              @JsonAlias("batch_size") Integer batchSize) {
+public record Hyperparameters(
+        @JsonAlias("learning_rate") Double learningRate,
+        @JsonAlias("learning_rate_multiplier") Double learningRateMultiplier,
+        @JsonAlias("epoch_count") Integer epochCount,
+        @JsonAlias("batch_size") Integer batchSize) {
     public Hyperparameters {
-        Unions.atMostOne("Hyperparameters", "learning_rate_option",
-                "learningRate", learningRate, "learningRateMultiplier", learningRateMultiplier);
+        Unions.atMostOne(
+                "Hyperparameters",
+                "learning_rate_option",
+                "learningRate",
+                learningRate,
+                "learningRateMultiplier",
+                learningRateMultiplier);
     }
 
     /** Epochs, batch size and learning rate (any may be null). */

@@ -25,7 +25,11 @@ public record Operation(String name, JsonNode metadata, Boolean done, Status err
 
     /** A finished tuning operation whose response is the tuned model. */
     public static Operation succeeded(String name, CreateTunedModelMetadata metadata, TunedModel model) {
-        return new Operation(name, typed(CreateTunedModelMetadata.TYPE_URL, metadata), true, null,
+        return new Operation(
+                name,
+                typed(CreateTunedModelMetadata.TYPE_URL, metadata),
+                true,
+                null,
                 typed(TunedModel.TYPE_URL, model));
     }
 
@@ -91,8 +95,8 @@ public record Operation(String name, JsonNode metadata, Boolean done, Status err
         try {
             return MAPPER.treeToValue(node, type);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("Operation payload is not a " + type.getSimpleName() + ": "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "Operation payload is not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -7,17 +7,32 @@ import com.fasterxml.jackson.databind.JsonNode;
  * One piece of a {@link Content}. Union {@code data}: at most one of text, inlineData, fileData,
  * functionCall, functionResponse, executableCode, codeExecutionResult is set.
  */
-public record Part(String text,
-                   @JsonAlias("inline_data") Blob inlineData,
-                   @JsonAlias("file_data") FileData fileData,
-                   @JsonAlias("function_call") FunctionCall functionCall,
-                   @JsonAlias("function_response") FunctionResponse functionResponse,
-                   @JsonAlias("executable_code") ExecutableCode executableCode,
-                   @JsonAlias("code_execution_result") CodeExecutionResult codeExecutionResult) {
+public record Part(
+        String text,
+        @JsonAlias("inline_data") Blob inlineData,
+        @JsonAlias("file_data") FileData fileData,
+        @JsonAlias("function_call") FunctionCall functionCall,
+        @JsonAlias("function_response") FunctionResponse functionResponse,
+        @JsonAlias("executable_code") ExecutableCode executableCode,
+        @JsonAlias("code_execution_result") CodeExecutionResult codeExecutionResult) {
     public Part {
-        Unions.atMostOne("Part", "data", "text", text, "inlineData", inlineData, "fileData", fileData,
-                "functionCall", functionCall, "functionResponse", functionResponse,
-                "executableCode", executableCode, "codeExecutionResult", codeExecutionResult);
+        Unions.atMostOne(
+                "Part",
+                "data",
+                "text",
+                text,
+                "inlineData",
+                inlineData,
+                "fileData",
+                fileData,
+                "functionCall",
+                functionCall,
+                "functionResponse",
+                functionResponse,
+                "executableCode",
+                executableCode,
+                "codeExecutionResult",
+                codeExecutionResult);
     }
 
     /** A text part. */

@@ -13,28 +13,29 @@ import java.util.Map;
  * {@code minItems}/{@code maxItems}/{@code minLength}/{@code maxLength}/{@code minProperties}/{@code maxProperties}
  * are int64 values; they are written as JSON strings and accepted as strings or numbers.
  */
-public record Schema(SchemaType type,
-                     String format,
-                     String title,
-                     String description,
-                     Boolean nullable,
-                     @JsonProperty("enum") List<String> enumValues,
-                     @JsonAlias("max_items") String maxItems,
-                     @JsonAlias("min_items") String minItems,
-                     Map<String, Schema> properties,
-                     List<String> required,
-                     @JsonAlias("property_ordering") List<String> propertyOrdering,
-                     Schema items,
-                     @JsonAlias("any_of") List<Schema> anyOf,
-                     Double minimum,
-                     Double maximum,
-                     @JsonAlias("min_length") String minLength,
-                     @JsonAlias("max_length") String maxLength,
-                     String pattern,
-                     @JsonAlias("min_properties") String minProperties,
-                     @JsonAlias("max_properties") String maxProperties,
-                     JsonNode example,
-                     @JsonProperty("default") JsonNode defaultValue) {
+public record Schema(
+        SchemaType type,
+        String format,
+        String title,
+        String description,
+        Boolean nullable,
+        @JsonProperty("enum") List<String> enumValues,
+        @JsonAlias("max_items") String maxItems,
+        @JsonAlias("min_items") String minItems,
+        Map<String, Schema> properties,
+        List<String> required,
+        @JsonAlias("property_ordering") List<String> propertyOrdering,
+        Schema items,
+        @JsonAlias("any_of") List<Schema> anyOf,
+        Double minimum,
+        Double maximum,
+        @JsonAlias("min_length") String minLength,
+        @JsonAlias("max_length") String maxLength,
+        String pattern,
+        @JsonAlias("min_properties") String minProperties,
+        @JsonAlias("max_properties") String maxProperties,
+        JsonNode example,
+        @JsonProperty("default") JsonNode defaultValue) {
     public Schema {
         enumValues = Unions.copy(enumValues);
         required = Unions.copy(required);
@@ -111,18 +112,52 @@ public record Schema(SchemaType type,
         private JsonNode example;
         private JsonNode defaultValue;
 
-        private Builder() {
+        private Builder() {}
+
+        public Builder type(SchemaType v) {
+            this.type = v;
+            return this;
         }
 
-        public Builder type(SchemaType v) { this.type = v; return this; }
-        public Builder format(String v) { this.format = v; return this; }
-        public Builder title(String v) { this.title = v; return this; }
-        public Builder description(String v) { this.description = v; return this; }
-        public Builder nullable(Boolean v) { this.nullable = v; return this; }
-        public Builder enumValues(List<String> v) { this.enumValues = v; return this; }
-        public Builder maxItems(long v) { this.maxItems = Long.toString(v); return this; }
-        public Builder minItems(long v) { this.minItems = Long.toString(v); return this; }
-        public Builder properties(Map<String, Schema> v) { this.properties = v == null ? null : new LinkedHashMap<>(v); return this; }
+        public Builder format(String v) {
+            this.format = v;
+            return this;
+        }
+
+        public Builder title(String v) {
+            this.title = v;
+            return this;
+        }
+
+        public Builder description(String v) {
+            this.description = v;
+            return this;
+        }
+
+        public Builder nullable(Boolean v) {
+            this.nullable = v;
+            return this;
+        }
+
+        public Builder enumValues(List<String> v) {
+            this.enumValues = v;
+            return this;
+        }
+
+        public Builder maxItems(long v) {
+            this.maxItems = Long.toString(v);
+            return this;
+        }
+
+        public Builder minItems(long v) {
+            this.minItems = Long.toString(v);
+            return this;
+        }
+
+        public Builder properties(Map<String, Schema> v) {
+            this.properties = v == null ? null : new LinkedHashMap<>(v);
+            return this;
+        }
         /** Adds one property, keeping insertion order. */
         public Builder property(String name, Schema schema) {
             if (properties == null) {
@@ -131,25 +166,101 @@ public record Schema(SchemaType type,
             properties.put(name, schema);
             return this;
         }
-        public Builder required(List<String> v) { this.required = v; return this; }
-        public Builder required(String... v) { this.required = List.of(v); return this; }
-        public Builder propertyOrdering(List<String> v) { this.propertyOrdering = v; return this; }
-        public Builder items(Schema v) { this.items = v; return this; }
-        public Builder anyOf(List<Schema> v) { this.anyOf = v; return this; }
-        public Builder minimum(Double v) { this.minimum = v; return this; }
-        public Builder maximum(Double v) { this.maximum = v; return this; }
-        public Builder minLength(long v) { this.minLength = Long.toString(v); return this; }
-        public Builder maxLength(long v) { this.maxLength = Long.toString(v); return this; }
-        public Builder pattern(String v) { this.pattern = v; return this; }
-        public Builder minProperties(long v) { this.minProperties = Long.toString(v); return this; }
-        public Builder maxProperties(long v) { this.maxProperties = Long.toString(v); return this; }
-        public Builder example(JsonNode v) { this.example = v; return this; }
-        public Builder defaultValue(JsonNode v) { this.defaultValue = v; return this; }
+
+        public Builder required(List<String> v) {
+            this.required = v;
+            return this;
+        }
+
+        public Builder required(String... v) {
+            this.required = List.of(v);
+            return this;
+        }
+
+        public Builder propertyOrdering(List<String> v) {
+            this.propertyOrdering = v;
+            return this;
+        }
+
+        public Builder items(Schema v) {
+            this.items = v;
+            return this;
+        }
+
+        public Builder anyOf(List<Schema> v) {
+            this.anyOf = v;
+            return this;
+        }
+
+        public Builder minimum(Double v) {
+            this.minimum = v;
+            return this;
+        }
+
+        public Builder maximum(Double v) {
+            this.maximum = v;
+            return this;
+        }
+
+        public Builder minLength(long v) {
+            this.minLength = Long.toString(v);
+            return this;
+        }
+
+        public Builder maxLength(long v) {
+            this.maxLength = Long.toString(v);
+            return this;
+        }
+
+        public Builder pattern(String v) {
+            this.pattern = v;
+            return this;
+        }
+
+        public Builder minProperties(long v) {
+            this.minProperties = Long.toString(v);
+            return this;
+        }
+
+        public Builder maxProperties(long v) {
+            this.maxProperties = Long.toString(v);
+            return this;
+        }
+
+        public Builder example(JsonNode v) {
+            this.example = v;
+            return this;
+        }
+
+        public Builder defaultValue(JsonNode v) {
+            this.defaultValue = v;
+            return this;
+        }
 
         public Schema build() {
-            return new Schema(type, format, title, description, nullable, enumValues, maxItems, minItems,
-                    properties, required, propertyOrdering, items, anyOf, minimum, maximum, minLength,
-                    maxLength, pattern, minProperties, maxProperties, example, defaultValue);
+            return new Schema(
+                    type,
+                    format,
+                    title,
+                    description,
+                    nullable,
+                    enumValues,
+                    maxItems,
+                    minItems,
+                    properties,
+                    required,
+                    propertyOrdering,
+                    items,
+                    anyOf,
+                    minimum,
+                    maximum,
+                    minLength,
+                    maxLength,
+                    pattern,
+                    minProperties,
+                    maxProperties,
+                    example,
+                    defaultValue);
         }
     }
 }

@@ -1,5 +1,4 @@
 package dev.tunegate.client.model;
 
 /** Identifier for a chunk retrieved via Semantic Retriever. */
-public record SemanticRetrieverChunk(String source, String chunk) {
-}
+public record SemanticRetrieverChunk(String source, String chunk) {}

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import java.util.List;
 
 /** A tool the model may use: function declarations and/or code execution. */
-public record Tool(@JsonAlias("function_declarations") List<FunctionDeclaration> functionDeclarations,
-                   @JsonAlias("code_execution") CodeExecution codeExecution) {
+public record Tool(
+        @JsonAlias("function_declarations") List<FunctionDeclaration> functionDeclarations,
+        @JsonAlias("code_execution") CodeExecution codeExecution) {
     public Tool {
         functionDeclarations = Unions.copy(functionDeclarations);
     }

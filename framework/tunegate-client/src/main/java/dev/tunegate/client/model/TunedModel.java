@@ -9,26 +9,26 @@ import java.util.List;
  * A fine-tuned model ({@code tunedModels/*}). Union {@code source_model}: at most one of tunedModelSource
  * and baseModel. {@code readerProjectNumbers} are int64 values carried as JSON strings.
  */
-public record TunedModel(String name,
-                         @JsonAlias("display_name") String displayName,
-                         String description,
-                         State state,
-                         Instant createTime,
-                         Instant updateTime,
-                         @JsonAlias("tuning_task") TuningTask tuningTask,
-                         List<String> readerProjectNumbers,
-                         @JsonAlias("tuned_model_source") TunedModelSource tunedModelSource,
-                         @JsonAlias("base_model") String baseModel,
-                         Double temperature,
-                         @JsonAlias("top_p") Double topP,
-                         @JsonAlias("top_k") Integer topK) {
+public record TunedModel(
+        String name,
+        @JsonAlias("display_name") String displayName,
+        String description,
+        State state,
+        Instant createTime,
+        Instant updateTime,
+        @JsonAlias("tuning_task") TuningTask tuningTask,
+        List<String> readerProjectNumbers,
+        @JsonAlias("tuned_model_source") TunedModelSource tunedModelSource,
+        @JsonAlias("base_model") String baseModel,
+        Double temperature,
+        @JsonAlias("top_p") Double topP,
+        @JsonAlias("top_k") Integer topK) {
     /** The {@code @type} URI of a TunedModel inside an Operation response. */
     public static final String TYPE_URL = "type.googleapis.com/google.ai.generativelanguage.v1beta.TunedModel";
 
     public TunedModel {
         readerProjectNumbers = Unions.copy(readerProjectNumbers);
-        Unions.atMostOne("TunedModel", "source_model",
-                "tunedModelSource", tunedModelSource, "baseModel", baseModel);
+        Unions.atMostOne("TunedModel", "source_model", "tunedModelSource", tunedModelSource, "baseModel", baseModel);
     }
 
     /** A new builder. */
@@ -38,10 +38,20 @@ public record TunedModel(String name,
 
     /** A builder initialised from this model. */
     public Builder toBuilder() {
-        return new Builder().name(name).displayName(displayName).description(description).state(state)
-                .createTime(createTime).updateTime(updateTime).tuningTask(tuningTask)
-                .readerProjectNumbers(readerProjectNumbers).tunedModelSource(tunedModelSource)
-                .baseModel(baseModel).temperature(temperature).topP(topP).topK(topK);
+        return new Builder()
+                .name(name)
+                .displayName(displayName)
+                .description(description)
+                .state(state)
+                .createTime(createTime)
+                .updateTime(updateTime)
+                .tuningTask(tuningTask)
+                .readerProjectNumbers(readerProjectNumbers)
+                .tunedModelSource(tunedModelSource)
+                .baseModel(baseModel)
+                .temperature(temperature)
+                .topP(topP)
+                .topK(topK);
     }
 
     /** The state of a tuned model. */
@@ -71,26 +81,88 @@ public record TunedModel(String name,
         private Double topP;
         private Integer topK;
 
-        private Builder() {
+        private Builder() {}
+
+        public Builder name(String v) {
+            this.name = v;
+            return this;
         }
 
-        public Builder name(String v) { this.name = v; return this; }
-        public Builder displayName(String v) { this.displayName = v; return this; }
-        public Builder description(String v) { this.description = v; return this; }
-        public Builder state(State v) { this.state = v; return this; }
-        public Builder createTime(Instant v) { this.createTime = v; return this; }
-        public Builder updateTime(Instant v) { this.updateTime = v; return this; }
-        public Builder tuningTask(TuningTask v) { this.tuningTask = v; return this; }
-        public Builder readerProjectNumbers(List<String> v) { this.readerProjectNumbers = v; return this; }
-        public Builder tunedModelSource(TunedModelSource v) { this.tunedModelSource = v; return this; }
-        public Builder baseModel(String v) { this.baseModel = v; return this; }
-        public Builder temperature(Double v) { this.temperature = v; return this; }
-        public Builder topP(Double v) { this.topP = v; return this; }
-        public Builder topK(Integer v) { this.topK = v; return this; }
+        public Builder displayName(String v) {
+            this.displayName = v;
+            return this;
+        }
+
+        public Builder description(String v) {
+            this.description = v;
+            return this;
+        }
+
+        public Builder state(State v) {
+            this.state = v;
+            return this;
+        }
+
+        public Builder createTime(Instant v) {
+            this.createTime = v;
+            return this;
+        }
+
+        public Builder updateTime(Instant v) {
+            this.updateTime = v;
+            return this;
+        }
+
+        public Builder tuningTask(TuningTask v) {
+            this.tuningTask = v;
+            return this;
+        }
+
+        public Builder readerProjectNumbers(List<String> v) {
+            this.readerProjectNumbers = v;
+            return this;
+        }
+
+        public Builder tunedModelSource(TunedModelSource v) {
+            this.tunedModelSource = v;
+            return this;
+        }
+
+        public Builder baseModel(String v) {
+            this.baseModel = v;
+            return this;
+        }
+
+        public Builder temperature(Double v) {
+            this.temperature = v;
+            return this;
+        }
+
+        public Builder topP(Double v) {
+            this.topP = v;
+            return this;
+        }
+
+        public Builder topK(Integer v) {
+            this.topK = v;
+            return this;
+        }
 
         public TunedModel build() {
-            return new TunedModel(name, displayName, description, state, createTime, updateTime, tuningTask,
-                    readerProjectNumbers, tunedModelSource, baseModel, temperature, topP, topK);
+            return new TunedModel(
+                    name,
+                    displayName,
+                    description,
+                    state,
+                    createTime,
+                    updateTime,
+                    tuningTask,
+                    readerProjectNumbers,
+                    tunedModelSource,
+                    baseModel,
+                    temperature,
+                    topP,
+                    topK);
         }
     }
 }

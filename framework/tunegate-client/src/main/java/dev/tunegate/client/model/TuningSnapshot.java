@@ -3,5 +3,4 @@ package dev.tunegate.client.model;
 import java.time.Instant;
 
 /** Metrics of one tuning step. */
-public record TuningSnapshot(Integer step, Integer epoch, Double meanLoss, Instant computeTime) {
-}
+public record TuningSnapshot(Integer step, Integer epoch, Double meanLoss, Instant computeTime) {}

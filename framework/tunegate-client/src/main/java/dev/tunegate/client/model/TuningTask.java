@@ -5,11 +5,12 @@ import java.time.Instant;
 import java.util.List;
 
 /** The tuning task of a tuned model: input data and hyperparameters, output times and snapshots. */
-public record TuningTask(Instant startTime,
-                         Instant completeTime,
-                         List<TuningSnapshot> snapshots,
-                         @JsonAlias("training_data") Dataset trainingData,
-                         Hyperparameters hyperparameters) {
+public record TuningTask(
+        Instant startTime,
+        Instant completeTime,
+        List<TuningSnapshot> snapshots,
+        @JsonAlias("training_data") Dataset trainingData,
+        Hyperparameters hyperparameters) {
     public TuningTask {
         snapshots = Unions.copy(snapshots);
     }

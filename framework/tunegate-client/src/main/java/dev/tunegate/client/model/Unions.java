@@ -5,8 +5,7 @@ import java.util.List;
 
 /** Checks protobuf {@code oneof} groups and copies lists defensively. */
 final class Unions {
-    private Unions() {
-    }
+    private Unions() {}
 
     /**
      * Throws when more than one member of a union is set.

@@ -1,8 +1,11 @@
 package dev.tunegate.client.model;
 
 /** Token usage of a generation request. */
-public record UsageMetadata(Integer promptTokenCount, Integer cachedContentTokenCount,
-                            Integer candidatesTokenCount, Integer totalTokenCount) {
+public record UsageMetadata(
+        Integer promptTokenCount,
+        Integer cachedContentTokenCount,
+        Integer candidatesTokenCount,
+        Integer totalTokenCount) {
     /** Usage without cached content. */
     public static UsageMetadata of(int prompt, int candidates) {
         return new UsageMetadata(prompt, null, candidates, prompt + candidates);

@@ -17,10 +17,13 @@ class SpecExampleParsingTest {
         Candidate c = r.firstCandidate();
         assertThat(c.index()).isZero();
         assertThat(c.content().role()).isEqualTo("model");
-        assertThat(c.safetyRatings()).extracting(SafetyRating::category).containsExactly(
-                HarmCategory.HARM_CATEGORY_SEXUALLY_EXPLICIT, HarmCategory.HARM_CATEGORY_HATE_SPEECH,
-                HarmCategory.HARM_CATEGORY_HARASSMENT, HarmCategory.HARM_CATEGORY_DANGEROUS_CONTENT);
-        assertThat(c.safetyRatings()).allSatisfy(s -> assertThat(s.probability()).isEqualTo(HarmProbability.NEGLIGIBLE));
+        assertThat(c.safetyRatings())
+                .extracting(SafetyRating::category)
+                .containsExactly(
+                        HarmCategory.HARM_CATEGORY_SEXUALLY_EXPLICIT, HarmCategory.HARM_CATEGORY_HATE_SPEECH,
+                        HarmCategory.HARM_CATEGORY_HARASSMENT, HarmCategory.HARM_CATEGORY_DANGEROUS_CONTENT);
+        assertThat(c.safetyRatings())
+                .allSatisfy(s -> assertThat(s.probability()).isEqualTo(HarmProbability.NEGLIGIBLE));
         assertThat(r.usageMetadata()).isEqualTo(new UsageMetadata(8, null, 12, 20));
         assertThat(r.isPromptBlocked()).isFalse();
     }
@@ -32,8 +35,8 @@ class SpecExampleParsingTest {
         assertThat(r.text()).isNull();
         assertThat(r.isPromptBlocked()).isTrue();
         assertThat(r.promptFeedback().blockReason()).isEqualTo(BlockReason.SAFETY);
-        assertThat(r.promptFeedback().safetyRatings()).containsExactly(
-                new SafetyRating(HarmCategory.HARM_CATEGORY_HARASSMENT, HarmProbability.HIGH, true));
+        assertThat(r.promptFeedback().safetyRatings())
+                .containsExactly(new SafetyRating(HarmCategory.HARM_CATEGORY_HARASSMENT, HarmProbability.HIGH, true));
     }
 
     @Test
@@ -42,8 +45,8 @@ class SpecExampleParsingTest {
         Candidate c = r.firstCandidate();
         assertThat(c.finishReason()).isEqualTo(FinishReason.RECITATION);
         assertThat(c.tokenCount()).isEqualTo(3);
-        assertThat(c.citationMetadata().citationSources()).containsExactly(
-                new CitationSource(0, 8, "https://example.com/a", "MIT"));
+        assertThat(c.citationMetadata().citationSources())
+                .containsExactly(new CitationSource(0, 8, "https://example.com/a", "MIT"));
         assertThat(c.groundingAttributions()).hasSize(2);
         assertThat(c.groundingAttributions().get(0).sourceId().groundingPassage())
                 .isEqualTo(new GroundingPassageId("p1", 2));
@@ -76,8 +79,8 @@ class SpecExampleParsingTest {
         assertThat(md.totalSteps()).isEqualTo(38);
         assertThat(md.completedSteps()).isEqualTo(12);
         assertThat(md.completedPercent()).isEqualTo(31.6);
-        assertThat(md.snapshots()).containsExactly(
-                new TuningSnapshot(1, 1, 1.93, Instant.parse("2024-05-01T10:00:02.123Z")));
+        assertThat(md.snapshots())
+                .containsExactly(new TuningSnapshot(1, 1, 1.93, Instant.parse("2024-05-01T10:00:02.123Z")));
         assertThat(op.tunedModel()).isEmpty();
     }
 
@@ -111,8 +114,7 @@ class SpecExampleParsingTest {
         assertThat(m.tuningTask().completeTime()).isEqualTo(Instant.parse("2014-10-02T15:01:23.045Z"));
         assertThat(m.tuningTask().snapshots().get(0).computeTime())
                 .isEqualTo(Instant.parse("2014-10-02T15:01:23.045123Z"));
-        assertThat(m.tuningTask().trainingData().examples().examples())
-                .containsExactly(new TuningExample("1", "2"));
+        assertThat(m.tuningTask().trainingData().examples().examples()).containsExactly(new TuningExample("1", "2"));
         assertThat(m.tuningTask().hyperparameters()).isEqualTo(new Hyperparameters(0.001, null, 20, 4));
         assertThat(m.readerProjectNumbers()).containsExactly("123456789012");
         assertThat(m.baseModel()).isEqualTo("models/gemini-1.5-flash-001");

@@ -11,8 +11,7 @@ import java.nio.charset.StandardCharsets;
 public final class SpecFixtures {
     public static final ObjectMapper MAPPER = GeminiJson.newMapper();
 
-    private SpecFixtures() {
-    }
+    private SpecFixtures() {}
 
     public static String text(String name) {
         try (InputStream in = SpecFixtures.class.getResourceAsStream("/spec/" + name)) {

@@ -23,7 +23,8 @@ class SpecRequestExamplesTest {
         assertThat(g.responseSchema().type()).isEqualTo(SchemaType.ARRAY);
         assertThat(g.responseSchema().items().type()).isEqualTo(SchemaType.OBJECT);
         assertThat(g.responseSchema().items().properties()).containsOnlyKeys("recipe_name");
-        assertThat(g.responseSchema().items().properties().get("recipe_name").type()).isEqualTo(SchemaType.STRING);
+        assertThat(g.responseSchema().items().properties().get("recipe_name").type())
+                .isEqualTo(SchemaType.STRING);
     }
 
     @Test
@@ -34,7 +35,8 @@ class SpecRequestExamplesTest {
         assertThat(r.contents()).hasSize(1);
         assertThat(r.contents().get(0).text()).isEqualTo("Turn on the lights please.");
         FunctionDeclaration setColor = r.tools().get(0).functionDeclarations().get(1);
-        assertThat(r.tools().get(0).functionDeclarations()).extracting(FunctionDeclaration::name)
+        assertThat(r.tools().get(0).functionDeclarations())
+                .extracting(FunctionDeclaration::name)
                 .containsExactly("enable_lights", "set_light_color", "stop_lights");
         assertThat(r.tools().get(0).functionDeclarations().get(0).parameters()).isNull();
         assertThat(setColor.parameters().type()).isEqualTo(SchemaType.OBJECT);
@@ -49,17 +51,24 @@ class SpecRequestExamplesTest {
         assertThat(parts.get(0).text()).isEqualTo("Tell me about this instrument");
         assertThat(parts.get(1).inlineData().mimeType()).isEqualTo("image/jpeg");
         assertThat(parts.get(1).inlineData().bytes()).asString().isEqualTo("hello");
-        assertThat(parts.get(2).fileData()).isEqualTo(
-                new FileData("audio/mpeg", "https://generativelanguage.googleapis.com/v1beta/files/abc"));
+        assertThat(parts.get(2).fileData())
+                .isEqualTo(new FileData("audio/mpeg", "https://generativelanguage.googleapis.com/v1beta/files/abc"));
     }
 
     @Test
     void generationConfigAndSafetySettings() {
         GenerateContentRequest r = read("request-generation-config.json", GenerateContentRequest.class);
-        assertThat(r.safetySettings()).containsExactly(
-                SafetySetting.of(HarmCategory.HARM_CATEGORY_DANGEROUS_CONTENT, HarmBlockThreshold.BLOCK_ONLY_HIGH));
-        assertThat(r.generationConfig()).isEqualTo(GenerationConfig.builder().stopSequences("Title")
-                .temperature(1.0).maxOutputTokens(800).topP(0.8).topK(10).build());
+        assertThat(r.safetySettings())
+                .containsExactly(SafetySetting.of(
+                        HarmCategory.HARM_CATEGORY_DANGEROUS_CONTENT, HarmBlockThreshold.BLOCK_ONLY_HIGH));
+        assertThat(r.generationConfig())
+                .isEqualTo(GenerationConfig.builder()
+                        .stopSequences("Title")
+                        .temperature(1.0)
+                        .maxOutputTokens(800)
+                        .topP(0.8)
+                        .topK(10)
+                        .build());
     }
 
     @Test
@@ -68,7 +77,7 @@ class SpecRequestExamplesTest {
         assertThat(m.displayName()).isEqualTo("increment");
         assertThat(m.baseModel()).isEqualTo("models/gemini-1.0-pro-001");
         assertThat(m.tuningTask().hyperparameters()).isEqualTo(Hyperparameters.of(20, 4, 0.001));
-        assertThat(m.tuningTask().trainingData().examples().examples()).containsExactly(
-                TuningExample.of("1", "2"), TuningExample.of("seven", "eight"));
+        assertThat(m.tuningTask().trainingData().examples().examples())
+                .containsExactly(TuningExample.of("1", "2"), TuningExample.of("seven", "eight"));
     }
 }

@@ -35,8 +35,7 @@ class WireRulesTest {
 
     @Test
     void partWithTwoMembersInJsonFailsToRead() {
-        assertThatThrownBy(() -> MAPPER.readValue(
-                "{\"text\":\"a\",\"functionCall\":{\"name\":\"f\"}}", Part.class))
+        assertThatThrownBy(() -> MAPPER.readValue("{\"text\":\"a\",\"functionCall\":{\"name\":\"f\"}}", Part.class))
                 .isInstanceOf(JsonMappingException.class)
                 .hasMessageContaining("Part.data")
                 .hasMessageContaining("functionCall");
@@ -44,8 +43,10 @@ class WireRulesTest {
 
     @Test
     void tunedModelSourceUnion() {
-        assertThatThrownBy(() -> TunedModel.builder().baseModel("models/x")
-                .tunedModelSource(TunedModelSource.of("tunedModels/y")).build())
+        assertThatThrownBy(() -> TunedModel.builder()
+                        .baseModel("models/x")
+                        .tunedModelSource(TunedModelSource.of("tunedModels/y"))
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("TunedModel.source_model")
                 .hasMessageContaining("tunedModelSource")
@@ -58,13 +59,14 @@ class WireRulesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Hyperparameters.learning_rate_option")
                 .hasMessageContaining("learningRateMultiplier");
-        assertThat(new Hyperparameters(null, 2.0, 5, 4).learningRateMultiplier()).isEqualTo(2.0);
+        assertThat(new Hyperparameters(null, 2.0, 5, 4).learningRateMultiplier())
+                .isEqualTo(2.0);
     }
 
     @Test
     void attributionSourceUnion() {
-        assertThatThrownBy(() -> new AttributionSourceId(new GroundingPassageId("p", 0),
-                new SemanticRetrieverChunk("s", "c")))
+        assertThatThrownBy(() ->
+                        new AttributionSourceId(new GroundingPassageId("p", 0), new SemanticRetrieverChunk("s", "c")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("AttributionSourceId.source");
     }
@@ -90,7 +92,8 @@ class WireRulesTest {
         assertThat(r.promptFeedback().blockReason()).isEqualTo(BlockReason.UNRECOGNIZED);
         assertThat(MAPPER.readValue("{\"state\":\"PAUSED\"}", TunedModel.class).state())
                 .isEqualTo(TunedModel.State.UNRECOGNIZED);
-        assertThat(MAPPER.readValue("{\"type\":\"TUPLE\"}", Schema.class).type()).isEqualTo(SchemaType.UNRECOGNIZED);
+        assertThat(MAPPER.readValue("{\"type\":\"TUPLE\"}", Schema.class).type())
+                .isEqualTo(SchemaType.UNRECOGNIZED);
     }
 
     @Test
@@ -106,12 +109,15 @@ class WireRulesTest {
 
     @Test
     void enumsAreReadCaseInsensitively() throws Exception {
-        assertThat(MAPPER.readValue("{\"mode\":\"none\"}", FunctionCallingConfig.class).mode())
+        assertThat(MAPPER.readValue("{\"mode\":\"none\"}", FunctionCallingConfig.class)
+                        .mode())
                 .isEqualTo(FunctionCallingConfig.Mode.NONE);
-        assertThat(MAPPER.readValue("{\"type\":\"number\"}", Schema.class).type()).isEqualTo(SchemaType.NUMBER);
-        assertThat(MAPPER.readValue("{\"category\":\"harm_category_harassment\",\"threshold\":\"block_none\"}",
-                SafetySetting.class)).isEqualTo(SafetySetting.of(HarmCategory.HARM_CATEGORY_HARASSMENT,
-                HarmBlockThreshold.BLOCK_NONE));
+        assertThat(MAPPER.readValue("{\"type\":\"number\"}", Schema.class).type())
+                .isEqualTo(SchemaType.NUMBER);
+        assertThat(MAPPER.readValue(
+                        "{\"category\":\"harm_category_harassment\",\"threshold\":\"block_none\"}",
+                        SafetySetting.class))
+                .isEqualTo(SafetySetting.of(HarmCategory.HARM_CATEGORY_HARASSMENT, HarmBlockThreshold.BLOCK_NONE));
     }
 
     @Test
@@ -119,21 +125,26 @@ class WireRulesTest {
         GenerateContentRequest req = GenerateContentRequest.builder()
                 .userText("hi")
                 .systemInstruction("be brief")
-                .generationConfig(GenerationConfig.builder().temperature(0.0).maxOutputTokens(16).build())
+                .generationConfig(GenerationConfig.builder()
+                        .temperature(0.0)
+                        .maxOutputTokens(16)
+                        .build())
                 .addSafetySetting(HarmCategory.HARM_CATEGORY_HARASSMENT, HarmBlockThreshold.BLOCK_ONLY_HIGH)
                 .toolConfig(ToolConfig.of(FunctionCallingConfig.Mode.AUTO))
                 .build();
-        assertThat(MAPPER.writeValueAsString(req)).isEqualTo("{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"hi\"}]}],"
-                + "\"toolConfig\":{\"functionCallingConfig\":{\"mode\":\"AUTO\"}},"
-                + "\"safetySettings\":[{\"category\":\"HARM_CATEGORY_HARASSMENT\",\"threshold\":\"BLOCK_ONLY_HIGH\"}],"
-                + "\"systemInstruction\":{\"parts\":[{\"text\":\"be brief\"}]},"
-                + "\"generationConfig\":{\"maxOutputTokens\":16,\"temperature\":0.0}}");
+        assertThat(MAPPER.writeValueAsString(req))
+                .isEqualTo("{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"hi\"}]}],"
+                        + "\"toolConfig\":{\"functionCallingConfig\":{\"mode\":\"AUTO\"}},"
+                        + "\"safetySettings\":[{\"category\":\"HARM_CATEGORY_HARASSMENT\",\"threshold\":\"BLOCK_ONLY_HIGH\"}],"
+                        + "\"systemInstruction\":{\"parts\":[{\"text\":\"be brief\"}]},"
+                        + "\"generationConfig\":{\"maxOutputTokens\":16,\"temperature\":0.0}}");
     }
 
     @Test
     void roundTripOfEveryPartVariant() throws Exception {
         JsonNode args = MAPPER.readTree("{\"rgb_hex\":\"ff0000\"}");
-        Content content = Content.of("model",
+        Content content = Content.of(
+                "model",
                 Part.text("t"),
                 Part.inlineData("image/png", new byte[] {1, 2, 3}),
                 Part.fileData("application/pdf", "https://files/x"),
@@ -142,7 +153,8 @@ class WireRulesTest {
                 Part.executableCode(new ExecutableCode(ExecutableCode.Language.PYTHON, "print(1)")),
                 Part.codeExecutionResult(new CodeExecutionResult(CodeExecutionResult.Outcome.OUTCOME_OK, "1\n")));
         String json = MAPPER.writeValueAsString(content);
-        assertThat(json).contains("\"inlineData\":{\"mimeType\":\"image/png\",\"data\":\"AQID\"}")
+        assertThat(json)
+                .contains("\"inlineData\":{\"mimeType\":\"image/png\",\"data\":\"AQID\"}")
                 .contains("\"fileData\":{\"mimeType\":\"application/pdf\",\"fileUri\":\"https://files/x\"}")
                 .contains("\"functionCall\":{\"name\":\"set_light_color\",\"args\":{\"rgb_hex\":\"ff0000\"}}")
                 .contains("\"executableCode\":{\"language\":\"PYTHON\",\"code\":\"print(1)\"}")
@@ -160,36 +172,54 @@ class WireRulesTest {
     void timestampsAreWrittenInZulu() throws Exception {
         TuningSnapshot s = new TuningSnapshot(1, 1, 0.5, Instant.parse("2024-05-01T10:00:02.123Z"));
         assertThat(MAPPER.writeValueAsString(s)).contains("\"computeTime\":\"2024-05-01T10:00:02.123Z\"");
-        TuningSnapshot fromOffset = MAPPER.readValue("{\"computeTime\":\"2024-05-01T12:00:02+02:00\"}",
-                TuningSnapshot.class);
+        TuningSnapshot fromOffset =
+                MAPPER.readValue("{\"computeTime\":\"2024-05-01T12:00:02+02:00\"}", TuningSnapshot.class);
         assertThat(fromOffset.computeTime()).isEqualTo(Instant.parse("2024-05-01T10:00:02Z"));
     }
 
     @Test
     void schemaKeepsPropertyOrderAndWritesEnumAndInt64AsStrings() throws Exception {
-        Schema schema = Schema.builder().type(SchemaType.OBJECT)
+        Schema schema = Schema.builder()
+                .type(SchemaType.OBJECT)
                 .property("b", Schema.of(SchemaType.STRING))
-                .property("a", Schema.builder().type(SchemaType.STRING).enumValues(List.of("x", "y")).build())
-                .property("list", Schema.builder().type(SchemaType.ARRAY).items(Schema.of(SchemaType.INTEGER))
-                        .maxItems(3).build())
-                .required("a").build();
+                .property(
+                        "a",
+                        Schema.builder()
+                                .type(SchemaType.STRING)
+                                .enumValues(List.of("x", "y"))
+                                .build())
+                .property(
+                        "list",
+                        Schema.builder()
+                                .type(SchemaType.ARRAY)
+                                .items(Schema.of(SchemaType.INTEGER))
+                                .maxItems(3)
+                                .build())
+                .required("a")
+                .build();
         String json = MAPPER.writeValueAsString(schema);
-        assertThat(json).isEqualTo("{\"type\":\"OBJECT\",\"properties\":{\"b\":{\"type\":\"STRING\"},"
-                + "\"a\":{\"type\":\"STRING\",\"enum\":[\"x\",\"y\"]},"
-                + "\"list\":{\"type\":\"ARRAY\",\"maxItems\":\"3\",\"items\":{\"type\":\"INTEGER\"}}},"
-                + "\"required\":[\"a\"]}");
+        assertThat(json)
+                .isEqualTo("{\"type\":\"OBJECT\",\"properties\":{\"b\":{\"type\":\"STRING\"},"
+                        + "\"a\":{\"type\":\"STRING\",\"enum\":[\"x\",\"y\"]},"
+                        + "\"list\":{\"type\":\"ARRAY\",\"maxItems\":\"3\",\"items\":{\"type\":\"INTEGER\"}}},"
+                        + "\"required\":[\"a\"]}");
         assertThat(MAPPER.readValue(json, Schema.class)).isEqualTo(schema);
-        assertThat(MAPPER.readValue("{\"maxItems\":3}", Schema.class).maxItems()).isEqualTo("3");
+        assertThat(MAPPER.readValue("{\"maxItems\":3}", Schema.class).maxItems())
+                .isEqualTo("3");
     }
 
     @Test
     void operationWritesTypedPayloadsAndReadsThemBack() throws Exception {
         CreateTunedModelMetadata md = new CreateTunedModelMetadata("tunedModels/t", 10, 10, 100.0, List.of());
-        TunedModel model = TunedModel.builder().name("tunedModels/t").state(TunedModel.State.ACTIVE)
-                .baseModel("models/gemini-1.5-flash-001-tuning").build();
+        TunedModel model = TunedModel.builder()
+                .name("tunedModels/t")
+                .state(TunedModel.State.ACTIVE)
+                .baseModel("models/gemini-1.5-flash-001-tuning")
+                .build();
         Operation done = Operation.succeeded("tunedModels/t/operations/1", md, model);
         String json = MAPPER.writeValueAsString(done);
-        assertThat(json).contains("\"metadata\":{\"@type\":\"" + CreateTunedModelMetadata.TYPE_URL + "\"")
+        assertThat(json)
+                .contains("\"metadata\":{\"@type\":\"" + CreateTunedModelMetadata.TYPE_URL + "\"")
                 .contains("\"response\":{\"@type\":\"" + TunedModel.TYPE_URL + "\"")
                 .doesNotContain("\"error\"");
         Operation back = MAPPER.readValue(json, Operation.class);
@@ -206,14 +236,16 @@ class WireRulesTest {
 
     @Test
     void convenienceAccessors() {
-        GenerateContentResponse r = GenerateContentResponse.of(List.of(
-                Candidate.of(new Content("model", List.of(Part.text("a"), Part.text("b"))), FinishReason.STOP)),
+        GenerateContentResponse r = GenerateContentResponse.of(
+                List.of(Candidate.of(new Content("model", List.of(Part.text("a"), Part.text("b"))), FinishReason.STOP)),
                 UsageMetadata.of(2, 3));
         assertThat(r.text()).isEqualTo("ab");
         assertThat(r.usageMetadata().totalTokenCount()).isEqualTo(5);
         assertThat(GenerateContentResponse.of(List.of(), null).text()).isNull();
-        assertThat(HarmBlockThreshold.BLOCK_MEDIUM_AND_ABOVE.blocks(HarmProbability.MEDIUM)).isTrue();
-        assertThat(HarmBlockThreshold.BLOCK_MEDIUM_AND_ABOVE.blocks(HarmProbability.LOW)).isFalse();
+        assertThat(HarmBlockThreshold.BLOCK_MEDIUM_AND_ABOVE.blocks(HarmProbability.MEDIUM))
+                .isTrue();
+        assertThat(HarmBlockThreshold.BLOCK_MEDIUM_AND_ABOVE.blocks(HarmProbability.LOW))
+                .isFalse();
         assertThat(HarmBlockThreshold.BLOCK_NONE.blocks(HarmProbability.HIGH)).isFalse();
     }
 

@@ -20,10 +20,10 @@ final class Arithmetic {
     private static final Pattern X_TIMES = Pattern.compile("(?<=\\d)\\s*x\\s*(?=\\d)");
     private static final Pattern THOUSANDS = Pattern.compile("(\\d),(\\d{3})");
     private static final Pattern SQRT = Pattern.compile("square root of (-?\\d+(?:\\.\\d+)?)");
-    private static final Pattern EXPRESSION = Pattern.compile("[-(]*\\s*\\d+(?:\\.\\d+)?(?:\\s*[-+*/^()]+\\s*[-(]*\\s*\\d+(?:\\.\\d+)?\\)*)+\\)*");
+    private static final Pattern EXPRESSION =
+            Pattern.compile("[-(]*\\s*\\d+(?:\\.\\d+)?(?:\\s*[-+*/^()]+\\s*[-(]*\\s*\\d+(?:\\.\\d+)?\\)*)+\\)*");
 
-    private Arithmetic() {
-    }
+    private Arithmetic() {}
 
     /** "expression = result" for the first expression in {@code question}, or null. */
     static String answer(String question) {
@@ -31,8 +31,12 @@ final class Arithmetic {
         if (!HAS_DIGIT.matcher(q).find()) {
             return null;
         }
-        q = q.replace("multiplied by", "*").replace("divided by", "/").replace("to the power of", "^")
-                .replace("×", "*").replace("÷", "/").replace("−", "-");
+        q = q.replace("multiplied by", "*")
+                .replace("divided by", "/")
+                .replace("to the power of", "^")
+                .replace("×", "*")
+                .replace("÷", "/")
+                .replace("−", "-");
         q = PLUS.matcher(q).replaceAll("+");
         q = MINUS.matcher(q).replaceAll("-");
         q = TIMES.matcher(q).replaceAll("*");
@@ -52,7 +56,8 @@ final class Arithmetic {
             try {
                 Parser p = new Parser(expr);
                 double value = p.parse();
-                String shown = OPERATOR.matcher(SPACES.matcher(expr).replaceAll("")).replaceAll(" $1 ");
+                String shown =
+                        OPERATOR.matcher(SPACES.matcher(expr).replaceAll("")).replaceAll(" $1 ");
                 if (Double.isInfinite(value) || Double.isNaN(value)) {
                     return shown + " is undefined (division by zero).";
                 }
@@ -68,7 +73,10 @@ final class Arithmetic {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return new BigDecimal(v).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return new BigDecimal(v)
+                .setScale(6, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     /** Recursive-descent parser: expr = term (('+'|'-') term)*; term = factor (('*'|'/') factor)*; factor = unary ('^' factor)?. */

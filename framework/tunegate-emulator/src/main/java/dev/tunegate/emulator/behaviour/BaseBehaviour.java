@@ -28,41 +28,115 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL)
 public final class BaseBehaviour implements Answerer {
-    private static final Pattern MY_NAME = Pattern.compile("\\bmy name is ([\\p{L}][\\p{L}'-]*)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MY_NAME =
+            Pattern.compile("\\bmy name is ([\\p{L}][\\p{L}'-]*)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ASK_NAME = Pattern.compile("\\bwhat(?:'s| is) my name\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ASK_YOUR_NAME = Pattern.compile("\\bwhat(?:'s| is) your name\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ASK_SAID = Pattern.compile("\\bwhat did i (?:just )?(?:say|ask|write)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern REPEAT_N = Pattern.compile("^\\s*repeat (?:the word )?[\"“']?([^\"”']+?)[\"”']? (\\d+|two|three|four|five) times\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ECHO = Pattern.compile("^\\s*(?:please\\s+)?(?:repeat after me|repeat|echo|say)\\s*:?\\s*[\"“]?(.+?)[\"”]?\\s*$",
+    private static final Pattern ASK_YOUR_NAME =
+            Pattern.compile("\\bwhat(?:'s| is) your name\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ASK_SAID =
+            Pattern.compile("\\bwhat did i (?:just )?(?:say|ask|write)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REPEAT_N = Pattern.compile(
+            "^\\s*repeat (?:the word )?[\"“']?([^\"”']+?)[\"”']? (\\d+|two|three|four|five) times\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ECHO = Pattern.compile(
+            "^\\s*(?:please\\s+)?(?:repeat after me|repeat|echo|say)\\s*:?\\s*[\"“]?(.+?)[\"”]?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern UPPER = Pattern.compile("^\\s*(?:convert to |write in |in )?(?:uppercase|upper case)\\s*:\\s*(.+)$|^\\s*(?:convert|change) [\"“]?(.+?)[\"”]? (?:to|into) (?:uppercase|upper case)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern LOWER = Pattern.compile("^\\s*(?:convert to |write in |in )?(?:lowercase|lower case)\\s*:\\s*(.+)$|^\\s*(?:convert|change) [\"“]?(.+?)[\"”]? (?:to|into) (?:lowercase|lower case)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern REVERSE = Pattern.compile("^\\s*reverse(?: the (?:word|string|text))?\\s*:?\\s*[\"“]?(.+?)[\"”]?\\s*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern COUNT_WORDS = Pattern.compile("how many words (?:are )?(?:there )?in\\s*:?\\s*[\"“]?(.+?)[\"”]?\\s*\\??$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern COUNT_LETTER = Pattern.compile("how many (?:times does (?:the letter )?)?[\"'“]?([a-z])[\"'”]?(?:'s|s)? (?:are |appear )?(?:there )?in (?:the word )?[\"“]?([\\p{L}]+)[\"”]?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SORT = Pattern.compile("^\\s*sort(?: these| the following)?(?: words| numbers| items)?(?: alphabetically)?\\s*:\\s*(.+)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern LIST = Pattern.compile("\\b(?:list|name|give me|what are)\\s+(?:the\\s+)?(\\d+|one|two|three|four|five|six|seven|eight|nine|ten)?\\s*(?:popular |common |famous |well-known |different |of the |examples of )*([\\p{L} -]+?)\\s*[.?!]*$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SENTIMENT = Pattern.compile("sentiment|positive or negative|positive, negative,? or neutral", Pattern.CASE_INSENSITIVE);
-    private static final Pattern TRANSLATE = Pattern.compile("translate [\"“']?(.+?)[\"”']? (?:in)?to (french|spanish|german|italian)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern GREETING = Pattern.compile("^\\s*(hello|hi|hey|greetings|good (?:morning|afternoon|evening)|howdy)\\b(?: there)?[\\s!.,]*(?:how are you\\??)?\\s*$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern STORY = Pattern.compile("\\b(?:write|tell|give)(?: me)? (?:a |an )?(?:short |funny |ironic |sarcastic |catchy )?(story|poem|haiku|joke|phrase|slogan|sentence)(?: about (.+?))?\\s*[.?!'\"]*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern UPPER = Pattern.compile(
+            "^\\s*(?:convert to |write in |in )?(?:uppercase|upper case)\\s*:\\s*(.+)$|^\\s*(?:convert|change) [\"“]?(.+?)[\"”]? (?:to|into) (?:uppercase|upper case)",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern LOWER = Pattern.compile(
+            "^\\s*(?:convert to |write in |in )?(?:lowercase|lower case)\\s*:\\s*(.+)$|^\\s*(?:convert|change) [\"“]?(.+?)[\"”]? (?:to|into) (?:lowercase|lower case)",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern REVERSE = Pattern.compile(
+            "^\\s*reverse(?: the (?:word|string|text))?\\s*:?\\s*[\"“]?(.+?)[\"”]?\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern COUNT_WORDS = Pattern.compile(
+            "how many words (?:are )?(?:there )?in\\s*:?\\s*[\"“]?(.+?)[\"”]?\\s*\\??$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern COUNT_LETTER = Pattern.compile(
+            "how many (?:times does (?:the letter )?)?[\"'“]?([a-z])[\"'”]?(?:'s|s)? (?:are |appear )?(?:there )?in (?:the word )?[\"“]?([\\p{L}]+)[\"”]?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SORT = Pattern.compile(
+            "^\\s*sort(?: these| the following)?(?: words| numbers| items)?(?: alphabetically)?\\s*:\\s*(.+)$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern LIST = Pattern.compile(
+            "\\b(?:list|name|give me|what are)\\s+(?:the\\s+)?(\\d+|one|two|three|four|five|six|seven|eight|nine|ten)?\\s*(?:popular |common |famous |well-known |different |of the |examples of )*([\\p{L} -]+?)\\s*[.?!]*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SENTIMENT =
+            Pattern.compile("sentiment|positive or negative|positive, negative,? or neutral", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TRANSLATE = Pattern.compile(
+            "translate [\"“']?(.+?)[\"”']? (?:in)?to (french|spanish|german|italian)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern GREETING = Pattern.compile(
+            "^\\s*(hello|hi|hey|greetings|good (?:morning|afternoon|evening)|howdy)\\b(?: there)?[\\s!.,]*(?:how are you\\??)?\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern STORY = Pattern.compile(
+            "\\b(?:write|tell|give)(?: me)? (?:a |an )?(?:short |funny |ironic |sarcastic |catchy )?(story|poem|haiku|joke|phrase|slogan|sentence)(?: about (.+?))?\\s*[.?!'\"]*$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern PAWS = Pattern.compile("how many (paws|legs|feet)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ANIMALS = Pattern.compile("\\b(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(dog|cat|bird|chicken|spider|horse|duck|cow|ant)s?\\b", Pattern.CASE_INSENSITIVE);
-    private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",
-            "seven", "eight", "nine", "ten");
-    private static final Map<String, Integer> LEGS = Map.of("dog", 4, "cat", 4, "horse", 4, "cow", 4, "bird", 2,
-            "chicken", 2, "duck", 2, "spider", 8, "ant", 6);
+    private static final Pattern ANIMALS = Pattern.compile(
+            "\\b(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(dog|cat|bird|chicken|spider|horse|duck|cow|ant)s?\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final List<String> NUMBER_WORDS =
+            List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
+    private static final Map<String, Integer> LEGS =
+            Map.of("dog", 4, "cat", 4, "horse", 4, "cow", 4, "bird", 2, "chicken", 2, "duck", 2, "spider", 8, "ant", 6);
     private static final Map<String, Map<String, String>> DICTIONARY = Map.of(
             "hello", Map.of("french", "Bonjour", "spanish", "Hola", "german", "Hallo", "italian", "Ciao"),
             "thank you", Map.of("french", "Merci", "spanish", "Gracias", "german", "Danke", "italian", "Grazie"),
-            "good morning", Map.of("french", "Bonjour", "spanish", "Buenos días", "german", "Guten Morgen", "italian", "Buongiorno"),
-            "goodbye", Map.of("french", "Au revoir", "spanish", "Adiós", "german", "Auf Wiedersehen", "italian", "Arrivederci"),
+            "good morning",
+                    Map.of(
+                            "french",
+                            "Bonjour",
+                            "spanish",
+                            "Buenos días",
+                            "german",
+                            "Guten Morgen",
+                            "italian",
+                            "Buongiorno"),
+            "goodbye",
+                    Map.of(
+                            "french",
+                            "Au revoir",
+                            "spanish",
+                            "Adiós",
+                            "german",
+                            "Auf Wiedersehen",
+                            "italian",
+                            "Arrivederci"),
             "cat", Map.of("french", "Le chat", "spanish", "El gato", "german", "Die Katze", "italian", "Il gatto"),
             "dog", Map.of("french", "Le chien", "spanish", "El perro", "german", "Der Hund", "italian", "Il cane"));
-    private static final List<String> POSITIVE = List.of("love", "great", "excellent", "good", "happy", "amazing",
-            "wonderful", "fantastic", "best", "like", "enjoy", "awesome", "perfect", "thanks", "pleased");
-    private static final List<String> NEGATIVE = List.of("hate", "terrible", "awful", "bad", "sad", "worst",
-            "horrible", "angry", "disappointed", "broken", "poor", "refund", "never", "sucks", "annoyed");
+    private static final List<String> POSITIVE = List.of(
+            "love",
+            "great",
+            "excellent",
+            "good",
+            "happy",
+            "amazing",
+            "wonderful",
+            "fantastic",
+            "best",
+            "like",
+            "enjoy",
+            "awesome",
+            "perfect",
+            "thanks",
+            "pleased");
+    private static final List<String> NEGATIVE = List.of(
+            "hate",
+            "terrible",
+            "awful",
+            "bad",
+            "sad",
+            "worst",
+            "horrible",
+            "angry",
+            "disappointed",
+            "broken",
+            "poor",
+            "refund",
+            "never",
+            "sucks",
+            "annoyed");
 
     private final Knowledge knowledge = Knowledge.bundled();
     private final List<BehaviourRule> scripted;
@@ -105,7 +179,8 @@ public final class BaseBehaviour implements Answerer {
             if (!rule.models().isEmpty() && !rule.models().contains(prompt.model())) {
                 continue;
             }
-            if (rule.system() != null && !rule.system().matcher(prompt.systemInstruction()).find()) {
+            if (rule.system() != null
+                    && !rule.system().matcher(prompt.systemInstruction()).find()) {
                 continue;
             }
             Matcher m = rule.pattern().matcher(q);
@@ -132,11 +207,14 @@ public final class BaseBehaviour implements Answerer {
             return "Done. The function returned " + t.substring(t.indexOf(' ', 18) + 1, t.length() - 1) + ".";
         }
         if (ASK_NAME.matcher(q).find()) {
-            String name = persona.name() != null && q.toLowerCase(Locale.ROOT).contains("your") ? persona.name() : rememberedName(turns);
+            String name = persona.name() != null && q.toLowerCase(Locale.ROOT).contains("your")
+                    ? persona.name()
+                    : rememberedName(turns);
             return name == null ? "You haven't told me your name yet." : "Your name is " + name + ".";
         }
         if (ASK_YOUR_NAME.matcher(q).find()) {
-            return persona.name() == null ? "I'm a Gemini model served by the TuneGate emulator; I don't have a name."
+            return persona.name() == null
+                    ? "I'm a Gemini model served by the TuneGate emulator; I don't have a name."
                     : "My name is " + persona.name() + ".";
         }
         if (ASK_SAID.matcher(q).find()) {
@@ -146,7 +224,9 @@ public final class BaseBehaviour implements Answerer {
         Matcher m;
         if ((m = REPEAT_N.matcher(q)).find()) {
             String w = m.group(2);
-            int n = Character.isDigit(w.charAt(0)) ? Math.min(50, Integer.parseInt(w)) : NUMBER_WORDS.indexOf(w.toLowerCase(Locale.ROOT));
+            int n = Character.isDigit(w.charAt(0))
+                    ? Math.min(50, Integer.parseInt(w))
+                    : NUMBER_WORDS.indexOf(w.toLowerCase(Locale.ROOT));
             return String.join(" ", Collections.nCopies(Math.max(1, n), m.group(1)));
         }
         if ((m = UPPER.matcher(q)).find()) {
@@ -166,8 +246,13 @@ public final class BaseBehaviour implements Answerer {
         }
         if ((m = COUNT_LETTER.matcher(q)).find()) {
             char c = Character.toLowerCase(m.group(1).charAt(0));
-            long n = m.group(2).toLowerCase(Locale.ROOT).chars().filter(ch -> ch == c).count();
-            return "There " + (n == 1 ? "is 1 \"" + c + "\"" : "are " + n + " \"" + c + "\"s") + " in \"" + m.group(2) + "\".";
+            long n = m.group(2)
+                    .toLowerCase(Locale.ROOT)
+                    .chars()
+                    .filter(ch -> ch == c)
+                    .count();
+            return "There " + (n == 1 ? "is 1 \"" + c + "\"" : "are " + n + " \"" + c + "\"s") + " in \"" + m.group(2)
+                    + "\".";
         }
         if ((m = SORT.matcher(q)).find()) {
             return sorted(m.group(1));
@@ -194,7 +279,8 @@ public final class BaseBehaviour implements Answerer {
             return sentiment(q);
         }
         if ((m = TRANSLATE.matcher(q)).find()) {
-            Map<String, String> entry = DICTIONARY.get(m.group(1).toLowerCase(Locale.ROOT).replaceAll("[.!?]$", ""));
+            Map<String, String> entry =
+                    DICTIONARY.get(m.group(1).toLowerCase(Locale.ROOT).replaceAll("[.!?]$", ""));
             if (entry != null) {
                 return entry.get(m.group(2).toLowerCase(Locale.ROOT));
             }
@@ -202,10 +288,13 @@ public final class BaseBehaviour implements Answerer {
         }
         if (GREETING.matcher(q).find()) {
             if (persona.name() != null) {
-                return s.choose(List.of("Hello there! I'm " + persona.name() + ". How can I help you today?",
+                return s.choose(List.of(
+                        "Hello there! I'm " + persona.name() + ". How can I help you today?",
                         "Hi! " + persona.name() + " here. What can I do for you?"));
             }
-            return s.choose(List.of("Hello! How can I help you today?", "Hi there! What can I do for you?",
+            return s.choose(List.of(
+                    "Hello! How can I help you today?",
+                    "Hi there! What can I do for you?",
                     "Hello! What would you like to know?"));
         }
         if ((m = STORY.matcher(q)).find()) {
@@ -271,7 +360,9 @@ public final class BaseBehaviour implements Answerer {
         List<String> terms = new ArrayList<>();
         while (m.find()) {
             String w = m.group(1).toLowerCase(Locale.ROOT);
-            int n = Character.isDigit(w.charAt(0)) ? Integer.parseInt(w) : w.startsWith("a") ? 1 : NUMBER_WORDS.indexOf(w);
+            int n = Character.isDigit(w.charAt(0))
+                    ? Integer.parseInt(w)
+                    : w.startsWith("a") ? 1 : NUMBER_WORDS.indexOf(w);
             String animal = m.group(2).toLowerCase(Locale.ROOT);
             int legs = LEGS.get(animal);
             total += n * legs;
@@ -280,7 +371,8 @@ public final class BaseBehaviour implements Answerer {
         if (terms.isEmpty()) {
             return null;
         }
-        return "There are " + total + " " + limb + " in your house (" + String.join(" + ", terms) + " = " + total + ").";
+        return "There are " + total + " " + limb + " in your house (" + String.join(" + ", terms) + " = " + total
+                + ").";
     }
 
     private String list(String countWord, String topic) {
@@ -291,10 +383,16 @@ public final class BaseBehaviour implements Answerer {
         }
         int n = items.size() < 5 ? items.size() : 5;
         if (countWord != null) {
-            n = Character.isDigit(countWord.charAt(0)) ? Integer.parseInt(countWord) : NUMBER_WORDS.indexOf(countWord.toLowerCase(Locale.ROOT));
+            n = Character.isDigit(countWord.charAt(0))
+                    ? Integer.parseInt(countWord)
+                    : NUMBER_WORDS.indexOf(countWord.toLowerCase(Locale.ROOT));
         }
         n = Math.max(1, Math.min(n, items.size()));
-        StringBuilder sb = new StringBuilder("Here are ").append(n).append(' ').append(topic.strip()).append(":\n");
+        StringBuilder sb = new StringBuilder("Here are ")
+                .append(n)
+                .append(' ')
+                .append(topic.strip())
+                .append(":\n");
         for (int i = 0; i < n; i++) {
             sb.append(i + 1).append(". ").append(items.get(i));
             if (i < n - 1) {

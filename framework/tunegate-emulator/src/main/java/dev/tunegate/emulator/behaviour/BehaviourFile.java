@@ -30,8 +30,7 @@ final class BehaviourFile {
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
             .build();
 
-    private BehaviourFile() {
-    }
+    private BehaviourFile() {}
 
     /** The rules of the behaviour file at {@code path}, in file order. */
     static List<BehaviourRule> read(Path path) {
@@ -67,9 +66,12 @@ final class BehaviourFile {
             }
             List<String> models = new ArrayList<>();
             rule.path("models").forEach(m -> models.add(m.asText()));
-            rules.add(new BehaviourRule(where, compile(pattern, where + ".pattern"),
+            rules.add(new BehaviourRule(
+                    where,
+                    compile(pattern, where + ".pattern"),
                     rule.has("system") ? compile(rule.get("system").asText(), where + ".system") : null,
-                    List.copyOf(models), List.copyOf(responses)));
+                    List.copyOf(models),
+                    List.copyOf(responses)));
             i++;
         }
         return rules;

@@ -9,5 +9,4 @@ import java.util.regex.Pattern;
  * set), answer one of {@code responses} (first = most likely; others are sampled above temperature 0).
  * Responses may refer to the pattern's groups as {@code $1} or {@code ${name}}.
  */
-record BehaviourRule(String source, Pattern pattern, Pattern system, List<String> models, List<String> responses) {
-}
+record BehaviourRule(String source, Pattern pattern, Pattern system, List<String> models, List<String> responses) {}

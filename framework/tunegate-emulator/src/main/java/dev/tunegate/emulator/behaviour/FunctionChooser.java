@@ -28,17 +28,16 @@ import java.util.regex.Pattern;
  * hex for {@code *hex*}/{@code *color*} parameters, quoted text for other strings.
  */
 final class FunctionChooser {
-    private static final Set<String> STOP = Set.of("the", "a", "an", "please", "can", "you", "could", "would",
-            "i", "me", "my", "to", "of", "and", "or", "is", "are", "it", "this", "that", "for", "on", "in", "with",
-            "what", "do", "be", "must", "work");
-    private static final Map<String, String> COLOURS = Map.of("red", "ff0000", "green", "00ff00", "blue", "0000ff",
-            "white", "ffffff", "black", "000000", "yellow", "ffff00", "purple", "800080", "orange", "ffa500",
-            "pink", "ffc0cb");
+    private static final Set<String> STOP = Set.of(
+            "the", "a", "an", "please", "can", "you", "could", "would", "i", "me", "my", "to", "of", "and", "or", "is",
+            "are", "it", "this", "that", "for", "on", "in", "with", "what", "do", "be", "must", "work");
+    private static final Map<String, String> COLOURS = Map.of(
+            "red", "ff0000", "green", "00ff00", "blue", "0000ff", "white", "ffffff", "black", "000000", "yellow",
+            "ffff00", "purple", "800080", "orange", "ffa500", "pink", "ffc0cb");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
     private static final Pattern QUOTED = Pattern.compile("[\"“']([^\"”']+)[\"”']");
 
-    private FunctionChooser() {
-    }
+    private FunctionChooser() {}
 
     static FunctionCall choose(Prompt prompt) {
         if (prompt.functions().isEmpty() || prompt.functionMode() == FunctionCallingConfig.Mode.NONE) {
@@ -53,10 +52,13 @@ final class FunctionChooser {
         FunctionDeclaration best = null;
         int bestScore = -1;
         for (FunctionDeclaration f : prompt.functions()) {
-            if (any && !prompt.allowedFunctions().isEmpty() && !prompt.allowedFunctions().contains(f.name())) {
+            if (any
+                    && !prompt.allowedFunctions().isEmpty()
+                    && !prompt.allowedFunctions().contains(f.name())) {
                 continue;
             }
-            List<String> nameWords = words(f.name().replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' '));
+            List<String> nameWords =
+                    words(f.name().replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' '));
             List<String> descWords = words(f.description() == null ? "" : f.description());
             int score = 0;
             for (String w : new HashSet<>(userWords)) {
@@ -87,7 +89,8 @@ final class FunctionChooser {
             String name = p.getKey();
             Schema s = p.getValue();
             SchemaType type = s.type() == null ? SchemaType.STRING : s.type();
-            boolean required = parameters.required() != null && parameters.required().contains(name);
+            boolean required =
+                    parameters.required() != null && parameters.required().contains(name);
             switch (type) {
                 case NUMBER, INTEGER -> {
                     Matcher m = NUMBER.matcher(text);
@@ -115,7 +118,8 @@ final class FunctionChooser {
                         if (value == null && required && !s.enumValues().isEmpty()) {
                             value = s.enumValues().get(0);
                         }
-                    } else if (name.toLowerCase(Locale.ROOT).contains("hex") || name.toLowerCase(Locale.ROOT).contains("colo")) {
+                    } else if (name.toLowerCase(Locale.ROOT).contains("hex")
+                            || name.toLowerCase(Locale.ROOT).contains("colo")) {
                         for (Map.Entry<String, String> c : COLOURS.entrySet()) {
                             if (words(lower).contains(c.getKey())) {
                                 value = c.getValue();
@@ -134,8 +138,7 @@ final class FunctionChooser {
                         args.put(name, value);
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return args;

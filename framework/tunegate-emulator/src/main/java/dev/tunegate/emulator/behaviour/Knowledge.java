@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
 
 /** The bundled canned knowledge: the fact table ({@code facts.txt}) and named lists ({@code lists.txt}). */
 final class Knowledge {
-    record Entry(Pattern pattern, List<String> values) {
-    }
+    record Entry(Pattern pattern, List<String> values) {}
 
     private final List<Entry> facts;
     private final List<Entry> lists;
@@ -51,15 +50,17 @@ final class Knowledge {
     private static List<Entry> load(String name, String separator) {
         List<Entry> entries = new ArrayList<>();
         try (InputStream in = Knowledge.class.getResourceAsStream("/dev/tunegate/emulator/" + name);
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
                 int tab = line.indexOf('\t');
-                entries.add(new Entry(Pattern.compile(line.substring(0, tab), Pattern.CASE_INSENSITIVE),
-                        List.copyOf(Arrays.asList(line.substring(tab + 1).strip().split(separator)))));
+                entries.add(new Entry(
+                        Pattern.compile(line.substring(0, tab), Pattern.CASE_INSENSITIVE),
+                        List.copyOf(
+                                Arrays.asList(line.substring(tab + 1).strip().split(separator)))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -9,12 +9,13 @@ import java.util.regex.Pattern;
  * What a system instruction asks of the answers: a persona ("You are a cat. Your name is Neko."),
  * and output style (upper case, lower case, one word, brief).
  */
-record Persona(String noun, String name, String sound, boolean upper, boolean lower, boolean oneWord,
-               boolean brief) {
+record Persona(String noun, String name, String sound, boolean upper, boolean lower, boolean oneWord, boolean brief) {
     private static final Pattern NOUN = Pattern.compile("\\byou are (?:a|an) ([a-z][a-z-]*)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NAME = Pattern.compile("\\byour name is ([\\p{L}][\\p{L}'-]*)", Pattern.CASE_INSENSITIVE);
-    private static final Map<String, String> SOUNDS = Map.of("cat", "Meow!", "dog", "Woof!", "pirate", "Ahoy!",
-            "cow", "Moo!", "kitten", "Mew!", "puppy", "Woof!", "duck", "Quack!");
+    private static final Pattern NAME =
+            Pattern.compile("\\byour name is ([\\p{L}][\\p{L}'-]*)", Pattern.CASE_INSENSITIVE);
+    private static final Map<String, String> SOUNDS = Map.of(
+            "cat", "Meow!", "dog", "Woof!", "pirate", "Ahoy!", "cow", "Moo!", "kitten", "Mew!", "puppy", "Woof!",
+            "duck", "Quack!");
 
     static Persona of(String system) {
         if (system == null || system.isBlank()) {
@@ -25,8 +26,14 @@ record Persona(String noun, String name, String sound, boolean upper, boolean lo
         String noun = n.find() ? n.group(1).toLowerCase(Locale.ROOT) : null;
         Matcher nm = NAME.matcher(system);
         String name = nm.find() ? nm.group(1) : null;
-        return new Persona(noun, name, noun == null ? null : SOUNDS.get(noun),
-                s.contains("upper case") || s.contains("uppercase") || s.contains("capital letters") || s.contains("all caps"),
+        return new Persona(
+                noun,
+                name,
+                noun == null ? null : SOUNDS.get(noun),
+                s.contains("upper case")
+                        || s.contains("uppercase")
+                        || s.contains("capital letters")
+                        || s.contains("all caps"),
                 s.contains("lower case") || s.contains("lowercase"),
                 s.contains("one word") || s.contains("single word"),
                 s.contains("brief") || s.contains("concise") || s.contains("one sentence"));

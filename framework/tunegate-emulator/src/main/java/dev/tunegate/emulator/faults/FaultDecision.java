@@ -8,8 +8,8 @@ import org.apiguardian.api.API;
  * them) or delay each chunk. A cut stream never delivers its final chunk.
  */
 @API(status = API.Status.INTERNAL)
-public record FaultDecision(long delayMillis, int errorStatus, int retryAfterSeconds, int cutAfterChunks,
-                            long chunkDelayMillis) {
+public record FaultDecision(
+        long delayMillis, int errorStatus, int retryAfterSeconds, int cutAfterChunks, long chunkDelayMillis) {
     /** Cut a stream after half of its chunks (after none when it has a single chunk). */
     public static final int MIDWAY = Integer.MAX_VALUE;
 

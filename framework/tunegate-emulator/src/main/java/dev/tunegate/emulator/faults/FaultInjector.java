@@ -95,10 +95,12 @@ public final class FaultInjector {
                     case "latency" -> delay = number(header, value);
                     case "chunk-delay" -> chunkDelay = number(header, value);
                     case "retry-after" -> retryAfter = number(header, value);
-                    case "tuning-failure" -> { } // on tunedModels.create: handled by the tuning service
-                    default -> throw ApiException.invalidArgument(HEADER,
-                            "Invalid " + HEADER + " directive '" + key
-                                    + "': expected 429, 500, 503, cut[=N], latency=MS, chunk-delay=MS, retry-after=S, tuning-failure or none");
+                    case "tuning-failure" -> {} // on tunedModels.create: handled by the tuning service
+                    default ->
+                        throw ApiException.invalidArgument(
+                                HEADER,
+                                "Invalid " + HEADER + " directive '" + key
+                                        + "': expected 429, 500, 503, cut[=N], latency=MS, chunk-delay=MS, retry-after=S, tuning-failure or none");
                 }
             }
             if (!streaming) {
@@ -116,8 +118,9 @@ public final class FaultInjector {
             }
             return n;
         } catch (NumberFormatException e) {
-            throw ApiException.invalidArgument(HEADER, "Invalid " + HEADER + " value in '" + header
-                    + "': a directive needs a non-negative integer");
+            throw ApiException.invalidArgument(
+                    HEADER,
+                    "Invalid " + HEADER + " value in '" + header + "': a directive needs a non-negative integer");
         }
     }
 
@@ -130,14 +133,27 @@ public final class FaultInjector {
                 retryInfo.put("retryDelay", decision.retryAfterSeconds() + "s");
                 List<Map<String, Object>> details = new ArrayList<>();
                 details.add(retryInfo);
-                yield new ApiException(429, "RESOURCE_EXHAUSTED",
+                yield new ApiException(
+                        429,
+                        "RESOURCE_EXHAUSTED",
                         "Resource has been exhausted (e.g. check quota). [injected by the TuneGate emulator]",
-                        details, Map.of("Retry-After", Integer.toString(decision.retryAfterSeconds())));
+                        details,
+                        Map.of("Retry-After", Integer.toString(decision.retryAfterSeconds())));
             }
-            case 500 -> new ApiException(500, "INTERNAL",
-                    "An internal error has occurred. Please retry. [injected by the TuneGate emulator]", null, null);
-            case 503 -> new ApiException(503, "UNAVAILABLE",
-                    "The model is overloaded. Please try again later. [injected by the TuneGate emulator]", null, null);
+            case 500 ->
+                new ApiException(
+                        500,
+                        "INTERNAL",
+                        "An internal error has occurred. Please retry. [injected by the TuneGate emulator]",
+                        null,
+                        null);
+            case 503 ->
+                new ApiException(
+                        503,
+                        "UNAVAILABLE",
+                        "The model is overloaded. Please try again later. [injected by the TuneGate emulator]",
+                        null,
+                        null);
             default -> throw new IllegalArgumentException("not an injected status: " + decision.errorStatus());
         };
     }

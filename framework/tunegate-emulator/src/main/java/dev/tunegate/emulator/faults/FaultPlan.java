@@ -17,8 +17,15 @@ import org.apiguardian.api.API;
  * @param seed              seed of the fault generator
  */
 @API(status = API.Status.STABLE)
-public record FaultPlan(long latencyMillis, long jitterMillis, double rate429, double rate500, double rate503,
-                        double cutStreamRate, int retryAfterSeconds, long seed) {
+public record FaultPlan(
+        long latencyMillis,
+        long jitterMillis,
+        double rate429,
+        double rate500,
+        double rate503,
+        double cutStreamRate,
+        int retryAfterSeconds,
+        long seed) {
     /** No faults. */
     public static final FaultPlan NONE = new FaultPlan(0, 0, 0, 0, 0, 0, 1, 42);
 
@@ -61,6 +68,7 @@ public record FaultPlan(long latencyMillis, long jitterMillis, double rate429, d
     }
 
     public FaultPlan withSeed(long newSeed) {
-        return new FaultPlan(latencyMillis, jitterMillis, rate429, rate500, rate503, cutStreamRate, retryAfterSeconds, newSeed);
+        return new FaultPlan(
+                latencyMillis, jitterMillis, rate429, rate500, rate503, cutStreamRate, retryAfterSeconds, newSeed);
     }
 }

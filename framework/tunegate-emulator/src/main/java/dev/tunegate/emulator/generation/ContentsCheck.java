@@ -13,8 +13,7 @@ import java.util.Set;
 final class ContentsCheck {
     private static final Set<String> ROLES = Set.of("user", "model", "function");
 
-    private ContentsCheck() {
-    }
+    private ContentsCheck() {}
 
     /** Checks one content at {@code field}; a system instruction has no role check and text parts only. */
     static void content(String field, Content c, boolean system) {
@@ -22,8 +21,9 @@ final class ContentsCheck {
             throw bad(field, field + " must be an object with parts");
         }
         if (c.role() != null && !system && !ROLES.contains(c.role())) {
-            throw bad(field + ".role", "Please use a valid role: user, model (or function); got '"
-                    + abbreviate(c.role()) + "'");
+            throw bad(
+                    field + ".role",
+                    "Please use a valid role: user, model (or function); got '" + abbreviate(c.role()) + "'");
         }
         if (c.parts() == null || c.parts().isEmpty()) {
             throw bad(field + ".parts", "must include at least one parts field, which describes the content");
@@ -42,8 +42,10 @@ final class ContentsCheck {
         }
         if (p.text() != null) {
             if (p.text().isEmpty()) {
-                throw bad(pf + ".text", "Unable to submit request because it has an empty text parameter."
-                        + " Add a value to the parameter and try again.");
+                throw bad(
+                        pf + ".text",
+                        "Unable to submit request because it has an empty text parameter."
+                                + " Add a value to the parameter and try again.");
             }
         } else if (p.inlineData() != null) {
             blob(pf + ".inlineData", p.inlineData());
@@ -59,15 +61,19 @@ final class ContentsCheck {
                 throw bad(pf + ".functionCall.args", "args must be a JSON object");
             }
         } else if (p.functionResponse() != null) {
-            if (p.functionResponse().name() == null || p.functionResponse().name().isBlank()) {
+            if (p.functionResponse().name() == null
+                    || p.functionResponse().name().isBlank()) {
                 throw bad(pf + ".functionResponse.name", "name is required");
             }
-            if (p.functionResponse().response() != null && !p.functionResponse().response().isObject()) {
+            if (p.functionResponse().response() != null
+                    && !p.functionResponse().response().isObject()) {
                 throw bad(pf + ".functionResponse.response", "response must be a JSON object");
             }
         } else if (p.executableCode() == null && p.codeExecutionResult() == null) {
-            throw bad(pf, "a part must set one of text, inlineData, fileData, functionCall, functionResponse,"
-                    + " executableCode or codeExecutionResult");
+            throw bad(
+                    pf,
+                    "a part must set one of text, inlineData, fileData, functionCall, functionResponse,"
+                            + " executableCode or codeExecutionResult");
         }
     }
 

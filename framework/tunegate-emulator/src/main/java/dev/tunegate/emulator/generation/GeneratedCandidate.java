@@ -9,8 +9,13 @@ import dev.tunegate.client.model.SafetyRating;
 import java.util.List;
 
 /** One finished candidate: its text (or function call), finish reason, ratings and token count. */
-record GeneratedCandidate(String text, FunctionCall functionCall, FinishReason finishReason,
-                          List<SafetyRating> ratings, int tokens, boolean blocked) {
+record GeneratedCandidate(
+        String text,
+        FunctionCall functionCall,
+        FinishReason finishReason,
+        List<SafetyRating> ratings,
+        int tokens,
+        boolean blocked) {
 
     Candidate toCandidate(int index) {
         return new Candidate(blocked ? null : content(text), finishReason, ratings, null, tokens, null, index);

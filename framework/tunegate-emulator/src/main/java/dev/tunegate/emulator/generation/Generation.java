@@ -61,17 +61,24 @@ public final class Generation {
                 List<String> split = pieces.get(i);
                 if (last) {
                     String piece = split.size() == chunkCount ? split.get(k) : c.text() == null ? null : "";
-                    list.add(new Candidate(c.blocked() ? null : c.content(piece), c.finishReason(), c.ratings(),
-                            null, c.tokens(), null, i));
+                    list.add(new Candidate(
+                            c.blocked() ? null : c.content(piece),
+                            c.finishReason(),
+                            c.ratings(),
+                            null,
+                            c.tokens(),
+                            null,
+                            i));
                 } else if (k < split.size()) {
                     emittedTokens += tokenizer.count(split.get(k));
                     list.add(new Candidate(c.content(split.get(k)), null, null, null, null, null, i));
                 }
             }
-            UsageMetadata usage = last ? whole.usageMetadata()
+            UsageMetadata usage = last
+                    ? whole.usageMetadata()
                     : new UsageMetadata(promptTokens, null, emittedTokens, promptTokens + emittedTokens);
-            chunks.add(new GenerateContentResponse(list, k == 0 ? whole.promptFeedback() : null, usage,
-                    whole.modelVersion(), whole.responseId()));
+            chunks.add(new GenerateContentResponse(
+                    list, k == 0 ? whole.promptFeedback() : null, usage, whole.modelVersion(), whole.responseId()));
         }
         return chunks;
     }

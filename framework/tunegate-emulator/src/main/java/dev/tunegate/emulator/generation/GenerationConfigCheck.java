@@ -26,9 +26,16 @@ final class GenerationConfigCheck {
     private static final Set<String> MIME_TYPES = Set.of(TEXT, JSON, ENUM);
 
     /** The resolved options; the sampling ones are null where the request leaves them to the model. */
-    record Options(int candidates, int maxTokens, List<String> stops, String mime, JsonNode schema,
-                   Double temperature, Double topP, Integer topK, Integer seed) {
-    }
+    record Options(
+            int candidates,
+            int maxTokens,
+            List<String> stops,
+            String mime,
+            JsonNode schema,
+            Double temperature,
+            Double topP,
+            Integer topK,
+            Integer seed) {}
 
     private final int outputTokenLimit;
 
@@ -59,8 +66,9 @@ final class GenerationConfigCheck {
         }
         int candidates = g.candidateCount();
         if (candidates < 1 || candidates > MAX_CANDIDATES) {
-            throw bad("generationConfig.candidateCount", "candidateCount must be between 1 and "
-                    + MAX_CANDIDATES + ", got " + candidates);
+            throw bad(
+                    "generationConfig.candidateCount",
+                    "candidateCount must be between 1 and " + MAX_CANDIDATES + ", got " + candidates);
         }
         return candidates;
     }
@@ -71,8 +79,10 @@ final class GenerationConfigCheck {
         }
         int maxTokens = g.maxOutputTokens();
         if (maxTokens < 1 || maxTokens > outputTokenLimit) {
-            throw bad("generationConfig.maxOutputTokens", "maxOutputTokens must be between 1 and "
-                    + outputTokenLimit + " (the model's output token limit), got " + maxTokens);
+            throw bad(
+                    "generationConfig.maxOutputTokens",
+                    "maxOutputTokens must be between 1 and " + outputTokenLimit
+                            + " (the model's output token limit), got " + maxTokens);
         }
         return maxTokens;
     }
@@ -82,8 +92,10 @@ final class GenerationConfigCheck {
             return List.of();
         }
         if (g.stopSequences().size() > MAX_STOP_SEQUENCES) {
-            throw bad("generationConfig.stopSequences", "stopSequences accepts at most "
-                    + MAX_STOP_SEQUENCES + " values, got " + g.stopSequences().size());
+            throw bad(
+                    "generationConfig.stopSequences",
+                    "stopSequences accepts at most " + MAX_STOP_SEQUENCES + " values, got "
+                            + g.stopSequences().size());
         }
         for (int i = 0; i < g.stopSequences().size(); i++) {
             String s = g.stopSequences().get(i);
@@ -121,8 +133,10 @@ final class GenerationConfigCheck {
         }
         String mime = g.responseMimeType();
         if (!MIME_TYPES.contains(mime)) {
-            throw bad("generationConfig.responseMimeType", "responseMimeType must be one of "
-                    + "text/plain, application/json, text/x.enum; got '" + abbreviate(mime) + "'");
+            throw bad(
+                    "generationConfig.responseMimeType",
+                    "responseMimeType must be one of " + "text/plain, application/json, text/x.enum; got '"
+                            + abbreviate(mime) + "'");
         }
         return mime;
     }
@@ -135,13 +149,17 @@ final class GenerationConfigCheck {
             return null;
         }
         if (!JSON.equals(mime) && !ENUM.equals(mime)) {
-            throw bad("generationConfig.responseSchema", "responseSchema requires a compatible "
-                    + "responseMimeType (application/json or text/x.enum), got '" + mime + "'");
+            throw bad(
+                    "generationConfig.responseSchema",
+                    "responseSchema requires a compatible "
+                            + "responseMimeType (application/json or text/x.enum), got '" + mime + "'");
         }
         SchemaCheck.schema("generationConfig.responseSchema", g.responseSchema(), 0);
-        if (ENUM.equals(mime) && (g.responseSchema().enumValues() == null
-                || g.responseSchema().enumValues().isEmpty())) {
-            throw bad("generationConfig.responseSchema.enum",
+        if (ENUM.equals(mime)
+                && (g.responseSchema().enumValues() == null
+                        || g.responseSchema().enumValues().isEmpty())) {
+            throw bad(
+                    "generationConfig.responseSchema.enum",
                     "responseMimeType text/x.enum needs a STRING responseSchema with enum values");
         }
         return mapper.valueToTree(g.responseSchema());

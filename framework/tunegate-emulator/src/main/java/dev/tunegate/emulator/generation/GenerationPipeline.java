@@ -35,6 +35,7 @@ import org.apiguardian.api.API;
 public final class GenerationPipeline {
     /** Tokens counted for each inline or file media part (as Gemini counts an image). */
     public static final int MEDIA_PART_TOKENS = 258;
+
     private static final double DEFAULT_TEMPERATURE = 1.0;
     private static final double DEFAULT_TOP_P = 0.95;
     private static final int DEFAULT_TOP_K = 40;
@@ -71,7 +72,8 @@ public final class GenerationPipeline {
                 promptText.append('\n');
             }
             promptText.append(t.text());
-            promptTokens += tokenizer.count(t.text()) + MEDIA_PART_TOKENS * t.attachments().size();
+            promptTokens += tokenizer.count(t.text())
+                    + MEDIA_PART_TOKENS * t.attachments().size();
         }
         String system = r.systemInstruction() == null ? "" : textOf(r.systemInstruction());
         promptTokens += tokenizer.count(system);
@@ -80,15 +82,21 @@ public final class GenerationPipeline {
         Map<HarmCategory, HarmProbability> promptRatings = safety.rate(promptText.toString());
         List<SafetyRating> promptSafety = ratings(promptRatings, plan.thresholds(), r);
         if (promptSafety.stream().anyMatch(SafetyRating::isBlocked)) {
-            GenerateContentResponse blocked = new GenerateContentResponse(null,
+            GenerateContentResponse blocked = new GenerateContentResponse(
+                    null,
                     new PromptFeedback(BlockReason.SAFETY, promptSafety),
-                    new UsageMetadata(promptTokens, null, null, promptTokens), modelVersion, responseId);
+                    new UsageMetadata(promptTokens, null, null, promptTokens),
+                    modelVersion,
+                    responseId);
             return new Generation(blocked, List.of(), promptTokens);
         }
 
-        long occurrence = plan.seed() != null ? 0 : occurrence(plan.requestHash() * 31 + model.name().hashCode());
+        long occurrence = plan.seed() != null
+                ? 0
+                : occurrence(plan.requestHash() * 31 + model.name().hashCode());
         long baseSeed = plan.seed() != null ? plan.seed() : seed;
-        double temperature = plan.temperature() != null ? plan.temperature()
+        double temperature = plan.temperature() != null
+                ? plan.temperature()
                 : model.temperature() != null ? model.temperature() : DEFAULT_TEMPERATURE;
         Double topP = plan.topP() != null ? plan.topP() : model.topP() != null ? model.topP() : DEFAULT_TOP_P;
         Integer topK = plan.topK() != null ? plan.topK() : model.topK() != null ? model.topK() : DEFAULT_TOP_K;
@@ -114,14 +122,23 @@ public final class GenerationPipeline {
 
         List<GeneratedCandidate> candidates = new ArrayList<>();
         for (int i = 0; i < plan.candidateCount(); i++) {
-            Sampler sampler = new Sampler(temperature, topP, topK,
-                    Sampler.seedFor(baseSeed, plan.requestHash(), occurrence, i));
-            Prompt prompt = new Prompt(model.name(), system, turns, functions, mode, allowed,
-                    plan.jsonMode() || plan.enumMode(), sampler, i);
+            Sampler sampler =
+                    new Sampler(temperature, topP, topK, Sampler.seedFor(baseSeed, plan.requestHash(), occurrence, i));
+            Prompt prompt = new Prompt(
+                    model.name(),
+                    system,
+                    turns,
+                    functions,
+                    mode,
+                    allowed,
+                    plan.jsonMode() || plan.enumMode(),
+                    sampler,
+                    i);
             Answer answer = model.answerer().answer(prompt);
             candidates.add(finish(answer, plan, prompt, r));
         }
-        int candidateTokens = candidates.stream().mapToInt(GeneratedCandidate::tokens).sum();
+        int candidateTokens =
+                candidates.stream().mapToInt(GeneratedCandidate::tokens).sum();
         UsageMetadata usage = new UsageMetadata(promptTokens, null, candidateTokens, promptTokens + candidateTokens);
         List<Candidate> list = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
@@ -134,10 +151,11 @@ public final class GenerationPipeline {
 
     private GeneratedCandidate finish(Answer answer, GenerationPlan plan, Prompt prompt, GenerateContentRequest r) {
         if (answer.functionCall() != null) {
-            String asText = answer.functionCall().name() + String.valueOf(answer.functionCall().args());
+            String asText = answer.functionCall().name()
+                    + String.valueOf(answer.functionCall().args());
             List<SafetyRating> ratings = ratings(safety.rate(asText), plan.thresholds(), r);
-            return new GeneratedCandidate(null, answer.functionCall(), FinishReason.STOP, ratings,
-                    tokenizer.count(asText), false);
+            return new GeneratedCandidate(
+                    null, answer.functionCall(), FinishReason.STOP, ratings, tokenizer.count(asText), false);
         }
         String text = answer.text();
         if (plan.enumMode()) {
@@ -170,13 +188,14 @@ public final class GenerationPipeline {
         return new GeneratedCandidate(text, null, reason, ratings, tokens, blocked);
     }
 
-    private List<SafetyRating> ratings(Map<HarmCategory, HarmProbability> rated,
-                                       Map<HarmCategory, HarmBlockThreshold> thresholds, GenerateContentRequest r) {
+    private List<SafetyRating> ratings(
+            Map<HarmCategory, HarmProbability> rated,
+            Map<HarmCategory, HarmBlockThreshold> thresholds,
+            GenerateContentRequest r) {
         List<SafetyRating> out = new ArrayList<>();
         for (HarmCategory c : safety.categories()) {
             HarmProbability p = rated.getOrDefault(c, HarmProbability.NEGLIGIBLE);
-            if (c == HarmCategory.HARM_CATEGORY_CIVIC_INTEGRITY && p == HarmProbability.NEGLIGIBLE
-                    && !mentions(r, c)) {
+            if (c == HarmCategory.HARM_CATEGORY_CIVIC_INTEGRITY && p == HarmProbability.NEGLIGIBLE && !mentions(r, c)) {
                 continue;
             }
             HarmBlockThreshold t = thresholds.getOrDefault(c, SafetySettingsCheck.DEFAULT_THRESHOLD);
@@ -203,17 +222,29 @@ public final class GenerationPipeline {
             if (p.text() != null) {
                 text.append(p.text());
             } else if (p.inlineData() != null) {
-                attachments.add(p.inlineData().mimeType() + ", " + (p.inlineData().data().length() * 3 / 4)
-                        + " bytes inline");
+                attachments.add(p.inlineData().mimeType() + ", "
+                        + (p.inlineData().data().length() * 3 / 4) + " bytes inline");
             } else if (p.fileData() != null) {
-                attachments.add((p.fileData().mimeType() == null ? "file" : p.fileData().mimeType())
-                        + " at " + p.fileData().fileUri());
+                attachments.add(
+                        (p.fileData().mimeType() == null ? "file" : p.fileData().mimeType()) + " at "
+                                + p.fileData().fileUri());
             } else if (p.functionCall() != null) {
-                text.append("[functionCall ").append(p.functionCall().name()).append(' ')
-                        .append(p.functionCall().args() == null ? "{}" : p.functionCall().args()).append(']');
+                text.append("[functionCall ")
+                        .append(p.functionCall().name())
+                        .append(' ')
+                        .append(
+                                p.functionCall().args() == null
+                                        ? "{}"
+                                        : p.functionCall().args())
+                        .append(']');
             } else if (p.functionResponse() != null) {
-                text.append("[functionResponse ").append(p.functionResponse().name()).append(' ')
-                        .append(p.functionResponse().response() == null ? "{}" : p.functionResponse().response())
+                text.append("[functionResponse ")
+                        .append(p.functionResponse().name())
+                        .append(' ')
+                        .append(
+                                p.functionResponse().response() == null
+                                        ? "{}"
+                                        : p.functionResponse().response())
                         .append(']');
             } else if (p.executableCode() != null) {
                 text.append(String.valueOf(p.executableCode()));

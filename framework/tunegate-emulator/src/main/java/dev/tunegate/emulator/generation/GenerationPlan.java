@@ -25,10 +25,19 @@ import org.apiguardian.api.API;
  * @param requestHash      a fingerprint of the request body, for seeding
  */
 @API(status = API.Status.INTERNAL)
-public record GenerationPlan(GenerateContentRequest request, int candidateCount, int maxOutputTokens,
-                             List<String> stopSequences, String mimeType, JsonNode schema,
-                             Map<HarmCategory, HarmBlockThreshold> thresholds, Double temperature, Double topP,
-                             Integer topK, Integer seed, long requestHash) {
+public record GenerationPlan(
+        GenerateContentRequest request,
+        int candidateCount,
+        int maxOutputTokens,
+        List<String> stopSequences,
+        String mimeType,
+        JsonNode schema,
+        Map<HarmCategory, HarmBlockThreshold> thresholds,
+        Double temperature,
+        Double topP,
+        Integer topK,
+        Integer seed,
+        long requestHash) {
     /** Whether the answer must be JSON. */
     public boolean jsonMode() {
         return "application/json".equals(mimeType);

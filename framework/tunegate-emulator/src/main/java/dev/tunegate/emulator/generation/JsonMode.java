@@ -24,11 +24,13 @@ import java.util.regex.Pattern;
  */
 final class JsonMode {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[-*\u2022]|\\d+[.)])\\s+(.+?)\\s*$", Pattern.MULTILINE);
+    private static final Pattern LIST_ITEM =
+            Pattern.compile("^\\s*(?:[-*\u2022]|\\d+[.)])\\s+(.+?)\\s*$", Pattern.MULTILINE);
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
-    private static final Pattern COUNT_WORD = Pattern.compile("\\b(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\b");
-    private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",
-            "seven", "eight", "nine", "ten");
+    private static final Pattern COUNT_WORD =
+            Pattern.compile("\\b(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\b");
+    private static final List<String> NUMBER_WORDS =
+            List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
 
     private final ObjectMapper mapper;
 
@@ -99,8 +101,13 @@ final class JsonMode {
                     if (prop == null) {
                         continue;
                     }
-                    Hint h = first ? hint : new Hint(humanise(name) + (hint.text().length() < 60 ? " of " + hint.text() : ""),
-                            hint.prompt(), hint.sampler(), false);
+                    Hint h = first
+                            ? hint
+                            : new Hint(
+                                    humanise(name) + (hint.text().length() < 60 ? " of " + hint.text() : ""),
+                                    hint.prompt(),
+                                    hint.sampler(),
+                                    false);
                     if (isScalarString(prop) && first) {
                         first = false;
                     }
@@ -116,7 +123,13 @@ final class JsonMode {
                 JsonNode itemSchema = schema.path("items");
                 for (int i = 0; i < count; i++) {
                     String text = i < items.size() ? items.get(i) : itemText(hint.text(), i);
-                    out.add(depth > 16 ? F.nullNode() : build(itemSchema, new Hint(text, hint.prompt(), hint.sampler(), true), depth + 1));
+                    out.add(
+                            depth > 16
+                                    ? F.nullNode()
+                                    : build(
+                                            itemSchema,
+                                            new Hint(text, hint.prompt(), hint.sampler(), true),
+                                            depth + 1));
                 }
                 return out;
             }
@@ -273,7 +286,8 @@ final class JsonMode {
             return false;
         }
         if (value.isNull()) {
-            return schema.path("nullable").asBoolean(false) || "NULL".equals(schema.path("type").asText());
+            return schema.path("nullable").asBoolean(false)
+                    || "NULL".equals(schema.path("type").asText());
         }
         String type = schema.path("type").asText("");
         switch (type) {
@@ -300,7 +314,8 @@ final class JsonMode {
                 if (!value.isArray()) {
                     return false;
                 }
-                if (value.size() < longOr(schema, "minItems", 0) || value.size() > longOr(schema, "maxItems", Long.MAX_VALUE)) {
+                if (value.size() < longOr(schema, "minItems", 0)
+                        || value.size() > longOr(schema, "maxItems", Long.MAX_VALUE)) {
                     return false;
                 }
                 for (JsonNode item : value) {
@@ -325,7 +340,8 @@ final class JsonMode {
                 return true;
             }
             case "INTEGER":
-                return value.isIntegralNumber() || (value.isNumber() && value.asDouble() == Math.rint(value.asDouble()));
+                return value.isIntegralNumber()
+                        || (value.isNumber() && value.asDouble() == Math.rint(value.asDouble()));
             case "NUMBER":
                 return value.isNumber();
             case "BOOLEAN":

@@ -21,13 +21,23 @@ import java.util.Set;
  * a Schema's {@code example}/{@code default} and {@code responseJsonSchema}.
  */
 final class JsonNormaliser {
-    private enum Ctx { MESSAGE, SCHEMA, FREE }
-
-    private static final Set<String> REPEATED = Set.of("contents", "parts", "tools", "functionDeclarations",
-            "safetySettings", "stopSequences", "anyOf", "allowedFunctionNames");
-
-    private JsonNormaliser() {
+    private enum Ctx {
+        MESSAGE,
+        SCHEMA,
+        FREE
     }
+
+    private static final Set<String> REPEATED = Set.of(
+            "contents",
+            "parts",
+            "tools",
+            "functionDeclarations",
+            "safetySettings",
+            "stopSequences",
+            "anyOf",
+            "allowedFunctionNames");
+
+    private JsonNormaliser() {}
 
     /** The normalised copy of a request body tree. */
     static JsonNode normalise(JsonNode root) {
@@ -54,8 +64,10 @@ final class JsonNormaliser {
             Map.Entry<String, JsonNode> field = fields.next();
             String key = camel(field.getKey());
             if (out.has(key)) {
-                throw ApiException.invalidArgument(key, "Invalid JSON payload received. Field '" + key
-                        + "' is given more than once (as snake_case and lowerCamelCase?).");
+                throw ApiException.invalidArgument(
+                        key,
+                        "Invalid JSON payload received. Field '" + key
+                                + "' is given more than once (as snake_case and lowerCamelCase?).");
             }
             JsonNode value = field.getValue();
             if (REPEATED.contains(key) && (value.isObject() || value.isTextual())) {
@@ -92,7 +104,9 @@ final class JsonNormaliser {
                 if ("functionResponse".equals(parentKey)) {
                     return value;
                 }
-                return "functionDeclarations".equals(parentKey) ? walk(value, Ctx.SCHEMA, key) : walk(value, Ctx.MESSAGE, key);
+                return "functionDeclarations".equals(parentKey)
+                        ? walk(value, Ctx.SCHEMA, key)
+                        : walk(value, Ctx.MESSAGE, key);
             case "responseSchema":
             case "parameters":
                 return walk(value, Ctx.SCHEMA, key);

@@ -20,9 +20,16 @@ import org.apiguardian.api.API;
  * @param candidateIndex    the candidate being produced (0-based)
  */
 @API(status = API.Status.EXPERIMENTAL)
-public record Prompt(String model, String systemInstruction, List<Turn> turns, List<FunctionDeclaration> functions,
-                     FunctionCallingConfig.Mode functionMode, List<String> allowedFunctions, boolean jsonMode,
-                     Sampler sampler, int candidateIndex) {
+public record Prompt(
+        String model,
+        String systemInstruction,
+        List<Turn> turns,
+        List<FunctionDeclaration> functions,
+        FunctionCallingConfig.Mode functionMode,
+        List<String> allowedFunctions,
+        boolean jsonMode,
+        Sampler sampler,
+        int candidateIndex) {
     public Prompt {
         systemInstruction = systemInstruction == null ? "" : systemInstruction;
         turns = List.copyOf(turns);
@@ -33,8 +40,16 @@ public record Prompt(String model, String systemInstruction, List<Turn> turns, L
 
     /** A single-turn text prompt, greedy sampling, no functions (handy in tests and for tuning). */
     public static Prompt of(String model, String systemInstruction, String userText) {
-        return new Prompt(model, systemInstruction, List.of(Turn.user(userText)), List.of(), null, List.of(),
-                false, Sampler.greedy(), 0);
+        return new Prompt(
+                model,
+                systemInstruction,
+                List.of(Turn.user(userText)),
+                List.of(),
+                null,
+                List.of(),
+                false,
+                Sampler.greedy(),
+                0);
     }
 
     /** The text of the last user turn, or "" when there is none. */

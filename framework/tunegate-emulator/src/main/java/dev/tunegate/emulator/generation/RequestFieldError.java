@@ -7,8 +7,7 @@ import dev.tunegate.emulator.http.ApiException;
  * {@code BadRequest.fieldViolations[].field} name the field.
  */
 final class RequestFieldError {
-    private RequestFieldError() {
-    }
+    private RequestFieldError() {}
 
     /** The error for {@code field} (a path below GenerateContentRequest) with {@code message}. */
     static ApiException bad(String field, String message) {

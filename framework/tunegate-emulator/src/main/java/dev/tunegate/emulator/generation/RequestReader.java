@@ -39,7 +39,8 @@ public final class RequestReader {
      * @param validator  the limits of the served models
      */
     public RequestReader(ObjectMapper wireMapper, RequestValidator validator) {
-        this.wire = wireMapper.copy()
+        this.wire = wireMapper
+                .copy()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         this.validator = validator;
@@ -58,13 +59,14 @@ public final class RequestReader {
             tree = TREE.readTree(body);
         } catch (JsonParseException e) {
             throw ApiException.invalidArgument("Invalid JSON payload received. " + firstLine(e.getOriginalMessage())
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+                    + " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
             throw ApiException.invalidArgument("Invalid JSON payload received. " + firstLine(e.getMessage()));
         }
         if (tree == null || tree.isMissingNode()) {
-            throw ApiException.invalidArgument("Invalid JSON payload received. The request body is empty;"
-                    + " expected a JSON object.");
+            throw ApiException.invalidArgument(
+                    "Invalid JSON payload received. The request body is empty;" + " expected a JSON object.");
         }
         if (!tree.isObject()) {
             throw ApiException.invalidArgument("Invalid JSON payload received. Expected a JSON object at the top"
@@ -75,17 +77,21 @@ public final class RequestReader {
             return wire.treeToValue(normalised, type);
         } catch (UnrecognizedPropertyException e) {
             String path = path(e);
-            throw ApiException.invalidArgument(path, "Invalid JSON payload received. Unknown name \""
-                    + e.getPropertyName() + "\" at '" + parentPath(path) + "': Cannot find field.");
+            throw ApiException.invalidArgument(
+                    path,
+                    "Invalid JSON payload received. Unknown name \"" + e.getPropertyName() + "\" at '"
+                            + parentPath(path) + "': Cannot find field.");
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             String path = path(e);
-            throw ApiException.invalidArgument(path, "Invalid value at '" + path + "': "
-                    + firstLine(cause.getMessage()));
+            throw ApiException.invalidArgument(
+                    path, "Invalid value at '" + path + "': " + firstLine(cause.getMessage()));
         } catch (JsonMappingException e) {
             String path = path(e);
-            throw ApiException.invalidArgument(path, "Invalid JSON payload received. Invalid value at '" + path
-                    + "': " + firstLine(e.getOriginalMessage()));
+            throw ApiException.invalidArgument(
+                    path,
+                    "Invalid JSON payload received. Invalid value at '" + path + "': "
+                            + firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw ApiException.invalidArgument("Invalid JSON payload received. " + firstLine(e.getOriginalMessage()));
         } catch (IllegalArgumentException e) {

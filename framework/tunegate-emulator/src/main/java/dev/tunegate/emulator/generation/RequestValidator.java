@@ -51,8 +51,19 @@ public final class RequestValidator {
         ToolsCheck.check(r);
         cachedContent(r.cachedContent());
         GenerationConfigCheck.Options o = generationConfig.check(r.generationConfig(), mapper);
-        return new GenerationPlan(r, o.candidates(), o.maxTokens(), o.stops(), o.mime(), o.schema(), thresholds,
-                o.temperature(), o.topP(), o.topK(), o.seed(), requestHash);
+        return new GenerationPlan(
+                r,
+                o.candidates(),
+                o.maxTokens(),
+                o.stops(),
+                o.mime(),
+                o.schema(),
+                thresholds,
+                o.temperature(),
+                o.topP(),
+                o.topK(),
+                o.seed(),
+                requestHash);
     }
 
     /** A well-formed cached content name is still 404: the emulator serves none. */
@@ -61,8 +72,9 @@ public final class RequestValidator {
             return;
         }
         if (!CACHED_CONTENT.matcher(name).matches()) {
-            throw bad("cachedContent", "cachedContent must have the form cachedContents/{id}, got '"
-                    + abbreviate(name) + "'");
+            throw bad(
+                    "cachedContent",
+                    "cachedContent must have the form cachedContents/{id}, got '" + abbreviate(name) + "'");
         }
         throw ApiException.notFound("CachedContent not found (or permission denied): " + name
                 + ". The TuneGate emulator serves no cached contents.");

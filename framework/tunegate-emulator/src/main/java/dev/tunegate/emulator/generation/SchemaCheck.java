@@ -23,8 +23,7 @@ final class SchemaCheck {
     /** Deepest nesting accepted. */
     private static final int MAX_DEPTH = 32;
 
-    private SchemaCheck() {
-    }
+    private SchemaCheck() {}
 
     /** Checks {@code s} at field {@code f}, nested {@code depth} levels deep, and everything below it. */
     static void schema(String f, Schema s, int depth) {
@@ -54,14 +53,18 @@ final class SchemaCheck {
         if (s.enumValues() != null && !s.enumValues().isEmpty() && type != SchemaType.STRING) {
             throw bad(f + ".enum", "enum is only supported for STRING schemas");
         }
-        if (type == SchemaType.OBJECT && s.properties() != null && s.properties().isEmpty()) {
+        if (type == SchemaType.OBJECT
+                && s.properties() != null
+                && s.properties().isEmpty()) {
             throw bad(f + ".properties", "should be non-empty for OBJECT type");
         }
         if (s.required() != null) {
             for (String name : s.required()) {
                 if (s.properties() == null || !s.properties().containsKey(name)) {
-                    throw bad(f + ".required", "required property '" + abbreviate(String.valueOf(name))
-                            + "' is not defined in properties");
+                    throw bad(
+                            f + ".required",
+                            "required property '" + abbreviate(String.valueOf(name))
+                                    + "' is not defined in properties");
                 }
             }
         }
@@ -69,9 +72,14 @@ final class SchemaCheck {
 
     /** The min/max counts: non-negative integers, within what the emulator generates, min not above max. */
     private static void bounds(String f, Schema s) {
-        for (String[] bound : new String[][] {{"minItems", s.minItems()}, {"maxItems", s.maxItems()},
-                {"minLength", s.minLength()}, {"maxLength", s.maxLength()},
-                {"minProperties", s.minProperties()}, {"maxProperties", s.maxProperties()}}) {
+        for (String[] bound : new String[][] {
+            {"minItems", s.minItems()},
+            {"maxItems", s.maxItems()},
+            {"minLength", s.minLength()},
+            {"maxLength", s.maxLength()},
+            {"minProperties", s.minProperties()},
+            {"maxProperties", s.maxProperties()}
+        }) {
             if (bound[1] != null) {
                 try {
                     if (Long.parseLong(bound[1]) < 0) {
@@ -88,7 +96,9 @@ final class SchemaCheck {
         if (s.minLength() != null && Long.parseLong(s.minLength()) > MAX_STRING) {
             throw bad(f + ".minLength", "minLength above " + MAX_STRING + " is not supported by the emulator");
         }
-        if (s.minItems() != null && s.maxItems() != null && Long.parseLong(s.minItems()) > Long.parseLong(s.maxItems())) {
+        if (s.minItems() != null
+                && s.maxItems() != null
+                && Long.parseLong(s.minItems()) > Long.parseLong(s.maxItems())) {
             throw bad(f + ".minItems", "minItems must not exceed maxItems");
         }
     }

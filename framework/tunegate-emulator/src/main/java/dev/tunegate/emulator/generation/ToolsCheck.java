@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
 final class ToolsCheck {
     private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]{0,63}");
 
-    private ToolsCheck() {
-    }
+    private ToolsCheck() {}
 
     /** Checks the declarations, then that the function calling config names only declared functions. */
     static void check(GenerateContentRequest r) {
@@ -41,9 +40,13 @@ final class ToolsCheck {
         for (int j = 0; j < t.functionDeclarations().size(); j++) {
             FunctionDeclaration d = t.functionDeclarations().get(j);
             String df = tf + ".functionDeclarations[" + j + "]";
-            if (d == null || d.name() == null || !FUNCTION_NAME.matcher(d.name()).matches()) {
-                throw bad(df + ".name", "a function name must start with a letter or underscore and "
-                        + "contain only a-z, A-Z, 0-9, underscores, dots or dashes (at most 64)");
+            if (d == null
+                    || d.name() == null
+                    || !FUNCTION_NAME.matcher(d.name()).matches()) {
+                throw bad(
+                        df + ".name",
+                        "a function name must start with a letter or underscore and "
+                                + "contain only a-z, A-Z, 0-9, underscores, dots or dashes (at most 64)");
             }
             if (!names.add(d.name())) {
                 throw bad(df + ".name", "duplicate function declaration '" + d.name() + "'");
@@ -68,8 +71,9 @@ final class ToolsCheck {
             }
             for (String n : fc.allowedFunctionNames()) {
                 if (!declared.contains(n)) {
-                    throw bad(f + ".allowedFunctionNames", "'" + abbreviate(String.valueOf(n))
-                            + "' is not a declared function");
+                    throw bad(
+                            f + ".allowedFunctionNames",
+                            "'" + abbreviate(String.valueOf(n)) + "' is not a declared function");
                 }
             }
         }

@@ -20,8 +20,12 @@ public final class ApiException extends RuntimeException {
     private final transient Map<String, String> headers;
 
     /** An error with the given HTTP code, canonical status name, message, details and extra headers. */
-    public ApiException(int httpStatus, String status, String message, List<Map<String, Object>> details,
-                        Map<String, String> headers) {
+    public ApiException(
+            int httpStatus,
+            String status,
+            String message,
+            List<Map<String, Object>> details,
+            Map<String, String> headers) {
         super(message);
         this.httpStatus = httpStatus;
         this.status = status;

@@ -10,8 +10,8 @@ import org.apiguardian.api.API;
  * decoded query parameters, headers (lower-case names) and the body bytes.
  */
 @API(status = API.Status.EXPERIMENTAL)
-public record ApiRequest(String method, String path, Map<String, List<String>> query,
-                         Map<String, List<String>> headers, byte[] body) {
+public record ApiRequest(
+        String method, String path, Map<String, List<String>> query, Map<String, List<String>> headers, byte[] body) {
     /** The first value of query parameter {@code name}, or null. */
     public String queryParam(String name) {
         List<String> values = query.get(name);

@@ -14,8 +14,7 @@ import org.apiguardian.api.API;
 public final class ErrorBody {
     private static final ObjectMapper MAPPER = GeminiJson.newMapper();
 
-    private ErrorBody() {
-    }
+    private ErrorBody() {}
 
     /** The body for {@code e}: a {@code google.rpc.Status} under {@code error}. */
     public static Map<String, Status> of(ApiException e) {

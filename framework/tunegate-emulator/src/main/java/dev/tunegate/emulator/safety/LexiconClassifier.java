@@ -6,7 +6,6 @@ import dev.tunegate.emulator.tokenizer.Tokenizer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,8 +39,7 @@ public final class LexiconClassifier implements SafetyClassifier {
             HarmCategory.HARM_CATEGORY_DANGEROUS_CONTENT,
             HarmCategory.HARM_CATEGORY_CIVIC_INTEGRITY);
 
-    private record Entry(int id, HarmCategory category, HarmProbability level, String[] words) {
-    }
+    private record Entry(int id, HarmCategory category, HarmProbability level, String[] words) {}
 
     private final Map<String, List<Entry>> byFirstWord = new HashMap<>();
     private final List<Entry> prefixFirstWord = new ArrayList<>();
@@ -98,14 +96,14 @@ public final class LexiconClassifier implements SafetyClassifier {
                 }
                 String[] fields = trimmed.split("\\s+", 3);
                 if (fields.length < 3) {
-                    throw new IllegalArgumentException(source + ":" + lineNo
-                            + ": expected 'CATEGORY LEVEL term', got '" + trimmed + "'");
+                    throw new IllegalArgumentException(
+                            source + ":" + lineNo + ": expected 'CATEGORY LEVEL term', got '" + trimmed + "'");
                 }
                 HarmCategory category = enumValue(HarmCategory.class, fields[0], source, lineNo);
                 HarmProbability level = enumValue(HarmProbability.class, fields[1], source, lineNo);
                 if (level.compareTo(HarmProbability.LOW) < 0 || level == HarmProbability.UNRECOGNIZED) {
-                    throw new IllegalArgumentException(source + ":" + lineNo
-                            + ": level must be LOW, MEDIUM or HIGH, got " + fields[1]);
+                    throw new IllegalArgumentException(
+                            source + ":" + lineNo + ": level must be LOW, MEDIUM or HIGH, got " + fields[1]);
                 }
                 List<String> words = words(fields[2], true);
                 if (words.isEmpty()) {
@@ -127,8 +125,8 @@ public final class LexiconClassifier implements SafetyClassifier {
             }
             return value;
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(source + ":" + line + ": unknown " + type.getSimpleName()
-                    + " '" + name + "'", e);
+            throw new IllegalArgumentException(
+                    source + ":" + line + ": unknown " + type.getSimpleName() + " '" + name + "'", e);
         }
     }
 
@@ -171,8 +169,13 @@ public final class LexiconClassifier implements SafetyClassifier {
         return Collections.unmodifiableMap(result);
     }
 
-    private static void match(Entry e, List<String> words, int at, Map<HarmCategory, HarmProbability> levels,
-                              Map<HarmCategory, Integer> distinct, java.util.BitSet seen) {
+    private static void match(
+            Entry e,
+            List<String> words,
+            int at,
+            Map<HarmCategory, HarmProbability> levels,
+            Map<HarmCategory, Integer> distinct,
+            java.util.BitSet seen) {
         String[] term = e.words();
         if (at + term.length > words.size()) {
             return;

@@ -30,7 +30,8 @@ public final class EmulatorStats {
     public void finished(String endpoint, int status) {
         inFlight.decrementAndGet();
         requests.computeIfAbsent(endpoint, k -> new ConcurrentHashMap<>())
-                .computeIfAbsent(status, k -> new LongAdder()).increment();
+                .computeIfAbsent(status, k -> new LongAdder())
+                .increment();
     }
 
     /** Counts one injected fault of {@code kind} (429, 500, 503, cut, latency). */

@@ -49,8 +49,7 @@ public final class Tokenizer {
 
     private static final Tokenizer INSTANCE = new Tokenizer();
 
-    private Tokenizer() {
-    }
+    private Tokenizer() {}
 
     /** The shared tokenizer (stateless, thread-safe). */
     public static Tokenizer get() {
@@ -126,9 +125,10 @@ public final class Tokenizer {
      */
     @API(status = API.Status.INTERNAL)
     public List<String> lexiconWords(String text, boolean allowStar) {
-        return words(text,
-                cp -> Character.isBmpCodePoint(cp) && (Character.isLetterOrDigit(cp) || cp == '\'' || cp == '\u2019'
-                        || allowStar && cp == '*'),
+        return words(
+                text,
+                cp -> Character.isBmpCodePoint(cp)
+                        && (Character.isLetterOrDigit(cp) || cp == '\'' || cp == '\u2019' || allowStar && cp == '*'),
                 cp -> cp == '\u2019' ? '\'' : Character.toLowerCase((char) cp));
     }
 
@@ -159,7 +159,8 @@ public final class Tokenizer {
             return true;
         }
         int type = Character.getType(cp);
-        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+        return type == Character.DECIMAL_DIGIT_NUMBER
+                || type == Character.LETTER_NUMBER
                 || type == Character.OTHER_NUMBER;
     }
 

@@ -16,8 +16,14 @@ import java.util.List;
  * @param sourceTunedModel the {@code tunedModels/...} it starts from, or null
  * @param sourceState     the source's learned state, or null when starting from a base model
  */
-record CreateRequest(TunedModel body, String requestedId, List<TrainingExample> examples, TuningPlan plan,
-                     String rootBaseModel, String sourceTunedModel, LearnedState sourceState) {
+record CreateRequest(
+        TunedModel body,
+        String requestedId,
+        List<TrainingExample> examples,
+        TuningPlan plan,
+        String rootBaseModel,
+        String sourceTunedModel,
+        LearnedState sourceState) {
 
     CreateRequest {
         examples = List.copyOf(examples);
@@ -27,7 +33,10 @@ record CreateRequest(TunedModel body, String requestedId, List<TrainingExample> 
     Hyperparameters echoedHyperparameters() {
         Hyperparameters given = body.tuningTask().hyperparameters();
         boolean multiplier = given != null && given.learningRateMultiplier() != null;
-        return new Hyperparameters(multiplier ? null : plan.learningRate(),
-                multiplier ? given.learningRateMultiplier() : null, plan.epochCount(), plan.batchSize());
+        return new Hyperparameters(
+                multiplier ? null : plan.learningRate(),
+                multiplier ? given.learningRateMultiplier() : null,
+                plan.epochCount(),
+                plan.batchSize());
     }
 }

@@ -27,13 +27,24 @@ final class LearnedAnswerer implements Answerer {
         String question = prompt.lastUserText();
         Optional<String> learned = sampler.isGreedy()
                 ? model.answer(question, 0.0, null, null, 0)
-                : model.answer(question, sampler.temperature(), sampler.topP(), sampler.topK(),
+                : model.answer(
+                        question,
+                        sampler.temperature(),
+                        sampler.topP(),
+                        sampler.topK(),
                         Double.doubleToLongBits(sampler.nextDouble()));
         if (learned.isPresent()) {
             return Answer.text(learned.get());
         }
-        return fallback.answer(new Prompt(model.baseModel(), prompt.systemInstruction(), prompt.turns(),
-                prompt.functions(), prompt.functionMode(), prompt.allowedFunctions(), prompt.jsonMode(),
-                sampler, prompt.candidateIndex()));
+        return fallback.answer(new Prompt(
+                model.baseModel(),
+                prompt.systemInstruction(),
+                prompt.turns(),
+                prompt.functions(),
+                prompt.functionMode(),
+                prompt.allowedFunctions(),
+                prompt.jsonMode(),
+                sampler,
+                prompt.candidateIndex()));
     }
 }

@@ -64,7 +64,10 @@ final class LearnedModel {
         LearnedModel model = new LearnedModel(state.features(), state.threshold(), state.stepsTrained());
         for (LearnedState.LearnedOutput output : state.outputs()) {
             int c = model.addOutput(output.text());
-            output.prototype().forEach((feature, w) -> model.weights.computeIfAbsent(feature, k -> new HashMap<>()).put(c, w));
+            output.prototype()
+                    .forEach((feature, w) -> model.weights
+                            .computeIfAbsent(feature, k -> new HashMap<>())
+                            .put(c, w));
         }
         return model;
     }
@@ -132,7 +135,8 @@ final class LearnedModel {
         for (int c = 0; c < outputs.size(); c++) {
             prototypes.add(new HashMap<>());
         }
-        weights.forEach((feature, byOutput) -> byOutput.forEach((c, w) -> prototypes.get(c).put(feature, w)));
+        weights.forEach((feature, byOutput) ->
+                byOutput.forEach((c, w) -> prototypes.get(c).put(feature, w)));
         List<LearnedState.LearnedOutput> learned = new ArrayList<>();
         for (int c = 0; c < outputs.size(); c++) {
             learned.add(new LearnedState.LearnedOutput(outputs.get(c), prototypes.get(c)));
@@ -189,12 +193,13 @@ final class LearnedModel {
         return chosen;
     }
 
-    private static void accumulate(Map<String, Map<Integer, Double>> gradients, Map<String, Double> e, int output,
-                                   double g) {
+    private static void accumulate(
+            Map<String, Map<Integer, Double>> gradients, Map<String, Double> e, int output, double g) {
         if (Math.abs(g) < 1e-12) {
             return;
         }
-        e.forEach((feature, x) -> gradients.computeIfAbsent(feature, k -> new HashMap<>()).merge(output, g * x, Double::sum));
+        e.forEach((feature, x) ->
+                gradients.computeIfAbsent(feature, k -> new HashMap<>()).merge(output, g * x, Double::sum));
     }
 
     private static double[] softmax(double[] logits) {

@@ -21,8 +21,7 @@ record Prediction(double fallbackLogit, List<Candidate> candidates) {
     }
 
     /** One learned output and its logit for this input. */
-    record Candidate(String output, double logit) {
-    }
+    record Candidate(String output, double logit) {}
 
     /** The learned output with the highest logit, if it beats the threshold. */
     Optional<Candidate> best() {

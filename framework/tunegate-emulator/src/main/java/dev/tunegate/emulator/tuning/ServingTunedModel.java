@@ -46,7 +46,11 @@ final class ServingTunedModel {
      */
     Optional<String> answer(String prompt, Double temperature, Double topP, Integer topK, long seed) {
         double t = temperature != null ? temperature : defaults.temperature();
-        return learned.predict(prompt).choose(t, topP != null ? topP : defaults.topP(),
-                topK != null ? topK : defaults.topK(), new Random(seed));
+        return learned.predict(prompt)
+                .choose(
+                        t,
+                        topP != null ? topP : defaults.topP(),
+                        topK != null ? topK : defaults.topK(),
+                        new Random(seed));
     }
 }

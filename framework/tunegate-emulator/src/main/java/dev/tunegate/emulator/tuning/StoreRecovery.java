@@ -18,9 +18,10 @@ import java.util.Map;
 final class StoreRecovery {
 
     /** What was recovered: models and operations by name, learned state of the ACTIVE models by id. */
-    record Recovered(Map<String, StoredTunedModel> models, Map<String, Operation> operations,
-                     Map<String, LearnedState> learned) {
-    }
+    record Recovered(
+            Map<String, StoredTunedModel> models,
+            Map<String, Operation> operations,
+            Map<String, LearnedState> learned) {}
 
     private final TuningStore store;
     private final Clock clock;
@@ -61,25 +62,41 @@ final class StoreRecovery {
             return;
         }
         TunedModel model = stored.tunedModel();
-        List<TuningSnapshot> snapshots = model.tuningTask() == null || model.tuningTask().snapshots() == null
-                ? List.of() : model.tuningTask().snapshots();
-        CreateTunedModelMetadata metadata = TuningJob.metadata(model.name(), snapshots.size(), snapshots.size(),
-                snapshots);
-        Operation done = model.state() == TunedModel.State.ACTIVE ? Operation.succeeded(operationName, metadata, model)
-                : Operation.failed(operationName, metadata, new Status(13, "Tuning of " + model.name()
-                        + " failed; the emulator stopped before recording why.", "INTERNAL", null));
+        List<TuningSnapshot> snapshots =
+                model.tuningTask() == null || model.tuningTask().snapshots() == null
+                        ? List.of()
+                        : model.tuningTask().snapshots();
+        CreateTunedModelMetadata metadata =
+                TuningJob.metadata(model.name(), snapshots.size(), snapshots.size(), snapshots);
+        Operation done = model.state() == TunedModel.State.ACTIVE
+                ? Operation.succeeded(operationName, metadata, model)
+                : Operation.failed(
+                        operationName,
+                        metadata,
+                        new Status(
+                                13,
+                                "Tuning of " + model.name() + " failed; the emulator stopped before recording why.",
+                                "INTERNAL",
+                                null));
         save(done);
     }
 
     private StoredTunedModel markInterrupted(StoredTunedModel stored) {
         String operationName = lastOperation(stored);
         Operation last = operations.get(operationName);
-        CreateTunedModelMetadata metadata = last == null ? null : last.createTunedModelMetadata().orElse(null);
-        String progress = metadata == null ? "" : " (last recorded progress: step " + metadata.completedSteps()
-                + " of " + metadata.totalSteps() + ")";
-        Status error = new Status(10, "Tuning of " + stored.tunedModel().name() + " was interrupted because the"
-                + " emulator stopped" + progress + ". Interrupted runs are not resumed; delete the model and create"
-                + " it again.", "ABORTED", null);
+        CreateTunedModelMetadata metadata =
+                last == null ? null : last.createTunedModelMetadata().orElse(null);
+        String progress = metadata == null
+                ? ""
+                : " (last recorded progress: step " + metadata.completedSteps() + " of " + metadata.totalSteps() + ")";
+        Status error = new Status(
+                10,
+                "Tuning of " + stored.tunedModel().name() + " was interrupted because the"
+                        + " emulator stopped" + progress
+                        + ". Interrupted runs are not resumed; delete the model and create"
+                        + " it again.",
+                "ABORTED",
+                null);
         TunedModel failed = stored.tunedModel().toBuilder()
                 .state(TunedModel.State.FAILED)
                 .updateTime(clock.instant())

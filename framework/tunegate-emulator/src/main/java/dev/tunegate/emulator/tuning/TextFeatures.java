@@ -15,8 +15,7 @@ final class TextFeatures {
     /** Weight of one character trigram relative to a whole word. */
     static final double TRIGRAM_WEIGHT = 0.35;
 
-    private TextFeatures() {
-    }
+    private TextFeatures() {}
 
     /** Raw term frequencies (already weighted by feature kind) of {@code text}. */
     static Map<String, Double> termFrequencies(String text) {

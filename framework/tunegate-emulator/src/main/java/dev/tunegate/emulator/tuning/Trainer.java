@@ -12,8 +12,7 @@ import java.util.Random;
 final class Trainer {
 
     /** The outcome of one step. */
-    record StepResult(int step, int epoch, double meanLoss) {
-    }
+    record StepResult(int step, int epoch, double meanLoss) {}
 
     private final LearnedModel model;
     private final List<TrainingExample> examples;

@@ -21,8 +21,8 @@ final class TunedModelEdits {
         synchronized (registry.lock()) {
             StoredTunedModel stored = registry.existing(id);
             SamplingDefaults defaults = settings.baseDefaults().apply(stored.rootBaseModel());
-            TunedModel updated = new TunedModelPatch(body, updateMask).applyTo(stored.tunedModel(), defaults,
-                    clock.instant());
+            TunedModel updated =
+                    new TunedModelPatch(body, updateMask).applyTo(stored.tunedModel(), defaults, clock.instant());
             StoredTunedModel next = stored.with(updated);
             registry.save(next);
             return registry.view(next);
@@ -36,9 +36,16 @@ final class TunedModelEdits {
             TuningJob job = registry.removeJob(id);
             if (job != null) {
                 job.cancel();
-                registry.finishOperation(job.operation(), job.metadata(), null, new Status(1, "The tuned model "
-                        + stored.tunedModel().name() + " was deleted while it was tuning; the run was cancelled.",
-                        "CANCELLED", null));
+                registry.finishOperation(
+                        job.operation(),
+                        job.metadata(),
+                        null,
+                        new Status(
+                                1,
+                                "The tuned model " + stored.tunedModel().name()
+                                        + " was deleted while it was tuning; the run was cancelled.",
+                                "CANCELLED",
+                                null));
             }
             registry.remove(id);
         }

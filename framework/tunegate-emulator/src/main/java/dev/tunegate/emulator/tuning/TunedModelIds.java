@@ -18,8 +18,7 @@ final class TunedModelIds {
     private static final String ALPHANUMERICS = LETTERS + "0123456789";
     private static final int SUFFIX_LENGTH = 5;
 
-    private TunedModelIds() {
-    }
+    private TunedModelIds() {}
 
     static boolean isValid(String id) {
         return id != null && VALID.matcher(id).matches();

@@ -21,15 +21,28 @@ import java.util.Set;
 final class TunedModelPatch {
 
     private static final Map<String, String> MUTABLE = Map.ofEntries(
-            Map.entry("displayName", "displayName"), Map.entry("display_name", "displayName"),
+            Map.entry("displayName", "displayName"),
+            Map.entry("display_name", "displayName"),
             Map.entry("description", "description"),
             Map.entry("temperature", "temperature"),
-            Map.entry("topP", "topP"), Map.entry("top_p", "topP"),
-            Map.entry("topK", "topK"), Map.entry("top_k", "topK"),
+            Map.entry("topP", "topP"),
+            Map.entry("top_p", "topP"),
+            Map.entry("topK", "topK"),
+            Map.entry("top_k", "topK"),
             Map.entry("readerProjectNumbers", "readerProjectNumbers"),
             Map.entry("reader_project_numbers", "readerProjectNumbers"));
-    private static final Set<String> FIXED = Set.of("name", "state", "createTime", "create_time", "updateTime",
-            "update_time", "tuningTask", "tuning_task", "baseModel", "base_model", "tunedModelSource",
+    private static final Set<String> FIXED = Set.of(
+            "name",
+            "state",
+            "createTime",
+            "create_time",
+            "updateTime",
+            "update_time",
+            "tuningTask",
+            "tuning_task",
+            "baseModel",
+            "base_model",
+            "tunedModelSource",
             "tuned_model_source");
 
     private final TunedModel body;
@@ -45,8 +58,9 @@ final class TunedModelPatch {
 
     TunedModel applyTo(TunedModel current, SamplingDefaults defaults, Instant now) {
         if (body.name() != null && !body.name().isEmpty() && !body.name().equals(current.name())) {
-            throw ApiException.invalidArgument("tunedModel.name", "The body's name '" + body.name()
-                    + "' does not match the path's " + current.name() + ".");
+            throw ApiException.invalidArgument(
+                    "tunedModel.name",
+                    "The body's name '" + body.name() + "' does not match the path's " + current.name() + ".");
         }
         Set<String> fields = paths != null ? paths : presentFields();
         TunedModel.Builder builder = current.toBuilder();
@@ -54,8 +68,8 @@ final class TunedModelPatch {
             switch (field) {
                 case "displayName" -> builder.displayName(body.displayName());
                 case "description" -> builder.description(body.description());
-                case "temperature" -> builder.temperature(body.temperature() != null ? body.temperature()
-                        : defaults.temperature());
+                case "temperature" ->
+                    builder.temperature(body.temperature() != null ? body.temperature() : defaults.temperature());
                 case "topP" -> builder.topP(body.topP() != null ? body.topP() : defaults.topP());
                 case "topK" -> builder.topK(body.topK() != null ? body.topK() : defaults.topK());
                 case "readerProjectNumbers" -> builder.readerProjectNumbers(body.readerProjectNumbers());
@@ -98,13 +112,17 @@ final class TunedModelPatch {
             if (MUTABLE.containsKey(path)) {
                 fields.add(MUTABLE.get(path));
             } else if (FIXED.contains(root)) {
-                throw ApiException.invalidArgument("updateMask", "updateMask path '" + path
-                        + "' cannot be updated: it is output only or immutable. Mutable fields: displayName,"
-                        + " description, temperature, topP, topK, readerProjectNumbers.");
+                throw ApiException.invalidArgument(
+                        "updateMask",
+                        "updateMask path '" + path
+                                + "' cannot be updated: it is output only or immutable. Mutable fields: displayName,"
+                                + " description, temperature, topP, topK, readerProjectNumbers.");
             } else {
-                throw ApiException.invalidArgument("updateMask", "updateMask path '" + path
-                        + "' is not a field of TunedModel. Mutable fields: displayName, description, temperature,"
-                        + " topP, topK, readerProjectNumbers.");
+                throw ApiException.invalidArgument(
+                        "updateMask",
+                        "updateMask path '" + path
+                                + "' is not a field of TunedModel. Mutable fields: displayName, description, temperature,"
+                                + " topP, topK, readerProjectNumbers.");
             }
         }
         return fields;

@@ -30,8 +30,8 @@ final class TunedModelQuery {
     static final int DEFAULT_PAGE_SIZE = 10;
     static final int MAX_PAGE_SIZE = 1000;
     private static final Pattern TERM = Pattern.compile("\"([^\"]*)\"|(\\S+)");
-    private static final Comparator<TunedModel> ORDER = Comparator
-            .comparing((TunedModel m) -> m.createTime() == null ? Instant.EPOCH : m.createTime())
+    private static final Comparator<TunedModel> ORDER = Comparator.comparing(
+                    (TunedModel m) -> m.createTime() == null ? Instant.EPOCH : m.createTime())
             .thenComparing(TunedModel::name);
 
     private final String filter;
@@ -49,12 +49,14 @@ final class TunedModelQuery {
             String term = matcher.group(2);
             String lower = term.toLowerCase(Locale.ROOT);
             switch (lower) {
-                case "owner:me", "writers:me", "readers:me" -> { }
+                case "owner:me", "writers:me", "readers:me" -> {}
                 case "readers:everyone" -> none = true;
                 default -> {
                     if (lower.startsWith("owner:") || lower.startsWith("writers:") || lower.startsWith("readers:")) {
-                        throw ApiException.invalidArgument("filter", "filter term '" + term + "' is not supported;"
-                                + " use owner:me, writers:me, readers:me, readers:everyone or free text.");
+                        throw ApiException.invalidArgument(
+                                "filter",
+                                "filter term '" + term + "' is not supported;"
+                                        + " use owner:me, writers:me, readers:me, readers:everyone or free text.");
                     }
                     texts.add(lower);
                 }
@@ -67,21 +69,26 @@ final class TunedModelQuery {
             return false;
         }
         String haystack = ((model.displayName() == null ? "" : model.displayName()) + "\n"
-                + (model.description() == null ? "" : model.description())).toLowerCase(Locale.ROOT);
+                        + (model.description() == null ? "" : model.description()))
+                .toLowerCase(Locale.ROOT);
         return texts.stream().allMatch(haystack::contains);
     }
 
     ListTunedModelsResponse page(List<TunedModel> models, Integer pageSize, String pageToken) {
         int size = pageSize(pageSize);
-        List<TunedModel> sorted = models.stream().filter(this::matches).sorted(ORDER).toList();
+        List<TunedModel> sorted =
+                models.stream().filter(this::matches).sorted(ORDER).toList();
         int start = 0;
         if (pageToken != null && !pageToken.isEmpty()) {
             String[] position = decode(pageToken, "models");
             if (!position[0].equals(filter)) {
-                throw ApiException.invalidArgument("pageToken",
-                        "pageToken was issued for another filter; send the same filter with every page.");
+                throw ApiException.invalidArgument(
+                        "pageToken", "pageToken was issued for another filter; send the same filter with every page.");
             }
-            TunedModel after = TunedModel.builder().name(position[2]).createTime(Instant.parse(position[1])).build();
+            TunedModel after = TunedModel.builder()
+                    .name(position[2])
+                    .createTime(Instant.parse(position[1]))
+                    .build();
             while (start < sorted.size() && ORDER.compare(sorted.get(start), after) <= 0) {
                 start++;
             }
@@ -135,7 +142,8 @@ final class TunedModelQuery {
 
     private static String[] decode(String token, String kind) {
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\u0000", -1);
+            String[] parts =
+                    new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\u0000", -1);
             if (parts.length < 3 || !parts[0].equals(kind)) {
                 throw new IllegalArgumentException("wrong kind");
             }

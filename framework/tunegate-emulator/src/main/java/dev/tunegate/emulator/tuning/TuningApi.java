@@ -63,8 +63,12 @@ final class TuningApi implements TunedModelService {
                     + ", which this emulator does not serve (see --models).");
         }
         SamplingDefaults defaults = model.defaults();
-        return new ServedModel(name, new LearnedAnswerer(model, base.answerer()), defaults.temperature(),
-                defaults.topP(), defaults.topK());
+        return new ServedModel(
+                name,
+                new LearnedAnswerer(model, base.answerer()),
+                defaults.temperature(),
+                defaults.topP(),
+                defaults.topK());
     }
 
     @Override
@@ -79,12 +83,15 @@ final class TuningApi implements TunedModelService {
         Matcher m;
         if (COLLECTION.matcher(path).matches()) {
             return switch (method) {
-                case "POST" -> ApiResponse.ok(service.create(parse(request), param(request, "tunedModelId", "tuned_model_id"),
-                        faultRequested(request)));
+                case "POST" ->
+                    ApiResponse.ok(service.create(
+                            parse(request), param(request, "tunedModelId", "tuned_model_id"), faultRequested(request)));
                 case "GET" -> {
                     requireEmptyBody(request);
-                    yield ApiResponse.ok(service.list(intParam(request, "pageSize", "page_size"),
-                            param(request, "pageToken", "page_token"), param(request, "filter", "filter")));
+                    yield ApiResponse.ok(service.list(
+                            intParam(request, "pageSize", "page_size"),
+                            param(request, "pageToken", "page_token"),
+                            param(request, "filter", "filter")));
                 }
                 default -> throw methodNotAllowed(method, path);
             };
@@ -96,8 +103,8 @@ final class TuningApi implements TunedModelService {
                     requireEmptyBody(request);
                     yield ApiResponse.ok(service.get(id));
                 }
-                case "PATCH" -> ApiResponse.ok(service.patch(id, parse(request),
-                        param(request, "updateMask", "update_mask")));
+                case "PATCH" ->
+                    ApiResponse.ok(service.patch(id, parse(request), param(request, "updateMask", "update_mask")));
                 case "DELETE" -> {
                     requireEmptyBody(request);
                     service.delete(id);
@@ -111,8 +118,8 @@ final class TuningApi implements TunedModelService {
                 throw methodNotAllowed(method, path);
             }
             requireEmptyBody(request);
-            return ApiResponse.ok(service.listOperations(m.group(1), intParam(request, "pageSize", "page_size"),
-                    param(request, "pageToken", "page_token")));
+            return ApiResponse.ok(service.listOperations(
+                    m.group(1), intParam(request, "pageSize", "page_size"), param(request, "pageToken", "page_token")));
         }
         if ((m = OPERATION.matcher(path)).matches()) {
             if (!method.equals("GET")) {
@@ -137,13 +144,15 @@ final class TuningApi implements TunedModelService {
         } catch (JsonMappingException e) {
             String field = e.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
             Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : null;
             String message = cause != null ? cause.getMessage() : e.getOriginalMessage();
             if (field.isEmpty() && message != null && message.contains("source_model")) {
                 field = "baseModel";
             }
-            throw field.isEmpty() ? ApiException.invalidArgument("Invalid JSON payload: " + message)
+            throw field.isEmpty()
+                    ? ApiException.invalidArgument("Invalid JSON payload: " + message)
                     : ApiException.invalidArgument(field, "Invalid value at '" + field + "': " + message);
         } catch (JsonProcessingException e) {
             throw ApiException.invalidArgument("Invalid JSON payload: " + e.getOriginalMessage());
@@ -180,7 +189,11 @@ final class TuningApi implements TunedModelService {
     }
 
     private static ApiException methodNotAllowed(String method, String path) {
-        return new ApiException(405, "METHOD_NOT_ALLOWED", "Method " + method + " is not allowed on " + path + ".",
-                null, Map.of("Allow", "GET, POST, PATCH, DELETE"));
+        return new ApiException(
+                405,
+                "METHOD_NOT_ALLOWED",
+                "Method " + method + " is not allowed on " + path + ".",
+                null,
+                Map.of("Allow", "GET, POST, PATCH, DELETE"));
     }
 }

@@ -47,16 +47,24 @@ final class TuningCreation {
             String operationName = name + "/operations/" + randomId(12);
             int totalSteps = request.plan().totalSteps();
             Operation operation = Operation.running(operationName, TuningJob.metadata(name, totalSteps, 0, List.of()));
-            registry.save(new StoredTunedModel(model(name, body, request), request.rootBaseModel(),
-                    List.of(operationName)));
+            registry.save(
+                    new StoredTunedModel(model(name, body, request), request.rootBaseModel(), List.of(operationName)));
             registry.save(operation);
 
-            LearnedModel learner = request.sourceState() == null ? LearnedModel.untrained()
-                    : LearnedModel.from(request.sourceState());
+            LearnedModel learner =
+                    request.sourceState() == null ? LearnedModel.untrained() : LearnedModel.from(request.sourceState());
             learner.admit(request.examples());
             int failAt = injectFailure || mentionsFault(request) ? Math.max(1, (totalSteps + 1) / 2) : 0;
-            runner.start(id, new TuningJob(name, operationName, learner,
-                    new Trainer(learner, request.examples(), request.plan(), id.hashCode()), totalSteps, failAt, clock));
+            runner.start(
+                    id,
+                    new TuningJob(
+                            name,
+                            operationName,
+                            learner,
+                            new Trainer(learner, request.examples(), request.plan(), id.hashCode()),
+                            totalSteps,
+                            failAt,
+                            clock));
             return operation;
         }
     }
@@ -87,8 +95,10 @@ final class TuningCreation {
                 .tuningTask(new TuningTask(null, null, null, null, request.echoedHyperparameters()))
                 .readerProjectNumbers(body.readerProjectNumbers())
                 .baseModel(request.sourceTunedModel() == null ? request.rootBaseModel() : null)
-                .tunedModelSource(request.sourceTunedModel() == null ? null
-                        : new TunedModelSource(request.sourceTunedModel(), request.rootBaseModel()))
+                .tunedModelSource(
+                        request.sourceTunedModel() == null
+                                ? null
+                                : new TunedModelSource(request.sourceTunedModel(), request.rootBaseModel()))
                 .temperature(body.temperature() != null ? body.temperature() : defaults.temperature())
                 .topP(body.topP() != null ? body.topP() : defaults.topP())
                 .topK(body.topK() != null ? body.topK() : defaults.topK())

@@ -30,8 +30,14 @@ final class TuningJob {
     /**
      * @param failAtStep the step at which an injected fault stops the run, or 0 for none
      */
-    TuningJob(String tunedModel, String operation, LearnedModel model, Trainer trainer, int totalSteps,
-              int failAtStep, Clock clock) {
+    TuningJob(
+            String tunedModel,
+            String operation,
+            LearnedModel model,
+            Trainer trainer,
+            int totalSteps,
+            int failAtStep,
+            Clock clock) {
         this.tunedModel = tunedModel;
         this.operation = operation;
         this.model = model;
@@ -98,8 +104,8 @@ final class TuningJob {
         return model.state();
     }
 
-    static CreateTunedModelMetadata metadata(String tunedModel, int totalSteps, int completed,
-                                             List<TuningSnapshot> snapshots) {
+    static CreateTunedModelMetadata metadata(
+            String tunedModel, int totalSteps, int completed, List<TuningSnapshot> snapshots) {
         double percent = totalSteps == 0 ? 100.0 : Math.round(10_000.0 * completed / totalSteps) / 100.0;
         return new CreateTunedModelMetadata(tunedModel, totalSteps, completed, percent, snapshots);
     }

@@ -18,6 +18,5 @@ final class TuningLimits {
     static final double MAX_LEARNING_RATE_MULTIPLIER = 100.0;
     static final int MAX_TOTAL_STEPS = 100_000;
 
-    private TuningLimits() {
-    }
+    private TuningLimits() {}
 }

@@ -19,13 +19,15 @@ record TuningPlan(int examples, int epochCount, int batchSize, double learningRa
     static final int LARGE_DATASET = 500;
     static final double STEP_SIZE_PER_LEARNING_RATE = 1000.0;
 
-    static TuningPlan resolve(int examples, Integer epochCount, Integer batchSize, Double learningRate,
-            Double learningRateMultiplier) {
+    static TuningPlan resolve(
+            int examples, Integer epochCount, Integer batchSize, Double learningRate, Double learningRateMultiplier) {
         boolean large = examples >= LARGE_DATASET;
         double defaultRate = defaultLearningRate(examples);
-        double rate = learningRate != null ? learningRate
+        double rate = learningRate != null
+                ? learningRate
                 : defaultRate * (learningRateMultiplier != null ? learningRateMultiplier : 1.0);
-        return new TuningPlan(examples,
+        return new TuningPlan(
+                examples,
                 epochCount != null ? epochCount : DEFAULT_EPOCH_COUNT,
                 batchSize != null ? batchSize : large ? 16 : 4,
                 rate);

@@ -64,7 +64,8 @@ final class TuningQueries {
             String[] parts = names.get(i).split("/");
             page.add(getOperation(id, parts[3]));
         }
-        String next = offset + size < names.size() ? TunedModelQuery.offsetToken(offset + size, "operations:" + id) : null;
+        String next =
+                offset + size < names.size() ? TunedModelQuery.offsetToken(offset + size, "operations:" + id) : null;
         return new ListOperationsResponse(page, next);
     }
 
@@ -88,7 +89,7 @@ final class TuningQueries {
         if (learned == null) {
             throw ApiException.failedPrecondition("Tuned model " + model.name() + " has no learned state.");
         }
-        return new ServingTunedModel(model.name(), root, learned,
-                new SamplingDefaults(model.temperature(), model.topP(), model.topK()));
+        return new ServingTunedModel(
+                model.name(), root, learned, new SamplingDefaults(model.temperature(), model.topP(), model.topK()));
     }
 }

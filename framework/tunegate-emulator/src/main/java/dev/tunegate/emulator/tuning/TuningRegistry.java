@@ -94,7 +94,8 @@ final class TuningRegistry {
 
     /** Ends an operation: succeeded with {@code response}, or (response null) failed with {@code error}. */
     void finishOperation(String name, CreateTunedModelMetadata metadata, TunedModel response, Status error) {
-        Operation done = response != null ? Operation.succeeded(name, metadata, response)
+        Operation done = response != null
+                ? Operation.succeeded(name, metadata, response)
                 : Operation.failed(name, metadata, error);
         operations.put(name, done);
         lastPersisted.remove(name);
@@ -146,8 +147,8 @@ final class TuningRegistry {
         TuningTask task = stored.tunedModel().tuningTask();
         List<TuningSnapshot> snapshots = job.snapshots();
         return stored.tunedModel().toBuilder()
-                .tuningTask(new TuningTask(job.startTime(), null, snapshots.isEmpty() ? null : snapshots, null,
-                        task.hyperparameters()))
+                .tuningTask(new TuningTask(
+                        job.startTime(), null, snapshots.isEmpty() ? null : snapshots, null, task.hyperparameters()))
                 .build();
     }
 

@@ -53,9 +53,18 @@ final class TuningRunner implements AutoCloseable {
         }
         try {
             if (job.faultDue()) {
-                finish(id, job, null, new Status(13, "Injected fault: tuning of " + job.tunedModel()
-                        + " failed at step " + (job.metadata().completedSteps() + 1) + " (requested with the "
-                        + "x-tunegate-fault header or the " + TuningJob.FAULT_MARKER + " marker).", "INTERNAL", null));
+                finish(
+                        id,
+                        job,
+                        null,
+                        new Status(
+                                13,
+                                "Injected fault: tuning of " + job.tunedModel()
+                                        + " failed at step " + (job.metadata().completedSteps() + 1)
+                                        + " (requested with the "
+                                        + "x-tunegate-fault header or the " + TuningJob.FAULT_MARKER + " marker).",
+                                "INTERNAL",
+                                null));
                 return;
             }
             job.step();
@@ -84,7 +93,11 @@ final class TuningRunner implements AutoCloseable {
             TunedModel model = stored.tunedModel().toBuilder()
                     .state(learned != null ? TunedModel.State.ACTIVE : TunedModel.State.FAILED)
                     .updateTime(now)
-                    .tuningTask(new TuningTask(job.startTime(), learned != null ? now : null, job.snapshots(), null,
+                    .tuningTask(new TuningTask(
+                            job.startTime(),
+                            learned != null ? now : null,
+                            job.snapshots(),
+                            null,
                             stored.tunedModel().tuningTask().hyperparameters()))
                     .build();
             if (learned != null) {

@@ -34,7 +34,8 @@ final class TuningService implements AutoCloseable {
 
     /** A service for the given settings, restoring what its data directory holds. */
     static TuningService start(TuningSettings settings) {
-        TuningStore store = settings.dataDir() == null ? TuningStore.none() : new DirectoryTuningStore(settings.dataDir());
+        TuningStore store =
+                settings.dataDir() == null ? TuningStore.none() : new DirectoryTuningStore(settings.dataDir());
         return new TuningService(settings, store, Clock.systemUTC());
     }
 

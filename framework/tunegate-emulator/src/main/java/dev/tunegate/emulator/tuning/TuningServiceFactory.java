@@ -41,11 +41,17 @@ public final class TuningServiceFactory implements TunedModelServiceFactory {
 
     @Override
     public TunedModelService create(EmulatorContext context) {
-        Set<String> tunable = tunableModels != null ? tunableModels : context.baseModels().keySet().stream()
-                .filter(name -> name.endsWith("-tuning"))
-                .collect(Collectors.toUnmodifiableSet());
-        TuningSettings settings = new TuningSettings(context.dataDir(), context.tuningStepMillis(), tunable,
-                context.baseModels()::containsKey, name -> defaults(context.baseModels().get(name)));
+        Set<String> tunable = tunableModels != null
+                ? tunableModels
+                : context.baseModels().keySet().stream()
+                        .filter(name -> name.endsWith("-tuning"))
+                        .collect(Collectors.toUnmodifiableSet());
+        TuningSettings settings = new TuningSettings(
+                context.dataDir(),
+                context.tuningStepMillis(),
+                tunable,
+                context.baseModels()::containsKey,
+                name -> defaults(context.baseModels().get(name)));
         return new TuningApi(TuningService.start(settings), context.baseModels());
     }
 

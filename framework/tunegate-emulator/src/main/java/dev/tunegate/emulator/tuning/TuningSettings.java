@@ -14,8 +14,12 @@ import java.util.function.Predicate;
  * @param modelExists   whether a {@code models/...} name is a base model the emulator serves
  * @param baseDefaults  the sampling defaults of a base model, copied onto tuned models created from it
  */
-record TuningSettings(Path dataDir, long stepMillis, Set<String> tunableModels, Predicate<String> modelExists,
-                      Function<String, SamplingDefaults> baseDefaults) {
+record TuningSettings(
+        Path dataDir,
+        long stepMillis,
+        Set<String> tunableModels,
+        Predicate<String> modelExists,
+        Function<String, SamplingDefaults> baseDefaults) {
 
     TuningSettings {
         if (stepMillis < 0) {

@@ -8,8 +8,7 @@ import java.util.Map;
 interface TuningStore {
 
     /** Everything stored. */
-    record Contents(List<StoredTunedModel> models, Map<String, LearnedState> learned, List<Operation> operations) {
-    }
+    record Contents(List<StoredTunedModel> models, Map<String, LearnedState> learned, List<Operation> operations) {}
 
     Contents load();
 
@@ -30,20 +29,16 @@ interface TuningStore {
             }
 
             @Override
-            public void saveModel(StoredTunedModel model) {
-            }
+            public void saveModel(StoredTunedModel model) {}
 
             @Override
-            public void deleteModel(String id) {
-            }
+            public void deleteModel(String id) {}
 
             @Override
-            public void saveLearned(String id, LearnedState state) {
-            }
+            public void saveLearned(String id, LearnedState state) {}
 
             @Override
-            public void saveOperation(Operation operation) {
-            }
+            public void saveOperation(Operation operation) {}
         };
     }
 }

@@ -8,10 +8,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +34,7 @@ public final class EmulatorBenchmark {
     private static final String BODY = "{\"contents\":[{\"parts\":[{\"text\":\"What is 2 + 2?\"}]}],"
             + "\"generationConfig\":{\"temperature\":0}}";
 
-    private EmulatorBenchmark() {
-    }
+    private EmulatorBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -49,8 +48,9 @@ public final class EmulatorBenchmark {
             baseUrl = emulator.baseUrl();
         }
         URI uri = URI.create(baseUrl + "/v1beta/models/gemini-2.0-flash:generateContent");
-        System.out.printf("TuneGate emulator benchmark: %s, %d s per level, %d cores, %s clients%n", uri, seconds,
-                Runtime.getRuntime().availableProcessors(), httpClient ? "java.net.http" : "raw-socket");
+        System.out.printf(
+                "TuneGate emulator benchmark: %s, %d s per level, %d cores, %s clients%n",
+                uri, seconds, Runtime.getRuntime().availableProcessors(), httpClient ? "java.net.http" : "raw-socket");
         run(uri, 8, 3, httpClient); // warm-up
         for (int clients : new int[] {1, 8, 64}) {
             double rps = run(uri, clients, seconds, httpClient);
@@ -94,7 +94,7 @@ public final class EmulatorBenchmark {
     private static long[] socketLoop(URI uri, AtomicBoolean stop) throws Exception {
         byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
         byte[] request = ("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n" + BODY)
+                        + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n" + BODY)
                 .getBytes(StandardCharsets.UTF_8);
         long ok = 0;
         long failed = 0;
@@ -145,10 +145,14 @@ public final class EmulatorBenchmark {
         {
             {
                 // one connection per client: each HttpClient keeps its own keep-alive connection
-                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(5)).build();
-                HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
+                HttpClient client = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build();
+                HttpRequest request = HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(BODY))
+                        .build();
                 long ok = 0;
                 long failed = 0;
                 while (!stop.get()) {

@@ -19,7 +19,8 @@ class SamplerTest {
 
     @Test
     void sameSeedSameChoiceAndHotterIsFlatter() {
-        assertThat(new Sampler(1, null, null, 5).choose(OPTIONS)).isEqualTo(new Sampler(1, null, null, 5).choose(OPTIONS));
+        assertThat(new Sampler(1, null, null, 5).choose(OPTIONS))
+                .isEqualTo(new Sampler(1, null, null, 5).choose(OPTIONS));
         assertThat(firstShare(0.3)).isGreaterThan(firstShare(2.0));
     }
 

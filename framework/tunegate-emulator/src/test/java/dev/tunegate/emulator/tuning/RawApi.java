@@ -32,7 +32,8 @@ final class RawApi {
     }
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     RawApi(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -59,8 +60,11 @@ final class RawApi {
             String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(30))
-                    .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(text));
+                    .method(
+                            method,
+                            text == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(text));
             if (text != null) {
                 request.header("Content-Type", "application/json");
             }
@@ -69,7 +73,8 @@ final class RawApi {
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String responseBody = response.body();
-            JsonNode json = responseBody == null || responseBody.isBlank() ? JSON.createObjectNode()
+            JsonNode json = responseBody == null || responseBody.isBlank()
+                    ? JSON.createObjectNode()
                     : JSON.readTree(responseBody);
             return new Response(response.statusCode(), json);
         } catch (IOException e) {
@@ -103,7 +108,12 @@ final class RawApi {
     /** A generateContent body asking {@code text} at temperature 0. */
     static ObjectNode ask(String text) {
         ObjectNode body = JSON.createObjectNode();
-        body.putArray("contents").addObject().put("role", "user").putArray("parts").addObject().put("text", text);
+        body.putArray("contents")
+                .addObject()
+                .put("role", "user")
+                .putArray("parts")
+                .addObject()
+                .put("text", text);
         body.putObject("generationConfig").put("temperature", 0);
         return body;
     }
@@ -111,7 +121,11 @@ final class RawApi {
     /** The text of the first candidate of a generateContent answer. */
     static String text(Response response) {
         StringBuilder sb = new StringBuilder();
-        response.json().path("candidates").path(0).path("content").path("parts")
+        response.json()
+                .path("candidates")
+                .path(0)
+                .path("content")
+                .path("parts")
                 .forEach(p -> sb.append(p.path("text").asText("")));
         return sb.toString();
     }

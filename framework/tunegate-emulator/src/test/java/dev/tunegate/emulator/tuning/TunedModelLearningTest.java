@@ -38,7 +38,8 @@ class TunedModelLearningTest {
     private static JsonNode tune(String id, ObjectNode body) {
         RawApi.Response created = api.post("/v1beta/tunedModels?tunedModelId=" + id, body);
         assertThat(created.status()).as(created.json().toString()).isEqualTo(200);
-        JsonNode op = api.awaitDone(created.json().get("name").asText(), Duration.ofSeconds(30)).json();
+        JsonNode op = api.awaitDone(created.json().get("name").asText(), Duration.ofSeconds(30))
+                .json();
         assertThat(op.at("/response/state").asText()).as(op.toString()).isEqualTo("ACTIVE");
         return op;
     }
@@ -138,23 +139,28 @@ class TunedModelLearningTest {
             }
         }
 
-        assertThat(tunedRight).as("misses: %s", misses).isEqualTo(RawApi.heldOut().size());
+        assertThat(tunedRight)
+                .as("misses: %s", misses)
+                .isEqualTo(RawApi.heldOut().size());
         assertThat(baseRight).isZero();
         // trained for 5 epochs it still falls back to its base model on an unrelated question
-        assertThat(ask("/v1beta/tunedModels/intents:generateContent", UNRELATED)).isEqualTo(ask(BASE, UNRELATED));
+        assertThat(ask("/v1beta/tunedModels/intents:generateContent", UNRELATED))
+                .isEqualTo(ask(BASE, UNRELATED));
     }
 
     @Test
     void streamingFromATunedModelGivesTheSameAnswer() {
         tune("streamed", RawApi.supportIntents());
-        RawApi.Response chunks = api.post("/v1beta/tunedModels/streamed:streamGenerateContent",
-                RawApi.ask("the app crashes all the time"));
+        RawApi.Response chunks = api.post(
+                "/v1beta/tunedModels/streamed:streamGenerateContent", RawApi.ask("the app crashes all the time"));
 
         assertThat(chunks.status()).isEqualTo(200);
         StringBuilder text = new StringBuilder();
-        chunks.json().forEach(chunk -> chunk.at("/candidates/0/content/parts")
-                .forEach(part -> text.append(part.path("text").asText(""))));
-        assertThat(text.toString()).isEqualTo("{\"intent\":\"technical\"}")
+        chunks.json()
+                .forEach(chunk -> chunk.at("/candidates/0/content/parts")
+                        .forEach(part -> text.append(part.path("text").asText(""))));
+        assertThat(text.toString())
+                .isEqualTo("{\"intent\":\"technical\"}")
                 .isEqualTo(ask("/v1beta/tunedModels/streamed:generateContent", "the app crashes all the time"));
     }
 
@@ -183,8 +189,10 @@ class TunedModelLearningTest {
         body.with("tuningTask").with("hyperparameters").put("epochCount", 1);
         JsonNode second = tune("second-stage", body);
 
-        double firstStart = first.at("/response/tuningTask/snapshots/0/meanLoss").asDouble();
-        double secondStart = second.at("/response/tuningTask/snapshots/0/meanLoss").asDouble();
+        double firstStart =
+                first.at("/response/tuningTask/snapshots/0/meanLoss").asDouble();
+        double secondStart =
+                second.at("/response/tuningTask/snapshots/0/meanLoss").asDouble();
         assertThat(secondStart).isLessThan(firstStart * 0.75);
         JsonNode source = second.at("/response/tunedModelSource");
         assertThat(source.get("tunedModel").asText()).isEqualTo("tunedModels/first-stage");

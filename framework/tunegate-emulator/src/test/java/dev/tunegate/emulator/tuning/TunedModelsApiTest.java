@@ -54,7 +54,9 @@ class TunedModelsApiTest {
         RawApi.Response created = api.post("/v1beta/tunedModels?tunedModelId=" + id, body);
         assertThat(created.status()).as(created.json().toString()).isEqualTo(200);
         RawApi.Response done = api.awaitDone(created.json().get("name").asText(), Duration.ofSeconds(20));
-        assertThat(done.json().path("done").asBoolean()).as(done.json().toString()).isTrue();
+        assertThat(done.json().path("done").asBoolean())
+                .as(done.json().toString())
+                .isTrue();
         return done.json();
     }
 
@@ -77,13 +79,15 @@ class TunedModelsApiTest {
 
         JsonNode model = api.get("/v1beta/tunedModels/slow-one").json();
         assertThat(model.get("state").asText()).isEqualTo("CREATING");
-        assertThat(model.at("/tuningTask/trainingData").isMissingNode()).as("trainingData is input only").isTrue();
+        assertThat(model.at("/tuningTask/trainingData").isMissingNode())
+                .as("trainingData is input only")
+                .isTrue();
 
         RawApi.Response generate = api.post("/v1beta/tunedModels/slow-one:generateContent", RawApi.ask("refund"));
         assertThat(generate.status()).isEqualTo(400);
         assertThat(generate.errorStatus()).isEqualTo("FAILED_PRECONDITION");
-        RawApi.Response stream = api.post("/v1beta/tunedModels/slow-one:streamGenerateContent?alt=sse",
-                RawApi.ask("refund"));
+        RawApi.Response stream =
+                api.post("/v1beta/tunedModels/slow-one:streamGenerateContent?alt=sse", RawApi.ask("refund"));
         assertThat(stream.status()).isEqualTo(400);
 
         assertThat(api.delete("/v1beta/tunedModels/slow-one").status()).isEqualTo(200);
@@ -102,7 +106,8 @@ class TunedModelsApiTest {
         assertThat(response.get("baseModel").asText()).isEqualTo("models/gemini-1.5-flash-001-tuning");
         JsonNode task = response.get("tuningTask");
         assertThat(task.get("startTime").asText()).isNotEmpty();
-        assertThat(task.get("completeTime").asText()).isGreaterThanOrEqualTo(task.get("startTime").asText());
+        assertThat(task.get("completeTime").asText())
+                .isGreaterThanOrEqualTo(task.get("startTime").asText());
         assertThat(task.get("snapshots")).hasSize(2 * 5);
         assertThat(task.at("/hyperparameters/epochCount").asInt()).isEqualTo(5);
         assertThat(op.at("/metadata/completedSteps").asInt()).isEqualTo(10);
@@ -137,7 +142,10 @@ class TunedModelsApiTest {
 
         ObjectNode anonymous = small("x");
         anonymous.remove("displayName");
-        String name = api.post("/v1beta/tunedModels", anonymous).json().at("/metadata/tunedModel").asText();
+        String name = api.post("/v1beta/tunedModels", anonymous)
+                .json()
+                .at("/metadata/tunedModel")
+                .asText();
         assertThat(name).matches("tunedModels/[a-z][a-z0-9]{10}");
     }
 
@@ -160,7 +168,8 @@ class TunedModelsApiTest {
             for (int i = 0; i < racers; i++) {
                 Callable<Integer> create = () -> {
                     go.await();
-                    return api.post("/v1beta/tunedModels?tunedModelId=raced", small("Raced")).status();
+                    return api.post("/v1beta/tunedModels?tunedModelId=raced", small("Raced"))
+                            .status();
                 };
                 results.add(pool.submit(create));
             }
@@ -171,7 +180,8 @@ class TunedModelsApiTest {
             }
             assertThat(statuses).containsOnly(200, 409);
             assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
-            assertThat(api.get("/v1beta/tunedModels/raced/operations").json().get("operations")).hasSize(1);
+            assertThat(api.get("/v1beta/tunedModels/raced/operations").json().get("operations"))
+                    .hasSize(1);
         } finally {
             pool.shutdownNow();
         }
@@ -179,10 +189,10 @@ class TunedModelsApiTest {
 
     static Stream<Arguments> invalidCreates() {
         return Stream.of(
-                bad("tunedModelId", "?tunedModelId=Upper", b -> { }),
-                bad("tunedModelId", "?tunedModelId=1starts-with-digit", b -> { }),
-                bad("tunedModelId", "?tunedModelId=ends-with-hyphen-", b -> { }),
-                bad("tunedModelId", "?tunedModelId=" + "a".repeat(41), b -> { }),
+                bad("tunedModelId", "?tunedModelId=Upper", b -> {}),
+                bad("tunedModelId", "?tunedModelId=1starts-with-digit", b -> {}),
+                bad("tunedModelId", "?tunedModelId=ends-with-hyphen-", b -> {}),
+                bad("tunedModelId", "?tunedModelId=" + "a".repeat(41), b -> {}),
                 bad("displayName", "", b -> b.put("displayName", "x".repeat(41))),
                 bad("baseModel", "", b -> b.put("baseModel", "models/no-such-model")),
                 bad("baseModel", "", b -> b.put("baseModel", "models/gemini-2.0-flash")),
@@ -198,11 +208,20 @@ class TunedModelsApiTest {
                 }),
                 bad("tuningTask", "", b -> b.remove("tuningTask")),
                 bad("tuningTask.trainingData", "", b -> b.with("tuningTask").remove("trainingData")),
-                bad("tuningTask.trainingData.examples.examples", "",
-                        b -> b.with("tuningTask").with("trainingData").with("examples").putArray("examples")),
-                bad("tuningTask.trainingData.examples.examples[1].textInput", "",
+                bad(
+                        "tuningTask.trainingData.examples.examples",
+                        "",
+                        b -> b.with("tuningTask")
+                                .with("trainingData")
+                                .with("examples")
+                                .putArray("examples")),
+                bad(
+                        "tuningTask.trainingData.examples.examples[1].textInput",
+                        "",
                         b -> ((ObjectNode) b.at("/tuningTask/trainingData/examples/examples/1")).remove("textInput")),
-                bad("tuningTask.trainingData.examples.examples[2].output", "",
+                bad(
+                        "tuningTask.trainingData.examples.examples[2].output",
+                        "",
                         b -> ((ObjectNode) b.at("/tuningTask/trainingData/examples/examples/2")).remove("output")),
                 bad("tuningTask.hyperparameters.epochCount", "", b -> hyper(b).put("epochCount", 0)),
                 bad("tuningTask.hyperparameters.batchSize", "", b -> hyper(b).put("batchSize", 0)),
@@ -215,7 +234,10 @@ class TunedModelsApiTest {
                 bad("temperature", "", b -> b.put("temperature", 1.5)),
                 bad("topP", "", b -> b.put("topP", -0.5)),
                 bad("topK", "", b -> b.put("topK", 0)),
-                bad("readerProjectNumbers[0]", "", b -> b.putArray("readerProjectNumbers").add("not-a-number")));
+                bad(
+                        "readerProjectNumbers[0]",
+                        "",
+                        b -> b.putArray("readerProjectNumbers").add("not-a-number")));
     }
 
     private static ObjectNode hyper(ObjectNode body) {
@@ -235,14 +257,22 @@ class TunedModelsApiTest {
 
         assertThat(response.status()).as(response.json().toString()).isEqualTo(400);
         assertThat(response.errorStatus()).isEqualTo("INVALID_ARGUMENT");
-        assertThat(response.json().at("/error/details/0/fieldViolations/0/field").asText()).contains(field);
-        assertThat(response.errorMessage()).contains(field.replaceAll(".*[.]", "").replaceAll("\\[.*", ""));
+        assertThat(response.json()
+                        .at("/error/details/0/fieldViolations/0/field")
+                        .asText())
+                .contains(field);
+        assertThat(response.errorMessage())
+                .contains(field.replaceAll(".*[.]", "").replaceAll("\\[.*", ""));
     }
 
     @Test
     void theTunableBaseModelsAreConfigurable() {
-        try (GeminiEmulator custom = GeminiEmulator.builder().port(0).tuningStepMillis(0)
-                .tunedModelService(TuningServiceFactory.withTunableModels(List.of("gemini-2.0-flash"))).build().start()) {
+        try (GeminiEmulator custom = GeminiEmulator.builder()
+                .port(0)
+                .tuningStepMillis(0)
+                .tunedModelService(TuningServiceFactory.withTunableModels(List.of("gemini-2.0-flash")))
+                .build()
+                .start()) {
             RawApi customApi = new RawApi(custom.baseUrl());
             ObjectNode body = small("Custom Base");
             body.put("baseModel", "models/gemini-2.0-flash");
@@ -265,7 +295,9 @@ class TunedModelsApiTest {
         RawApi.Response response = api.post("/v1beta/tunedModels", body);
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.errorMessage()).contains("tunedModelSource.tunedModel").contains("CREATING");
+        assertThat(response.errorMessage())
+                .contains("tunedModelSource.tunedModel")
+                .contains("CREATING");
         api.delete("/v1beta/tunedModels/still-tuning");
     }
 
@@ -285,18 +317,22 @@ class TunedModelsApiTest {
         assertThat(api.get("/v1beta/tunedModels/nope").status()).isEqualTo(404);
         assertThat(api.get("/v1beta/tunedModels/nope").errorStatus()).isEqualTo("NOT_FOUND");
         assertThat(api.delete("/v1beta/tunedModels/nope").status()).isEqualTo(404);
-        assertThat(api.patch("/v1beta/tunedModels/nope?updateMask=description", "{\"description\":\"d\"}").status())
+        assertThat(api.patch("/v1beta/tunedModels/nope?updateMask=description", "{\"description\":\"d\"}")
+                        .status())
                 .isEqualTo(404);
         assertThat(api.get("/v1beta/tunedModels/nope/operations").status()).isEqualTo(404);
         assertThat(api.get("/v1beta/tunedModels/nope/operations/abc").status()).isEqualTo(404);
-        assertThat(api.post("/v1beta/tunedModels/nope:generateContent", RawApi.ask("hi")).status()).isEqualTo(404);
+        assertThat(api.post("/v1beta/tunedModels/nope:generateContent", RawApi.ask("hi"))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void patchChangesOnlyMaskedMutableFields() {
         createAndWait("patched", small("Patched"));
 
-        RawApi.Response patched = api.patch("/v1beta/tunedModels/patched?updateMask=description,topK",
+        RawApi.Response patched = api.patch(
+                "/v1beta/tunedModels/patched?updateMask=description,topK",
                 "{\"description\":\"new words\",\"displayName\":\"ignored\",\"topK\":7}");
 
         assertThat(patched.status()).as(patched.json().toString()).isEqualTo(200);
@@ -305,10 +341,11 @@ class TunedModelsApiTest {
         assertThat(patched.json().get("displayName").asText()).isEqualTo("Patched");
         JsonNode model = api.get("/v1beta/tunedModels/patched").json();
         assertThat(model.get("description").asText()).isEqualTo("new words");
-        assertThat(model.get("updateTime").asText()).isGreaterThan(model.get("createTime").asText());
+        assertThat(model.get("updateTime").asText())
+                .isGreaterThan(model.get("createTime").asText());
 
-        RawApi.Response snake = api.patch("/v1beta/tunedModels/patched?update_mask=display_name",
-                "{\"display_name\":\"Renamed\"}");
+        RawApi.Response snake =
+                api.patch("/v1beta/tunedModels/patched?update_mask=display_name", "{\"display_name\":\"Renamed\"}");
         assertThat(snake.json().get("displayName").asText()).isEqualTo("Renamed");
 
         RawApi.Response noMask = api.patch("/v1beta/tunedModels/patched", "{\"temperature\":0.25}");
@@ -351,7 +388,8 @@ class TunedModelsApiTest {
         assertThat(deleted.json().size()).isZero();
         assertThat(api.get("/v1beta/tunedModels/to-delete").status()).isEqualTo(404);
         assertThat(api.delete("/v1beta/tunedModels/to-delete").status()).isEqualTo(404);
-        assertThat(api.post("/v1beta/tunedModels/to-delete:generateContent", RawApi.ask("refund")).status())
+        assertThat(api.post("/v1beta/tunedModels/to-delete:generateContent", RawApi.ask("refund"))
+                        .status())
                 .isEqualTo(404);
     }
 
@@ -359,7 +397,10 @@ class TunedModelsApiTest {
     void deletingAModelThatIsTuningCancelsItsOperation() throws InterruptedException {
         ObjectNode body = small("Cancelled");
         hyper(body).put("epochCount", 1000).put("batchSize", 1);
-        String operation = api.post("/v1beta/tunedModels?tunedModelId=cancelled", body).json().get("name").asText();
+        String operation = api.post("/v1beta/tunedModels?tunedModelId=cancelled", body)
+                .json()
+                .get("name")
+                .asText();
         Thread.sleep(50);
 
         assertThat(api.delete("/v1beta/tunedModels/cancelled").status()).isEqualTo(200);
@@ -370,16 +411,20 @@ class TunedModelsApiTest {
         int stepsAtCancel = op.at("/metadata/completedSteps").asInt();
         assertThat(stepsAtCancel).isLessThan(6 * 1000);
         Thread.sleep(50);
-        assertThat(api.get("/v1beta/" + operation).json().at("/metadata/completedSteps").asInt())
+        assertThat(api.get("/v1beta/" + operation)
+                        .json()
+                        .at("/metadata/completedSteps")
+                        .asInt())
                 .isEqualTo(stepsAtCancel);
         assertThat(api.get("/v1beta/tunedModels/cancelled").status()).isEqualTo(404);
     }
 
     @Test
     void aFaultHeaderOrMarkerMakesTheRunFail() {
-        RawApi.Response created = api.post("/v1beta/tunedModels?tunedModelId=faulted", small("Faulted"),
-                "x-tunegate-fault", "tuning-failure");
-        JsonNode op = api.awaitDone(created.json().get("name").asText(), Duration.ofSeconds(20)).json();
+        RawApi.Response created = api.post(
+                "/v1beta/tunedModels?tunedModelId=faulted", small("Faulted"), "x-tunegate-fault", "tuning-failure");
+        JsonNode op = api.awaitDone(created.json().get("name").asText(), Duration.ofSeconds(20))
+                .json();
 
         assertThat(op.get("done").asBoolean()).isTrue();
         assertThat(op.has("response")).isFalse();
@@ -388,7 +433,8 @@ class TunedModelsApiTest {
         assertThat(op.at("/metadata/completedSteps").asInt()).isEqualTo(4);
         JsonNode model = api.get("/v1beta/tunedModels/faulted").json();
         assertThat(model.get("state").asText()).isEqualTo("FAILED");
-        assertThat(api.post("/v1beta/tunedModels/faulted:generateContent", RawApi.ask("refund")).errorStatus())
+        assertThat(api.post("/v1beta/tunedModels/faulted:generateContent", RawApi.ask("refund"))
+                        .errorStatus())
                 .isEqualTo("FAILED_PRECONDITION");
 
         ObjectNode marked = small("Marked " + TuningService.FAULT_MARKER.toLowerCase());
@@ -407,7 +453,8 @@ class TunedModelsApiTest {
         assertThat(list.at("/operations/0/name").asText()).isEqualTo(opName);
         assertThat(list.at("/operations/0/done").asBoolean()).isTrue();
         assertThat(api.get("/v1beta/" + opName).json().get("name").asText()).isEqualTo(opName);
-        assertThat(api.get("/v1beta/tunedModels/with-ops/operations/nope").status()).isEqualTo(404);
+        assertThat(api.get("/v1beta/tunedModels/with-ops/operations/nope").status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -419,18 +466,26 @@ class TunedModelsApiTest {
         String token = null;
         int pages = 0;
         do {
-            RawApi.Response page = api.get("/v1beta/tunedModels?pageSize=2&filter=paged"
-                    + (token == null ? "" : "&pageToken=" + token));
+            RawApi.Response page = api.get(
+                    "/v1beta/tunedModels?pageSize=2&filter=paged" + (token == null ? "" : "&pageToken=" + token));
             assertThat(page.status()).isEqualTo(200);
             page.json().get("tunedModels").forEach(m -> seen.add(m.get("name").asText()));
             token = page.json().path("nextPageToken").asText(null);
             pages++;
         } while (token != null && !token.isEmpty());
-        assertThat(seen).containsExactly("tunedModels/paged-0", "tunedModels/paged-1", "tunedModels/paged-2",
-                "tunedModels/paged-3", "tunedModels/paged-4");
+        assertThat(seen)
+                .containsExactly(
+                        "tunedModels/paged-0",
+                        "tunedModels/paged-1",
+                        "tunedModels/paged-2",
+                        "tunedModels/paged-3",
+                        "tunedModels/paged-4");
         assertThat(pages).isEqualTo(3);
 
-        String first = api.get("/v1beta/tunedModels?pageSize=2&filter=paged").json().get("nextPageToken").asText();
+        String first = api.get("/v1beta/tunedModels?pageSize=2&filter=paged")
+                .json()
+                .get("nextPageToken")
+                .asText();
         RawApi.Response otherFilter = api.get("/v1beta/tunedModels?pageSize=2&filter=other&pageToken=" + first);
         assertThat(otherFilter.status()).isEqualTo(400);
     }
@@ -440,7 +495,8 @@ class TunedModelsApiTest {
         for (int i = 0; i < 11; i++) {
             createAndWait("ten-" + i, small("Ten Per Page " + i));
         }
-        JsonNode page = api.get("/v1beta/tunedModels?filter=%22ten%20per%20page%22").json();
+        JsonNode page =
+                api.get("/v1beta/tunedModels?filter=%22ten%20per%20page%22").json();
         assertThat(page.get("tunedModels")).hasSize(10);
         assertThat(page.get("nextPageToken").asText()).isNotEmpty();
     }
@@ -471,7 +527,10 @@ class TunedModelsApiTest {
     @Test
     void getListAndDeleteRejectABody() {
         createAndWait("bodyless", small("Bodyless"));
-        assertThat(api.send("GET", "/v1beta/tunedModels/bodyless", "{\"x\":1}").status()).isEqualTo(400);
-        assertThat(api.send("DELETE", "/v1beta/tunedModels/bodyless", "{\"x\":1}").status()).isEqualTo(400);
+        assertThat(api.send("GET", "/v1beta/tunedModels/bodyless", "{\"x\":1}").status())
+                .isEqualTo(400);
+        assertThat(api.send("DELETE", "/v1beta/tunedModels/bodyless", "{\"x\":1}")
+                        .status())
+                .isEqualTo(400);
     }
 }

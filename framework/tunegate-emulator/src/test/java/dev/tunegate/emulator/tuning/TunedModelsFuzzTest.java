@@ -22,12 +22,14 @@ class TunedModelsFuzzTest {
         JsonNodeFactory.instance.numberNode(-1), JsonNodeFactory.instance.numberNode(1e300),
         JsonNodeFactory.instance.numberNode(0.5), JsonNodeFactory.instance.booleanNode(true),
         JsonNodeFactory.instance.arrayNode(), JsonNodeFactory.instance.objectNode(),
-        JsonNodeFactory.instance.textNode("TUNEGATE_FAIL_TUNING"), JsonNodeFactory.instance.textNode("")};
+        JsonNodeFactory.instance.textNode("TUNEGATE_FAIL_TUNING"), JsonNodeFactory.instance.textNode("")
+    };
 
     @Test
     void mutatedRequestsAreAnsweredWithoutServerErrors() {
         Random random = new Random(7);
-        try (GeminiEmulator emulator = GeminiEmulator.builder().port(0).tuningStepMillis(0).build().start()) {
+        try (GeminiEmulator emulator =
+                GeminiEmulator.builder().port(0).tuningStepMillis(0).build().start()) {
             RawApi api = new RawApi(emulator.baseUrl());
             api.post("/v1beta/tunedModels?tunedModelId=fuzz-target", RawApi.supportIntents());
             List<Integer> statuses = new ArrayList<>();
@@ -38,15 +40,29 @@ class TunedModelsFuzzTest {
                 if (random.nextInt(5) == 0) {
                     text = text.substring(0, random.nextInt(text.length()));
                 }
-                statuses.add(switch (i % 3) {
-                    case 0 -> api.post("/v1beta/tunedModels?tunedModelId=f" + i, text).status();
-                    case 1 -> api.patch("/v1beta/tunedModels/fuzz-target?updateMask="
-                            + List.of("description", "topK", "displayName,temperature", "tuningTask", "x").get(i % 5), text)
-                            .status();
-                    default -> api.get("/v1beta/tunedModels?pageSize=" + (random.nextInt(2000) - 10)
-                            + "&filter=%22" + random.nextInt(9) + "&pageToken=" + (random.nextBoolean() ? "" : "AAA"))
-                            .status();
-                });
+                statuses.add(
+                        switch (i % 3) {
+                            case 0 ->
+                                api.post("/v1beta/tunedModels?tunedModelId=f" + i, text)
+                                        .status();
+                            case 1 ->
+                                api.patch(
+                                                "/v1beta/tunedModels/fuzz-target?updateMask="
+                                                        + List.of(
+                                                                        "description",
+                                                                        "topK",
+                                                                        "displayName,temperature",
+                                                                        "tuningTask",
+                                                                        "x")
+                                                                .get(i % 5),
+                                                text)
+                                        .status();
+                            default ->
+                                api.get("/v1beta/tunedModels?pageSize=" + (random.nextInt(2000) - 10) + "&filter=%22"
+                                                + random.nextInt(9) + "&pageToken="
+                                                + (random.nextBoolean() ? "" : "AAA"))
+                                        .status();
+                        });
             }
             assertThat(statuses).allMatch(s -> s < 500, "no 5xx");
             assertThat(statuses).contains(200, 400);

@@ -14,21 +14,24 @@ import java.util.Random;
  */
 public final class TuningBenchmark {
 
-    private TuningBenchmark() {
-    }
+    private TuningBenchmark() {}
 
     public static void main(String[] args) {
         for (int[] size : new int[][] {{20, 5}, {200, 10}, {1000, 50}, {1000, 1000}}) {
             learner(size[0], size[1]);
         }
-        try (GeminiEmulator emulator = GeminiEmulator.builder().port(0).tuningStepMillis(0).build().start()) {
+        try (GeminiEmulator emulator =
+                GeminiEmulator.builder().port(0).tuningStepMillis(0).build().start()) {
             RawApi api = new RawApi(emulator.baseUrl());
             for (int i = 0; i < 6; i++) {
                 long start = System.nanoTime();
-                String op = api.post("/v1beta/tunedModels?tunedModelId=bench-" + i, RawApi.supportIntents()).json()
-                        .get("name").asText();
+                String op = api.post("/v1beta/tunedModels?tunedModelId=bench-" + i, RawApi.supportIntents())
+                        .json()
+                        .get("name")
+                        .asText();
                 api.awaitDone(op, Duration.ofSeconds(60));
-                System.out.printf("HTTP create -> done, 20 examples, 25 steps: %.0f ms%n", (System.nanoTime() - start) / 1e6);
+                System.out.printf(
+                        "HTTP create -> done, 20 examples, 25 steps: %.0f ms%n", (System.nanoTime() - start) / 1e6);
             }
         }
     }
@@ -60,7 +63,8 @@ public final class TuningBenchmark {
             trainer.step();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("learner: %5d examples, %5d outputs, batch %2d: %4d steps in %6.2f s = %7.0f steps/s%n",
+        System.out.printf(
+                "learner: %5d examples, %5d outputs, batch %2d: %4d steps in %6.2f s = %7.0f steps/s%n",
                 examples, outputs, plan.batchSize(), plan.totalSteps(), seconds, plan.totalSteps() / seconds);
     }
 }

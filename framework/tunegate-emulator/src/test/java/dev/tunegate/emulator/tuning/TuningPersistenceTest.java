@@ -20,7 +20,12 @@ class TuningPersistenceTest {
     Path dataDir;
 
     private GeminiEmulator start(long stepMillis) {
-        return GeminiEmulator.builder().port(0).dataDir(dataDir).tuningStepMillis(stepMillis).build().start();
+        return GeminiEmulator.builder()
+                .port(0)
+                .dataDir(dataDir)
+                .tuningStepMillis(stepMillis)
+                .build()
+                .start();
     }
 
     @Test
@@ -30,13 +35,18 @@ class TuningPersistenceTest {
         JsonNode modelBefore;
         try (GeminiEmulator emulator = start(0)) {
             RawApi api = new RawApi(emulator.baseUrl());
-            operation = api.post("/v1beta/tunedModels?tunedModelId=kept", RawApi.supportIntents()).json()
-                    .get("name").asText();
-            assertThat(api.awaitDone(operation, Duration.ofSeconds(20)).json().at("/response/state").asText())
+            operation = api.post("/v1beta/tunedModels?tunedModelId=kept", RawApi.supportIntents())
+                    .json()
+                    .get("name")
+                    .asText();
+            assertThat(api.awaitDone(operation, Duration.ofSeconds(20))
+                            .json()
+                            .at("/response/state")
+                            .asText())
                     .isEqualTo("ACTIVE");
             api.patch("/v1beta/tunedModels/kept?updateMask=description", "{\"description\":\"patched before\"}");
-            answerBefore = RawApi.text(api.post("/v1beta/tunedModels/kept:generateContent",
-                    RawApi.ask("I need a refund")));
+            answerBefore =
+                    RawApi.text(api.post("/v1beta/tunedModels/kept:generateContent", RawApi.ask("I need a refund")));
             modelBefore = api.get("/v1beta/tunedModels/kept").json();
         }
         try (Stream<Path> files = Files.walk(dataDir)) {
@@ -50,17 +60,22 @@ class TuningPersistenceTest {
             JsonNode modelAfter = api.get("/v1beta/tunedModels/kept").json();
             assertThat(modelAfter).isEqualTo(modelBefore);
             assertThat(modelAfter.get("description").asText()).isEqualTo("patched before");
-            assertThat(RawApi.text(api.post("/v1beta/tunedModels/kept:generateContent",
-                    RawApi.ask("I need a refund")))).isEqualTo(answerBefore).isEqualTo("{\"intent\":\"refund\"}");
+            assertThat(RawApi.text(api.post("/v1beta/tunedModels/kept:generateContent", RawApi.ask("I need a refund"))))
+                    .isEqualTo(answerBefore)
+                    .isEqualTo("{\"intent\":\"refund\"}");
             JsonNode op = api.get("/v1beta/" + operation).json();
             assertThat(op.get("done").asBoolean()).isTrue();
             assertThat(op.at("/response/name").asText()).isEqualTo("tunedModels/kept");
-            assertThat(api.get("/v1beta/tunedModels?filter=patched").json().get("tunedModels")).hasSize(1);
+            assertThat(api.get("/v1beta/tunedModels?filter=patched").json().get("tunedModels"))
+                    .hasSize(1);
 
             assertThat(api.delete("/v1beta/tunedModels/kept").status()).isEqualTo(200);
         }
         try (GeminiEmulator emulator = start(0)) {
-            assertThat(new RawApi(emulator.baseUrl()).get("/v1beta/tunedModels/kept").status()).isEqualTo(404);
+            assertThat(new RawApi(emulator.baseUrl())
+                            .get("/v1beta/tunedModels/kept")
+                            .status())
+                    .isEqualTo(404);
         }
     }
 
@@ -69,19 +84,22 @@ class TuningPersistenceTest {
         String operation;
         try (GeminiEmulator emulator = start(0)) {
             RawApi api = new RawApi(emulator.baseUrl());
-            operation = api.post("/v1beta/tunedModels?tunedModelId=half-saved", RawApi.supportIntents()).json()
-                    .get("name").asText();
+            operation = api.post("/v1beta/tunedModels?tunedModelId=half-saved", RawApi.supportIntents())
+                    .json()
+                    .get("name")
+                    .asText();
             api.awaitDone(operation, Duration.ofSeconds(20));
         }
-        Path opFile = dataDir.resolve("operations/half-saved/" + operation.substring(operation.lastIndexOf('/') + 1)
-                + ".json");
+        Path opFile = dataDir.resolve(
+                "operations/half-saved/" + operation.substring(operation.lastIndexOf('/') + 1) + ".json");
         ObjectNode running = (ObjectNode) RawApi.JSON.readTree(opFile.toFile());
         running.put("done", false);
         running.remove("response");
         Files.writeString(opFile, running.toString());
 
         try (GeminiEmulator emulator = start(0)) {
-            JsonNode op = new RawApi(emulator.baseUrl()).get("/v1beta/" + operation).json();
+            JsonNode op =
+                    new RawApi(emulator.baseUrl()).get("/v1beta/" + operation).json();
             assertThat(op.get("done").asBoolean()).isTrue();
             assertThat(op.at("/response/state").asText()).isEqualTo("ACTIVE");
             assertThat(op.at("/metadata/completedPercent").asDouble()).isEqualTo(100.0);
@@ -95,20 +113,32 @@ class TuningPersistenceTest {
             RawApi api = new RawApi(emulator.baseUrl());
             ObjectNode body = RawApi.supportIntents();
             body.with("tuningTask").with("hyperparameters").put("epochCount", 200);
-            operation = api.post("/v1beta/tunedModels?tunedModelId=interrupted", body).json().get("name").asText();
+            operation = api.post("/v1beta/tunedModels?tunedModelId=interrupted", body)
+                    .json()
+                    .get("name")
+                    .asText();
             Thread.sleep(100);
-            assertThat(api.get("/v1beta/tunedModels/interrupted").json().get("state").asText()).isEqualTo("CREATING");
+            assertThat(api.get("/v1beta/tunedModels/interrupted")
+                            .json()
+                            .get("state")
+                            .asText())
+                    .isEqualTo("CREATING");
         }
 
         try (GeminiEmulator emulator = start(0)) {
             RawApi api = new RawApi(emulator.baseUrl());
-            assertThat(api.get("/v1beta/tunedModels/interrupted").json().get("state").asText()).isEqualTo("FAILED");
+            assertThat(api.get("/v1beta/tunedModels/interrupted")
+                            .json()
+                            .get("state")
+                            .asText())
+                    .isEqualTo("FAILED");
             JsonNode op = api.get("/v1beta/" + operation).json();
             assertThat(op.get("done").asBoolean()).isTrue();
             assertThat(op.at("/error/status").asText()).isEqualTo("ABORTED");
             assertThat(op.at("/error/message").asText()).contains("interrupted").contains("not resumed");
             assertThat(api.post("/v1beta/tunedModels/interrupted:generateContent", RawApi.ask("refund"))
-                    .errorStatus()).isEqualTo("FAILED_PRECONDITION");
+                            .errorStatus())
+                    .isEqualTo("FAILED_PRECONDITION");
         }
     }
 }

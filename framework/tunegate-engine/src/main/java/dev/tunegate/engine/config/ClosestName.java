@@ -14,8 +14,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class ClosestName {
 
-    private ClosestName() {
-    }
+    private ClosestName() {}
 
     /** The known name within {@code max(2, length / 3)} edits of {@code name}, nearest first, then alphabetical. */
     public static Optional<String> to(String name, Collection<String> known) {
@@ -23,7 +22,8 @@ public final class ClosestName {
         return known.stream()
                 .map(k -> Map.entry(k, distance(lower, k.toLowerCase(Locale.ROOT))))
                 .filter(e -> e.getValue() <= Math.max(2, e.getKey().length() / 3))
-                .min(Comparator.comparing((Map.Entry<String, Integer> e) -> e.getValue()).thenComparing(Map.Entry::getKey))
+                .min(Comparator.comparing((Map.Entry<String, Integer> e) -> e.getValue())
+                        .thenComparing(Map.Entry::getKey))
                 .map(Map.Entry::getKey);
     }
 

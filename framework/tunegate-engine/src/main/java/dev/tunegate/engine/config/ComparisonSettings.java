@@ -21,9 +21,16 @@ import org.apiguardian.api.API;
  * @param allureClean        delete the previous run's files from {@code allureResultsDir} (keeping {@code history/})
  */
 @API(status = API.Status.INTERNAL)
-public record ComparisonSettings(Path reportsDir, Path allureResultsDir, boolean reportsEnabled, boolean allureEnabled,
-                                 List<String> candidateOverride, Optional<String> baselineOverride,
-                                 Map<String, String> modelOverrides, int detailedCases, boolean allureClean) {
+public record ComparisonSettings(
+        Path reportsDir,
+        Path allureResultsDir,
+        boolean reportsEnabled,
+        boolean allureEnabled,
+        List<String> candidateOverride,
+        Optional<String> baselineOverride,
+        Map<String, String> modelOverrides,
+        int detailedCases,
+        boolean allureClean) {
 
     public ComparisonSettings {
         candidateOverride = List.copyOf(candidateOverride);
@@ -32,8 +39,20 @@ public record ComparisonSettings(Path reportsDir, Path allureResultsDir, boolean
 
     /** Defaults: reports under {@code reports/} of the project root (or working directory). */
     public static ComparisonSettings defaults(Optional<Path> projectRoot) {
-        Path reports = projectRoot.orElse(Path.of("")).resolve("reports").toAbsolutePath().normalize();
-        return new ComparisonSettings(reports, reports.resolve("allure-results"), true, true, List.of(),
-                Optional.empty(), Map.of(), 2000, true);
+        Path reports = projectRoot
+                .orElse(Path.of(""))
+                .resolve("reports")
+                .toAbsolutePath()
+                .normalize();
+        return new ComparisonSettings(
+                reports,
+                reports.resolve("allure-results"),
+                true,
+                true,
+                List.of(),
+                Optional.empty(),
+                Map.of(),
+                2000,
+                true);
     }
 }

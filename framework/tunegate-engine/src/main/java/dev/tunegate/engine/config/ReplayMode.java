@@ -20,7 +20,8 @@ public enum ReplayMode {
         try {
             return ReplayMode.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("tunegate.mode must be one of live, record, replay, auto; was '" + value + "'");
+            throw new IllegalArgumentException(
+                    "tunegate.mode must be one of live, record, replay, auto; was '" + value + "'");
         }
     }
 

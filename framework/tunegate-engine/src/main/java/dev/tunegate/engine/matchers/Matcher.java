@@ -9,14 +9,14 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public interface Matcher {
 
-  /**
-   * Checks the answer.
-   *
-   * @throws AssertionError (preferably an {@code org.opentest4j.AssertionFailedError} with expected
-   *     and actual values) whose message names the matcher, the expected and the actual value
-   */
-  void check(ModelAnswer answer);
+    /**
+     * Checks the answer.
+     *
+     * @throws AssertionError (preferably an {@code org.opentest4j.AssertionFailedError} with expected
+     *     and actual values) whose message names the matcher, the expected and the actual value
+     */
+    void check(ModelAnswer answer);
 
-  /** A short human description naming the matcher and its argument, e.g. {@code contains "refund"}. */
-  String description();
+    /** A short human description naming the matcher and its argument, e.g. {@code contains "refund"}. */
+    String description();
 }

@@ -11,17 +11,17 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public interface MatcherFactory {
 
-  /** The YAML key of this matcher, e.g. {@code contains}. Unique across the classpath. */
-  String name();
+    /** The YAML key of this matcher, e.g. {@code contains}. Unique across the classpath. */
+    String name();
 
-  /**
-   * Validates the argument and creates the matcher. Called during discovery, so every problem with
-   * the argument must be reported here rather than when the matcher runs.
-   *
-   * @param argument the value under the key; a {@code NullNode} when the entry has no value
-   *     (e.g. {@code - isJson})
-   * @param context where the suite lives, and the registry for nested matchers
-   * @throws MatcherDefinitionException when the argument is invalid; its message is for suite authors
-   */
-  Matcher create(JsonNode argument, MatcherContext context) throws MatcherDefinitionException;
+    /**
+     * Validates the argument and creates the matcher. Called during discovery, so every problem with
+     * the argument must be reported here rather than when the matcher runs.
+     *
+     * @param argument the value under the key; a {@code NullNode} when the entry has no value
+     *     (e.g. {@code - isJson})
+     * @param context where the suite lives, and the registry for nested matchers
+     * @throws MatcherDefinitionException when the argument is invalid; its message is for suite authors
+     */
+    Matcher create(JsonNode argument, MatcherContext context) throws MatcherDefinitionException;
 }

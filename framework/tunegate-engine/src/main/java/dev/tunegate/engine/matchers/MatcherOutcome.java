@@ -2,9 +2,9 @@ package dev.tunegate.engine.matchers;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.ValueWrapper;
-import org.apiguardian.api.API;
 
 /**
  * The outcome of one matcher on one answer, as data for reports.
@@ -16,41 +16,43 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public record MatcherOutcome(String description, Throwable failure) {
 
-  /** Requires a description. */
-  public MatcherOutcome {
-    Objects.requireNonNull(description, "description");
-  }
-
-  /** A passed matcher. */
-  public static MatcherOutcome passed(String description) {
-    return new MatcherOutcome(description, null);
-  }
-
-  /** Whether the matcher passed. */
-  public boolean passed() {
-    return failure == null;
-  }
-
-  /** The failure message; empty when the matcher passed. */
-  public String message() {
-    return failure == null ? "" : Objects.toString(failure.getMessage(), failure.getClass().getName());
-  }
-
-  /** The expected value of a failed matcher, when its failure carries one. */
-  public Optional<String> expected() {
-    return value(true);
-  }
-
-  /** The actual value of a failed matcher, when its failure carries one. */
-  public Optional<String> actual() {
-    return value(false);
-  }
-
-  private Optional<String> value(boolean expected) {
-    if (!(failure instanceof AssertionFailedError error)) {
-      return Optional.empty();
+    /** Requires a description. */
+    public MatcherOutcome {
+        Objects.requireNonNull(description, "description");
     }
-    ValueWrapper wrapper = expected ? error.getExpected() : error.getActual();
-    return Optional.ofNullable(wrapper).map(ValueWrapper::getStringRepresentation);
-  }
+
+    /** A passed matcher. */
+    public static MatcherOutcome passed(String description) {
+        return new MatcherOutcome(description, null);
+    }
+
+    /** Whether the matcher passed. */
+    public boolean passed() {
+        return failure == null;
+    }
+
+    /** The failure message; empty when the matcher passed. */
+    public String message() {
+        return failure == null
+                ? ""
+                : Objects.toString(failure.getMessage(), failure.getClass().getName());
+    }
+
+    /** The expected value of a failed matcher, when its failure carries one. */
+    public Optional<String> expected() {
+        return value(true);
+    }
+
+    /** The actual value of a failed matcher, when its failure carries one. */
+    public Optional<String> actual() {
+        return value(false);
+    }
+
+    private Optional<String> value(boolean expected) {
+        if (!(failure instanceof AssertionFailedError error)) {
+            return Optional.empty();
+        }
+        ValueWrapper wrapper = expected ? error.getExpected() : error.getActual();
+        return Optional.ofNullable(wrapper).map(ValueWrapper::getStringRepresentation);
+    }
 }

@@ -9,10 +9,10 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public final class TuneGateAssertions {
 
-  private TuneGateAssertions() {}
+    private TuneGateAssertions() {}
 
-  /** Assertions on one model answer. */
-  public static ModelAnswerAssert assertThat(ModelAnswer answer) {
-    return new ModelAnswerAssert(answer);
-  }
+    /** Assertions on one model answer. */
+    public static ModelAnswerAssert assertThat(ModelAnswer answer) {
+        return new ModelAnswerAssert(answer);
+    }
 }

@@ -1,7 +1,6 @@
 package dev.tunegate.engine.run;
 
 import dev.tunegate.client.model.GenerateContentRequest;
-import dev.tunegate.engine.matchers.ModelAnswer;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -38,12 +37,18 @@ final class CallPipeline implements AutoCloseable {
     private volatile boolean closed;
     private volatile Throwable feederFailure;
 
-    CallPipeline(List<PlannedTest> plan, ModelGateway gateway, int concurrency, int lookAhead, Optional<Double> requestsPerMinute) {
+    CallPipeline(
+            List<PlannedTest> plan,
+            ModelGateway gateway,
+            int concurrency,
+            int lookAhead,
+            Optional<Double> requestsPerMinute) {
         this.plan = plan;
         this.gateway = gateway;
         this.inFlight = new Semaphore(concurrency);
         this.window = new Semaphore(lookAhead);
-        this.nanosBetweenCalls = requestsPerMinute.map(rpm -> (long) (60_000_000_000L / rpm)).orElse(0L);
+        this.nanosBetweenCalls =
+                requestsPerMinute.map(rpm -> (long) (60_000_000_000L / rpm)).orElse(0L);
         this.feeder = new Thread(this::feed, "tunegate-call-feeder");
         this.feeder.setDaemon(true);
     }
@@ -84,7 +89,9 @@ final class CallPipeline implements AutoCloseable {
                     if (error != null) {
                         slot.completeExceptionally(error);
                     } else {
-                        slot.complete(new VariantRun(test, calls.stream().map(CompletableFuture::join).toList()));
+                        slot.complete(new VariantRun(
+                                test,
+                                calls.stream().map(CompletableFuture::join).toList()));
                     }
                 });
             }
@@ -106,13 +113,15 @@ final class CallPipeline implements AutoCloseable {
             request = requests.build(test.suite(), test.evalCase(), test.variant());
         } catch (RuntimeException e) {
             inFlight.release();
-            return CompletableFuture.completedFuture(new Sample(sampleIndex, test.variant().model(), null, Optional.empty(), Optional.of(e)));
+            return CompletableFuture.completedFuture(
+                    new Sample(sampleIndex, test.variant().model(), null, Optional.empty(), Optional.of(e)));
         }
         CompletableFuture<Sample> sample = model.thenCompose(name -> gateway.generate(test, sampleIndex, name, request)
                         .handle((answer, error) -> answer != null
                                 ? new Sample(sampleIndex, name, request, Optional.of(answer), Optional.empty())
                                 : new Sample(sampleIndex, name, request, Optional.empty(), Optional.of(unwrap(error)))))
-                .exceptionally(error -> new Sample(sampleIndex, test.variant().model(), request, Optional.empty(), Optional.of(unwrap(error))));
+                .exceptionally(error -> new Sample(
+                        sampleIndex, test.variant().model(), request, Optional.empty(), Optional.of(unwrap(error))));
         sample.whenComplete((s, e) -> inFlight.release());
         return sample;
     }

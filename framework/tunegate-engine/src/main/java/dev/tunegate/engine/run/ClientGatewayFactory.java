@@ -40,32 +40,38 @@ public final class ClientGatewayFactory implements GatewayFactory {
             builder.apiKeyEnv(config.apiKeyEnv());
         }
         GeminiClient client = builder.build();
-        SuiteFiles files = new SuiteFiles(config.projectRoot().orElse(null), config.suiteMaxBytes(),
-                Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader()
+        SuiteFiles files = new SuiteFiles(
+                config.projectRoot().orElse(null),
+                config.suiteMaxBytes(),
+                Thread.currentThread().getContextClassLoader() != null
+                        ? Thread.currentThread().getContextClassLoader()
                         : ClientGatewayFactory.class.getClassLoader());
         GeminiGateway gateway = new GeminiGateway(client, config.streaming(), config.tuningTimeout(), files, progress);
         EmbeddedEmulator started = emulator;
-        return started == null ? gateway : new ModelGateway() {
-            @Override
-            public java.util.concurrent.CompletableFuture<dev.tunegate.engine.matchers.ModelAnswer> generate(
-                    String model, dev.tunegate.client.model.GenerateContentRequest request) {
-                return gateway.generate(model, request);
-            }
+        return started == null
+                ? gateway
+                : new ModelGateway() {
+                    @Override
+                    public java.util.concurrent.CompletableFuture<dev.tunegate.engine.matchers.ModelAnswer> generate(
+                            String model, dev.tunegate.client.model.GenerateContentRequest request) {
+                        return gateway.generate(model, request);
+                    }
 
-            @Override
-            public java.util.concurrent.CompletableFuture<String> ready(dev.tunegate.engine.model.suite.ModelVariant variant) {
-                return gateway.ready(variant);
-            }
+                    @Override
+                    public java.util.concurrent.CompletableFuture<String> ready(
+                            dev.tunegate.engine.model.suite.ModelVariant variant) {
+                        return gateway.ready(variant);
+                    }
 
-            @Override
-            public void close() {
-                try {
-                    gateway.close();
-                } finally {
-                    started.close();
-                }
-            }
-        };
+                    @Override
+                    public void close() {
+                        try {
+                            gateway.close();
+                        } finally {
+                            started.close();
+                        }
+                    }
+                };
     }
 
     private static Duration max(Duration a, Duration b) {

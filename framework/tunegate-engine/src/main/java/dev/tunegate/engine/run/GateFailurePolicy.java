@@ -1,8 +1,8 @@
 package dev.tunegate.engine.run;
 
 import dev.tunegate.engine.config.ComparisonSettings;
-import dev.tunegate.engine.model.gate.SuiteGate;
 import dev.tunegate.engine.model.gate.Enforcement;
+import dev.tunegate.engine.model.gate.SuiteGate;
 import dev.tunegate.engine.model.suite.EvalSuite;
 import java.net.URI;
 import java.util.Map;
@@ -33,6 +33,10 @@ public final class GateFailurePolicy implements FailurePolicy {
     @Override
     public Optional<String> toleratedReason(PlannedTest test) {
         SuiteGate gate = gate(test.suite());
-        return Enforcement.toleratedReason(gate.roles(), gate.policy(), test.variant().name(), test.evalCase().tags());
+        return Enforcement.toleratedReason(
+                gate.roles(),
+                gate.policy(),
+                test.variant().name(),
+                test.evalCase().tags());
     }
 }

@@ -49,7 +49,12 @@ final class GeminiGateway implements ModelGateway {
         return t;
     });
 
-    GeminiGateway(GeminiClient client, boolean streaming, Duration tuningTimeout, SuiteFiles files, Consumer<String> progress) {
+    GeminiGateway(
+            GeminiClient client,
+            boolean streaming,
+            Duration tuningTimeout,
+            SuiteFiles files,
+            Consumer<String> progress) {
         this.client = client;
         this.streaming = streaming;
         this.tuningTimeout = tuningTimeout;
@@ -61,7 +66,8 @@ final class GeminiGateway implements ModelGateway {
     public CompletableFuture<ModelAnswer> generate(String model, GenerateContentRequest request) {
         if (streaming) {
             return client.streamGenerateContentAsync(model, request, null)
-                    .thenApply(r -> new ModelAnswer(r.response(), r.total(), Optional.ofNullable(r.timeToFirstChunk()), r.retries()));
+                    .thenApply(r -> new ModelAnswer(
+                            r.response(), r.total(), Optional.ofNullable(r.timeToFirstChunk()), r.retries()));
         }
         return client.generateContentAsync(model, request)
                 .thenApply(r -> new ModelAnswer(r.response(), r.latency(), Optional.empty(), r.retries()));
@@ -72,8 +78,10 @@ final class GeminiGateway implements ModelGateway {
         if (variant.tune().isEmpty()) {
             return CompletableFuture.completedFuture(variant.model());
         }
-        return ready.computeIfAbsent(variant.model(),
-                name -> CompletableFuture.supplyAsync(() -> provision(name, variant.tune().get()), tuningThreads));
+        return ready.computeIfAbsent(
+                variant.model(),
+                name -> CompletableFuture.supplyAsync(
+                        () -> provision(name, variant.tune().get()), tuningThreads));
     }
 
     /** What provisioning did for a tuned model, once it is done. */
@@ -89,11 +97,15 @@ final class GeminiGateway implements ModelGateway {
                 return name;
             }
             if (existing.state() == TunedModel.State.FAILED) {
-                throw new TuningFailedException("tuned model " + name + " exists in state FAILED; delete it to tune it again");
+                throw new TuningFailedException(
+                        "tuned model " + name + " exists in state FAILED; delete it to tune it again");
             }
-            List<Operation> operations = Optional.ofNullable(client.listOperations(name).operations()).orElse(List.of());
+            List<Operation> operations = Optional.ofNullable(
+                            client.listOperations(name).operations())
+                    .orElse(List.of());
             if (operations.isEmpty()) {
-                throw new TuningFailedException("tuned model " + name + " is " + existing.state() + " and has no operation to wait for");
+                throw new TuningFailedException(
+                        "tuned model " + name + " is " + existing.state() + " and has no operation to wait for");
             }
             return await(name, operations.get(operations.size() - 1));
         } catch (GeminiApiException e) {
@@ -108,7 +120,9 @@ final class GeminiGateway implements ModelGateway {
         Hyperparameters hyperparameters;
         Dataset data;
         try {
-            hyperparameters = tune.hyperparameters() == null ? null : MAPPER.treeToValue(tune.hyperparameters(), Hyperparameters.class);
+            hyperparameters = tune.hyperparameters() == null
+                    ? null
+                    : MAPPER.treeToValue(tune.hyperparameters(), Hyperparameters.class);
             data = Dataset.of(TrainingData.read(files, tune.trainingData()));
         } catch (IOException e) {
             throw new TuningFailedException("cannot read the training data of " + name + ": " + e.getMessage(), e);
@@ -120,34 +134,57 @@ final class GeminiGateway implements ModelGateway {
                 .tuningTask(TuningTask.of(data, hyperparameters))
                 .build();
         String id = name.substring("tunedModels/".length());
-        progress.accept("tuning " + name + " from " + tune.baseModel() + " with " + data.examples().examples().size() + " examples");
+        progress.accept("tuning " + name + " from " + tune.baseModel() + " with "
+                + data.examples().examples().size() + " examples");
         Operation operation = client.createTunedModel(body, id);
         return await(name, operation);
     }
 
     private String await(String name, Operation operation) {
         long start = System.nanoTime();
-        Operation done = client.awaitOperation(operation, op -> op.createTunedModelMetadata().ifPresent(m -> report(name, m)), tuningTimeout);
+        Operation done = client.awaitOperation(
+                operation, op -> op.createTunedModelMetadata().ifPresent(m -> report(name, m)), tuningTimeout);
         if (done.error() != null) {
             throw new TuningFailedException("tuning " + name + " failed: operation " + done.name() + " ended with "
-                    + done.error().status() + " (" + done.error().code() + "): " + done.error().message());
+                    + done.error().status() + " (" + done.error().code() + "): "
+                    + done.error().message());
         }
-        Double loss = done.createTunedModelMetadata().map(CreateTunedModelMetadata::snapshots)
-                .filter(s -> !s.isEmpty()).map(s -> s.get(s.size() - 1)).map(TuningSnapshot::meanLoss).orElse(null);
-        int steps = done.createTunedModelMetadata().map(CreateTunedModelMetadata::totalSteps).orElse(0);
-        tunings.put(name, new TuningReport(name, "tuned in " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms", steps, loss));
+        Double loss = done.createTunedModelMetadata()
+                .map(CreateTunedModelMetadata::snapshots)
+                .filter(s -> !s.isEmpty())
+                .map(s -> s.get(s.size() - 1))
+                .map(TuningSnapshot::meanLoss)
+                .orElse(null);
+        int steps = done.createTunedModelMetadata()
+                .map(CreateTunedModelMetadata::totalSteps)
+                .orElse(0);
+        tunings.put(
+                name,
+                new TuningReport(
+                        name,
+                        "tuned in "
+                                + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms",
+                        steps,
+                        loss));
         progress.accept("tuned " + name + " (" + steps + " steps" + (loss == null ? "" : ", final loss " + loss) + ")");
         return name;
     }
 
     private void report(String name, CreateTunedModelMetadata metadata) {
-        StringBuilder line = new StringBuilder("tuning ").append(name).append(": step ")
-                .append(metadata.completedSteps()).append('/').append(metadata.totalSteps());
+        StringBuilder line = new StringBuilder("tuning ")
+                .append(name)
+                .append(": step ")
+                .append(metadata.completedSteps())
+                .append('/')
+                .append(metadata.totalSteps());
         if (metadata.completedPercent() != null) {
             line.append(String.format(" (%.0f%%)", metadata.completedPercent()));
         }
         if (metadata.snapshots() != null && !metadata.snapshots().isEmpty()) {
-            line.append(", loss ").append(metadata.snapshots().get(metadata.snapshots().size() - 1).meanLoss());
+            line.append(", loss ")
+                    .append(metadata.snapshots()
+                            .get(metadata.snapshots().size() - 1)
+                            .meanLoss());
         }
         progress.accept(line.toString());
     }
@@ -159,8 +196,7 @@ final class GeminiGateway implements ModelGateway {
     }
 
     /** How a tuned model was made ready. */
-    record TuningReport(String model, String outcome, int steps, Double finalLoss) {
-    }
+    record TuningReport(String model, String outcome, int steps, Double finalLoss) {}
 
     /** A tuned model could not be made ready; fails that variant's tests. */
     static final class TuningFailedException extends RuntimeException {

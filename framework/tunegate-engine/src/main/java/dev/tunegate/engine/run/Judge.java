@@ -6,9 +6,9 @@ import dev.tunegate.engine.matchers.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
-import org.apiguardian.api.API;
 
 /**
  * Turns a variant test's samples into its JUnit outcome: evaluates every matcher on every answer
@@ -40,7 +40,8 @@ public final class Judge {
         for (Sample sample : run.samples()) {
             if (sample.answer().isPresent()) {
                 answered++;
-                Verdict verdict = Expectations.evaluate(matchers, sample.answer().get());
+                Verdict verdict =
+                        Expectations.evaluate(matchers, sample.answer().get());
                 verdicts.add(Optional.of(verdict));
                 if (verdict.passed()) {
                     passes++;
@@ -69,8 +70,10 @@ public final class Judge {
         AssertionError failure = failureOf(firstFailed);
         if (n > 1) {
             int needed = (int) Math.ceil(threshold * n - 1e-9);
-            failure = new AssertionFailedError(passes + " of " + n + " samples passed, " + needed
-                    + " needed (passThreshold " + threshold + "); first failure: " + failure.getMessage(), failure);
+            failure = new AssertionFailedError(
+                    passes + " of " + n + " samples passed, " + needed + " needed (passThreshold " + threshold
+                            + "); first failure: " + failure.getMessage(),
+                    failure);
         }
         Optional<String> tolerated = policy.toleratedReason(run.test());
         if (tolerated.isPresent()) {

@@ -31,8 +31,14 @@ public final class ModelCalls implements AutoCloseable {
     public void start(List<PlannedTest> plan) {
         Consumer<String> progress = line -> LOG.info(() -> "TuneGate: " + line);
         gateway = gatewayFactory.open(config, progress);
-        pipeline = new CallPipeline(plan, gateway, config.concurrency(), config.lookAhead(),
-                config.requestsPerMinute().isPresent() ? Optional.of(config.requestsPerMinute().getAsDouble()) : Optional.empty());
+        pipeline = new CallPipeline(
+                plan,
+                gateway,
+                config.concurrency(),
+                config.lookAhead(),
+                config.requestsPerMinute().isPresent()
+                        ? Optional.of(config.requestsPerMinute().getAsDouble())
+                        : Optional.empty());
         pipeline.start();
     }
 

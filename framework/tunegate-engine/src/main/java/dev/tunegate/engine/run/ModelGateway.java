@@ -18,7 +18,8 @@ public interface ModelGateway extends AutoCloseable {
      * decorators such as record/replay ({@code dev.tunegate.engine.replay}) use it to know which test
      * and which repeat a call belongs to.
      */
-    default CompletableFuture<ModelAnswer> generate(PlannedTest test, int sample, String model, GenerateContentRequest request) {
+    default CompletableFuture<ModelAnswer> generate(
+            PlannedTest test, int sample, String model, GenerateContentRequest request) {
         return generate(model, request);
     }
 

@@ -31,7 +31,8 @@ final class RequestFactory {
             MAPPER.getTypeFactory().constructCollectionType(List.class, Content.class);
 
     /** The request without contents, per variant (variants are distinct objects per suite, so identity suffices). */
-    private final Map<ModelVariant, GenerateContentRequest> bases = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<ModelVariant, GenerateContentRequest> bases =
+            Collections.synchronizedMap(new IdentityHashMap<>());
 
     GenerateContentRequest build(EvalSuite suite, EvalCase evalCase, ModelVariant variant) {
         GenerateContentRequest base = bases.get(variant);
@@ -68,8 +69,8 @@ final class RequestFactory {
         try {
             return MAPPER.treeToValue(body, GenerateContentRequest.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot build the requests of variant '" + variant.name() + "': "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot build the requests of variant '" + variant.name() + "': " + e.getOriginalMessage(), e);
         }
     }
 
@@ -86,7 +87,8 @@ final class RequestFactory {
         try {
             return MAPPER.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot build the request of case '" + evalCase.id() + "': " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot build the request of case '" + evalCase.id() + "': " + e.getOriginalMessage(), e);
         }
     }
 

@@ -14,8 +14,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public interface ResultListener {
 
-    default void suiteStarted(EvalSuite suite) {
-    }
+    default void suiteStarted(EvalSuite suite) {}
 
     /**
      * One variant test finished (before JUnit learns its outcome).
@@ -25,19 +24,15 @@ public interface ResultListener {
      * @param passed   whether the case passed on this variant (a sample answered and the pass fraction reached
      *                 {@code passThreshold})
      */
-    default void variantFinished(VariantRun run, List<Optional<Verdict>> verdicts, boolean passed) {
-    }
+    default void variantFinished(VariantRun run, List<Optional<Verdict>> verdicts, boolean passed) {}
 
     /** A variant test was skipped by configuration (variant or name filter), with the reason. */
-    default void variantSkipped(PlannedTest test, String reason) {
-    }
+    default void variantSkipped(PlannedTest test, String reason) {}
 
-    default void suiteFinished(EvalSuite suite) {
-    }
+    default void suiteFinished(EvalSuite suite) {}
 
     /** The run is over (every suite finished); reports are written here. */
-    default void runFinished() {
-    }
+    default void runFinished() {}
 
     /** A listener that forwards to several. */
     static ResultListener composite(List<ResultListener> listeners) {

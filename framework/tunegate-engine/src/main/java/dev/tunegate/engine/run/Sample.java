@@ -15,6 +15,9 @@ import org.apiguardian.api.API;
  * @param error   why the call failed (an infrastructure failure, message starting with {@code HTTP <code>}), when it did
  */
 @API(status = API.Status.INTERNAL)
-public record Sample(int index, String model, GenerateContentRequest request, Optional<ModelAnswer> answer,
-                     Optional<Throwable> error) {
-}
+public record Sample(
+        int index,
+        String model,
+        GenerateContentRequest request,
+        Optional<ModelAnswer> answer,
+        Optional<Throwable> error) {}

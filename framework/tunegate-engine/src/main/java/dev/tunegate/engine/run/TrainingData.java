@@ -23,20 +23,21 @@ final class TrainingData {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final CsvMapper CSV = new CsvMapper();
 
-    private TrainingData() {
-    }
+    private TrainingData() {}
 
     static List<TuningExample> read(SuiteFiles files, URI uri) throws IOException {
         String text = files.read(uri);
         List<TuningExample> examples = new ArrayList<>();
         if ("csv".equals(SuiteFiles.extension(uri))) {
             try (MappingIterator<Map<String, String>> rows = CSV.readerForMapOf(String.class)
-                    .with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
+                    .with(CsvSchema.emptySchema().withHeader())
+                    .readValues(text)) {
                 int line = 1;
                 while (rows.hasNextValue()) {
                     line++;
                     Map<String, String> row = rows.nextValue();
-                    examples.add(example(uri, line, row.getOrDefault("textInput", row.get("text_input")), row.get("output")));
+                    examples.add(example(
+                            uri, line, row.getOrDefault("textInput", row.get("text_input")), row.get("output")));
                 }
             }
         } else {
@@ -46,7 +47,9 @@ final class TrainingData {
                     continue;
                 }
                 JsonNode node = JSON.readTree(lines[i]);
-                String input = node.hasNonNull("textInput") ? node.get("textInput").asText() : node.path("text_input").textValue();
+                String input = node.hasNonNull("textInput")
+                        ? node.get("textInput").asText()
+                        : node.path("text_input").textValue();
                 examples.add(example(uri, i + 1, input, node.path("output").textValue()));
             }
         }
@@ -58,7 +61,8 @@ final class TrainingData {
 
     private static TuningExample example(URI uri, int line, String input, String output) throws IOException {
         if (input == null || output == null) {
-            throw new IOException(SuiteLocations.display(uri) + ":" + line + ": a training example needs textInput and output");
+            throw new IOException(
+                    SuiteLocations.display(uri) + ":" + line + ": a training example needs textInput and output");
         }
         return TuningExample.of(input, output);
     }

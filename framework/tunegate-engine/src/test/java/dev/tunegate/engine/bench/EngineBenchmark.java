@@ -38,8 +38,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  */
 public final class EngineBenchmark {
 
-    private EngineBenchmark() {
-    }
+    private EngineBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -55,20 +54,30 @@ public final class EngineBenchmark {
         java.util.logging.Logger.getLogger("dev.tunegate.engine").setLevel(java.util.logging.Level.WARNING);
 
         PeakHeap peak = new PeakHeap();
-        try (GeminiEmulator emulator = GeminiEmulator.builder().port(0).latency(Duration.ofMillis(latency))
-                .threads(Math.max(16, 2 * c)).build().start()) {
+        try (GeminiEmulator emulator = GeminiEmulator.builder()
+                .port(0)
+                .latency(Duration.ofMillis(latency))
+                .threads(Math.max(16, 2 * c))
+                .build()
+                .start()) {
             Launcher launcher = fake
                     ? LauncherFactory.create(org.junit.platform.launcher.core.LauncherConfig.builder()
-                            .enableTestEngineAutoRegistration(false).addTestEngines(dev.tunegate.engine.BenchEngines.fake(latency)).build())
+                            .enableTestEngineAutoRegistration(false)
+                            .addTestEngines(dev.tunegate.engine.BenchEngines.fake(latency))
+                            .build())
                     : LauncherFactory.create();
             // Warm-up rounds run the same suite first (each into its own reports directory) so that the measured
             // round shows the engine with the JIT warm, as a long-running JVM (an IDE, a Gradle daemon) would have it.
             for (int round = 1; round <= warmups; round++) {
                 long t = System.nanoTime();
                 SummaryGeneratingListener warm = new SummaryGeneratingListener();
-                launcher.execute(launcher.discover(request(suite, dir.resolve("reports-warmup-" + round), emulator, c, streaming)), warm);
-                System.out.printf("warm-up round %d:      %8.3f s (%d tests succeeded)%n", round, (System.nanoTime() - t) / 1e9,
-                        warm.getSummary().getTestsSucceededCount());
+                launcher.execute(
+                        launcher.discover(
+                                request(suite, dir.resolve("reports-warmup-" + round), emulator, c, streaming)),
+                        warm);
+                System.out.printf(
+                        "warm-up round %d:      %8.3f s (%d tests succeeded)%n",
+                        round, (System.nanoTime() - t) / 1e9, warm.getSummary().getTestsSucceededCount());
             }
             LauncherDiscoveryRequest request = request(suite, dir.resolve("reports"), emulator, c, streaming);
             peak.start();
@@ -89,22 +98,41 @@ public final class EngineBenchmark {
             double execution = (end - discovered) / 1e9;
             double ideal = calls * (latency / 1000.0) / c;
             double sinceJvmStart = (System.currentTimeMillis() - jvmStart) / 1000.0;
-            System.out.printf("TuneGate engine benchmark: N=%d cases, V=%d variants, L=%d ms, C=%d, %s, -Xmx=%d MiB%n",
-                    n, v, latency, c, (warmups > 0 ? warmups + " warm-up round(s), " : "cold JVM, ") + (fake ? "in-process fake models (no HTTP)" : streaming ? "emulator, streaming" : "emulator"),
+            System.out.printf(
+                    "TuneGate engine benchmark: N=%d cases, V=%d variants, L=%d ms, C=%d, %s, -Xmx=%d MiB%n",
+                    n,
+                    v,
+                    latency,
+                    c,
+                    (warmups > 0 ? warmups + " warm-up round(s), " : "cold JVM, ")
+                            + (fake
+                                    ? "in-process fake models (no HTTP)"
+                                    : streaming ? "emulator, streaming" : "emulator"),
                     Runtime.getRuntime().maxMemory() >> 20);
-            System.out.printf("tests: %d found, %d succeeded, %d failed, %d aborted%n", s.getTestsFoundCount(),
-                    s.getTestsSucceededCount(), s.getTestsFailedCount(), s.getTestsAbortedCount());
+            System.out.printf(
+                    "tests: %d found, %d succeeded, %d failed, %d aborted%n",
+                    s.getTestsFoundCount(),
+                    s.getTestsSucceededCount(),
+                    s.getTestsFailedCount(),
+                    s.getTestsAbortedCount());
             System.out.printf("discovery:            %8.3f s%n", (discovered - start) / 1e9);
             System.out.printf("execution:            %8.3f s%n", execution);
             System.out.printf("wall (disc.+exec.):   %8.3f s   (JVM start to end: %.3f s)%n", wall, sinceJvmStart);
-            System.out.printf("ideal N·V·L/C:        %8.3f s   wall/ideal = %s%n", ideal,
-                    ideal > 0 ? String.format("%.3f", wall / ideal) : "n/a");
-            System.out.printf("overhead/case-variant:%8.3f ms  ((wall - ideal) / (N·V))%n", (wall - ideal) * 1000 / calls);
+            System.out.printf(
+                    "ideal N·V·L/C:        %8.3f s   wall/ideal = %s%n",
+                    ideal, ideal > 0 ? String.format("%.3f", wall / ideal) : "n/a");
+            System.out.printf(
+                    "overhead/case-variant:%8.3f ms  ((wall - ideal) / (N·V))%n", (wall - ideal) * 1000 / calls);
             System.out.printf("requests/s:           %8.1f%n", calls / wall);
-            System.out.printf("process CPU:          %8.3f s   = %.3f ms per case-variant (engine, client and emulator together;"
-                    + " load average %.1f on %d cores)%n", cpu / 1e9, cpu / 1e6 / calls,
-                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
-            System.out.printf("peak heap used:       %8.1f MiB (sampled every 20 ms; sum of pool peaks %.1f MiB)%n",
+            System.out.printf(
+                    "process CPU:          %8.3f s   = %.3f ms per case-variant (engine, client and emulator together;"
+                            + " load average %.1f on %d cores)%n",
+                    cpu / 1e9,
+                    cpu / 1e6 / calls,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf(
+                    "peak heap used:       %8.1f MiB (sampled every 20 ms; sum of pool peaks %.1f MiB)%n",
                     peak.peak() / (1024.0 * 1024.0), poolPeaks() / (1024.0 * 1024.0));
             System.out.println("process CPU by thread: " + ThreadCpu.snapshot().minus(threadsAtStart));
             long gates = v > 1 ? v - 1 : 1; // strict mode: one gate test per candidate
@@ -117,7 +145,8 @@ public final class EngineBenchmark {
         }
     }
 
-    private static LauncherDiscoveryRequest request(Path suite, Path reports, GeminiEmulator emulator, int c, boolean streaming) {
+    private static LauncherDiscoveryRequest request(
+            Path suite, Path reports, GeminiEmulator emulator, int c, boolean streaming) {
         return LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectFile(suite.toFile()))
                 .filters(includeEngines("tunegate"))
@@ -125,11 +154,14 @@ public final class EngineBenchmark {
                 .configurationParameter("tunegate.concurrency", Integer.toString(c))
                 .configurationParameter("tunegate.streaming", Boolean.toString(streaming))
                 .configurationParameter("tunegate.suite.max-bytes", Long.toString(1L << 30))
-                // reports and Allure results (on by default) go to the temporary directory; -Dtunegate.allure.enabled=false
+                // reports and Allure results (on by default) go to the temporary directory;
+                // -Dtunegate.allure.enabled=false
                 // and -Dtunegate.reports.enabled=false measure the engine without them
                 .configurationParameter("tunegate.reports.dir", reports.toString())
-                .configurationParameter("tunegate.allure.enabled", System.getProperty("tunegate.allure.enabled", "true"))
-                .configurationParameter("tunegate.reports.enabled", System.getProperty("tunegate.reports.enabled", "true"))
+                .configurationParameter(
+                        "tunegate.allure.enabled", System.getProperty("tunegate.allure.enabled", "true"))
+                .configurationParameter(
+                        "tunegate.reports.enabled", System.getProperty("tunegate.reports.enabled", "true"))
                 .build();
     }
 
@@ -152,7 +184,8 @@ public final class EngineBenchmark {
     }
 
     private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long poolPeaks() {
@@ -176,7 +209,8 @@ public final class EngineBenchmark {
         Files.writeString(suite, yaml);
         try (Writer out = Files.newBufferedWriter(dir.resolve("cases.jsonl"), StandardCharsets.UTF_8)) {
             for (int i = 0; i < n; i++) {
-                out.write("{\"id\":\"c" + i + "\",\"prompt\":\"What is " + i + " + {{x}}?\",\"vars\":{\"x\":" + (i % 7) + "}}\n");
+                out.write("{\"id\":\"c" + i + "\",\"prompt\":\"What is " + i + " + {{x}}?\",\"vars\":{\"x\":" + (i % 7)
+                        + "}}\n");
             }
         }
         return suite;
@@ -193,16 +227,22 @@ public final class EngineBenchmark {
                 pool.resetPeakUsage();
             }
             running = true;
-            thread = new Thread(() -> {
-                while (running) {
-                    peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "peak-heap");
+            thread = new Thread(
+                    () -> {
+                        while (running) {
+                            peak.accumulateAndGet(
+                                    ManagementFactory.getMemoryMXBean()
+                                            .getHeapMemoryUsage()
+                                            .getUsed(),
+                                    Math::max);
+                            try {
+                                Thread.sleep(20);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "peak-heap");
             thread.setDaemon(true);
             thread.start();
         }

@@ -16,8 +16,7 @@ final class ThreadCpu {
 
     private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
 
-    private ThreadCpu() {
-    }
+    private ThreadCpu() {}
 
     /** CPU ticks per live thread (by thread id) and its group name, now. */
     static Snapshot snapshot() {
@@ -61,9 +60,11 @@ final class ThreadCpu {
                 byGroup.merge(groups.get(id), t[0] - before, Long::sum);
             });
             StringBuilder out = new StringBuilder();
-            byGroup.entrySet().stream().filter(e -> e.getValue() > 0)
+            byGroup.entrySet().stream()
+                    .filter(e -> e.getValue() > 0)
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                    .forEach(e -> out.append(String.format("%s %.2f s, ", e.getKey(), e.getValue() / TICKS_PER_SECOND)));
+                    .forEach(
+                            e -> out.append(String.format("%s %.2f s, ", e.getKey(), e.getValue() / TICKS_PER_SECOND)));
             return out.length() == 0 ? "(none)" : out.substring(0, out.length() - 2);
         }
     }

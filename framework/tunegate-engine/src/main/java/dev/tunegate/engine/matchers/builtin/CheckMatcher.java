@@ -19,46 +19,53 @@ import org.opentest4j.AssertionFailedError;
  */
 record CheckMatcher(String description, List<Consumer<ModelAnswerAssert>> assertions) implements Matcher {
 
-  CheckMatcher {
-    assertions = List.copyOf(assertions);
-  }
-
-  CheckMatcher(String description, Consumer<ModelAnswerAssert> assertion) {
-    this(description, List.of(assertion));
-  }
-
-  @Override
-  public void check(ModelAnswer answer) {
-    List<AssertionError> failures = new ArrayList<>();
-    for (Consumer<ModelAnswerAssert> assertion : assertions) {
-      try {
-        assertion.accept(TuneGateAssertions.assertThat(answer).as(description));
-      } catch (AssertionError e) {
-        failures.add(e);
-      }
+    CheckMatcher {
+        assertions = List.copyOf(assertions);
     }
-    if (failures.size() == 1) {
-      throw failures.get(0);
-    }
-    if (failures.size() > 1) {
-      String prefix = "[" + description + "] ";
-      String messages = failures.stream()
-          .map(e -> "  - " + Objects.toString(e.getMessage(), "").replace(prefix, "").strip().replace("\n", "\n    "))
-          .collect(Collectors.joining("\n"));
-      throw CompositeFailures.failure(description, failures.size() + " checks failed:\n" + messages,
-          joined(failures, true), joined(failures, false));
-    }
-  }
 
-  private static String joined(List<AssertionError> failures, boolean expected) {
-    return failures.stream()
-        .map(e -> e instanceof AssertionFailedError f ? (expected ? f.getExpected() : f.getActual()) : null)
-        .map(v -> v == null ? "" : String.valueOf(v.getValue()))
-        .collect(Collectors.joining("\n"));
-  }
+    CheckMatcher(String description, Consumer<ModelAnswerAssert> assertion) {
+        this(description, List.of(assertion));
+    }
 
-  @Override
-  public String toString() {
-    return description;
-  }
+    @Override
+    public void check(ModelAnswer answer) {
+        List<AssertionError> failures = new ArrayList<>();
+        for (Consumer<ModelAnswerAssert> assertion : assertions) {
+            try {
+                assertion.accept(TuneGateAssertions.assertThat(answer).as(description));
+            } catch (AssertionError e) {
+                failures.add(e);
+            }
+        }
+        if (failures.size() == 1) {
+            throw failures.get(0);
+        }
+        if (failures.size() > 1) {
+            String prefix = "[" + description + "] ";
+            String messages = failures.stream()
+                    .map(e -> "  - "
+                            + Objects.toString(e.getMessage(), "")
+                                    .replace(prefix, "")
+                                    .strip()
+                                    .replace("\n", "\n    "))
+                    .collect(Collectors.joining("\n"));
+            throw CompositeFailures.failure(
+                    description,
+                    failures.size() + " checks failed:\n" + messages,
+                    joined(failures, true),
+                    joined(failures, false));
+        }
+    }
+
+    private static String joined(List<AssertionError> failures, boolean expected) {
+        return failures.stream()
+                .map(e -> e instanceof AssertionFailedError f ? (expected ? f.getExpected() : f.getActual()) : null)
+                .map(v -> v == null ? "" : String.valueOf(v.getValue()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
 }

@@ -10,21 +10,21 @@ import java.util.List;
 /** Reads the list of nested entries of {@code all} and {@code any}. */
 final class CompositeArgs {
 
-  private CompositeArgs() {}
+    private CompositeArgs() {}
 
-  static List<Matcher> children(String name, JsonNode argument, MatcherContext context) {
-    if (!argument.isArray() || argument.isEmpty()) {
-      throw new MatcherDefinitionException(name + " needs a list of matchers, e.g. " + name
-          + ": [{contains: refund}, {regex: '^\\{'}]");
+    static List<Matcher> children(String name, JsonNode argument, MatcherContext context) {
+        if (!argument.isArray() || argument.isEmpty()) {
+            throw new MatcherDefinitionException(
+                    name + " needs a list of matchers, e.g. " + name + ": [{contains: refund}, {regex: '^\\{'}]");
+        }
+        List<Matcher> children = new ArrayList<>();
+        for (int i = 0; i < argument.size(); i++) {
+            try {
+                children.add(context.create(argument.get(i)));
+            } catch (MatcherDefinitionException e) {
+                throw e.under(String.valueOf(i));
+            }
+        }
+        return List.copyOf(children);
     }
-    List<Matcher> children = new ArrayList<>();
-    for (int i = 0; i < argument.size(); i++) {
-      try {
-        children.add(context.create(argument.get(i)));
-      } catch (MatcherDefinitionException e) {
-        throw e.under(String.valueOf(i));
-      }
-    }
-    return List.copyOf(children);
-  }
 }

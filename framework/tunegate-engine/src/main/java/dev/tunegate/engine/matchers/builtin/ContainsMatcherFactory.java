@@ -9,13 +9,13 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class ContainsMatcherFactory extends TextContainsFactory {
 
-  @Override
-  public String name() {
-    return "contains";
-  }
+    @Override
+    public String name() {
+        return "contains";
+    }
 
-  @Override
-  boolean ignoreCase() {
-    return false;
-  }
+    @Override
+    boolean ignoreCase() {
+        return false;
+    }
 }

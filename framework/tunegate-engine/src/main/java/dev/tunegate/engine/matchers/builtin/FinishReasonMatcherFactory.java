@@ -15,26 +15,26 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class FinishReasonMatcherFactory implements MatcherFactory {
 
-  @Override
-  public String name() {
-    return "finishReason";
-  }
-
-  @Override
-  public Matcher create(JsonNode argument, MatcherContext context) {
-    List<FinishReason> reasons = new ArrayList<>();
-    if (argument.isArray() && !argument.isEmpty()) {
-      for (int i = 0; i < argument.size(); i++) {
-        reasons.add(Args.enumValue(FinishReason.class, argument.get(i), "finish reason", "/" + i));
-      }
-    } else if (argument.isValueNode() && !argument.isNull()) {
-      reasons.add(Args.enumValue(FinishReason.class, argument, "finish reason", ""));
-    } else {
-      throw new MatcherDefinitionException("finishReason needs a finish reason such as STOP, or a list of them; "
-          + "one of " + Args.names(FinishReason.class));
+    @Override
+    public String name() {
+        return "finishReason";
     }
-    FinishReason[] array = reasons.toArray(FinishReason[]::new);
-    String description = "finishReason " + reasons.stream().map(Enum::name).collect(Collectors.joining(" or "));
-    return new CheckMatcher(description, a -> a.finishedWith(array));
-  }
+
+    @Override
+    public Matcher create(JsonNode argument, MatcherContext context) {
+        List<FinishReason> reasons = new ArrayList<>();
+        if (argument.isArray() && !argument.isEmpty()) {
+            for (int i = 0; i < argument.size(); i++) {
+                reasons.add(Args.enumValue(FinishReason.class, argument.get(i), "finish reason", "/" + i));
+            }
+        } else if (argument.isValueNode() && !argument.isNull()) {
+            reasons.add(Args.enumValue(FinishReason.class, argument, "finish reason", ""));
+        } else {
+            throw new MatcherDefinitionException("finishReason needs a finish reason such as STOP, or a list of them; "
+                    + "one of " + Args.names(FinishReason.class));
+        }
+        FinishReason[] array = reasons.toArray(FinishReason[]::new);
+        String description = "finishReason " + reasons.stream().map(Enum::name).collect(Collectors.joining(" or "));
+        return new CheckMatcher(description, a -> a.finishedWith(array));
+    }
 }

@@ -6,13 +6,13 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class IcontainsMatcherFactory extends TextContainsFactory {
 
-  @Override
-  public String name() {
-    return "icontains";
-  }
+    @Override
+    public String name() {
+        return "icontains";
+    }
 
-  @Override
-  boolean ignoreCase() {
-    return true;
-  }
+    @Override
+    boolean ignoreCase() {
+        return true;
+    }
 }

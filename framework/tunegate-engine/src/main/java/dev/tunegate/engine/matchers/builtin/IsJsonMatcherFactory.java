@@ -14,19 +14,20 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class IsJsonMatcherFactory implements MatcherFactory {
 
-  @Override
-  public String name() {
-    return "isJson";
-  }
+    @Override
+    public String name() {
+        return "isJson";
+    }
 
-  @Override
-  public Matcher create(JsonNode argument, MatcherContext context) {
-    if (Args.absent(argument) || (argument.isBoolean() && argument.booleanValue())) {
-      return new CheckMatcher("isJson", a -> a.textIsJson());
+    @Override
+    public Matcher create(JsonNode argument, MatcherContext context) {
+        if (Args.absent(argument) || (argument.isBoolean() && argument.booleanValue())) {
+            return new CheckMatcher("isJson", a -> a.textIsJson());
+        }
+        if (argument.isBoolean()) {
+            return new CheckMatcher("isJson false", a -> a.textIsNotJson());
+        }
+        throw new MatcherDefinitionException(
+                "isJson takes no argument, or true/false, but was " + Args.brief(argument));
     }
-    if (argument.isBoolean()) {
-      return new CheckMatcher("isJson false", a -> a.textIsNotJson());
-    }
-    throw new MatcherDefinitionException("isJson takes no argument, or true/false, but was " + Args.brief(argument));
-  }
 }

@@ -12,36 +12,39 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class NotMatcherFactory implements MatcherFactory {
 
-  @Override
-  public String name() {
-    return "not";
-  }
-
-  @Override
-  public Matcher create(JsonNode argument, MatcherContext context) {
-    if (!argument.isObject() && !argument.isTextual()) {
-      throw new MatcherDefinitionException("not needs one matcher, e.g. not: {contains: sorry}");
-    }
-    return new Not(context.create(argument));
-  }
-
-  private record Not(Matcher inner) implements Matcher {
-
     @Override
-    public void check(ModelAnswer answer) {
-      try {
-        inner.check(answer);
-      } catch (AssertionError expected) {
-        return;
-      }
-      throw CompositeFailures.failure(description(), "Expected the answer not to satisfy: " + inner.description()
-          + "\nbut it did; answer text:\n  \"" + CompositeFailures.actualText(answer) + "\"",
-          description(), CompositeFailures.actualText(answer));
+    public String name() {
+        return "not";
     }
 
     @Override
-    public String description() {
-      return "not (" + inner.description() + ")";
+    public Matcher create(JsonNode argument, MatcherContext context) {
+        if (!argument.isObject() && !argument.isTextual()) {
+            throw new MatcherDefinitionException("not needs one matcher, e.g. not: {contains: sorry}");
+        }
+        return new Not(context.create(argument));
     }
-  }
+
+    private record Not(Matcher inner) implements Matcher {
+
+        @Override
+        public void check(ModelAnswer answer) {
+            try {
+                inner.check(answer);
+            } catch (AssertionError expected) {
+                return;
+            }
+            throw CompositeFailures.failure(
+                    description(),
+                    "Expected the answer not to satisfy: " + inner.description() + "\nbut it did; answer text:\n  \""
+                            + CompositeFailures.actualText(answer) + "\"",
+                    description(),
+                    CompositeFailures.actualText(answer));
+        }
+
+        @Override
+        public String description() {
+            return "not (" + inner.description() + ")";
+        }
+    }
 }

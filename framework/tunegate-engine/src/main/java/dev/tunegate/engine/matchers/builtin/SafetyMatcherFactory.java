@@ -25,58 +25,60 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class SafetyMatcherFactory implements MatcherFactory {
 
-  @Override
-  public String name() {
-    return "safety";
-  }
+    @Override
+    public String name() {
+        return "safety";
+    }
 
-  @Override
-  public Matcher create(JsonNode argument, MatcherContext context) {
-    if (!argument.isObject() || argument.isEmpty()) {
-      throw new MatcherDefinitionException("safety needs a map such as {max: LOW}, {HARM_CATEGORY_HARASSMENT: "
-          + "NEGLIGIBLE}, {blocked: false} or {blockReason: SAFETY}");
+    @Override
+    public Matcher create(JsonNode argument, MatcherContext context) {
+        if (!argument.isObject() || argument.isEmpty()) {
+            throw new MatcherDefinitionException("safety needs a map such as {max: LOW}, {HARM_CATEGORY_HARASSMENT: "
+                    + "NEGLIGIBLE}, {blocked: false} or {blockReason: SAFETY}");
+        }
+        List<Consumer<ModelAnswerAssert>> checks = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        for (String key : (Iterable<String>) argument::fieldNames) {
+            JsonNode value = argument.get(key);
+            String pointer = Args.pointer(key);
+            switch (key) {
+                case "max" -> {
+                    HarmProbability max = Args.enumValue(HarmProbability.class, value, "harm probability", pointer);
+                    checks.add(a -> a.hasSafetyAtMost(max));
+                    parts.add("max " + max);
+                }
+                case "blocked" -> {
+                    boolean blocked = Args.bool(argument, key, false);
+                    checks.add(blocked ? ModelAnswerAssert::isBlocked : ModelAnswerAssert::isNotBlocked);
+                    parts.add("blocked " + blocked);
+                }
+                case "blockReason" -> {
+                    BlockReason reason = Args.enumValue(BlockReason.class, value, "block reason", pointer);
+                    checks.add(a -> a.hasBlockReason(reason));
+                    parts.add("blockReason " + reason);
+                }
+                default -> {
+                    HarmCategory category = category(key);
+                    HarmProbability max = Args.enumValue(HarmProbability.class, value, "harm probability", pointer);
+                    checks.add(a -> a.hasSafetyAtMost(category, max));
+                    parts.add(category + " max " + max);
+                }
+            }
+        }
+        return new CheckMatcher("safety " + String.join(", ", parts), checks);
     }
-    List<Consumer<ModelAnswerAssert>> checks = new ArrayList<>();
-    List<String> parts = new ArrayList<>();
-    for (String key : (Iterable<String>) argument::fieldNames) {
-      JsonNode value = argument.get(key);
-      String pointer = Args.pointer(key);
-      switch (key) {
-        case "max" -> {
-          HarmProbability max = Args.enumValue(HarmProbability.class, value, "harm probability", pointer);
-          checks.add(a -> a.hasSafetyAtMost(max));
-          parts.add("max " + max);
-        }
-        case "blocked" -> {
-          boolean blocked = Args.bool(argument, key, false);
-          checks.add(blocked ? ModelAnswerAssert::isBlocked : ModelAnswerAssert::isNotBlocked);
-          parts.add("blocked " + blocked);
-        }
-        case "blockReason" -> {
-          BlockReason reason = Args.enumValue(BlockReason.class, value, "block reason", pointer);
-          checks.add(a -> a.hasBlockReason(reason));
-          parts.add("blockReason " + reason);
-        }
-        default -> {
-          HarmCategory category = category(key);
-          HarmProbability max = Args.enumValue(HarmProbability.class, value, "harm probability", pointer);
-          checks.add(a -> a.hasSafetyAtMost(category, max));
-          parts.add(category + " max " + max);
-        }
-      }
-    }
-    return new CheckMatcher("safety " + String.join(", ", parts), checks);
-  }
 
-  private static HarmCategory category(String key) {
-    String upper = key.toUpperCase(Locale.ROOT);
-    String name = upper.startsWith("HARM_CATEGORY_") ? upper : "HARM_CATEGORY_" + upper;
-    for (HarmCategory category : HarmCategory.values()) {
-      if (category.name().equals(name) && !name.equals("HARM_CATEGORY_UNSPECIFIED")) {
-        return category;
-      }
+    private static HarmCategory category(String key) {
+        String upper = key.toUpperCase(Locale.ROOT);
+        String name = upper.startsWith("HARM_CATEGORY_") ? upper : "HARM_CATEGORY_" + upper;
+        for (HarmCategory category : HarmCategory.values()) {
+            if (category.name().equals(name) && !name.equals("HARM_CATEGORY_UNSPECIFIED")) {
+                return category;
+            }
+        }
+        throw new MatcherDefinitionException(
+                "unknown key '" + key + "' for safety; allowed: max, blocked, blockReason, " + "or a harm category: "
+                        + Args.names(HarmCategory.class),
+                Args.pointer(key));
     }
-    throw new MatcherDefinitionException("unknown key '" + key + "' for safety; allowed: max, blocked, blockReason, "
-        + "or a harm category: " + Args.names(HarmCategory.class), Args.pointer(key));
-  }
 }

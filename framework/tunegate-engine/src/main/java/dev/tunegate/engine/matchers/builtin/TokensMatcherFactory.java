@@ -19,30 +19,30 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class TokensMatcherFactory implements MatcherFactory {
 
-  @Override
-  public String name() {
-    return "tokens";
-  }
+    @Override
+    public String name() {
+        return "tokens";
+    }
 
-  @Override
-  public Matcher create(JsonNode argument, MatcherContext context) {
-    if (!argument.isObject() || argument.isEmpty()) {
-      throw new MatcherDefinitionException("tokens needs at least one of maxPrompt, maxOutput, maxTotal, "
-          + "e.g. {maxOutput: 256}");
+    @Override
+    public Matcher create(JsonNode argument, MatcherContext context) {
+        if (!argument.isObject() || argument.isEmpty()) {
+            throw new MatcherDefinitionException(
+                    "tokens needs at least one of maxPrompt, maxOutput, maxTotal, " + "e.g. {maxOutput: 256}");
+        }
+        Args.onlyKeys(argument, "tokens", "maxPrompt", "maxOutput", "maxTotal");
+        List<Consumer<ModelAnswerAssert>> checks = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        for (String key : (Iterable<String>) argument::fieldNames) {
+            long limit = Args.count(argument.get(key), key, 0);
+            int max = (int) Math.min(limit, Integer.MAX_VALUE);
+            switch (key) {
+                case "maxPrompt" -> checks.add(a -> a.usedAtMostPromptTokens(max));
+                case "maxOutput" -> checks.add(a -> a.usedAtMostOutputTokens(max));
+                default -> checks.add(a -> a.usedAtMostTotalTokens(max));
+            }
+            parts.add(key + " " + limit);
+        }
+        return new CheckMatcher("tokens " + String.join(", ", parts), checks);
     }
-    Args.onlyKeys(argument, "tokens", "maxPrompt", "maxOutput", "maxTotal");
-    List<Consumer<ModelAnswerAssert>> checks = new ArrayList<>();
-    List<String> parts = new ArrayList<>();
-    for (String key : (Iterable<String>) argument::fieldNames) {
-      long limit = Args.count(argument.get(key), key, 0);
-      int max = (int) Math.min(limit, Integer.MAX_VALUE);
-      switch (key) {
-        case "maxPrompt" -> checks.add(a -> a.usedAtMostPromptTokens(max));
-        case "maxOutput" -> checks.add(a -> a.usedAtMostOutputTokens(max));
-        default -> checks.add(a -> a.usedAtMostTotalTokens(max));
-      }
-      parts.add(key + " " + limit);
-    }
-    return new CheckMatcher("tokens " + String.join(", ", parts), checks);
-  }
 }

@@ -11,15 +11,13 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class Enforcement {
 
-    private Enforcement() {
-    }
+    private Enforcement() {}
 
     /**
      * Why a failure of {@code variant} on a case with {@code tags} is not enforced on its own, or
      * empty when the failure must fail the test.
      */
-    public static Optional<String> toleratedReason(Roles roles, GatePolicy policy, String variant,
-                                                   List<String> tags) {
+    public static Optional<String> toleratedReason(Roles roles, GatePolicy policy, String variant, List<String> tags) {
         Role role = roles.of(variant);
         switch (role) {
             case BASELINE:

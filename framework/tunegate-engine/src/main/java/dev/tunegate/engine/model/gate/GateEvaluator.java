@@ -19,12 +19,11 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class GateEvaluator {
 
-    private GateEvaluator() {
-    }
+    private GateEvaluator() {}
 
     /** Evaluates the policy for {@code candidate} against the roles' baseline. */
-    public static GateVerdict evaluate(String suite, GatePolicy policy, Roles roles, String candidate,
-                                       List<CaseOutcome> cases) {
+    public static GateVerdict evaluate(
+            String suite, GatePolicy policy, Roles roles, String candidate, List<CaseOutcome> cases) {
         if (roles.of(candidate) != Role.CANDIDATE) {
             throw new IllegalArgumentException("variant '" + candidate + "' is not a candidate");
         }
@@ -77,54 +76,89 @@ public final class GateEvaluator {
             checks.add(new GateCheck("cases", ">= 1 case run", "0 cases run", false));
         }
         if (policy.strict()) {
-            checks.add(new GateCheck("allPass", "every case passes (strict mode, no gate block)",
-                    failures(candidateFailures), candidateFailures.isEmpty()));
+            checks.add(new GateCheck(
+                    "allPass",
+                    "every case passes (strict mode, no gate block)",
+                    failures(candidateFailures),
+                    candidateFailures.isEmpty()));
         }
         if (policy.minPassRate() != null) {
-            checks.add(new GateCheck("minPassRate", ">= " + fmt(policy.minPassRate()),
-                    rate(candidateRate), candidateRate.rate() >= policy.minPassRate() - 1e-12));
+            checks.add(new GateCheck(
+                    "minPassRate",
+                    ">= " + fmt(policy.minPassRate()),
+                    rate(candidateRate),
+                    candidateRate.rate() >= policy.minPassRate() - 1e-12));
         }
         if (!policy.mustPass().isEmpty()) {
-            checks.add(new GateCheck("mustPass", "every case tagged " + policy.mustPass() + " passes",
-                    failures(mustPassFailures), mustPassFailures.isEmpty()));
+            checks.add(new GateCheck(
+                    "mustPass",
+                    "every case tagged " + policy.mustPass() + " passes",
+                    failures(mustPassFailures),
+                    mustPassFailures.isEmpty()));
         }
-        boolean needsBaseline = policy.maxRegressions() != null || policy.minImprovement() != null
-                || policy.nonInferiority() != null;
+        boolean needsBaseline =
+                policy.maxRegressions() != null || policy.minImprovement() != null || policy.nonInferiority() != null;
         if (needsBaseline && comparison == null) {
             checks.add(new GateCheck("baseline", "a baseline variant to compare with", "none", false));
         } else if (needsBaseline) {
             addComparisonChecks(policy, cases, regressions, comparison, checks);
         }
         boolean ok = checks.stream().allMatch(GateCheck::passed);
-        return new GateVerdict(suite, candidate, baseline, ok, checks, candidateRate, baselineRate, comparison,
-                regressions, improvements, candidateFailures);
+        return new GateVerdict(
+                suite,
+                candidate,
+                baseline,
+                ok,
+                checks,
+                candidateRate,
+                baselineRate,
+                comparison,
+                regressions,
+                improvements,
+                candidateFailures);
     }
 
-    private static void addComparisonChecks(GatePolicy policy, List<CaseOutcome> cases, List<String> regressions,
-                                            PairedComparison comparison, List<GateCheck> checks) {
+    private static void addComparisonChecks(
+            GatePolicy policy,
+            List<CaseOutcome> cases,
+            List<String> regressions,
+            PairedComparison comparison,
+            List<GateCheck> checks) {
         GatePolicy.RegressionLimit limit = policy.maxRegressions();
         if (limit != null && limit.total() != null) {
-            checks.add(new GateCheck("maxRegressions", "<= " + limit.total(), failures(regressions),
+            checks.add(new GateCheck(
+                    "maxRegressions",
+                    "<= " + limit.total(),
+                    failures(regressions),
                     regressions.size() <= limit.total()));
         }
         if (limit != null) {
             for (Map.Entry<String, Integer> e : limit.byTag().entrySet()) {
                 List<String> tagged = regressions.stream()
-                        .filter(id -> cases.stream().anyMatch(c -> c.id().equals(id) && c.tags().contains(e.getKey())))
+                        .filter(id -> cases.stream()
+                                .anyMatch(c -> c.id().equals(id) && c.tags().contains(e.getKey())))
                         .toList();
-                checks.add(new GateCheck("maxRegressions[" + e.getKey() + "]", "<= " + e.getValue(),
-                        failures(tagged), tagged.size() <= e.getValue()));
+                checks.add(new GateCheck(
+                        "maxRegressions[" + e.getKey() + "]",
+                        "<= " + e.getValue(),
+                        failures(tagged),
+                        tagged.size() <= e.getValue()));
             }
         }
         double difference = comparison.table().difference();
         if (policy.minImprovement() != null) {
-            checks.add(new GateCheck("minImprovement", "candidate - baseline >= " + signed(policy.minImprovement()),
-                    signed(difference), difference >= policy.minImprovement() - 1e-12));
+            checks.add(new GateCheck(
+                    "minImprovement",
+                    "candidate - baseline >= " + signed(policy.minImprovement()),
+                    signed(difference),
+                    difference >= policy.minImprovement() - 1e-12));
         }
         if (policy.nonInferiority() != null) {
             GatePolicy.NonInferiority ni = policy.nonInferiority();
-            var interval = dev.tunegate.engine.model.stats.PairedDifferenceInterval.of(comparison.table(), ni.confidence());
-            checks.add(new GateCheck("nonInferiority",
+            var interval =
+                    dev.tunegate.engine.model.stats.PairedDifferenceInterval.of(comparison.table(), ni.confidence());
+            checks.add(new GateCheck(
+                    "nonInferiority",
                     "lower " + pct(ni.confidence()) + " bound > " + signed(-ni.margin()),
                     signed(difference) + " [" + signed(interval.lower()) + ", " + signed(interval.upper()) + "]",
                     interval.lower() > -ni.margin()));
@@ -149,8 +183,9 @@ public final class GateEvaluator {
     }
 
     static String rate(PassRate rate) {
-        return fmt(rate.rate()) + " (" + rate.passes() + "/" + rate.total() + ", " + pct(rate.interval().confidence())
-                + " CI " + fmt(rate.interval().lower()) + "-" + fmt(rate.interval().upper()) + ")";
+        return fmt(rate.rate()) + " (" + rate.passes() + "/" + rate.total() + ", "
+                + pct(rate.interval().confidence()) + " CI "
+                + fmt(rate.interval().lower()) + "-" + fmt(rate.interval().upper()) + ")";
     }
 
     static String fmt(double value) {

@@ -54,7 +54,13 @@ public record GatePolicy(
         return new GatePolicy(
                 candidateOverride == null || candidateOverride.isEmpty() ? candidates : candidateOverride,
                 baselineOverride == null || baselineOverride.isBlank() ? baseline : baselineOverride,
-                minPassRate, mustPass, maxRegressions, minImprovement, nonInferiority, confidence, strict);
+                minPassRate,
+                mustPass,
+                maxRegressions,
+                minImprovement,
+                nonInferiority,
+                confidence,
+                strict);
     }
 
     /** Whether a case with these tags is enforced individually on a candidate. */

@@ -15,11 +15,18 @@ import java.util.Set;
  */
 final class GatePolicyReader {
 
-    private static final Set<String> FIELDS = Set.of("candidate", "candidates", "baseline", "minPassRate",
-            "mustPass", "maxRegressions", "minImprovement", "nonInferiority", "confidence");
+    private static final Set<String> FIELDS = Set.of(
+            "candidate",
+            "candidates",
+            "baseline",
+            "minPassRate",
+            "mustPass",
+            "maxRegressions",
+            "minImprovement",
+            "nonInferiority",
+            "confidence");
 
-    private GatePolicyReader() {
-    }
+    private GatePolicyReader() {}
 
     /** Reads the gate block; a missing or null node means strict mode. */
     public static GatePolicy read(JsonNode gate) {
@@ -39,7 +46,8 @@ final class GatePolicyReader {
         List<String> candidates = new ArrayList<>(strings(gate.get("candidate"), "gate.candidate"));
         candidates.addAll(strings(gate.get("candidates"), "gate.candidates"));
         double confidence = gate.has("confidence")
-                ? number(gate.get("confidence"), "gate.confidence") : GatePolicy.DEFAULT_CONFIDENCE;
+                ? number(gate.get("confidence"), "gate.confidence")
+                : GatePolicy.DEFAULT_CONFIDENCE;
         return new GatePolicy(
                 candidates,
                 gate.has("baseline") ? text(gate.get("baseline"), "gate.baseline") : null,
@@ -70,13 +78,15 @@ final class GatePolicyReader {
             if (!tags.isObject()) {
                 throw new IllegalArgumentException("gate.maxRegressions.byTag must be a mapping of tag to number");
             }
-            tags.fields().forEachRemaining(e ->
-                    byTag.put(e.getKey(), whole(e.getValue(), "gate.maxRegressions.byTag." + e.getKey())));
+            tags.fields()
+                    .forEachRemaining(
+                            e -> byTag.put(e.getKey(), whole(e.getValue(), "gate.maxRegressions.byTag." + e.getKey())));
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!name.equals("total") && !name.equals("byTag")) {
-                throw new IllegalArgumentException("gate.maxRegressions." + name + " is not allowed (use total, byTag)");
+                throw new IllegalArgumentException(
+                        "gate.maxRegressions." + name + " is not allowed (use total, byTag)");
             }
         }
         return new GatePolicy.RegressionLimit(total, byTag);
@@ -90,7 +100,8 @@ final class GatePolicyReader {
             throw new IllegalArgumentException("gate.nonInferiority must be {margin: 0.05, confidence: 0.95}");
         }
         double confidence = node.has("confidence")
-                ? number(node.get("confidence"), "gate.nonInferiority.confidence") : defaultConfidence;
+                ? number(node.get("confidence"), "gate.nonInferiority.confidence")
+                : defaultConfidence;
         return new GatePolicy.NonInferiority(number(node.get("margin"), "gate.nonInferiority.margin"), confidence);
     }
 

@@ -21,10 +21,18 @@ import org.apiguardian.api.API;
  * @param candidateFailures ids of cases the candidate fails
  */
 @API(status = API.Status.INTERNAL)
-public record GateVerdict(String suite, String candidate, String baseline, boolean passed,
-                          List<GateCheck> checks, PassRate candidateRate, PassRate baselineRate,
-                          PairedComparison comparison, List<String> regressions, List<String> improvements,
-                          List<String> candidateFailures) {
+public record GateVerdict(
+        String suite,
+        String candidate,
+        String baseline,
+        boolean passed,
+        List<GateCheck> checks,
+        PassRate candidateRate,
+        PassRate baselineRate,
+        PairedComparison comparison,
+        List<String> regressions,
+        List<String> improvements,
+        List<String> candidateFailures) {
 
     public GateVerdict {
         checks = List.copyOf(checks);

@@ -9,7 +9,9 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL)
 public enum Role {
-    CANDIDATE, BASELINE, REFERENCE;
+    CANDIDATE,
+    BASELINE,
+    REFERENCE;
 
     /** The YAML spelling, e.g. {@code baseline}. */
     public String yamlName() {

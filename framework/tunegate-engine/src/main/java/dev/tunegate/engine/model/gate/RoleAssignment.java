@@ -24,8 +24,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class RoleAssignment {
 
-    private RoleAssignment() {
-    }
+    private RoleAssignment() {}
 
     /** Assigns roles; throws {@link IllegalArgumentException} naming the problem on contradictions. */
     public static Roles assign(List<VariantDeclaration> variants, GatePolicy policy) {
@@ -39,8 +38,8 @@ public final class RoleAssignment {
         if (policy.baseline() != null) {
             requireKnown(policy.baseline(), names, "gate.baseline");
             if (policy.candidates().contains(policy.baseline())) {
-                throw new IllegalArgumentException("variant '" + policy.baseline()
-                        + "' cannot be both gate.candidate and gate.baseline");
+                throw new IllegalArgumentException(
+                        "variant '" + policy.baseline() + "' cannot be both gate.candidate and gate.baseline");
             }
         }
         String baseline = chooseBaseline(variants, policy);
@@ -68,8 +67,8 @@ public final class RoleAssignment {
             }
             return policy.baseline();
         }
-        List<VariantDeclaration> declared = variants.stream()
-                .filter(v -> v.declaredRole() == Role.BASELINE).toList();
+        List<VariantDeclaration> declared =
+                variants.stream().filter(v -> v.declaredRole() == Role.BASELINE).toList();
         if (declared.size() > 1) {
             throw new IllegalArgumentException("more than one variant declares role: baseline: "
                     + declared.stream().map(VariantDeclaration::name).toList());
@@ -78,12 +77,16 @@ public final class RoleAssignment {
             return declared.get(0).name();
         }
         List<VariantDeclaration> eligible = variants.stream()
-                .filter(v -> v.declaredRole() == null && !policy.candidates().contains(v.name())).toList();
+                .filter(v -> v.declaredRole() == null && !policy.candidates().contains(v.name()))
+                .toList();
         if (variants.size() == 1 || eligible.isEmpty()) {
             return null;
         }
-        return eligible.stream().filter(v -> v.name().equals("base")).findFirst()
-                .orElse(eligible.get(0)).name();
+        return eligible.stream()
+                .filter(v -> v.name().equals("base"))
+                .findFirst()
+                .orElse(eligible.get(0))
+                .name();
     }
 
     private static Role roleOf(VariantDeclaration v, String baseline, GatePolicy policy) {
@@ -98,8 +101,8 @@ public final class RoleAssignment {
             return Role.CANDIDATE;
         }
         if (v.declaredRole() == Role.BASELINE) {
-            throw new IllegalArgumentException("variant '" + v.name() + "' declares role: baseline but the gate's baseline is '"
-                    + baseline + "'");
+            throw new IllegalArgumentException(
+                    "variant '" + v.name() + "' declares role: baseline but the gate's baseline is '" + baseline + "'");
         }
         if (v.declaredRole() != null) {
             return v.declaredRole();
@@ -113,8 +116,8 @@ public final class RoleAssignment {
 
     private static void requireKnown(String name, List<String> names, String field) {
         if (!names.contains(name)) {
-            throw new IllegalArgumentException(field + " names unknown variant '" + name + "' (variants: "
-                    + String.join(", ", names) + ")");
+            throw new IllegalArgumentException(
+                    field + " names unknown variant '" + name + "' (variants: " + String.join(", ", names) + ")");
         }
     }
 }

@@ -14,8 +14,7 @@ import org.apiguardian.api.API;
  * @param gated      true when the suite has a gate block (gate mode), false in strict mode
  */
 @API(status = API.Status.INTERNAL)
-public record Roles(Map<String, Role> byVariant, Optional<String> baseline, List<String> candidates,
-                    boolean gated) {
+public record Roles(Map<String, Role> byVariant, Optional<String> baseline, List<String> candidates, boolean gated) {
 
     public Roles {
         byVariant = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byVariant));

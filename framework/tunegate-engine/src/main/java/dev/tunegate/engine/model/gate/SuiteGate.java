@@ -19,7 +19,7 @@ public record SuiteGate(GatePolicy policy, Roles roles) {
 
     /** As {@link #of(EvalSuite, ComparisonSettings, Consumer)}, ignoring warnings. */
     public static SuiteGate of(EvalSuite suite, ComparisonSettings settings) {
-        return of(suite, settings, warning -> { });
+        return of(suite, settings, warning -> {});
     }
 
     /**
@@ -31,15 +31,18 @@ public record SuiteGate(GatePolicy policy, Roles roles) {
         GatePolicy policy = GatePolicyReader.read(suite.gate().orElse(null));
         List<String> named = new ArrayList<>(settings.candidateOverride());
         settings.baselineOverride().ifPresent(named::add);
-        List<String> missing = named.stream().filter(n -> !suite.variants().containsKey(n)).toList();
+        List<String> missing =
+                named.stream().filter(n -> !suite.variants().containsKey(n)).toList();
         if (!named.isEmpty() && missing.isEmpty()) {
-            policy = policy.withOverrides(settings.candidateOverride(), settings.baselineOverride().orElse(null));
+            policy = policy.withOverrides(
+                    settings.candidateOverride(), settings.baselineOverride().orElse(null));
         } else if (!missing.isEmpty()) {
             warnings.accept("suite " + suite.name() + " has no variant " + missing
                     + " named by tunegate.gate.candidate/tunegate.gate.baseline; it keeps its own gate");
         }
         List<VariantDeclaration> declarations = suite.variants().values().stream()
-                .map(v -> new VariantDeclaration(v.name(), v.role().map(Role::fromYaml).orElse(null)))
+                .map(v -> new VariantDeclaration(
+                        v.name(), v.role().map(Role::fromYaml).orElse(null)))
                 .toList();
         return new SuiteGate(policy, RoleAssignment.assign(declarations, policy));
     }

@@ -9,5 +9,4 @@ import org.apiguardian.api.API;
  * @param declaredRole role from the suite file, or null to use the defaults
  */
 @API(status = API.Status.INTERNAL)
-public record VariantDeclaration(String name, Role declaredRole) {
-}
+public record VariantDeclaration(String name, Role declaredRole) {}

@@ -8,13 +8,17 @@ import java.util.Locale;
 /** Renders a {@link GateVerdict} as an aligned plain-text table for test failure messages and logs. */
 final class VerdictTable {
 
-    private VerdictTable() {
-    }
+    private VerdictTable() {}
 
     static String render(GateVerdict v) {
         StringBuilder out = new StringBuilder();
-        out.append("Gate ").append(v.passed() ? "PASSED" : "FAILED").append(" for suite '").append(v.suite())
-                .append("': candidate '").append(v.candidate()).append('\'');
+        out.append("Gate ")
+                .append(v.passed() ? "PASSED" : "FAILED")
+                .append(" for suite '")
+                .append(v.suite())
+                .append("': candidate '")
+                .append(v.candidate())
+                .append('\'');
         if (v.baseline() != null) {
             out.append(" vs baseline '").append(v.baseline()).append('\'');
         }
@@ -25,22 +29,36 @@ final class VerdictTable {
             rows.add(new String[] {c.name(), c.required(), c.actual(), c.passed() ? "ok" : "FAILED"});
         }
         appendAligned(out, rows);
-        out.append("candidate pass rate: ").append(GateEvaluator.rate(v.candidateRate())).append('\n');
+        out.append("candidate pass rate: ")
+                .append(GateEvaluator.rate(v.candidateRate()))
+                .append('\n');
         if (v.comparison() != null) {
             PairedTable t = v.comparison().table();
-            out.append("baseline pass rate:  ").append(GateEvaluator.rate(v.baselineRate())).append('\n');
-            out.append(String.format(Locale.ROOT,
+            out.append("baseline pass rate:  ")
+                    .append(GateEvaluator.rate(v.baselineRate()))
+                    .append('\n');
+            out.append(String.format(
+                    Locale.ROOT,
                     "paired: both pass %d, regressions %d, improvements %d, both fail %d; "
                             + "McNemar exact p = %.4f; difference %s (%s CI %s to %s)%n",
-                    t.bothPass(), t.regressions(), t.improvements(), t.bothFail(), v.comparison().pValue(),
-                    GateEvaluator.signed(t.difference()), GateEvaluator.pct(v.comparison().difference().confidence()),
+                    t.bothPass(),
+                    t.regressions(),
+                    t.improvements(),
+                    t.bothFail(),
+                    v.comparison().pValue(),
+                    GateEvaluator.signed(t.difference()),
+                    GateEvaluator.pct(v.comparison().difference().confidence()),
                     GateEvaluator.signed(v.comparison().difference().lower()),
                     GateEvaluator.signed(v.comparison().difference().upper())));
             if (!v.regressions().isEmpty()) {
-                out.append("regressions: ").append(String.join(", ", v.regressions())).append('\n');
+                out.append("regressions: ")
+                        .append(String.join(", ", v.regressions()))
+                        .append('\n');
             }
             if (!v.improvements().isEmpty()) {
-                out.append("improvements: ").append(String.join(", ", v.improvements())).append('\n');
+                out.append("improvements: ")
+                        .append(String.join(", ", v.improvements()))
+                        .append('\n');
             }
         }
         return out.toString();

@@ -3,8 +3,7 @@ package dev.tunegate.engine.model.stats;
 /** Argument checks shared by the statistics records. */
 final class Counts {
 
-    private Counts() {
-    }
+    private Counts() {}
 
     static void requireSubset(int part, int total, String name) {
         if (total < 0 || part < 0 || part > total) {

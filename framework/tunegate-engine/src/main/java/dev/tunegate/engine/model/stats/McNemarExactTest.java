@@ -9,11 +9,9 @@ import org.apache.commons.statistics.inference.BinomialTest;
  */
 final class McNemarExactTest {
 
-    private static final BinomialTest TWO_SIDED = BinomialTest.withDefaults()
-            .with(AlternativeHypothesis.TWO_SIDED);
+    private static final BinomialTest TWO_SIDED = BinomialTest.withDefaults().with(AlternativeHypothesis.TWO_SIDED);
 
-    private McNemarExactTest() {
-    }
+    private McNemarExactTest() {}
 
     /** Two-sided exact p-value; 1 when there are no discordant pairs. */
     public static double pValue(PairedTable table) {
@@ -21,6 +19,7 @@ final class McNemarExactTest {
         if (discordant == 0) {
             return 1.0;
         }
-        return Math.min(1.0, TWO_SIDED.test(discordant, table.regressions(), 0.5).getPValue());
+        return Math.min(
+                1.0, TWO_SIDED.test(discordant, table.regressions(), 0.5).getPValue());
     }
 }

@@ -15,7 +15,7 @@ public record PairedComparison(PairedTable table, double pValue, Interval differ
 
     /** Computes the comparison at the given confidence level. */
     public static PairedComparison of(PairedTable table, double confidence) {
-        return new PairedComparison(table, McNemarExactTest.pValue(table),
-                PairedDifferenceInterval.of(table, confidence));
+        return new PairedComparison(
+                table, McNemarExactTest.pValue(table), PairedDifferenceInterval.of(table, confidence));
     }
 }

@@ -14,8 +14,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class PairedDifferenceInterval {
 
-    private PairedDifferenceInterval() {
-    }
+    private PairedDifferenceInterval() {}
 
     /** Newcombe hybrid score interval for candidate &minus; baseline; [-1, 1] for an empty table. */
     public static Interval of(PairedTable table, double confidence) {

@@ -29,8 +29,8 @@ public record PairedTable(int bothPass, int regressions, int improvements, int b
     /** Tallies paired outcomes; {@code candidate[i]} and {@code baseline[i]} belong to the same case. */
     public static PairedTable of(boolean[] candidate, boolean[] baseline) {
         if (candidate.length != baseline.length) {
-            throw new IllegalArgumentException("paired outcomes differ in length: "
-                    + candidate.length + " vs " + baseline.length);
+            throw new IllegalArgumentException(
+                    "paired outcomes differ in length: " + candidate.length + " vs " + baseline.length);
         }
         int a = 0;
         int b = 0;

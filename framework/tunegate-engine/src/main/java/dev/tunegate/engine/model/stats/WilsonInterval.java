@@ -9,8 +9,7 @@ package dev.tunegate.engine.model.stats;
  */
 final class WilsonInterval {
 
-    private WilsonInterval() {
-    }
+    private WilsonInterval() {}
 
     /** Wilson interval for {@code successes} out of {@code n}; [0, 1] when {@code n} is 0. */
     public static Interval of(int successes, int n, double confidence) {

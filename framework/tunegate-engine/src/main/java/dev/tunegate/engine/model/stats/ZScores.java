@@ -7,8 +7,7 @@ final class ZScores {
 
     private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
-    private ZScores() {
-    }
+    private ZScores() {}
 
     /** The z with P(|Z| &le; z) = confidence, e.g. 1.959964 for 0.95. */
     static double twoSided(double confidence) {

@@ -32,5 +32,4 @@ public record EvalCase(
         List<String> tags,
         List<MatcherSpec> expect,
         int repeat,
-        double passThreshold) {
-}
+        double passThreshold) {}

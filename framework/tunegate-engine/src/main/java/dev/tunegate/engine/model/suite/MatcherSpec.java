@@ -13,5 +13,4 @@ import org.apiguardian.api.API;
  * @param position where the entry starts
  */
 @API(status = API.Status.INTERNAL)
-public record MatcherSpec(String name, JsonNode argument, URI file, SourcePosition position) {
-}
+public record MatcherSpec(String name, JsonNode argument, URI file, SourcePosition position) {}

@@ -190,7 +190,8 @@ public final class PromptTemplate {
                 }
             } else if (value.isBoolean()) {
                 renders |= value.booleanValue();
-            } else if (!value.isNull() && !(value.isTextual() && value.textValue().isEmpty())) {
+            } else if (!value.isNull()
+                    && !(value.isTextual() && value.textValue().isEmpty())) {
                 return Scope.UNKNOWN;
             }
         }

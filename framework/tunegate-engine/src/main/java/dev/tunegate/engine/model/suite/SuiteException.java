@@ -11,8 +11,11 @@ public final class SuiteException extends Exception {
     private final transient List<SuiteProblem> problems;
 
     public SuiteException(List<SuiteProblem> problems) {
-        super(problems.isEmpty() ? "invalid suite" : problems.get(0).describe()
-                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : ""));
+        super(
+                problems.isEmpty()
+                        ? "invalid suite"
+                        : problems.get(0).describe()
+                                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : ""));
         this.problems = List.copyOf(problems);
     }
 

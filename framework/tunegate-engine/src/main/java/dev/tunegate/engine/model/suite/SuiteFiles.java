@@ -28,7 +28,8 @@ public final class SuiteFiles {
      * @param maxBytes    files larger than this are refused
      */
     public SuiteFiles(Path projectRoot, long maxBytes, ClassLoader classLoader) {
-        this.projectRoot = projectRoot == null ? null : projectRoot.toAbsolutePath().normalize();
+        this.projectRoot =
+                projectRoot == null ? null : projectRoot.toAbsolutePath().normalize();
         this.maxBytes = maxBytes;
         this.classLoader = classLoader;
     }

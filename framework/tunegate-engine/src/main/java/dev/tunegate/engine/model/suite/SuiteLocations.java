@@ -9,8 +9,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class SuiteLocations {
 
-    private SuiteLocations() {
-    }
+    private SuiteLocations() {}
 
     /** A path relative to the working directory for files, the resource name for classpath URIs. */
     public static String display(URI uri) {

@@ -71,16 +71,19 @@ public final class SuiteParser {
         try {
             return files.readBytes(file);
         } catch (NoSuchFileException e) {
-            throw new SuiteException(new SuiteProblem(referencedFrom, at, "file not found: " + SuiteLocations.display(file)));
+            throw new SuiteException(
+                    new SuiteProblem(referencedFrom, at, "file not found: " + SuiteLocations.display(file)));
         } catch (IOException e) {
-            throw new SuiteException(new SuiteProblem(referencedFrom, at, "cannot read " + SuiteLocations.display(file) + ": " + e.getMessage()));
+            throw new SuiteException(new SuiteProblem(
+                    referencedFrom, at, "cannot read " + SuiteLocations.display(file) + ": " + e.getMessage()));
         }
     }
 
     private static SuiteException sorted(List<SuiteProblem> problems) {
         List<SuiteProblem> copy = new ArrayList<>(problems);
         copy.sort(Comparator.comparing((SuiteProblem p) -> p.file().toString())
-                .thenComparingInt(p -> p.position().line()).thenComparingInt(p -> p.position().column()));
+                .thenComparingInt(p -> p.position().line())
+                .thenComparingInt(p -> p.position().column()));
         return new SuiteException(copy);
     }
 
@@ -108,7 +111,8 @@ public final class SuiteParser {
 
         EvalSuite build(String hash) throws SuiteException {
             String name = root.hasNonNull("suite") ? root.get("suite").asText() : defaultName(location);
-            ObjectNode generationConfig = root.has("generationConfig") ? (ObjectNode) root.get("generationConfig") : null;
+            ObjectNode generationConfig =
+                    root.has("generationConfig") ? (ObjectNode) root.get("generationConfig") : null;
             Map<String, ModelVariant> variants = variants(generationConfig);
             JsonNode systemInstruction = root.get("systemInstruction");
             if (systemInstruction != null && systemInstruction.isTextual()) {
@@ -123,8 +127,18 @@ public final class SuiteParser {
             if (!problems.isEmpty()) {
                 throw sorted(problems);
             }
-            return new EvalSuite(location, name, variants, generationConfig, root.get("safetySettings"),
-                    systemInstruction, root.get("tools"), root.get("toolConfig"), List.copyOf(cases), gate, hash,
+            return new EvalSuite(
+                    location,
+                    name,
+                    variants,
+                    generationConfig,
+                    root.get("safetySettings"),
+                    systemInstruction,
+                    root.get("tools"),
+                    root.get("toolConfig"),
+                    List.copyOf(cases),
+                    gate,
+                    hash,
                     tree.positionOf(""));
         }
 
@@ -134,21 +148,40 @@ public final class SuiteParser {
                 Map.Entry<String, JsonNode> entry = it.next();
                 String pointer = PositionedTree.child("/models", entry.getKey());
                 JsonNode spec = entry.getValue();
-                ObjectNode config = generationConfig == null ? JsonNodeFactory.instance.objectNode() : generationConfig.deepCopy();
+                ObjectNode config =
+                        generationConfig == null ? JsonNodeFactory.instance.objectNode() : generationConfig.deepCopy();
                 if (spec.isTextual()) {
-                    variants.put(entry.getKey(), new ModelVariant(entry.getKey(), spec.asText(), Optional.empty(),
-                            config, Optional.empty(), tree.positionOf(pointer)));
+                    variants.put(
+                            entry.getKey(),
+                            new ModelVariant(
+                                    entry.getKey(),
+                                    spec.asText(),
+                                    Optional.empty(),
+                                    config,
+                                    Optional.empty(),
+                                    tree.positionOf(pointer)));
                     continue;
                 }
                 if (spec.has("generationConfig")) {
                     config.setAll((ObjectNode) spec.get("generationConfig"));
                 }
-                Optional<TuneSpec> tune = spec.has("tune") ? Optional.ofNullable(tune(spec.get("tune"), pointer + "/tune")) : Optional.empty();
-                variants.put(entry.getKey(), new ModelVariant(entry.getKey(), spec.get("model").asText(),
-                        Optional.ofNullable(spec.path("role").textValue()), config, tune, tree.positionOf(pointer)));
+                Optional<TuneSpec> tune = spec.has("tune")
+                        ? Optional.ofNullable(tune(spec.get("tune"), pointer + "/tune"))
+                        : Optional.empty();
+                variants.put(
+                        entry.getKey(),
+                        new ModelVariant(
+                                entry.getKey(),
+                                spec.get("model").asText(),
+                                Optional.ofNullable(spec.path("role").textValue()),
+                                config,
+                                tune,
+                                tree.positionOf(pointer)));
                 if (tune.isPresent() && !spec.get("model").asText().startsWith("tunedModels/")) {
-                    problems.add(tree.problem(pointer + "/model", "a variant with 'tune' must name a tunedModels/… model, not '"
-                            + spec.get("model").asText() + "'"));
+                    problems.add(tree.problem(
+                            pointer + "/model",
+                            "a variant with 'tune' must name a tunedModels/… model, not '"
+                                    + spec.get("model").asText() + "'"));
                 }
             }
             return variants;
@@ -159,9 +192,13 @@ public final class SuiteParser {
             if (data == null) {
                 return null;
             }
-            return new TuneSpec(node.get("baseModel").asText(), data, node.get("hyperparameters"),
+            return new TuneSpec(
+                    node.get("baseModel").asText(),
+                    data,
+                    node.get("hyperparameters"),
                     Optional.ofNullable(node.path("displayName").textValue()),
-                    Optional.ofNullable(node.path("description").textValue()), tree.positionOf(pointer));
+                    Optional.ofNullable(node.path("description").textValue()),
+                    tree.positionOf(pointer));
         }
 
         private URI existingFile(String relative, String pointer) {
@@ -176,7 +213,8 @@ public final class SuiteParser {
                 files.readBytes(uri);
                 return uri;
             } catch (NoSuchFileException e) {
-                problems.add(tree.problem(pointer, "file not found: " + relative + " (resolved to " + SuiteLocations.display(uri) + ")"));
+                problems.add(tree.problem(
+                        pointer, "file not found: " + relative + " (resolved to " + SuiteLocations.display(uri) + ")"));
             } catch (IOException e) {
                 problems.add(tree.problem(pointer, "cannot read " + relative + ": " + e.getMessage()));
             }
@@ -209,8 +247,11 @@ public final class SuiteParser {
             }
             EvalCase first = byId.putIfAbsent(built.id(), built);
             if (first != null) {
-                problems.add(new SuiteProblem(built.file(), built.position(), "duplicate case id '" + built.id()
-                        + "' (first used at " + SuiteLocations.display(first.file()) + ":" + first.position().line() + ")"));
+                problems.add(new SuiteProblem(
+                        built.file(),
+                        built.position(),
+                        "duplicate case id '" + built.id() + "' (first used at " + SuiteLocations.display(first.file())
+                                + ":" + first.position().line() + ")"));
                 return;
             }
             cases.add(built);
@@ -232,12 +273,23 @@ public final class SuiteParser {
             List<MatcherSpec> expect = new ArrayList<>(defaults.expect);
             expect.addAll(matchers(t, pointer + "/expect", node.path("expect")));
             int repeat = node.has("repeat") ? node.get("repeat").asInt() : defaults.repeat;
-            double threshold = node.has("passThreshold") ? node.get("passThreshold").asDouble() : defaults.passThreshold;
-            return new EvalCase(node.get("id").asText(), t.file(), t.positionOf(pointer), prompt, contents, vars,
-                    List.copyOf(tags), List.copyOf(expect), repeat, threshold);
+            double threshold =
+                    node.has("passThreshold") ? node.get("passThreshold").asDouble() : defaults.passThreshold;
+            return new EvalCase(
+                    node.get("id").asText(),
+                    t.file(),
+                    t.positionOf(pointer),
+                    prompt,
+                    contents,
+                    vars,
+                    List.copyOf(tags),
+                    List.copyOf(expect),
+                    repeat,
+                    threshold);
         }
 
-        private void checkTemplates(PositionedTree t, String pointer, Optional<String> prompt, JsonNode contents, ObjectNode vars) {
+        private void checkTemplates(
+                PositionedTree t, String pointer, Optional<String> prompt, JsonNode contents, ObjectNode vars) {
             if (prompt.isPresent()) {
                 checkTemplate(t, pointer + "/prompt", prompt.get(), vars);
             }
@@ -246,7 +298,11 @@ public final class SuiteParser {
                     JsonNode parts = contents.get(c).path("parts");
                     for (int p = 0; p < parts.size(); p++) {
                         if (parts.get(p).has("text")) {
-                            checkTemplate(t, pointer + "/contents/" + c + "/parts/" + p + "/text", parts.get(p).get("text").asText(), vars);
+                            checkTemplate(
+                                    t,
+                                    pointer + "/contents/" + c + "/parts/" + p + "/text",
+                                    parts.get(p).get("text").asText(),
+                                    vars);
                         }
                     }
                 }
@@ -255,12 +311,18 @@ public final class SuiteParser {
 
         private void checkTemplate(PositionedTree t, String pointer, String text, ObjectNode vars) {
             try {
-                for (PromptTemplate.Undefined undefined : PromptTemplate.compile(text).undefined(vars)) {
+                for (PromptTemplate.Undefined undefined :
+                        PromptTemplate.compile(text).undefined(vars)) {
                     String known = vars.isEmpty() ? "" : " (vars: " + String.join(", ", names(vars)) + ")";
-                    problems.add(t.problem(pointer, undefined.sections().isEmpty()
-                            ? "the template uses " + undefined.tag() + " but the case has no var '" + undefined.name() + "'" + known
-                            : "the template uses " + undefined.tag() + " inside " + String.join("", undefined.sections())
-                                    + " but neither the case nor the section's value has '" + undefined.name() + "'" + known));
+                    problems.add(t.problem(
+                            pointer,
+                            undefined.sections().isEmpty()
+                                    ? "the template uses " + undefined.tag() + " but the case has no var '"
+                                            + undefined.name() + "'" + known
+                                    : "the template uses " + undefined.tag() + " inside "
+                                            + String.join("", undefined.sections())
+                                            + " but neither the case nor the section's value has '" + undefined.name()
+                                            + "'" + known));
                 }
             } catch (IllegalArgumentException e) {
                 problems.add(t.problem(pointer, e.getMessage()));
@@ -314,8 +376,11 @@ public final class SuiteParser {
                     }
                     sources.add(new CaseSource(t, pointer, node));
                 } catch (JsonProcessingException e) {
-                    int column = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr());
-                    problems.add(new SuiteProblem(file, new SourcePosition(i + 1, column), "malformed JSON: " + e.getOriginalMessage()));
+                    int column = e.getLocation() == null
+                            ? 1
+                            : Math.max(1, e.getLocation().getColumnNr());
+                    problems.add(new SuiteProblem(
+                            file, new SourcePosition(i + 1, column), "malformed JSON: " + e.getOriginalMessage()));
                 }
             }
             return sources;
@@ -327,7 +392,8 @@ public final class SuiteParser {
             PositionedTree t = new PositionedTree(file, rootArray, positions);
             List<CaseSource> sources = new ArrayList<>();
             CsvSchema schema = CsvSchema.emptySchema().withHeader();
-            try (MappingIterator<Map<String, String>> rows = CSV.readerForMapOf(String.class).with(schema).readValues(text)) {
+            try (MappingIterator<Map<String, String>> rows =
+                    CSV.readerForMapOf(String.class).with(schema).readValues(text)) {
                 while (rows.hasNextValue()) {
                     SourcePosition at = YamlTreeReader.position(rows.getParser().currentLocation());
                     Map<String, String> row = rows.nextValue();
@@ -347,9 +413,12 @@ public final class SuiteParser {
                                     tags.add(tag);
                                 }
                             }
-                            case "expect" -> node.set("expect", yaml.read(file, value).root());
-                            case "repeat" -> node.put("repeat", parseNumber(value).intValue());
-                            case "passThreshold" -> node.put("passThreshold", parseNumber(value).doubleValue());
+                            case "expect" ->
+                                node.set("expect", yaml.read(file, value).root());
+                            case "repeat" ->
+                                node.put("repeat", parseNumber(value).intValue());
+                            case "passThreshold" ->
+                                node.put("passThreshold", parseNumber(value).doubleValue());
                             default -> vars.put(cell.getKey(), value);
                         }
                     }
@@ -364,7 +433,9 @@ public final class SuiteParser {
             } catch (SuiteException e) {
                 throw e;
             } catch (IOException | RuntimeException e) {
-                SourcePosition at = e instanceof JsonProcessingException j ? YamlTreeReader.position(j.getLocation()) : SourcePosition.START;
+                SourcePosition at = e instanceof JsonProcessingException j
+                        ? YamlTreeReader.position(j.getLocation())
+                        : SourcePosition.START;
                 throw new SuiteException(new SuiteProblem(file, at, "malformed CSV: " + firstLine(e.getMessage())));
             }
             return sources;
@@ -387,7 +458,8 @@ public final class SuiteParser {
                 base = "/cases";
             }
             if (!list.isArray()) {
-                throw new SuiteException(t.problem(base, "a cases file is a YAML list of cases (or a mapping with 'cases:')"));
+                throw new SuiteException(
+                        t.problem(base, "a cases file is a YAML list of cases (or a mapping with 'cases:')"));
             }
             List<CaseSource> sources = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
@@ -412,15 +484,20 @@ public final class SuiteParser {
                 for (int i = 0; i < items.size(); i++) {
                     String name = items.get(i).asText();
                     if (!variants.containsKey(name)) {
-                        problems.add(tree.problem("/gate/" + field + (node.isArray() ? "/" + i : ""), "gate " + field
-                                + " '" + name + "' is not a variant in 'models' (variants: " + String.join(", ", variants.keySet()) + ")"));
+                        problems.add(tree.problem(
+                                "/gate/" + field + (node.isArray() ? "/" + i : ""),
+                                "gate " + field + " '" + name + "' is not a variant in 'models' (variants: "
+                                        + String.join(", ", variants.keySet()) + ")"));
                     }
                 }
             }
             String baseline = gate.path("baseline").textValue();
-            if (baseline != null && (baseline.equals(gate.path("candidate").textValue())
-                    || contains(gate.path("candidate"), baseline) || contains(gate.path("candidates"), baseline))) {
-                problems.add(tree.problem("/gate/baseline", "the gate baseline '" + baseline + "' is also a candidate"));
+            if (baseline != null
+                    && (baseline.equals(gate.path("candidate").textValue())
+                            || contains(gate.path("candidate"), baseline)
+                            || contains(gate.path("candidates"), baseline))) {
+                problems.add(
+                        tree.problem("/gate/baseline", "the gate baseline '" + baseline + "' is also a candidate"));
             }
         }
 
@@ -452,8 +529,7 @@ public final class SuiteParser {
     }
 
     /** A case node and where it is. */
-    private record CaseSource(PositionedTree tree, String pointer, JsonNode node) {
-    }
+    private record CaseSource(PositionedTree tree, String pointer, JsonNode node) {}
 
     private static List<MatcherSpec> matchers(PositionedTree tree, String pointer, JsonNode list) {
         List<MatcherSpec> specs = new ArrayList<>();

@@ -43,7 +43,8 @@ public final class SuiteSchema {
         caseOnly.remove(List.of("properties", "required", "additionalProperties", "type", "title", "description"));
         caseOnly.put("$id", root.path("$id").asText() + "#case-file-entry");
         caseOnly.put("$ref", "#/$defs/case");
-        this.singleCase = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(caseOnly);
+        this.singleCase = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(caseOnly);
     }
 
     static SuiteSchema get() {
@@ -66,7 +67,8 @@ public final class SuiteSchema {
             String pointer = base + pointer(error.getInstanceLocation());
             String field = pointer.isEmpty() ? "the document" : "'" + pointer.substring(1) + "'";
             String keyword = error.getKeyword() == null ? "" : error.getKeyword();
-            if (keyword.equals("required") && error.getEvaluationPath() != null
+            if (keyword.equals("required")
+                    && error.getEvaluationPath() != null
                     && error.getEvaluationPath().toString().contains("anyOf")) {
                 keyword = "anyOf";
             }
@@ -74,9 +76,11 @@ public final class SuiteSchema {
                 case "anyOf" -> field + ": a case needs a 'prompt' or 'contents'";
                 case "dependentSchemas", "not" -> field + ": a case has either 'prompt' or 'contents', not both";
                 case "additionalProperties" -> field + ": unknown field '" + error.getProperty() + "'";
-                case "minProperties", "maxProperties" -> pointer.contains("/expect/")
-                        ? field + ": an expect entry names exactly one matcher, e.g. {contains: refund}; write one list item per matcher"
-                        : field + ": " + error.getMessage();
+                case "minProperties", "maxProperties" ->
+                    pointer.contains("/expect/")
+                            ? field
+                                    + ": an expect entry names exactly one matcher, e.g. {contains: refund}; write one list item per matcher"
+                            : field + ": " + error.getMessage();
                 case "pattern" -> field + ": " + patternMessage(error);
                 default -> field + ": " + error.getMessage();
             };
@@ -90,7 +94,8 @@ public final class SuiteSchema {
 
     private static String patternMessage(Error error) {
         String schema = String.valueOf(error.getSchemaLocation());
-        String value = error.getInstanceNode() == null ? "" : error.getInstanceNode().asText();
+        String value =
+                error.getInstanceNode() == null ? "" : error.getInstanceNode().asText();
         if (schema.contains("modelName")) {
             return "'" + value + "' is not a model name such as models/gemini-1.5-flash-001 or tunedModels/my-model";
         }
@@ -98,7 +103,8 @@ public final class SuiteSchema {
             return "'" + value + "' is not a valid tag (no spaces, commas, parentheses, '&', '|' or '!')";
         }
         if (schema.contains("/name")) {
-            return "'" + value + "' is not a valid name (letters, digits, '_', '.', '-', starting with a letter or digit)";
+            return "'" + value
+                    + "' is not a valid name (letters, digits, '_', '.', '-', starting with a letter or digit)";
         }
         return error.getMessage();
     }

@@ -22,5 +22,4 @@ public record TuneSpec(
         JsonNode hyperparameters,
         Optional<String> displayName,
         Optional<String> description,
-        SourcePosition position) {
-}
+        SourcePosition position) {}

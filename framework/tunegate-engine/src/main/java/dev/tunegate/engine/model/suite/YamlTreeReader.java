@@ -1,7 +1,6 @@
 package dev.tunegate.engine.model.suite;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -36,7 +35,8 @@ final class YamlTreeReader {
         options.setAllowDuplicateKeys(false);
         this.factory = YAMLFactory.builder()
                 .loaderOptions(options)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+                .streamReadConstraints(
+                        StreamReadConstraints.builder().maxNestingDepth(64).build())
                 .build();
         this.maxAliasNodes = maxAliasNodes;
     }
@@ -52,9 +52,11 @@ final class YamlTreeReader {
             JsonNode root = builder.value("");
             return new PositionedTree(file, root, positions);
         } catch (JsonProcessingException e) {
-            throw new SuiteException(new SuiteProblem(file, position(e.getLocation()), "malformed YAML: " + condense(e.getOriginalMessage())));
+            throw new SuiteException(new SuiteProblem(
+                    file, position(e.getLocation()), "malformed YAML: " + condense(e.getOriginalMessage())));
         } catch (IOException | RuntimeException e) {
-            throw new SuiteException(new SuiteProblem(file, SourcePosition.START, "malformed YAML: " + firstLine(e.getMessage())));
+            throw new SuiteException(
+                    new SuiteProblem(file, SourcePosition.START, "malformed YAML: " + firstLine(e.getMessage())));
         }
     }
 
@@ -117,8 +119,11 @@ final class YamlTreeReader {
                 nodes += size;
                 aliasNodes += size;
                 if (aliasNodes > maxAliasNodes) {
-                    throw new SuiteException(new SuiteProblem(file, pos, "YAML aliases expand to more than "
-                            + maxAliasNodes + " nodes (an alias bomb?); limit: tunegate.suite.max-alias-nodes"));
+                    throw new SuiteException(new SuiteProblem(
+                            file,
+                            pos,
+                            "YAML aliases expand to more than " + maxAliasNodes
+                                    + " nodes (an alias bomb?); limit: tunegate.suite.max-alias-nodes"));
                 }
                 return target;
             }
@@ -128,11 +133,12 @@ final class YamlTreeReader {
                 case START_OBJECT -> object(pointer);
                 case START_ARRAY -> array(pointer);
                 case VALUE_STRING -> JsonNodeFactory.instance.textNode(parser.getText());
-                case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-                    case INT -> JsonNodeFactory.instance.numberNode(parser.getIntValue());
-                    case LONG -> JsonNodeFactory.instance.numberNode(parser.getLongValue());
-                    default -> JsonNodeFactory.instance.numberNode(parser.getBigIntegerValue());
-                };
+                case VALUE_NUMBER_INT ->
+                    switch (parser.getNumberType()) {
+                        case INT -> JsonNodeFactory.instance.numberNode(parser.getIntValue());
+                        case LONG -> JsonNodeFactory.instance.numberNode(parser.getLongValue());
+                        default -> JsonNodeFactory.instance.numberNode(parser.getBigIntegerValue());
+                    };
                 case VALUE_NUMBER_FLOAT -> JsonNodeFactory.instance.numberNode(parser.getDoubleValue());
                 case VALUE_TRUE -> JsonNodeFactory.instance.booleanNode(true);
                 case VALUE_FALSE -> JsonNodeFactory.instance.booleanNode(false);

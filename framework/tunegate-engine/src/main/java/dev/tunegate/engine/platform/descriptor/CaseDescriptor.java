@@ -5,11 +5,11 @@ import dev.tunegate.engine.model.suite.EvalCase;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
-import org.apiguardian.api.API;
 
 /** One case of a suite (a container of one test per variant); its source is the case's line. */
 @API(status = API.Status.INTERNAL)

@@ -4,9 +4,9 @@ import dev.tunegate.engine.matchers.Matcher;
 import dev.tunegate.engine.model.suite.EvalCase;
 import dev.tunegate.engine.model.suite.EvalSuite;
 import java.util.HashMap;
-import java.util.Optional;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -18,11 +18,14 @@ import org.apiguardian.api.API;
  * @param casesById the cases by id
  */
 @API(status = API.Status.INTERNAL)
-public record CompiledSuite(EvalSuite suite, Map<String, List<Matcher>> matchers,
-                            dev.tunegate.engine.model.gate.SuiteGate gate, Map<String, EvalCase> casesById) {
+public record CompiledSuite(
+        EvalSuite suite,
+        Map<String, List<Matcher>> matchers,
+        dev.tunegate.engine.model.gate.SuiteGate gate,
+        Map<String, EvalCase> casesById) {
 
-    public CompiledSuite(EvalSuite suite, Map<String, List<Matcher>> matchers,
-                         dev.tunegate.engine.model.gate.SuiteGate gate) {
+    public CompiledSuite(
+            EvalSuite suite, Map<String, List<Matcher>> matchers, dev.tunegate.engine.model.gate.SuiteGate gate) {
         this(suite, matchers, gate, index(suite));
     }
 

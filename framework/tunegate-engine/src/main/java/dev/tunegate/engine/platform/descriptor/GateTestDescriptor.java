@@ -1,11 +1,11 @@
 package dev.tunegate.engine.platform.descriptor;
 
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
-import org.apiguardian.api.API;
 
 /**
  * The gate test of a suite for one candidate: the last child of the suite, it applies the suite's
@@ -19,7 +19,9 @@ public final class GateTestDescriptor extends AbstractTestDescriptor implements 
     private final String candidate;
 
     private GateTestDescriptor(UniqueId id, CompiledSuite suite, String candidate) {
-        super(id, suite.suite().name() + " › gate [" + candidate + "]",
+        super(
+                id,
+                suite.suite().name() + " › gate [" + candidate + "]",
                 SuiteSources.of(suite.suite().location(), suite.suite().position()));
         this.suite = suite;
         this.candidate = candidate;
@@ -47,8 +49,9 @@ public final class GateTestDescriptor extends AbstractTestDescriptor implements 
     public SkipResult shouldBeSkipped(TuneGateExecutionContext context) {
         var variants = context.config().variants();
         if (variants.isPresent() && !variants.get().contains(candidate)) {
-            return SkipResult.skip("tunegate.variants=" + String.join(",", variants.get().stream().sorted().toList())
-                    + " does not include candidate '" + candidate + "'");
+            return SkipResult.skip("tunegate.variants="
+                    + String.join(",", variants.get().stream().sorted().toList()) + " does not include candidate '"
+                    + candidate + "'");
         }
         return SkipResult.doNotSkip();
     }

@@ -7,10 +7,10 @@ import dev.tunegate.engine.model.suite.SuiteProblem;
 import java.net.URI;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
-import org.apiguardian.api.API;
 
 /**
  * One suite file (a container). A suite that could not be read has no children and fails when it
@@ -32,13 +32,21 @@ public final class SuiteDescriptor extends AbstractTestDescriptor implements Nod
 
     public static SuiteDescriptor of(UniqueId parent, CompiledSuite suite) {
         URI location = suite.suite().location();
-        return new SuiteDescriptor(parent.append(TuneGateUniqueIds.SUITE, location.toString()), suite.suite().name(),
-                location, suite, null);
+        return new SuiteDescriptor(
+                parent.append(TuneGateUniqueIds.SUITE, location.toString()),
+                suite.suite().name(),
+                location,
+                suite,
+                null);
     }
 
     public static SuiteDescriptor broken(UniqueId parent, URI location, SuiteException failure) {
-        return new SuiteDescriptor(parent.append(TuneGateUniqueIds.SUITE, location.toString()),
-                SuiteLocations.display(location), location, null, failure);
+        return new SuiteDescriptor(
+                parent.append(TuneGateUniqueIds.SUITE, location.toString()),
+                SuiteLocations.display(location),
+                location,
+                null,
+                failure);
     }
 
     @Override

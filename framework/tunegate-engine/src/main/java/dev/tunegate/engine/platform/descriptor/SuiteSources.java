@@ -4,12 +4,12 @@ import dev.tunegate.engine.model.suite.SourcePosition;
 import dev.tunegate.engine.model.suite.SuiteFiles;
 import java.io.File;
 import java.net.URI;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
 import org.junit.platform.engine.support.descriptor.FilePosition;
 import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.engine.support.descriptor.UriSource;
-import org.apiguardian.api.API;
 
 /**
  * Maps a suite URI and position to a JUnit {@link TestSource}: {@code classpath:} gives a
@@ -19,8 +19,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class SuiteSources {
 
-    private SuiteSources() {
-    }
+    private SuiteSources() {}
 
     public static TestSource of(URI uri, SourcePosition position) {
         FilePosition filePosition = FilePosition.from(position.line(), position.column());

@@ -5,11 +5,11 @@ import dev.tunegate.engine.run.PlannedTest;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
-import org.apiguardian.api.API;
 
 /**
  * The engine's root. Starts the run's services (endpoint, client, call pipeline) only when there is
@@ -38,7 +38,8 @@ public final class TuneGateEngineDescriptor extends EngineDescriptor implements 
             return context;
         }
         if (!config.problems().isEmpty()) {
-            throw new IllegalArgumentException("Invalid TuneGate configuration:\n  " + String.join("\n  ", config.problems()));
+            throw new IllegalArgumentException(
+                    "Invalid TuneGate configuration:\n  " + String.join("\n  ", config.problems()));
         }
         context.start(plan());
         return context;

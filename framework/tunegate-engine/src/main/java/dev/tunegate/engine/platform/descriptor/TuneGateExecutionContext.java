@@ -27,8 +27,8 @@ public final class TuneGateExecutionContext implements EngineExecutionContext {
     private final ResultListener listener;
     private final GateJudge gates;
 
-    public TuneGateExecutionContext(TuneGateConfiguration config, ModelCalls calls, Judge judge,
-                                    ResultListener listener, GateJudge gates) {
+    public TuneGateExecutionContext(
+            TuneGateConfiguration config, ModelCalls calls, Judge judge, ResultListener listener, GateJudge gates) {
         this.config = config;
         this.calls = calls;
         this.judge = judge;

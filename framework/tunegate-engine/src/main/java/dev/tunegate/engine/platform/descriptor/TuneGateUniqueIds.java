@@ -3,8 +3,8 @@ package dev.tunegate.engine.platform.descriptor;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import org.junit.platform.engine.UniqueId;
 import org.apiguardian.api.API;
+import org.junit.platform.engine.UniqueId;
 
 /**
  * Segment types of the engine's unique ids:
@@ -23,12 +23,10 @@ public final class TuneGateUniqueIds {
     /** Segment type of a suite's gate test; the value is the candidate variant's name. */
     public static final String GATE = "gate";
 
-    private TuneGateUniqueIds() {
-    }
+    private TuneGateUniqueIds() {}
 
     /** What a unique id of this engine names, read from the segments after its last engine segment. */
-    public record Parsed(URI suite, Optional<String> caseId, Optional<String> variant, Optional<String> gate) {
-    }
+    public record Parsed(URI suite, Optional<String> caseId, Optional<String> variant, Optional<String> gate) {}
 
     /** Parses an id this engine produced (also when nested under the suite engine), or empty. */
     public static Optional<Parsed> parse(UniqueId id) {
@@ -53,7 +51,11 @@ public final class TuneGateUniqueIds {
         Optional<String> variant = Optional.empty();
         if (own.size() > 1) {
             if (GATE.equals(own.get(1).getType())) {
-                return Optional.of(new Parsed(suite, Optional.empty(), Optional.empty(), Optional.of(own.get(1).getValue())));
+                return Optional.of(new Parsed(
+                        suite,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(own.get(1).getValue())));
             }
             if (!CASE.equals(own.get(1).getType())) {
                 return Optional.of(new Parsed(suite, Optional.empty(), Optional.empty(), Optional.empty()));

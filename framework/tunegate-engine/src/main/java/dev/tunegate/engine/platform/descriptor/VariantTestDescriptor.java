@@ -1,17 +1,17 @@
 package dev.tunegate.engine.platform.descriptor;
 
 import dev.tunegate.engine.config.TuneGateConfiguration;
-import dev.tunegate.engine.run.PlannedTest;
-import dev.tunegate.engine.run.VariantRun;
 import dev.tunegate.engine.model.suite.EvalCase;
 import dev.tunegate.engine.model.suite.EvalSuite;
 import dev.tunegate.engine.model.suite.ModelVariant;
+import dev.tunegate.engine.run.PlannedTest;
+import dev.tunegate.engine.run.VariantRun;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
-import org.apiguardian.api.API;
 
 /**
  * One case on one model variant: the JUnit test. Display name {@code suite › case [variant]} (it
@@ -24,7 +24,8 @@ public final class VariantTestDescriptor extends AbstractTestDescriptor implemen
     private final ModelVariant variant;
 
     private VariantTestDescriptor(CaseDescriptor parent, ModelVariant variant) {
-        super(parent.getUniqueId().append(TuneGateUniqueIds.VARIANT, variant.name()),
+        super(
+                parent.getUniqueId().append(TuneGateUniqueIds.VARIANT, variant.name()),
                 parent.suite().suite().name() + " › " + parent.evalCase().id() + " [" + variant.name() + "]",
                 parent.getSource().orElse(null));
         this.parent = parent;
@@ -32,7 +33,8 @@ public final class VariantTestDescriptor extends AbstractTestDescriptor implemen
     }
 
     public static VariantTestDescriptor of(CaseDescriptor parent, String variant) {
-        return new VariantTestDescriptor(parent, parent.suite().suite().variants().get(variant));
+        return new VariantTestDescriptor(
+                parent, parent.suite().suite().variants().get(variant));
     }
 
     @Override
@@ -66,13 +68,16 @@ public final class VariantTestDescriptor extends AbstractTestDescriptor implemen
     /** Why the configuration excludes this test, or empty. */
     public Optional<String> skipReason(TuneGateConfiguration config) {
         if (config.variants().isPresent() && !config.variants().get().contains(variant.name())) {
-            return Optional.of("tunegate.variants=" + String.join(",", config.variants().get().stream().sorted().toList())
+            return Optional.of("tunegate.variants="
+                    + String.join(",", config.variants().get().stream().sorted().toList())
                     + " does not include variant '" + variant.name() + "'");
         }
-        if (config.nameFilter().isPresent() && !config.nameFilter().get().matcher(evalCase().id()).find()
+        if (config.nameFilter().isPresent()
+                && !config.nameFilter().get().matcher(evalCase().id()).find()
                 && !config.nameFilter().get().matcher(getDisplayName()).find()) {
-            return Optional.of("tunegate.filter.name=" + config.nameFilter().get().pattern() + " does not match case '"
-                    + evalCase().id() + "'");
+            return Optional.of(
+                    "tunegate.filter.name=" + config.nameFilter().get().pattern() + " does not match case '"
+                            + evalCase().id() + "'");
         }
         return Optional.empty();
     }
@@ -90,7 +95,8 @@ public final class VariantTestDescriptor extends AbstractTestDescriptor implemen
     }
 
     @Override
-    public void nodeSkipped(TuneGateExecutionContext context, org.junit.platform.engine.TestDescriptor descriptor, SkipResult result) {
+    public void nodeSkipped(
+            TuneGateExecutionContext context, org.junit.platform.engine.TestDescriptor descriptor, SkipResult result) {
         context.listener().variantSkipped(plan(), result.getReason().orElse("skipped"));
     }
 }

@@ -27,8 +27,8 @@ final class DirectoryResolver implements SelectorResolver {
             return Resolution.unresolved();
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            Set<DiscoverySelector> files = paths
-                    .filter(p -> SuiteFiles.isSuiteName(p.getFileName().toString()) && Files.isRegularFile(p))
+            Set<DiscoverySelector> files = paths.filter(
+                            p -> SuiteFiles.isSuiteName(p.getFileName().toString()) && Files.isRegularFile(p))
                     .sorted()
                     .map(p -> (DiscoverySelector) DiscoverySelectors.selectFile(p.toFile()))
                     .collect(Collectors.toCollection(LinkedHashSet::new));

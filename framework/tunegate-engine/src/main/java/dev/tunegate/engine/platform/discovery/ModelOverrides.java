@@ -12,8 +12,7 @@ import java.util.Map;
  */
 final class ModelOverrides {
 
-    private ModelOverrides() {
-    }
+    private ModelOverrides() {}
 
     /** The suite with each overridden variant calling its override model. */
     public static EvalSuite apply(EvalSuite suite, ComparisonSettings settings) {
@@ -25,8 +24,18 @@ final class ModelOverrides {
             String model = settings.modelOverrides().get(name);
             variants.put(name, model == null ? variant : variant.withModel(model));
         });
-        return new EvalSuite(suite.location(), suite.name(), variants, suite.generationConfig(), suite.safetySettings(),
-                suite.systemInstruction(), suite.tools(), suite.toolConfig(), suite.cases(), suite.gate(),
-                suite.contentHash(), suite.position());
+        return new EvalSuite(
+                suite.location(),
+                suite.name(),
+                variants,
+                suite.generationConfig(),
+                suite.safetySettings(),
+                suite.systemInstruction(),
+                suite.tools(),
+                suite.toolConfig(),
+                suite.cases(),
+                suite.gate(),
+                suite.contentHash(),
+                suite.position());
     }
 }

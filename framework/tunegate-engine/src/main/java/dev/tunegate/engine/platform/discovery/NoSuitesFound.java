@@ -21,8 +21,7 @@ import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
  */
 final class NoSuitesFound {
 
-    private NoSuitesFound() {
-    }
+    private NoSuitesFound() {}
 
     static void check(EngineDiscoveryRequest request, TestDescriptor engine, DiscoveryIssueReporter issues) {
         if (!engine.getChildren().isEmpty()) {
@@ -38,7 +37,8 @@ final class NoSuitesFound {
         }
         for (ClasspathRootSelector selector : request.getSelectorsByType(ClasspathRootSelector.class)) {
             String root = selector.getClasspathRoot().getScheme().equals("file")
-                    ? Path.of(selector.getClasspathRoot()).toString() : selector.getClasspathRoot().toString();
+                    ? Path.of(selector.getClasspathRoot()).toString()
+                    : selector.getClasspathRoot().toString();
             searched.add("classpath root " + root);
             expected.add(root + "/**/*.eval.yaml");
         }

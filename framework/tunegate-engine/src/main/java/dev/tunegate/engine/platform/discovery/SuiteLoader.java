@@ -1,7 +1,7 @@
 package dev.tunegate.engine.platform.discovery;
 
-import dev.tunegate.engine.platform.descriptor.CompiledSuite;
-import dev.tunegate.engine.platform.descriptor.SuiteSources;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunegate.engine.config.TuneGateConfiguration;
 import dev.tunegate.engine.matchers.Matcher;
 import dev.tunegate.engine.matchers.MatcherContext;
@@ -14,8 +14,8 @@ import dev.tunegate.engine.model.suite.SuiteException;
 import dev.tunegate.engine.model.suite.SuiteFiles;
 import dev.tunegate.engine.model.suite.SuiteParser;
 import dev.tunegate.engine.model.suite.SuiteProblem;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunegate.engine.platform.descriptor.CompiledSuite;
+import dev.tunegate.engine.platform.descriptor.SuiteSources;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
@@ -52,7 +52,11 @@ final class SuiteLoader {
     private final TuneGateConfiguration config;
     private final Map<URI, Loaded> cache = new HashMap<>();
 
-    SuiteLoader(TuneGateConfiguration config, MatcherRegistry registry, DiscoveryIssueReporter issues, ClassLoader classLoader) {
+    SuiteLoader(
+            TuneGateConfiguration config,
+            MatcherRegistry registry,
+            DiscoveryIssueReporter issues,
+            ClassLoader classLoader) {
         this.config = config;
         SuiteFiles files = new SuiteFiles(config.projectRoot().orElse(null), config.suiteMaxBytes(), classLoader);
         this.parser = new SuiteParser(files, config.suiteMaxBytes(), config.suiteMaxAliasNodes());
@@ -67,7 +71,8 @@ final class SuiteLoader {
 
     private Loaded loadUncached(URI uri) {
         try {
-            EvalSuite suite = dev.tunegate.engine.platform.discovery.ModelOverrides.apply(parser.parse(uri), config.comparison());
+            EvalSuite suite =
+                    dev.tunegate.engine.platform.discovery.ModelOverrides.apply(parser.parse(uri), config.comparison());
             return new Loaded(compile(suite), null);
         } catch (SuiteException e) {
             for (SuiteProblem problem : e.problems()) {
@@ -97,7 +102,8 @@ final class SuiteLoader {
                         matcher = registry.create(entry, context);
                         created.put(spec, matcher);
                     } catch (MatcherDefinitionException e) {
-                        problems.add(new SuiteProblem(spec.file(), spec.position(), "case '" + c.id() + "': " + e.getMessage()));
+                        problems.add(new SuiteProblem(
+                                spec.file(), spec.position(), "case '" + c.id() + "': " + e.getMessage()));
                         continue;
                     }
                 }
@@ -107,8 +113,10 @@ final class SuiteLoader {
         }
         dev.tunegate.engine.model.gate.SuiteGate gate = null;
         try {
-            gate = dev.tunegate.engine.model.gate.SuiteGate.of(suite, config.comparison(), warning ->
-                    issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, warning)
+            gate = dev.tunegate.engine.model.gate.SuiteGate.of(
+                    suite,
+                    config.comparison(),
+                    warning -> issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, warning)
                             .source(SuiteSources.of(suite.location(), suite.position()))));
         } catch (IllegalArgumentException e) {
             problems.add(new SuiteProblem(suite.location(), suite.position(), "gate: " + e.getMessage()));
@@ -124,7 +132,8 @@ final class SuiteLoader {
         Path cwd = Paths.get("").toAbsolutePath().normalize();
         if ("file".equals(location.getScheme())) {
             Path dir = Paths.get(location).toAbsolutePath().normalize().getParent();
-            Path root = config.projectRoot().map(p -> p.toAbsolutePath().normalize())
+            Path root = config.projectRoot()
+                    .map(p -> p.toAbsolutePath().normalize())
                     .orElse(dir.startsWith(cwd) ? cwd : dir);
             return MatcherContext.of(dir.startsWith(root) ? dir : root, root, registry);
         }

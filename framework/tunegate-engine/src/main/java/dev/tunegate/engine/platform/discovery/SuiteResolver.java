@@ -1,20 +1,20 @@
 package dev.tunegate.engine.platform.discovery;
 
+import dev.tunegate.engine.config.TuneGateConfiguration;
+import dev.tunegate.engine.model.suite.EvalCase;
+import dev.tunegate.engine.model.suite.EvalSuite;
+import dev.tunegate.engine.model.suite.SuiteFiles;
+import dev.tunegate.engine.platform.descriptor.CaseDescriptor;
 import dev.tunegate.engine.platform.descriptor.CompiledSuite;
+import dev.tunegate.engine.platform.descriptor.GateTestDescriptor;
+import dev.tunegate.engine.platform.descriptor.SuiteDescriptor;
 import dev.tunegate.engine.platform.descriptor.SuiteSources;
 import dev.tunegate.engine.platform.descriptor.TuneGateUniqueIds;
-import dev.tunegate.engine.config.TuneGateConfiguration;
-import dev.tunegate.engine.platform.descriptor.CaseDescriptor;
-import dev.tunegate.engine.platform.descriptor.SuiteDescriptor;
 import dev.tunegate.engine.platform.descriptor.VariantTestDescriptor;
-import dev.tunegate.engine.platform.descriptor.GateTestDescriptor;
 import dev.tunegate.engine.platform.discovery.TuneGateSelectors.CaseSelector;
 import dev.tunegate.engine.platform.discovery.TuneGateSelectors.GateSelector;
 import dev.tunegate.engine.platform.discovery.TuneGateSelectors.SuiteSelector;
 import dev.tunegate.engine.platform.discovery.TuneGateSelectors.VariantSelector;
-import dev.tunegate.engine.model.suite.EvalCase;
-import dev.tunegate.engine.model.suite.EvalSuite;
-import dev.tunegate.engine.model.suite.SuiteFiles;
 import java.io.File;
 import java.net.URI;
 import java.util.LinkedHashSet;
@@ -75,11 +75,15 @@ final class SuiteResolver implements SelectorResolver {
             return Resolution.unresolved();
         }
         Optional<FilePosition> position = Optional.ofNullable(uri.getQuery()).flatMap(FilePosition::fromQuery);
-        URI withoutQuery = URI.create(uri.getScheme() + ":" + uri.getRawSchemeSpecificPart().replaceFirst("\\?.*$", ""));
+        URI withoutQuery = URI.create(
+                uri.getScheme() + ":" + uri.getRawSchemeSpecificPart().replaceFirst("\\?.*$", ""));
         if ("classpath".equals(uri.getScheme())) {
             withoutQuery = SuiteFiles.classpathUri(SuiteFiles.resourceName(withoutQuery));
         } else if ("file".equals(uri.getScheme())) {
-            withoutQuery = java.nio.file.Paths.get(withoutQuery).toAbsolutePath().normalize().toUri();
+            withoutQuery = java.nio.file.Paths.get(withoutQuery)
+                    .toAbsolutePath()
+                    .normalize()
+                    .toUri();
         }
         return suite(withoutQuery, position);
     }
@@ -89,13 +93,18 @@ final class SuiteResolver implements SelectorResolver {
         return TuneGateUniqueIds.parse(selector.getUniqueId())
                 .map(parsed -> {
                     if (parsed.gate().isPresent()) {
-                        return Resolution.selectors(Set.of(new GateSelector(parsed.suite(), parsed.gate().get())));
+                        return Resolution.selectors(Set.of(
+                                new GateSelector(parsed.suite(), parsed.gate().get())));
                     }
                     DiscoverySelector next = parsed.caseId().isEmpty()
                             ? new SuiteSelector(parsed.suite(), Optional.empty())
                             : parsed.variant().isEmpty()
-                                    ? new CaseSelector(parsed.suite(), parsed.caseId().get())
-                                    : new VariantSelector(parsed.suite(), parsed.caseId().get(), parsed.variant().get());
+                                    ? new CaseSelector(
+                                            parsed.suite(), parsed.caseId().get())
+                                    : new VariantSelector(
+                                            parsed.suite(),
+                                            parsed.caseId().get(),
+                                            parsed.variant().get());
                     return Resolution.selectors(Set.of(next));
                 })
                 .orElse(Resolution.unresolved());
@@ -124,9 +133,10 @@ final class SuiteResolver implements SelectorResolver {
 
     private Resolution resolveSuite(SuiteSelector selector, Context context) {
         SuiteLoader.Loaded loaded = loader.load(selector.suite());
-        Optional<SuiteDescriptor> descriptor = context.addToParent(parent -> Optional.of(loaded.ok()
-                ? SuiteDescriptor.of(parent.getUniqueId(), loaded.suite())
-                : SuiteDescriptor.broken(parent.getUniqueId(), selector.suite(), loaded.failure())));
+        Optional<SuiteDescriptor> descriptor = context.addToParent(parent -> Optional.of(
+                loaded.ok()
+                        ? SuiteDescriptor.of(parent.getUniqueId(), loaded.suite())
+                        : SuiteDescriptor.broken(parent.getUniqueId(), selector.suite(), loaded.failure())));
         if (descriptor.isEmpty()) {
             return Resolution.unresolved();
         }
@@ -140,10 +150,15 @@ final class SuiteResolver implements SelectorResolver {
             if (atLine.isPresent()) {
                 cases = List.of(atLine.get());
             } else {
-                issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING,
-                        dev.tunegate.engine.model.suite.SuiteLocations.display(suite.location()) + ":" + selector.line().get()
-                                + ": no case is written at this line; running the whole suite")
-                        .source(SuiteSources.of(suite.location(), new dev.tunegate.engine.model.suite.SourcePosition(selector.line().get(), 1))));
+                issues.reportIssue(DiscoveryIssue.builder(
+                                DiscoveryIssue.Severity.WARNING,
+                                dev.tunegate.engine.model.suite.SuiteLocations.display(suite.location()) + ":"
+                                        + selector.line().get()
+                                        + ": no case is written at this line; running the whole suite")
+                        .source(SuiteSources.of(
+                                suite.location(),
+                                new dev.tunegate.engine.model.suite.SourcePosition(
+                                        selector.line().get(), 1))));
             }
         }
         Set<DiscoverySelector> children = new LinkedHashSet<>();
@@ -162,7 +177,8 @@ final class SuiteResolver implements SelectorResolver {
     static Optional<EvalCase> caseAt(EvalSuite suite, int line) {
         EvalCase found = null;
         for (EvalCase c : suite.cases()) {
-            if (c.file().equals(suite.location()) && c.position().line() <= line
+            if (c.file().equals(suite.location())
+                    && c.position().line() <= line
                     && (found == null || c.position().line() >= found.position().line())) {
                 found = c;
             }
@@ -171,8 +187,10 @@ final class SuiteResolver implements SelectorResolver {
             return Optional.empty();
         }
         int start = found.position().line();
-        boolean laterCaseBefore = suite.cases().stream().anyMatch(c -> c.file().equals(suite.location())
-                && c.position().line() > start && c.position().line() <= line);
+        boolean laterCaseBefore = suite.cases().stream()
+                .anyMatch(c -> c.file().equals(suite.location())
+                        && c.position().line() > start
+                        && c.position().line() <= line);
         return laterCaseBefore ? Optional.empty() : Optional.of(found);
     }
 
@@ -183,8 +201,10 @@ final class SuiteResolver implements SelectorResolver {
         }
         Optional<EvalCase> evalCase = loaded.suite().findCase(selector.caseId());
         if (evalCase.isEmpty()) {
-            issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.WARNING, "suite "
-                    + dev.tunegate.engine.model.suite.SuiteLocations.display(selector.suite()) + " has no case '" + selector.caseId() + "'"));
+            issues.reportIssue(DiscoveryIssue.create(
+                    DiscoveryIssue.Severity.WARNING,
+                    "suite " + dev.tunegate.engine.model.suite.SuiteLocations.display(selector.suite())
+                            + " has no case '" + selector.caseId() + "'"));
             return Resolution.unresolved();
         }
         CompiledSuite compiled = loaded.suite();
@@ -208,9 +228,12 @@ final class SuiteResolver implements SelectorResolver {
         }
         if (!loaded.suite().suite().variants().containsKey(selector.variant())
                 || loaded.suite().findCase(selector.caseId()).isEmpty()) {
-            issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.WARNING, "suite "
-                    + dev.tunegate.engine.model.suite.SuiteLocations.display(selector.suite()) + " has no case '" + selector.caseId()
-                    + "' with variant '" + selector.variant() + "'"));
+            issues.reportIssue(DiscoveryIssue.create(
+                    DiscoveryIssue.Severity.WARNING,
+                    "suite "
+                            + dev.tunegate.engine.model.suite.SuiteLocations.display(selector.suite())
+                            + " has no case '" + selector.caseId()
+                            + "' with variant '" + selector.variant() + "'"));
             return Resolution.unresolved();
         }
         Optional<VariantTestDescriptor> descriptor = context.addToParent(
@@ -225,9 +248,12 @@ final class SuiteResolver implements SelectorResolver {
             return resolveSuite(new SuiteSelector(selector.suite(), Optional.empty()), context);
         }
         if (!loaded.suite().gate().roles().candidates().contains(selector.candidate())) {
-            issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.WARNING, "suite "
-                    + dev.tunegate.engine.model.suite.SuiteLocations.display(selector.suite()) + " has no gate for candidate '"
-                    + selector.candidate() + "'"));
+            issues.reportIssue(DiscoveryIssue.create(
+                    DiscoveryIssue.Severity.WARNING,
+                    "suite "
+                            + dev.tunegate.engine.model.suite.SuiteLocations.display(selector.suite())
+                            + " has no gate for candidate '"
+                            + selector.candidate() + "'"));
             return Resolution.unresolved();
         }
         CompiledSuite compiled = loaded.suite();

@@ -1,14 +1,14 @@
 package dev.tunegate.engine.platform.discovery;
 
 import dev.tunegate.engine.config.TuneGateConfiguration;
-import dev.tunegate.engine.platform.descriptor.TuneGateEngineDescriptor;
 import dev.tunegate.engine.matchers.MatcherRegistry;
 import dev.tunegate.engine.model.suite.SuiteFiles;
+import dev.tunegate.engine.platform.descriptor.TuneGateEngineDescriptor;
+import org.apiguardian.api.API;
 import org.junit.platform.commons.io.ResourceFilter;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
-import org.apiguardian.api.API;
 
 /**
  * Builds the engine's {@link EngineDiscoveryRequestResolver}: directories → suite files; classpath
@@ -19,13 +19,16 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class TuneGateDiscovery {
 
-    private TuneGateDiscovery() {
-    }
+    private TuneGateDiscovery() {}
 
-    public static void resolve(EngineDiscoveryRequest request, TuneGateEngineDescriptor engine,
-                               TuneGateConfiguration config, DiscoveryIssueReporter issues) {
+    public static void resolve(
+            EngineDiscoveryRequest request,
+            TuneGateEngineDescriptor engine,
+            TuneGateConfiguration config,
+            DiscoveryIssueReporter issues) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
-                ? Thread.currentThread().getContextClassLoader() : TuneGateDiscovery.class.getClassLoader();
+                ? Thread.currentThread().getContextClassLoader()
+                : TuneGateDiscovery.class.getClassLoader();
         MatcherRegistry registry = MatcherRegistry.load(loader);
         SuiteLoader suites = new SuiteLoader(config, registry, issues, loader);
         EngineDiscoveryRequestResolver.<TuneGateEngineDescriptor>builder()

@@ -20,9 +20,18 @@ import org.apiguardian.api.API;
  * @param displayName   the JUnit display name, e.g. {@code support › refund [tuned]}
  */
 @API(status = API.Status.INTERNAL)
-public record AllureCase(String suite, String suitePath, String caseId, int line, List<String> tags,
-                         boolean enforced, VariantInfo variant, int repeat, String prompt, String junitUniqueId,
-                         String displayName) {
+public record AllureCase(
+        String suite,
+        String suitePath,
+        String caseId,
+        int line,
+        List<String> tags,
+        boolean enforced,
+        VariantInfo variant,
+        int repeat,
+        String prompt,
+        String junitUniqueId,
+        String displayName) {
 
     public AllureCase {
         tags = List.copyOf(tags);

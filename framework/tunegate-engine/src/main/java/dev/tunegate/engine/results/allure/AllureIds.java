@@ -21,10 +21,10 @@ final class AllureIds {
 
     /** One digest per thread: looking the algorithm up costs more than hashing a short id. */
     private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(AllureIds::newMd5);
+
     private static final HexFormat HEX = HexFormat.of();
 
-    private AllureIds() {
-    }
+    private AllureIds() {}
 
     static String testCaseId(String suite, String caseId) {
         return md5("tunegate:" + suite + "#" + caseId);

@@ -61,7 +61,7 @@ public final class AllureReporter {
      * @param clock  time source for result timestamps
      */
     public AllureReporter(AllureLifecycle own, Supplier<AllureLifecycle> shared, Clock clock) {
-        this(own, shared, clock, Runnable::run, () -> { });
+        this(own, shared, clock, Runnable::run, () -> {});
     }
 
     /**
@@ -70,8 +70,12 @@ public final class AllureReporter {
      * tests), and {@code awaitWritten} returns once everything handed to it is written (see
      * {@link BackgroundResultsWriter}).
      */
-    public AllureReporter(AllureLifecycle own, Supplier<AllureLifecycle> shared, Clock clock, Executor writes,
-                          Runnable awaitWritten) {
+    public AllureReporter(
+            AllureLifecycle own,
+            Supplier<AllureLifecycle> shared,
+            Clock clock,
+            Executor writes,
+            Runnable awaitWritten) {
         this.own = own;
         this.shared = shared;
         this.clock = clock;
@@ -95,8 +99,8 @@ public final class AllureReporter {
      * result {@code result} makes when the Allure result is built (possibly on another thread, so it must
      * only read what does not change).
      */
-    public synchronized void variantFinished(AllureCase info, String status, Supplier<VariantResult> result,
-                                             Optional<String> toleratedReason) {
+    public synchronized void variantFinished(
+            AllureCase info, String status, Supplier<VariantResult> result, Optional<String> toleratedReason) {
         String key = info.suite() + "#" + info.caseId();
         if (!key.equals(currentKey)) {
             flush();
@@ -139,8 +143,15 @@ public final class AllureReporter {
     private void writeCase(List<Seen> written, List<Seen> all, List<FailureKind> kinds, long stopMillis) {
         Attachments files = new Attachments();
         Seen first = written.get(0);
-        Attachment sideBySide = files.add("answers side by side", "text/html", "html", SideBySide.render(
-                first.info().suite(), first.info().caseId(), first.info().prompt(), all));
+        Attachment sideBySide = files.add(
+                "answers side by side",
+                "text/html",
+                "html",
+                SideBySide.render(
+                        first.info().suite(),
+                        first.info().caseId(),
+                        first.info().prompt(),
+                        all));
         List<TestResult> results = new ArrayList<>(written.size());
         for (int i = 0; i < written.size(); i++) {
             Seen seen = written.get(i);
@@ -156,8 +167,8 @@ public final class AllureReporter {
     }
 
     /** Records a gate test's verdict (its JUnit outcome is thrown after this returns). */
-    public synchronized void gateFinished(String suite, String suitePath, GateVerdict verdict, String junitUniqueId,
-                                          String displayName) {
+    public synchronized void gateFinished(
+            String suite, String suitePath, GateVerdict verdict, String junitUniqueId, String displayName) {
         flush();
         Attachments files = new Attachments();
         String testCaseId = AllureIds.gateTestCaseId(suite);
@@ -170,7 +181,9 @@ public final class AllureReporter {
                 .setTestCaseName(suite + " › gate")
                 .setHistoryId(AllureIds.historyId(testCaseId, verdict.candidate()))
                 .setTitlePath(List.of(suite, "gate"))
-                .setStage(Stage.FINISHED).setStart(now).setStop(now)
+                .setStage(Stage.FINISHED)
+                .setStart(now)
+                .setStop(now)
                 .setStatus(verdict.passed() ? Status.PASSED : Status.FAILED)
                 .setDescription(verdict.table());
         if (!verdict.passed()) {
@@ -178,17 +191,27 @@ public final class AllureReporter {
         }
         List<Label> labels = new ArrayList<>(List.of(
                 ResultsUtils.createParentSuiteLabel(AllureResultBuilder.parentSuite(suitePath)),
-                ResultsUtils.createSuiteLabel(suite), ResultsUtils.createSubSuiteLabel("gate"),
-                ResultsUtils.createFeatureLabel(suite), ResultsUtils.createStoryLabel("gate"),
-                ResultsUtils.createTagLabel("gate"), ResultsUtils.createSeverityLabel("blocker"),
-                ResultsUtils.createFrameworkLabel("tunegate"), ResultsUtils.createLanguageLabel("java")));
+                ResultsUtils.createSuiteLabel(suite),
+                ResultsUtils.createSubSuiteLabel("gate"),
+                ResultsUtils.createFeatureLabel(suite),
+                ResultsUtils.createStoryLabel("gate"),
+                ResultsUtils.createTagLabel("gate"),
+                ResultsUtils.createSeverityLabel("blocker"),
+                ResultsUtils.createFrameworkLabel("tunegate"),
+                ResultsUtils.createLanguageLabel("java")));
         if (junitUniqueId != null) {
             labels.add(ResultsUtils.createLabel(UNIQUE_ID_LABEL, junitUniqueId));
         }
         tr.setLabels(labels);
         tr.setParameters(List.of(
-                new Parameter().setName("candidate").setValue(verdict.candidate()).setExcluded(false),
-                new Parameter().setName("baseline").setValue(String.valueOf(verdict.baseline())).setExcluded(true)));
+                new Parameter()
+                        .setName("candidate")
+                        .setValue(verdict.candidate())
+                        .setExcluded(false),
+                new Parameter()
+                        .setName("baseline")
+                        .setValue(String.valueOf(verdict.baseline()))
+                        .setExcluded(true)));
         tr.setAttachments(List.of(files.add("gate verdict", "text/plain", "txt", verdict.table())));
         Optional<String> listenerTest = listenerTest(junitUniqueId);
         if (listenerTest.isPresent()) {
@@ -204,7 +227,8 @@ public final class AllureReporter {
     private TestResult build(Seen seen, Attachments files) {
         TestResult tr = AllureResultBuilder.build(seen.info(), seen.result(), kind(seen), clock.millis(), files);
         List<Seen> all = new ArrayList<>(currentCase.values());
-        String html = SideBySide.render(seen.info().suite(), seen.info().caseId(), seen.info().prompt(), all);
+        String html = SideBySide.render(
+                seen.info().suite(), seen.info().caseId(), seen.info().prompt(), all);
         List<Attachment> attachments = new ArrayList<>();
         attachments.add(files.add("answers side by side", "text/html", "html", html));
         tr.setAttachments(attachments);
@@ -226,7 +250,9 @@ public final class AllureReporter {
         if (baselinePassed) {
             return FailureKind.REGRESSION;
         }
-        return seen.toleratedReason().isPresent() ? FailureKind.TOLERATED_CANDIDATE_FAILURE : FailureKind.CANDIDATE_FAILURE;
+        return seen.toleratedReason().isPresent()
+                ? FailureKind.TOLERATED_CANDIDATE_FAILURE
+                : FailureKind.CANDIDATE_FAILURE;
     }
 
     private void write(TestResult tr, Attachments files) {
@@ -246,8 +272,10 @@ public final class AllureReporter {
             return Optional.empty();
         }
         boolean[] ours = {false};
-        lifecycle.updateTestCase(uuid.get(), tr -> ours[0] = tr.getLabels().stream()
-                .anyMatch(l -> UNIQUE_ID_LABEL.equals(l.getName()) && junitUniqueId.equals(l.getValue())));
+        lifecycle.updateTestCase(
+                uuid.get(),
+                tr -> ours[0] = tr.getLabels().stream()
+                        .anyMatch(l -> UNIQUE_ID_LABEL.equals(l.getName()) && junitUniqueId.equals(l.getValue())));
         return ours[0] ? uuid : Optional.empty();
     }
 

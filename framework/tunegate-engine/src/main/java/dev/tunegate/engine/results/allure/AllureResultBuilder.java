@@ -34,13 +34,13 @@ final class AllureResultBuilder {
     private static final ThreadLocal<Label> HOST = ThreadLocal.withInitial(ResultsUtils::createHostLabel);
     private static final ThreadLocal<Label> THREAD = ThreadLocal.withInitial(ResultsUtils::createThreadLabel);
 
-    private AllureResultBuilder() {
-    }
+    private AllureResultBuilder() {}
 
-    static TestResult build(AllureCase c, VariantResult result, FailureKind kind, long stopMillis,
-                            Attachments attachments) {
+    static TestResult build(
+            AllureCase c, VariantResult result, FailureKind kind, long stopMillis, Attachments attachments) {
         String testCaseId = AllureIds.testCaseId(c.suite(), c.caseId());
-        long duration = result.samples().stream().mapToLong(SampleResult::latencyMillis).sum();
+        long duration =
+                result.samples().stream().mapToLong(SampleResult::latencyMillis).sum();
         long start = stopMillis - duration;
         TestResult tr = new TestResult()
                 .setUuid(UUID.randomUUID().toString())
@@ -56,8 +56,10 @@ final class AllureResultBuilder {
                 .setStop(stopMillis);
         tr.setLabels(labels(c));
         tr.setParameters(parameters(c));
-        tr.setLinks(List.of(new Link().setName("suite file " + c.suitePath() + ":" + c.line())
-                .setUrl(c.suitePath() + "#L" + c.line()).setType("custom")));
+        tr.setLinks(List.of(new Link()
+                .setName("suite file " + c.suitePath() + ":" + c.line())
+                .setUrl(c.suitePath() + "#L" + c.line())
+                .setType("custom")));
         tr.setStatus(status(result));
         tr.setStatusDetails(details(result, kind));
         tr.setSteps(steps(c, result, start, attachments));
@@ -93,15 +95,24 @@ final class AllureResultBuilder {
         }
         int n = result.samples().size();
         if (n > 1) {
-            message.append(' ').append(result.passes()).append(" of ").append(n).append(" samples passed (passThreshold ")
-                    .append(result.passThreshold()).append(");");
+            message.append(' ')
+                    .append(result.passes())
+                    .append(" of ")
+                    .append(n)
+                    .append(" samples passed (passThreshold ")
+                    .append(result.passThreshold())
+                    .append(");");
         }
         result.samples().stream().filter(s -> !s.passed()).findFirst().ifPresent(s -> {
             if (s.error() != null) {
                 message.append(' ').append(s.error());
             }
-            s.matchers().stream().filter(m -> !m.passed()).forEach(m ->
-                    message.append('\n').append(m.description()).append(": ").append(m.message()));
+            s.matchers().stream()
+                    .filter(m -> !m.passed())
+                    .forEach(m -> message.append('\n')
+                            .append(m.description())
+                            .append(": ")
+                            .append(m.message()));
         });
         return new StatusDetails().setMessage(message.toString());
     }
@@ -140,13 +151,25 @@ final class AllureResultBuilder {
     private static List<Parameter> parameters(AllureCase c) {
         List<Parameter> parameters = new ArrayList<>();
         // Only the variant identifies the result; the rest describe it (a new model keeps the history).
-        parameters.add(new Parameter().setName("variant").setValue(c.variant().name()).setExcluded(false));
-        parameters.add(new Parameter().setName("model").setValue(c.variant().model()).setExcluded(true));
-        parameters.add(new Parameter().setName("role").setValue(c.variant().role().yamlName()).setExcluded(true));
-        parameters.add(new Parameter().setName("temperature")
-                .setValue(c.variant().temperature() == null ? "default" : String.valueOf(c.variant().temperature()))
+        parameters.add(
+                new Parameter().setName("variant").setValue(c.variant().name()).setExcluded(false));
+        parameters.add(
+                new Parameter().setName("model").setValue(c.variant().model()).setExcluded(true));
+        parameters.add(new Parameter()
+                .setName("role")
+                .setValue(c.variant().role().yamlName())
                 .setExcluded(true));
-        parameters.add(new Parameter().setName("repeat").setValue(String.valueOf(c.repeat())).setExcluded(true));
+        parameters.add(new Parameter()
+                .setName("temperature")
+                .setValue(
+                        c.variant().temperature() == null
+                                ? "default"
+                                : String.valueOf(c.variant().temperature()))
+                .setExcluded(true));
+        parameters.add(new Parameter()
+                .setName("repeat")
+                .setValue(String.valueOf(c.repeat()))
+                .setExcluded(true));
         return parameters;
     }
 
@@ -163,9 +186,14 @@ final class AllureResultBuilder {
         int index = 0;
         for (SampleResult s : result.samples()) {
             index++;
-            String suffix = result.samples().size() > 1 ? " (sample " + index + " of " + result.samples().size() + ")" : "";
-            StepResult call = step("Call " + c.variant().model() + suffix, s.error() == null ? Status.PASSED : Status.BROKEN,
-                    at, at + s.latencyMillis());
+            String suffix = result.samples().size() > 1
+                    ? " (sample " + index + " of " + result.samples().size() + ")"
+                    : "";
+            StepResult call = step(
+                    "Call " + c.variant().model() + suffix,
+                    s.error() == null ? Status.PASSED : Status.BROKEN,
+                    at,
+                    at + s.latencyMillis());
             at += s.latencyMillis();
             List<Parameter> metrics = new ArrayList<>();
             metrics.add(new Parameter().setName("latency ms").setValue(String.valueOf(s.latencyMillis())));
@@ -196,7 +224,8 @@ final class AllureResultBuilder {
             }
             steps.add(call);
             for (MatcherResult m : s.matchers()) {
-                StepResult check = step("Check " + m.description() + suffix, m.passed() ? Status.PASSED : Status.FAILED, at, at);
+                StepResult check =
+                        step("Check " + m.description() + suffix, m.passed() ? Status.PASSED : Status.FAILED, at, at);
                 if (!m.passed()) {
                     check.setStatusDetails(new StatusDetails().setMessage(m.message()));
                 }
@@ -207,6 +236,11 @@ final class AllureResultBuilder {
     }
 
     private static StepResult step(String name, Status status, long start, long stop) {
-        return new StepResult().setName(name).setStatus(status).setStage(Stage.FINISHED).setStart(start).setStop(stop);
+        return new StepResult()
+                .setName(name)
+                .setStatus(status)
+                .setStage(Stage.FINISHED)
+                .setStart(start)
+                .setStop(stop);
     }
 }

@@ -1,6 +1,5 @@
 package dev.tunegate.engine.results.allure;
 
-import org.apiguardian.api.API;
 import io.qameta.allure.AllureResultsWriter;
 import io.qameta.allure.model.TestResult;
 import io.qameta.allure.model.TestResultContainer;
@@ -10,6 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 
 /**
  * Writes Allure results, containers and attachments on one background thread, so that serialising

@@ -24,16 +24,19 @@ public final class RunArtifacts {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private RunArtifacts() {
-    }
+    private RunArtifacts() {}
 
     /** Writes the three files into {@code resultsDir}; {@code environment} entries are written sorted. */
     public static void write(Path resultsDir, Map<String, String> environment, Map<String, String> ciVariables) {
         try {
             Files.createDirectories(resultsDir);
             StringBuilder properties = new StringBuilder();
-            new TreeMap<>(environment).forEach((key, value) ->
-                    properties.append(escape(key, true)).append(" = ").append(escape(value, false)).append('\n'));
+            new TreeMap<>(environment)
+                    .forEach((key, value) -> properties
+                            .append(escape(key, true))
+                            .append(" = ")
+                            .append(escape(value, false))
+                            .append('\n'));
             Files.writeString(resultsDir.resolve("environment.properties"), properties, StandardCharsets.ISO_8859_1);
             try (InputStream categories = RunArtifacts.class.getResourceAsStream("categories.json")) {
                 Files.write(resultsDir.resolve("categories.json"), categories.readAllBytes());
@@ -77,7 +80,10 @@ public final class RunArtifacts {
         try (var files = Files.list(history)) {
             Path target = Files.createDirectories(resultsDir.resolve("history"));
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, target.resolve(file.getFileName().toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(
+                        file,
+                        target.resolve(file.getFileName().toString()),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy Allure history from " + history + ": " + e.getMessage(), e);
@@ -91,22 +97,33 @@ public final class RunArtifacts {
             String server = env.getOrDefault("GITHUB_SERVER_URL", "https://github.com");
             String repo = env.getOrDefault("GITHUB_REPOSITORY", "");
             String runUrl = server + "/" + repo + "/actions/runs/" + env.get("GITHUB_RUN_ID");
-            node.put("name", "GitHub Actions").put("type", "github").put("url", server + "/" + repo)
-                    .put("buildName", env.getOrDefault("GITHUB_WORKFLOW", "workflow") + " #" + env.getOrDefault("GITHUB_RUN_NUMBER", env.get("GITHUB_RUN_ID")))
+            node.put("name", "GitHub Actions")
+                    .put("type", "github")
+                    .put("url", server + "/" + repo)
+                    .put(
+                            "buildName",
+                            env.getOrDefault("GITHUB_WORKFLOW", "workflow") + " #"
+                                    + env.getOrDefault("GITHUB_RUN_NUMBER", env.get("GITHUB_RUN_ID")))
                     .put("buildUrl", runUrl);
             number(env.get("GITHUB_RUN_NUMBER")).ifPresent(n -> node.put("buildOrder", n));
             return Optional.of(node);
         }
         if (env.containsKey("BUILD_URL") && env.containsKey("JOB_NAME")) {
-            node.put("name", "Jenkins").put("type", "jenkins").put("url", env.getOrDefault("JENKINS_URL", env.get("BUILD_URL")))
+            node.put("name", "Jenkins")
+                    .put("type", "jenkins")
+                    .put("url", env.getOrDefault("JENKINS_URL", env.get("BUILD_URL")))
                     .put("buildName", env.get("JOB_NAME") + " #" + env.getOrDefault("BUILD_NUMBER", "?"))
                     .put("buildUrl", env.get("BUILD_URL"));
             number(env.get("BUILD_NUMBER")).ifPresent(n -> node.put("buildOrder", n));
             return Optional.of(node);
         }
         if (env.containsKey("CI_PIPELINE_URL")) {
-            node.put("name", "GitLab CI").put("type", "gitlab").put("url", env.getOrDefault("CI_PROJECT_URL", env.get("CI_PIPELINE_URL")))
-                    .put("buildName", env.getOrDefault("CI_JOB_NAME", "job") + " #" + env.getOrDefault("CI_PIPELINE_IID", "?"))
+            node.put("name", "GitLab CI")
+                    .put("type", "gitlab")
+                    .put("url", env.getOrDefault("CI_PROJECT_URL", env.get("CI_PIPELINE_URL")))
+                    .put(
+                            "buildName",
+                            env.getOrDefault("CI_JOB_NAME", "job") + " #" + env.getOrDefault("CI_PIPELINE_IID", "?"))
                     .put("buildUrl", env.get("CI_PIPELINE_URL"));
             number(env.get("CI_PIPELINE_IID")).ifPresent(n -> node.put("buildOrder", n));
             return Optional.of(node);

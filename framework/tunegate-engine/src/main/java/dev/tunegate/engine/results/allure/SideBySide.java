@@ -13,11 +13,10 @@ import java.util.Map;
 /** The per-case HTML attachment: every variant's answer side by side, with failed matchers (escaped). */
 final class SideBySide {
 
-    private static final Mustache TEMPLATE = new DefaultMustacheFactory("dev/tunegate/engine/results/allure")
-            .compile("side-by-side.html.mustache");
+    private static final Mustache TEMPLATE =
+            new DefaultMustacheFactory("dev/tunegate/engine/results/allure").compile("side-by-side.html.mustache");
 
-    private SideBySide() {
-    }
+    private SideBySide() {}
 
     static String render(String suite, String caseId, String prompt, List<Seen> variants) {
         Map<String, Object> page = new LinkedHashMap<>();
@@ -35,8 +34,12 @@ final class SideBySide {
             for (SampleResult sample : s.result().samples()) {
                 Map<String, Object> sm = new LinkedHashMap<>();
                 sm.put("answer", sample.answer() == null ? sample.error() : sample.answer());
-                sm.put("failures", sample.matchers().stream().filter(m -> !m.passed())
-                        .map(MatcherResult::description).toList());
+                sm.put(
+                        "failures",
+                        sample.matchers().stream()
+                                .filter(m -> !m.passed())
+                                .map(MatcherResult::description)
+                                .toList());
                 samples.add(sm);
             }
             col.put("samples", samples);

@@ -33,6 +33,5 @@ public final class TrueStatusListener implements TestLifecycleListener {
         }
     }
 
-    private record Outcome(Status status, StatusDetails details) {
-    }
+    private record Outcome(Status status, StatusDetails details) {}
 }

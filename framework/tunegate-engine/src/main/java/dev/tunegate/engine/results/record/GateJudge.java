@@ -28,11 +28,16 @@ public final class GateJudge {
      * Records a run's results into the reports of {@code settings} and Allure (when {@code allure} is
      * given), redacting the value of the environment variable {@code apiKeyEnv}.
      */
-    public static GateJudge recording(ComparisonSettings settings, GateFailurePolicy gates, String apiKeyEnv,
-                                      AllureReporter allure, Map<String, String> environment,
-                                      Map<String, String> runEnvironment, Clock clock) {
-        return new GateJudge(new RunRecorder(settings, gates, new Secrets(apiKeyEnv, environment), allure,
-                environment, runEnvironment, clock));
+    public static GateJudge recording(
+            ComparisonSettings settings,
+            GateFailurePolicy gates,
+            String apiKeyEnv,
+            AllureReporter allure,
+            Map<String, String> environment,
+            Map<String, String> runEnvironment,
+            Clock clock) {
+        return new GateJudge(new RunRecorder(
+                settings, gates, new Secrets(apiKeyEnv, environment), allure, environment, runEnvironment, clock));
     }
 
     /** The listener that records every result of the run. */

@@ -1,20 +1,19 @@
 package dev.tunegate.engine.results.record;
 
 import dev.tunegate.engine.config.ComparisonSettings;
-import dev.tunegate.engine.model.gate.SuiteGate;
-import dev.tunegate.engine.run.GateFailurePolicy;
-import dev.tunegate.engine.results.allure.AllureCase;
-import dev.tunegate.engine.results.allure.AllureReporter;
-import dev.tunegate.engine.results.allure.RunArtifacts;
-import dev.tunegate.engine.run.PlannedTest;
-import dev.tunegate.engine.run.ResultListener;
-import dev.tunegate.engine.run.Sample;
-import dev.tunegate.engine.run.VariantRun;
+import dev.tunegate.engine.matchers.Verdict;
 import dev.tunegate.engine.model.gate.CaseOutcome;
 import dev.tunegate.engine.model.gate.GateEvaluator;
 import dev.tunegate.engine.model.gate.GateVerdict;
 import dev.tunegate.engine.model.gate.Role;
-import dev.tunegate.engine.matchers.Verdict;
+import dev.tunegate.engine.model.gate.SuiteGate;
+import dev.tunegate.engine.model.suite.EvalCase;
+import dev.tunegate.engine.model.suite.EvalSuite;
+import dev.tunegate.engine.model.suite.ModelVariant;
+import dev.tunegate.engine.model.suite.SuiteLocations;
+import dev.tunegate.engine.results.allure.AllureCase;
+import dev.tunegate.engine.results.allure.AllureReporter;
+import dev.tunegate.engine.results.allure.RunArtifacts;
 import dev.tunegate.engine.results.report.CaseList;
 import dev.tunegate.engine.results.report.CommitId;
 import dev.tunegate.engine.results.report.MatcherResult;
@@ -24,10 +23,11 @@ import dev.tunegate.engine.results.report.SampleResult;
 import dev.tunegate.engine.results.report.SuiteResult;
 import dev.tunegate.engine.results.report.VariantInfo;
 import dev.tunegate.engine.results.report.VariantResult;
-import dev.tunegate.engine.model.suite.EvalCase;
-import dev.tunegate.engine.model.suite.EvalSuite;
-import dev.tunegate.engine.model.suite.ModelVariant;
-import dev.tunegate.engine.model.suite.SuiteLocations;
+import dev.tunegate.engine.run.GateFailurePolicy;
+import dev.tunegate.engine.run.PlannedTest;
+import dev.tunegate.engine.run.ResultListener;
+import dev.tunegate.engine.run.Sample;
+import dev.tunegate.engine.run.VariantRun;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.AbstractList;
@@ -63,8 +63,14 @@ final class RunRecorder implements ResultListener {
     private int failureMessages;
     private boolean started;
 
-    RunRecorder(ComparisonSettings settings, GateFailurePolicy gates, Secrets secrets, AllureReporter allure,
-                Map<String, String> environment, Map<String, String> runEnvironment, Clock clock) {
+    RunRecorder(
+            ComparisonSettings settings,
+            GateFailurePolicy gates,
+            Secrets secrets,
+            AllureReporter allure,
+            Map<String, String> environment,
+            Map<String, String> runEnvironment,
+            Clock clock) {
         this.settings = settings;
         this.gates = gates;
         this.mapper = new SampleMapper(secrets);
@@ -97,7 +103,10 @@ final class RunRecorder implements ResultListener {
         for (int i = 0; i < run.samples().size(); i++) {
             Sample sample = run.samples().get(i);
             Optional<Verdict> verdict = i < verdicts.size() ? verdicts.get(i) : Optional.empty();
-            kept.add(mapper.map(sample, verdict, test.evalCase().expect(),
+            kept.add(mapper.map(
+                    sample,
+                    verdict,
+                    test.evalCase().expect(),
                     detailed ? SampleMapper.Detail.ANSWERS : SampleMapper.Detail.OUTCOME));
             if (prompt == null) {
                 prompt = mapper.prompt(sample.request());
@@ -113,7 +122,9 @@ final class RunRecorder implements ResultListener {
                 kept = kept.stream().map(RunRecorder::withoutMessages).toList();
             }
         }
-        String model = run.samples().isEmpty() ? test.variant().model() : run.samples().get(0).model();
+        String model = run.samples().isEmpty()
+                ? test.variant().model()
+                : run.samples().get(0).model();
         suite.models.put(test.variant().name(), model);
         double threshold = test.evalCase().passThreshold();
         suite.ledger.ran(index, test.variant().name(), kept);
@@ -121,8 +132,11 @@ final class RunRecorder implements ResultListener {
             Optional<String> tolerated = passed ? Optional.empty() : gates.toleratedReason(test);
             // the detailed result (answers, request and response JSON) is made where the Allure result is built
             String status = new VariantResult(test.variant().name(), kept, threshold, null).status();
-            allure.variantFinished(allureCase(suite, test, model, prompt), status,
-                    () -> new VariantResult(test.variant().name(), full(run, verdicts), threshold, null), tolerated);
+            allure.variantFinished(
+                    allureCase(suite, test, model, prompt),
+                    status,
+                    () -> new VariantResult(test.variant().name(), full(run, verdicts), threshold, null),
+                    tolerated);
         }
     }
 
@@ -130,7 +144,8 @@ final class RunRecorder implements ResultListener {
         List<SampleResult> full = new ArrayList<>(run.samples().size());
         for (int i = 0; i < run.samples().size(); i++) {
             Optional<Verdict> verdict = i < verdicts.size() ? verdicts.get(i) : Optional.empty();
-            full.add(mapper.map(run.samples().get(i), verdict, run.test().evalCase().expect(), SampleMapper.Detail.FULL));
+            full.add(mapper.map(
+                    run.samples().get(i), verdict, run.test().evalCase().expect(), SampleMapper.Detail.FULL));
         }
         return full;
     }
@@ -138,7 +153,8 @@ final class RunRecorder implements ResultListener {
     @Override
     public synchronized void variantSkipped(PlannedTest test, String reason) {
         SuiteRecord suite = record(test.suite());
-        suite.ledger.skipped(suite.ledger.indexOf(test.evalCase()), test.variant().name(), reason);
+        suite.ledger.skipped(
+                suite.ledger.indexOf(test.evalCase()), test.variant().name(), reason);
     }
 
     /**
@@ -160,9 +176,20 @@ final class RunRecorder implements ResultListener {
     /** A failed sample as kept once the failure messages are used up: which matchers failed, not why. */
     private static SampleResult withoutMessages(SampleResult s) {
         List<MatcherResult> matchers = s.matchers().stream()
-                .map(m -> new MatcherResult(m.type(), m.description(), m.passed(), null, m.line())).toList();
-        return new SampleResult(s.answer(), s.finishReason(), matchers, s.latencyMillis(), s.promptTokens(),
-                s.outputTokens(), s.totalTokens(), s.retries(), s.error(), s.requestJson(), s.responseJson());
+                .map(m -> new MatcherResult(m.type(), m.description(), m.passed(), null, m.line()))
+                .toList();
+        return new SampleResult(
+                s.answer(),
+                s.finishReason(),
+                matchers,
+                s.latencyMillis(),
+                s.promptTokens(),
+                s.outputTokens(),
+                s.totalTokens(),
+                s.retries(),
+                s.error(),
+                s.requestJson(),
+                s.responseJson());
     }
 
     @Override
@@ -175,9 +202,16 @@ final class RunRecorder implements ResultListener {
             return;
         }
         List<GateVerdict> verdicts = record.gate.roles().candidates().stream()
-                .map(candidate -> verdict(record, candidate)).toList();
-        finished.add(new SuiteResult(suite.name(), suite.location().toString(), suite.contentHash(),
-                record.gate.roles().gated(), variants(record), record.ledger.cases(), verdicts));
+                .map(candidate -> verdict(record, candidate))
+                .toList();
+        finished.add(new SuiteResult(
+                suite.name(),
+                suite.location().toString(),
+                suite.contentHash(),
+                record.gate.roles().gated(),
+                variants(record),
+                record.ledger.cases(),
+                verdicts));
     }
 
     /** The gate's verdict on {@code candidate} over the cases run so far in {@code suite}. */
@@ -214,7 +248,10 @@ final class RunRecorder implements ResultListener {
                 env.put("commit", commit);
             }
             for (SuiteResult s : run.suites()) {
-                s.variants().forEach(v -> env.put("model." + s.name() + "." + v.name(), v.model() + " (" + v.role().yamlName() + ")"));
+                s.variants()
+                        .forEach(v -> env.put(
+                                "model." + s.name() + "." + v.name(),
+                                v.model() + " (" + v.role().yamlName() + ")"));
             }
             RunArtifacts.write(settings.allureResultsDir(), env, environment);
             RunArtifacts.carryHistory(settings.reportsDir().resolve("allure-report"), settings.allureResultsDir());
@@ -238,13 +275,19 @@ final class RunRecorder implements ResultListener {
                 return cases.size();
             }
         };
-        return GateEvaluator.evaluate(record.suite.name(), record.gate.policy(), record.gate.roles(), candidate, outcomes);
+        return GateEvaluator.evaluate(
+                record.suite.name(), record.gate.policy(), record.gate.roles(), candidate, outcomes);
     }
 
     private List<VariantInfo> variants(SuiteRecord record) {
         List<VariantInfo> variants = new ArrayList<>();
-        record.suite.variants().forEach((name, v) -> variants.add(new VariantInfo(name,
-                record.models.getOrDefault(name, v.model()), record.gate.roles().of(name), temperature(v))));
+        record.suite
+                .variants()
+                .forEach((name, v) -> variants.add(new VariantInfo(
+                        name,
+                        record.models.getOrDefault(name, v.model()),
+                        record.gate.roles().of(name),
+                        temperature(v))));
         return variants;
     }
 
@@ -253,9 +296,18 @@ final class RunRecorder implements ResultListener {
         Role role = suite.gate.roles().of(v.name());
         EvalCase c = test.evalCase();
         boolean enforced = role == Role.CANDIDATE && suite.gate.policy().enforces(c.tags());
-        return new AllureCase(test.suite().name(), SuiteLocations.display(c.file()), c.id(), c.position().line(), c.tags(),
-                enforced, new VariantInfo(v.name(), model, role, temperature(v)), c.repeat(), prompt,
-                uniqueIdString(test.id()), test.suite().name() + " › " + c.id() + " [" + v.name() + "]");
+        return new AllureCase(
+                test.suite().name(),
+                SuiteLocations.display(c.file()),
+                c.id(),
+                c.position().line(),
+                c.tags(),
+                enforced,
+                new VariantInfo(v.name(), model, role, temperature(v)),
+                c.repeat(),
+                prompt,
+                uniqueIdString(test.id()),
+                test.suite().name() + " › " + c.id() + " [" + v.name() + "]");
     }
 
     /**

@@ -6,12 +6,12 @@ import dev.tunegate.client.GeminiJson;
 import dev.tunegate.client.model.Content;
 import dev.tunegate.client.model.GenerateContentRequest;
 import dev.tunegate.client.model.Part;
-import dev.tunegate.engine.run.Sample;
 import dev.tunegate.engine.matchers.ModelAnswer;
 import dev.tunegate.engine.matchers.Verdict;
+import dev.tunegate.engine.model.suite.MatcherSpec;
 import dev.tunegate.engine.results.report.MatcherResult;
 import dev.tunegate.engine.results.report.SampleResult;
-import dev.tunegate.engine.model.suite.MatcherSpec;
+import dev.tunegate.engine.run.Sample;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -49,15 +49,19 @@ final class SampleMapper {
         Optional<ModelAnswer> answer = sample.answer();
         List<MatcherResult> matchers = new ArrayList<>();
         if (verdict.isPresent()) {
-            List<dev.tunegate.engine.matchers.MatcherOutcome> results = verdict.get().results();
+            List<dev.tunegate.engine.matchers.MatcherOutcome> results =
+                    verdict.get().results();
             for (int i = 0; i < results.size(); i++) {
                 var r = results.get(i);
                 if (!detailed && r.passed()) {
                     continue;
                 }
                 MatcherSpec spec = i < specs.size() ? specs.get(i) : null;
-                matchers.add(new MatcherResult(spec == null ? "matcher" : spec.name(), secrets.redact(r.description()),
-                        r.passed(), r.passed() ? null : secrets.redact(truncate(r.message())),
+                matchers.add(new MatcherResult(
+                        spec == null ? "matcher" : spec.name(),
+                        secrets.redact(r.description()),
+                        r.passed(),
+                        r.passed() ? null : secrets.redact(truncate(r.message())),
                         spec == null ? 0 : spec.position().line()));
             }
         }
@@ -71,7 +75,10 @@ final class SampleMapper {
                 usage.map(u -> u.candidatesTokenCount()).orElse(null),
                 usage.map(u -> u.totalTokenCount()).orElse(null),
                 answer.map(ModelAnswer::retries).orElse(0),
-                sample.error().map(e -> secrets.redact(Objects.toString(e.getMessage(), e.getClass().getName()))).orElse(null),
+                sample.error()
+                        .map(e -> secrets.redact(
+                                Objects.toString(e.getMessage(), e.getClass().getName())))
+                        .orElse(null),
                 json ? json(sample.request()) : null,
                 json ? answer.map(a -> json(a.response())).orElse(null) : null);
     }
@@ -82,11 +89,19 @@ final class SampleMapper {
             return null;
         }
         List<Content> contents = request.contents();
-        String text = contents.stream().filter(Objects::nonNull).map(c -> {
-            String parts = c.parts() == null ? "" : c.parts().stream().filter(Objects::nonNull).map(Part::text)
-                    .filter(Objects::nonNull).collect(Collectors.joining());
-            return contents.size() > 1 ? Objects.toString(c.role(), "user") + ": " + parts : parts;
-        }).collect(Collectors.joining("\n"));
+        String text = contents.stream()
+                .filter(Objects::nonNull)
+                .map(c -> {
+                    String parts = c.parts() == null
+                            ? ""
+                            : c.parts().stream()
+                                    .filter(Objects::nonNull)
+                                    .map(Part::text)
+                                    .filter(Objects::nonNull)
+                                    .collect(Collectors.joining());
+                    return contents.size() > 1 ? Objects.toString(c.role(), "user") + ": " + parts : parts;
+                })
+                .collect(Collectors.joining("\n"));
         return secrets.redact(text);
     }
 

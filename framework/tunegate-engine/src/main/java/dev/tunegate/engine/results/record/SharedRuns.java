@@ -21,8 +21,7 @@ final class SharedRuns {
 
     private static final Map<Path, Shared> RUNS = new ConcurrentHashMap<>();
 
-    private SharedRuns() {
-    }
+    private SharedRuns() {}
 
     /** The run that writes to {@code reportsDir}, started now if this JVM has none yet. */
     static Shared of(Path reportsDir, Instant now) {

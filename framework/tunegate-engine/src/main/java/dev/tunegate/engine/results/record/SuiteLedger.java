@@ -1,11 +1,11 @@
 package dev.tunegate.engine.results.record;
 
+import dev.tunegate.engine.model.suite.EvalCase;
+import dev.tunegate.engine.model.suite.EvalSuite;
 import dev.tunegate.engine.results.report.CaseList;
 import dev.tunegate.engine.results.report.CaseResult;
 import dev.tunegate.engine.results.report.SampleResult;
 import dev.tunegate.engine.results.report.VariantResult;
-import dev.tunegate.engine.model.suite.EvalCase;
-import dev.tunegate.engine.model.suite.EvalSuite;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -152,6 +152,7 @@ final class SuiteLedger {
         final int[] samples;
         /** Where the case's latencies start in {@link #latencies}. */
         final int[] firstLatency;
+
         int[] latencies = new int[256];
         int latencyCount;
         final Map<Integer, List<SampleResult>> kept = new HashMap<>();
@@ -183,8 +184,18 @@ final class SuiteLedger {
             if (samplesOf == null) {
                 SampleResult[] passed = new SampleResult[samples[index]];
                 for (int s = 0; s < passed.length; s++) {
-                    passed[s] = new SampleResult(null, null, List.of(), latencies[firstLatency[index] + s],
-                            null, null, null, 0, null, null, null);
+                    passed[s] = new SampleResult(
+                            null,
+                            null,
+                            List.of(),
+                            latencies[firstLatency[index] + s],
+                            null,
+                            null,
+                            null,
+                            0,
+                            null,
+                            null,
+                            null);
                 }
                 samplesOf = Arrays.asList(passed);
             }

@@ -17,8 +17,7 @@ public final class CommitId {
 
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{7,64}");
 
-    private CommitId() {
-    }
+    private CommitId() {}
 
     /** Resolves the commit from CI variables or git. */
     public static String resolve(Map<String, String> environment, Path workingDirectory) {
@@ -34,7 +33,9 @@ public final class CommitId {
     private static String gitHead(Path workingDirectory) {
         try {
             Process git = new ProcessBuilder("git", "rev-parse", "HEAD")
-                    .directory(workingDirectory.toFile()).redirectErrorStream(true).start();
+                    .directory(workingDirectory.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             git.getOutputStream().close();
             if (!git.waitFor(2, TimeUnit.SECONDS)) {
                 git.destroyForcibly();

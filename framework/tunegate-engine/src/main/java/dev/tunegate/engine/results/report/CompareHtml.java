@@ -28,16 +28,16 @@ import java.util.stream.IntStream;
  */
 final class CompareHtml {
 
-    private static final Mustache TEMPLATE = new DefaultMustacheFactory("dev/tunegate/engine/results/report")
-            .compile("compare.html.mustache");
+    private static final Mustache TEMPLATE =
+            new DefaultMustacheFactory("dev/tunegate/engine/results/report").compile("compare.html.mustache");
     /** Most rows of the case &times; variant matrix per suite (see {@link #shownRows}); summary.json has every case. */
     static final int MAX_ROWS = 2000;
+
     private static final int BAR_WIDTH = 320;
     private static final int BAR_X = 130;
     private static final int ROW = 24;
 
-    private CompareHtml() {
-    }
+    private CompareHtml() {}
 
     /** Writes the page; the writer is left open. */
     static void write(RunResult run, Writer out) throws IOException {
@@ -70,16 +70,20 @@ final class CompareHtml {
         model.put("location", suite.location());
         model.put("mode", suite.gated() ? "gate" : "strict");
         List<VariantStats> stats = VariantStats.of(suite);
-        List<Map<String, Object>> variants = stats.stream().map(CompareHtml::variant).toList();
+        List<Map<String, Object>> variants =
+                stats.stream().map(CompareHtml::variant).toList();
         stack(variants, 0);
         model.put("variants", variants);
         model.put("variantsHeight", variants.size() * ROW + 4);
-        model.put("verdicts", suite.verdicts().stream().map(CompareHtml::verdict).toList());
+        model.put(
+                "verdicts", suite.verdicts().stream().map(CompareHtml::verdict).toList());
         Set<String> tags = new LinkedHashSet<>();
         List<Map<String, Object>> tagCharts = tagCharts(suite, tags);
         model.put("tagCharts", tagCharts);
         model.put("hasTags", !tagCharts.isEmpty());
-        model.put("tagsHeight", tagCharts.stream().mapToInt(t -> (Integer) t.get("height")).sum() + 4);
+        model.put(
+                "tagsHeight",
+                tagCharts.stream().mapToInt(t -> (Integer) t.get("height")).sum() + 4);
         List<Map<String, Object>> latency = latency(stats);
         stack(latency, 0);
         model.put("latency", latency);
@@ -87,11 +91,16 @@ final class CompareHtml {
         Set<String> regressions = new HashSet<>();
         suite.verdicts().forEach(v -> regressions.addAll(v.regressions()));
         model.put("tags", List.copyOf(tags));
-        model.put("columns", suite.variants().stream()
-                .map(v -> Map.of("name", v.name(), "role", v.role().yamlName(), "model", v.model())).toList());
+        model.put(
+                "columns",
+                suite.variants().stream()
+                        .map(v -> Map.of("name", v.name(), "role", v.role().yamlName(), "model", v.model()))
+                        .toList());
         List<Integer> shown = shownRows(suite, regressions);
         if (shown.size() < suite.cases().size()) {
-            model.put("capped", Map.of("shown", shown.size(), "total", suite.cases().size()));
+            model.put(
+                    "capped",
+                    Map.of("shown", shown.size(), "total", suite.cases().size()));
         }
         model.put("rows", lazily(shown, i -> {
             CaseResult c = suite.cases().get(i);
@@ -113,7 +122,8 @@ final class CompareHtml {
         BitSet[] groups = {new BitSet(), new BitSet(), new BitSet()};
         for (int i = 0; i < cases.size(); i++) {
             CaseResult c = cases.get(i);
-            boolean failed = c.byVariant().values().stream().anyMatch(r -> r.status().equals("failed") || r.status().equals("error"));
+            boolean failed = c.byVariant().values().stream()
+                    .anyMatch(r -> r.status().equals("failed") || r.status().equals("error"));
             groups[regressions.contains(c.id()) ? 0 : failed ? 1 : 2].set(i);
         }
         BitSet shown = new BitSet();
@@ -155,12 +165,21 @@ final class CompareHtml {
         m.put("improvements", String.join(", ", v.improvements()));
         if (v.comparison() != null) {
             var t = v.comparison().table();
-            m.put("paired", String.format(Locale.ROOT,
-                    "both pass %d · regressions %d · improvements %d · both fail %d · McNemar exact p = %.4f · "
-                            + "difference %+.1f pts (%.0f%% CI %+.1f to %+.1f)",
-                    t.bothPass(), t.regressions(), t.improvements(), t.bothFail(), v.comparison().pValue(),
-                    100 * t.difference(), 100 * v.comparison().difference().confidence(),
-                    100 * v.comparison().difference().lower(), 100 * v.comparison().difference().upper()));
+            m.put(
+                    "paired",
+                    String.format(
+                            Locale.ROOT,
+                            "both pass %d · regressions %d · improvements %d · both fail %d · McNemar exact p = %.4f · "
+                                    + "difference %+.1f pts (%.0f%% CI %+.1f to %+.1f)",
+                            t.bothPass(),
+                            t.regressions(),
+                            t.improvements(),
+                            t.bothFail(),
+                            v.comparison().pValue(),
+                            100 * t.difference(),
+                            100 * v.comparison().difference().confidence(),
+                            100 * v.comparison().difference().lower(),
+                            100 * v.comparison().difference().upper()));
         }
         return m;
     }
@@ -194,23 +213,38 @@ final class CompareHtml {
                 int ran = counts[1 + 2 * i];
                 int passed = counts[2 + 2 * i];
                 double rate = ran == 0 ? 0 : (double) passed / ran;
-                bars.add(new LinkedHashMap<>(Map.of("variant", v.name(), "rate", pct(rate), "barWidth", px(rate),
-                        "passes", passed, "total", ran, "tag", tag)));
+                bars.add(new LinkedHashMap<>(Map.of(
+                        "variant",
+                        v.name(),
+                        "rate",
+                        pct(rate),
+                        "barWidth",
+                        px(rate),
+                        "passes",
+                        passed,
+                        "total",
+                        ran,
+                        "tag",
+                        tag)));
             }
             for (int i = 0; i < bars.size(); i++) {
                 bars.get(i).put("y", top[0] + 20 + i * 20);
             }
             int height = 20 + bars.size() * 20 + 8;
-            charts.add(Map.of("tag", tag, "cases", counts[0], "bars", bars, "labelY", top[0] + 15,
-                    "height", height));
+            charts.add(Map.of("tag", tag, "cases", counts[0], "bars", bars, "labelY", top[0] + 15, "height", height));
             top[0] += height;
         });
         return charts;
     }
 
     private static List<Map<String, Object>> latency(List<VariantStats> stats) {
-        long max = Math.max(1, stats.stream().filter(s -> s.latencies().length > 0)
-                .mapToLong(s -> s.latencies()[s.latencies().length - 1]).max().orElse(1));
+        long max = Math.max(
+                1,
+                stats.stream()
+                        .filter(s -> s.latencies().length > 0)
+                        .mapToLong(s -> s.latencies()[s.latencies().length - 1])
+                        .max()
+                        .orElse(1));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (VariantStats s : stats) {
             long[] sorted = s.latencies();
@@ -265,7 +299,10 @@ final class CompareHtml {
             cell.put("status", status);
             cell.put("skipped", r.skipped());
             if (r.samples().size() > 1) {
-                cell.put("fraction", r.passes() + "/" + r.samples().size() + (r.outcome().stats().flaky() ? " flaky" : ""));
+                cell.put(
+                        "fraction",
+                        r.passes() + "/" + r.samples().size()
+                                + (r.outcome().stats().flaky() ? " flaky" : ""));
             }
             List<Map<String, Object>> samples = new ArrayList<>();
             int n = 0;
@@ -279,13 +316,17 @@ final class CompareHtml {
                 sm.put("tokens", s.totalTokens());
                 sm.put("retries", s.retries() > 0 ? s.retries() : null);
                 sm.put("finishReason", s.finishReason());
-                sm.put("matchers", s.matchers().stream().map(mr -> {
-                    Map<String, Object> mm = new LinkedHashMap<>();
-                    mm.put("passed", mr.passed());
-                    mm.put("description", mr.description());
-                    mm.put("message", mr.message());
-                    return mm;
-                }).toList());
+                sm.put(
+                        "matchers",
+                        s.matchers().stream()
+                                .map(mr -> {
+                                    Map<String, Object> mm = new LinkedHashMap<>();
+                                    mm.put("passed", mr.passed());
+                                    mm.put("description", mr.description());
+                                    mm.put("message", mr.message());
+                                    return mm;
+                                })
+                                .toList());
                 samples.add(sm);
             }
             cell.put("samples", samples);

@@ -12,5 +12,4 @@ import org.apiguardian.api.API;
  * @param line        line of the matcher in the suite file, or 0 when unknown
  */
 @API(status = API.Status.INTERNAL)
-public record MatcherResult(String type, String description, boolean passed, String message, int line) {
-}
+public record MatcherResult(String type, String description, boolean passed, String message, int line) {}

@@ -49,8 +49,12 @@ public final class ReportWriter {
             }
             String stepSummary = environment.get(STEP_SUMMARY_ENV);
             if (stepSummary != null && !stepSummary.isBlank()) {
-                Files.writeString(Path.of(stepSummary), markdown + "\n", StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(
+                        Path.of(stepSummary),
+                        markdown + "\n",
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write TuneGate reports to " + directory + ": " + e.getMessage(), e);

@@ -19,9 +19,18 @@ import org.apiguardian.api.API;
  * @param responseJson  the response received, as redacted JSON (for Allure attachments), or null
  */
 @API(status = API.Status.INTERNAL)
-public record SampleResult(String answer, String finishReason, List<MatcherResult> matchers, long latencyMillis,
-                           Integer promptTokens, Integer outputTokens, Integer totalTokens, int retries,
-                           String error, String requestJson, String responseJson) {
+public record SampleResult(
+        String answer,
+        String finishReason,
+        List<MatcherResult> matchers,
+        long latencyMillis,
+        Integer promptTokens,
+        Integer outputTokens,
+        Integer totalTokens,
+        int retries,
+        String error,
+        String requestJson,
+        String responseJson) {
 
     public SampleResult {
         matchers = List.copyOf(matchers);

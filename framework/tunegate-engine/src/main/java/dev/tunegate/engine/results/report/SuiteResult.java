@@ -16,8 +16,14 @@ import org.apiguardian.api.API;
  * @param verdicts    one verdict per candidate
  */
 @API(status = API.Status.INTERNAL)
-public record SuiteResult(String name, String location, String contentHash, boolean gated,
-                          List<VariantInfo> variants, List<CaseResult> cases, List<GateVerdict> verdicts) {
+public record SuiteResult(
+        String name,
+        String location,
+        String contentHash,
+        boolean gated,
+        List<VariantInfo> variants,
+        List<CaseResult> cases,
+        List<GateVerdict> verdicts) {
 
     public SuiteResult {
         variants = List.copyOf(variants);

@@ -23,13 +23,13 @@ final class SummaryJson {
 
     /** Schema resource on the classpath. */
     static final String SCHEMA_RESOURCE = "/tunegate-summary.schema.json";
+
     static final int SCHEMA_VERSION = 1;
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    private static final JsonFactory FACTORY =
+            JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
-    private SummaryJson() {
-    }
+    private SummaryJson() {}
 
     /** Writes the record, pretty-printed and ending with a newline; the writer is left open. */
     static void write(RunResult run, Writer out) throws IOException {

@@ -10,28 +10,45 @@ final class SummaryMarkdown {
 
     private static final int MAX_LISTED = 50;
 
-    private SummaryMarkdown() {
-    }
+    private SummaryMarkdown() {}
 
     static String render(RunResult run) {
-        long failedGates = run.suites().stream().flatMap(s -> s.verdicts().stream()).filter(v -> !v.passed()).count();
+        long failedGates = run.suites().stream()
+                .flatMap(s -> s.verdicts().stream())
+                .filter(v -> !v.passed())
+                .count();
         StringBuilder md = new StringBuilder();
-        md.append("# TuneGate: ").append(failedGates == 0 ? "✅ all gates passed"
-                : "❌ " + failedGates + (failedGates == 1 ? " gate" : " gates") + " failed").append("\n\n");
+        md.append("# TuneGate: ")
+                .append(
+                        failedGates == 0
+                                ? "✅ all gates passed"
+                                : "❌ " + failedGates + (failedGates == 1 ? " gate" : " gates") + " failed")
+                .append("\n\n");
         md.append("Run `").append(run.runId()).append("` at ").append(run.finishedAt());
         if (run.commit() != null) {
             md.append(" on commit `").append(run.commit()).append('`');
         }
         md.append(".\n");
         for (SuiteResult suite : run.suites()) {
-            md.append("\n## ").append(cell(suite.name())).append(suite.gated() ? "" : " (strict mode)").append("\n\n");
+            md.append("\n## ")
+                    .append(cell(suite.name()))
+                    .append(suite.gated() ? "" : " (strict mode)")
+                    .append("\n\n");
             md.append("| variant | role | model | pass rate | 95% CI | passed | failed | errors |\n");
             md.append("|---|---|---|---:|---|---:|---:|---:|\n");
             for (VariantStats s : VariantStats.of(suite)) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | `%s` | %.1f%% | %.1f–%.1f%% | %d | %d | %d |%n",
-                        cell(s.variant().name()), s.variant().role().yamlName(), cell(s.variant().model()),
-                        100 * s.passRate().rate(), 100 * s.passRate().interval().lower(),
-                        100 * s.passRate().interval().upper(), s.passed(), s.failed(), s.errors()));
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %s | `%s` | %.1f%% | %.1f–%.1f%% | %d | %d | %d |%n",
+                        cell(s.variant().name()),
+                        s.variant().role().yamlName(),
+                        cell(s.variant().model()),
+                        100 * s.passRate().rate(),
+                        100 * s.passRate().interval().lower(),
+                        100 * s.passRate().interval().upper(),
+                        s.passed(),
+                        s.failed(),
+                        s.errors()));
             }
             for (GateVerdict v : suite.verdicts()) {
                 verdict(md, v);
@@ -41,8 +58,13 @@ final class SummaryMarkdown {
     }
 
     private static void verdict(StringBuilder md, GateVerdict v) {
-        md.append("\n### ").append(v.passed() ? "✅" : "❌").append(" Gate ").append(v.passed() ? "passed" : "failed")
-                .append(": `").append(cell(v.candidate())).append('`');
+        md.append("\n### ")
+                .append(v.passed() ? "✅" : "❌")
+                .append(" Gate ")
+                .append(v.passed() ? "passed" : "failed")
+                .append(": `")
+                .append(cell(v.candidate()))
+                .append('`');
         if (v.baseline() != null) {
             md.append(" vs `").append(cell(v.baseline())).append('`');
         }
@@ -52,12 +74,19 @@ final class SummaryMarkdown {
         }
         if (v.comparison() != null) {
             PairedTable t = v.comparison().table();
-            md.append(String.format(Locale.ROOT,
+            md.append(String.format(
+                    Locale.ROOT,
                     "%nPaired: both pass %d · regressions %d · improvements %d · both fail %d · "
                             + "McNemar exact p = %.4f · difference %+.1f pts (%.0f%% CI %+.1f to %+.1f)%n",
-                    t.bothPass(), t.regressions(), t.improvements(), t.bothFail(), v.comparison().pValue(),
-                    100 * t.difference(), 100 * v.comparison().difference().confidence(),
-                    100 * v.comparison().difference().lower(), 100 * v.comparison().difference().upper()));
+                    t.bothPass(),
+                    t.regressions(),
+                    t.improvements(),
+                    t.bothFail(),
+                    v.comparison().pValue(),
+                    100 * t.difference(),
+                    100 * v.comparison().difference().confidence(),
+                    100 * v.comparison().difference().lower(),
+                    100 * v.comparison().difference().upper()));
             list(md, "Regressions (baseline passes, candidate fails)", v.regressions());
             list(md, "Improvements", v.improvements());
         } else {
@@ -71,7 +100,8 @@ final class SummaryMarkdown {
         }
         md.append('\n').append(title).append(" (").append(ids.size()).append("): ");
         List<String> shown = ids.subList(0, Math.min(ids.size(), MAX_LISTED));
-        md.append(String.join(", ", shown.stream().map(id -> "`" + cell(id) + "`").toList()));
+        md.append(
+                String.join(", ", shown.stream().map(id -> "`" + cell(id) + "`").toList()));
         if (ids.size() > shown.size()) {
             md.append(", …");
         }

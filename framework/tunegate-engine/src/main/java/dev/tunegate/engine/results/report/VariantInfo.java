@@ -12,5 +12,4 @@ import org.apiguardian.api.API;
  * @param temperature generation temperature, or null when not set
  */
 @API(status = API.Status.INTERNAL)
-public record VariantInfo(String name, String model, Role role, Double temperature) {
-}
+public record VariantInfo(String name, String model, Role role, Double temperature) {}

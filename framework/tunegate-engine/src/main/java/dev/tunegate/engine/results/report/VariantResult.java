@@ -29,7 +29,9 @@ public record VariantResult(String variant, List<SampleResult> samples, double p
         if (skipped != null || samples.isEmpty()) {
             return null;
         }
-        String error = samples.stream().allMatch(s -> s.error() != null) ? samples.get(0).error() : null;
+        String error = samples.stream().allMatch(s -> s.error() != null)
+                ? samples.get(0).error()
+                : null;
         return new VariantOutcome(passes(), samples.size(), passThreshold, error);
     }
 

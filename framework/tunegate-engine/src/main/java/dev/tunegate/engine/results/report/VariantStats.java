@@ -20,15 +20,25 @@ import java.util.List;
  * @param flaky     ids of cases with 0 &lt; passes &lt; samples
  * @param latencies latency of every sample in milliseconds, sorted (ascending)
  */
-record VariantStats(VariantInfo variant, int passed, int failed, int errors, int skipped, PassRate passRate,
-                    int samples, List<String> flaky, long[] latencies) {
+record VariantStats(
+        VariantInfo variant,
+        int passed,
+        int failed,
+        int errors,
+        int skipped,
+        PassRate passRate,
+        int samples,
+        List<String> flaky,
+        long[] latencies) {
 
     /**
      * Stats of every variant of a suite, in declaration order, from one pass over its cases (a large
      * suite's cases may be built as they are read).
      */
     static List<VariantStats> of(SuiteResult suite) {
-        double confidence = suite.verdicts().isEmpty() ? 0.95 : suite.verdicts().get(0).candidateRate().interval().confidence();
+        double confidence = suite.verdicts().isEmpty()
+                ? 0.95
+                : suite.verdicts().get(0).candidateRate().interval().confidence();
         List<Counts> counts = suite.variants().stream().map(v -> new Counts()).toList();
         for (CaseResult c : suite.cases()) {
             for (int v = 0; v < counts.size(); v++) {
@@ -40,8 +50,16 @@ record VariantStats(VariantInfo variant, int passed, int failed, int errors, int
             Counts n = counts.get(v);
             long[] latencies = Arrays.copyOf(n.latencies, n.latencyCount);
             Arrays.sort(latencies);
-            stats.add(new VariantStats(suite.variants().get(v), n.passed, n.failed, n.errors, n.skipped,
-                    PassRate.of(n.passed, n.passed + n.failed + n.errors, confidence), n.samples, n.flaky, latencies));
+            stats.add(new VariantStats(
+                    suite.variants().get(v),
+                    n.passed,
+                    n.failed,
+                    n.errors,
+                    n.skipped,
+                    PassRate.of(n.passed, n.passed + n.failed + n.errors, confidence),
+                    n.samples,
+                    n.flaky,
+                    latencies));
         }
         return stats;
     }

@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.opentest4j.TestAbortedException;
 import org.apiguardian.api.API;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Record/replay of model calls, the seam between the engine and the model endpoint.
@@ -80,16 +80,17 @@ public final class CassetteCalls {
             started = CompletableFuture.failedFuture(e);
         }
         started.thenApply(result -> {
-            store.save(call, key, result);
-            return result;
-        }).whenComplete((result, failure) -> {
-            inFlight.remove(key, pending);
-            if (failure != null) {
-                pending.completeExceptionally(failure);
-            } else {
-                pending.complete(result);
-            }
-        });
+                    store.save(call, key, result);
+                    return result;
+                })
+                .whenComplete((result, failure) -> {
+                    inFlight.remove(key, pending);
+                    if (failure != null) {
+                        pending.completeExceptionally(failure);
+                    } else {
+                        pending.complete(result);
+                    }
+                });
         return pending;
     }
 
@@ -104,10 +105,13 @@ public final class CassetteCalls {
         List<Path> unused = store.unused();
         store.writeUnusedList(unused);
         if (!unused.isEmpty()) {
-            StringBuilder message = new StringBuilder(unused.size()
-                    + " recording(s) in " + store.dir() + " were not used by this run:");
-            unused.forEach(f -> message.append(System.lineSeparator()).append("  ").append(f));
-            message.append(System.lineSeparator()).append("Remove them with: tunegate cassettes prune ").append(store.dir());
+            StringBuilder message = new StringBuilder(
+                    unused.size() + " recording(s) in " + store.dir() + " were not used by this run:");
+            unused.forEach(
+                    f -> message.append(System.lineSeparator()).append("  ").append(f));
+            message.append(System.lineSeparator())
+                    .append("Remove them with: tunegate cassettes prune ")
+                    .append(store.dir());
             log.accept(message.toString());
         }
         return unused;

@@ -169,7 +169,8 @@ final class CassetteStore {
             } else {
                 Files.createDirectories(dir);
                 StringBuilder text = new StringBuilder();
-                unused.forEach(f -> text.append(dir.relativize(f).toString().replace('\\', '/')).append('\n'));
+                unused.forEach(f -> text.append(dir.relativize(f).toString().replace('\\', '/'))
+                        .append('\n'));
                 Files.writeString(list, text, StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
@@ -192,7 +193,10 @@ final class CassetteStore {
         if (name == null || name.isBlank()) {
             return "_";
         }
-        String safe = name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[.-]+", "");
+        String safe = name.strip()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9._-]+", "-")
+                .replaceAll("^[.-]+", "");
         return safe.isEmpty() ? "_" : safe;
     }
 }

@@ -13,8 +13,12 @@ import org.apiguardian.api.API;
  * live call (always 0 when replayed).
  */
 @API(status = API.Status.INTERNAL)
-public record ModelResult(List<GenerateContentResponse> chunks, Duration latency, Duration timeToFirstChunk,
-                          int retries, boolean replayed) {
+public record ModelResult(
+        List<GenerateContentResponse> chunks,
+        Duration latency,
+        Duration timeToFirstChunk,
+        int retries,
+        boolean replayed) {
     public ModelResult {
         chunks = List.copyOf(Objects.requireNonNull(chunks, "chunks"));
         Objects.requireNonNull(latency, "latency");
@@ -26,7 +30,8 @@ public record ModelResult(List<GenerateContentResponse> chunks, Duration latency
     }
 
     /** A live stream's chunks. */
-    public static ModelResult ofStream(List<GenerateContentResponse> chunks, Duration latency, Duration timeToFirstChunk) {
+    public static ModelResult ofStream(
+            List<GenerateContentResponse> chunks, Duration latency, Duration timeToFirstChunk) {
         return new ModelResult(chunks, latency, timeToFirstChunk, 0, false);
     }
 

@@ -1,14 +1,13 @@
 package dev.tunegate.engine.run.replay;
 
-import dev.tunegate.engine.config.ReplayMode;
 import dev.tunegate.client.model.GenerateContentRequest;
+import dev.tunegate.engine.config.ReplayMode;
 import dev.tunegate.engine.config.TuneGateConfiguration;
+import dev.tunegate.engine.matchers.ModelAnswer;
+import dev.tunegate.engine.model.suite.ModelVariant;
 import dev.tunegate.engine.run.GatewayFactory;
 import dev.tunegate.engine.run.ModelGateway;
 import dev.tunegate.engine.run.PlannedTest;
-import dev.tunegate.engine.matchers.ModelAnswer;
-import dev.tunegate.engine.model.suite.ModelVariant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,7 +48,8 @@ public final class RecordingGateway implements ModelGateway {
         }
         return (TuneGateConfiguration opened, Consumer<String> progress) -> {
             CassetteCalls cassettes = new CassetteCalls(mode, opened.cassettes(), secrets);
-            progress.accept(mode.name().toLowerCase(Locale.ROOT) + " mode, recordings in " + cassettes.directory().toAbsolutePath());
+            progress.accept(mode.name().toLowerCase(Locale.ROOT) + " mode, recordings in "
+                    + cassettes.directory().toAbsolutePath());
             return new RecordingGateway(factory.open(opened, progress), cassettes, opened.streaming(), progress);
         };
     }
@@ -60,26 +60,37 @@ public final class RecordingGateway implements ModelGateway {
     }
 
     @Override
-    public CompletableFuture<ModelAnswer> generate(PlannedTest test, int sample, String model, GenerateContentRequest request) {
+    public CompletableFuture<ModelAnswer> generate(
+            PlannedTest test, int sample, String model, GenerateContentRequest request) {
         return call(test, sample, model, request);
     }
 
-    private CompletableFuture<ModelAnswer> call(PlannedTest test, int sample, String model, GenerateContentRequest request) {
-        ModelCall call = new ModelCall(ModelCall.endpoint(model, streaming), request, sample,
+    private CompletableFuture<ModelAnswer> call(
+            PlannedTest test, int sample, String model, GenerateContentRequest request) {
+        ModelCall call = new ModelCall(
+                ModelCall.endpoint(model, streaming),
+                request,
+                sample,
                 test == null ? null : test.suite().name(),
-                test == null ? null : test.suite().name() + " › " + test.evalCase().id() + " [" + test.variant().name() + "]");
+                test == null
+                        ? null
+                        : test.suite().name() + " › " + test.evalCase().id() + " ["
+                                + test.variant().name() + "]");
         return cassettes.call(call, () -> live(test, model, request)).thenApply(RecordingGateway::answer);
     }
 
     private CompletableFuture<ModelResult> live(PlannedTest test, String model, GenerateContentRequest request) {
         CompletableFuture<String> ready = test != null && cassettes.mode().replays()
-                ? delegate.ready(test.variant()) : CompletableFuture.completedFuture(model);
-        return ready.thenCompose(name -> delegate.generate(name, request)).thenApply(a -> new ModelResult(
-                List.of(a.response()), a.latency(), a.timeToFirstChunk().orElse(null), a.retries(), false));
+                ? delegate.ready(test.variant())
+                : CompletableFuture.completedFuture(model);
+        return ready.thenCompose(name -> delegate.generate(name, request))
+                .thenApply(a -> new ModelResult(
+                        List.of(a.response()), a.latency(), a.timeToFirstChunk().orElse(null), a.retries(), false));
     }
 
     private static ModelAnswer answer(ModelResult result) {
-        return new ModelAnswer(result.response(), result.latency(), Optional.ofNullable(result.timeToFirstChunk()), result.retries());
+        return new ModelAnswer(
+                result.response(), result.latency(), Optional.ofNullable(result.timeToFirstChunk()), result.retries());
     }
 
     @Override

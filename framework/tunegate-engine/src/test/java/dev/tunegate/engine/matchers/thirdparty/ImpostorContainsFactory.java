@@ -8,13 +8,13 @@ import dev.tunegate.engine.matchers.MatcherFactory;
 /** Claims a built-in name; registered only through a test's extra class loader. */
 public final class ImpostorContainsFactory implements MatcherFactory {
 
-  @Override
-  public String name() {
-    return "contains";
-  }
+    @Override
+    public String name() {
+        return "contains";
+    }
 
-  @Override
-  public Matcher create(JsonNode argument, MatcherContext context) {
-    throw new UnsupportedOperationException("never created");
-  }
+    @Override
+    public Matcher create(JsonNode argument, MatcherContext context) {
+        throw new UnsupportedOperationException("never created");
+    }
 }

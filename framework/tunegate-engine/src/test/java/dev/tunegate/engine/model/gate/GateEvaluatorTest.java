@@ -11,13 +11,21 @@ import org.junit.jupiter.api.Test;
 class GateEvaluatorTest {
 
     private static final List<VariantDeclaration> VARIANTS = List.of(
-            new VariantDeclaration("base", null), new VariantDeclaration("tuned", null),
+            new VariantDeclaration("base", null),
+            new VariantDeclaration("tuned", null),
             new VariantDeclaration("ref", null));
 
     private static CaseOutcome c(String id, boolean base, boolean tuned, String... tags) {
-        return new CaseOutcome(id, List.of(tags),
-                Map.of("base", VariantOutcome.single(base), "tuned", VariantOutcome.single(tuned),
-                        "ref", VariantOutcome.single(false)));
+        return new CaseOutcome(
+                id,
+                List.of(tags),
+                Map.of(
+                        "base",
+                        VariantOutcome.single(base),
+                        "tuned",
+                        VariantOutcome.single(tuned),
+                        "ref",
+                        VariantOutcome.single(false)));
     }
 
     /** 20 cases: the candidate improves 4, regresses 1 critical case; both pass 14, both fail 1. */
@@ -36,8 +44,15 @@ class GateEvaluatorTest {
 
     /** The DESIGN.md gate with a non-inferiority margin of 0.10, which 20 cases can demonstrate. */
     private static GatePolicy designPolicy() {
-        return new GatePolicy(List.of("tuned"), "base", 0.90, List.of("critical"),
-                new GatePolicy.RegressionLimit(0, Map.of()), null, new GatePolicy.NonInferiority(0.10, 0.95), 0.95,
+        return new GatePolicy(
+                List.of("tuned"),
+                "base",
+                0.90,
+                List.of("critical"),
+                new GatePolicy.RegressionLimit(0, Map.of()),
+                null,
+                new GatePolicy.NonInferiority(0.10, 0.95),
+                0.95,
                 false);
     }
 
@@ -45,7 +60,8 @@ class GateEvaluatorTest {
     void regressionOnMustPassCaseFailsTheGateDespiteImprovements() {
         GatePolicy policy = designPolicy();
         Roles roles = RoleAssignment.assign(VARIANTS, policy);
-        GateVerdict verdict = GateEvaluator.evaluate("support", policy, roles, "tuned", improvesMostButRegressesCritical());
+        GateVerdict verdict =
+                GateEvaluator.evaluate("support", policy, roles, "tuned", improvesMostButRegressesCritical());
 
         assertThat(verdict.passed()).isFalse();
         assertThat(verdict.regressions()).containsExactly("refund-request");
@@ -57,10 +73,12 @@ class GateEvaluatorTest {
         assertThat(verdict.comparison().table().bothFail()).isEqualTo(1);
         // 1 regression vs 4 improvements: exact McNemar p = 2 * P(X <= 1 | Bin(5, 1/2)) = 2 * 6/32
         assertThat(verdict.comparison().pValue()).isCloseTo(0.375, within(1e-12));
-        assertThat(verdict.reasons()).containsExactly(
-                "mustPass: 1 (refund-request); required every case tagged [critical] passes",
-                "maxRegressions: 1 (refund-request); required <= 0");
-        assertThat(verdict.checks()).extracting(GateCheck::name)
+        assertThat(verdict.reasons())
+                .containsExactly(
+                        "mustPass: 1 (refund-request); required every case tagged [critical] passes",
+                        "maxRegressions: 1 (refund-request); required <= 0");
+        assertThat(verdict.checks())
+                .extracting(GateCheck::name)
                 .containsExactly("minPassRate", "mustPass", "maxRegressions", "nonInferiority");
         assertThat(verdict.table())
                 .startsWith("Gate FAILED for suite 'support': candidate 'tuned' vs baseline 'base'\n")
@@ -76,8 +94,8 @@ class GateEvaluatorTest {
         List<CaseOutcome> cases = new ArrayList<>(improvesMostButRegressesCritical());
         cases.set(18, c("refund-request", true, true, "critical"));
         GatePolicy policy = designPolicy();
-        GateVerdict verdict = GateEvaluator.evaluate("support", policy, RoleAssignment.assign(VARIANTS, policy),
-                "tuned", cases);
+        GateVerdict verdict =
+                GateEvaluator.evaluate("support", policy, RoleAssignment.assign(VARIANTS, policy), "tuned", cases);
         assertThat(verdict.passed()).as(verdict.table()).isTrue();
         assertThat(verdict.reasons()).isEmpty();
         assertThat(verdict.table()).startsWith("Gate PASSED");
@@ -89,9 +107,18 @@ class GateEvaluatorTest {
         for (int i = 0; i < 10; i++) {
             cases.add(c("c" + i, true, true));
         }
-        GatePolicy policy = new GatePolicy(List.of("tuned"), "base", null, List.of(), null, null,
-                new GatePolicy.NonInferiority(0.05, 0.95), 0.95, false);
-        GateVerdict verdict = GateEvaluator.evaluate("s", policy, RoleAssignment.assign(VARIANTS, policy), "tuned", cases);
+        GatePolicy policy = new GatePolicy(
+                List.of("tuned"),
+                "base",
+                null,
+                List.of(),
+                null,
+                null,
+                new GatePolicy.NonInferiority(0.05, 0.95),
+                0.95,
+                false);
+        GateVerdict verdict =
+                GateEvaluator.evaluate("s", policy, RoleAssignment.assign(VARIANTS, policy), "tuned", cases);
         // Identical results on 10 cases: the estimate is 0 but the interval is too wide to exclude -0.05.
         assertThat(verdict.comparison().table().difference()).isZero();
         assertThat(verdict.passed()).isFalse();
@@ -100,14 +127,27 @@ class GateEvaluatorTest {
 
     @Test
     void regressionLimitsPerTagAndMinImprovement() {
-        List<CaseOutcome> cases = List.of(c("a", true, false, "critical"), c("b", true, false, "smalltalk"),
-                c("c", false, true), c("d", true, true));
-        GatePolicy policy = new GatePolicy(List.of("tuned"), "base", null, List.of(),
-                new GatePolicy.RegressionLimit(null, Map.of("critical", 0, "smalltalk", 1)), 0.0, null, 0.95, false);
-        GateVerdict verdict = GateEvaluator.evaluate("s", policy, RoleAssignment.assign(VARIANTS, policy), "tuned", cases);
-        assertThat(verdict.reasons()).containsExactlyInAnyOrder(
-                "maxRegressions[critical]: 1 (a); required <= 0",
-                "minImprovement: -0.250; required candidate - baseline >= +0.000");
+        List<CaseOutcome> cases = List.of(
+                c("a", true, false, "critical"),
+                c("b", true, false, "smalltalk"),
+                c("c", false, true),
+                c("d", true, true));
+        GatePolicy policy = new GatePolicy(
+                List.of("tuned"),
+                "base",
+                null,
+                List.of(),
+                new GatePolicy.RegressionLimit(null, Map.of("critical", 0, "smalltalk", 1)),
+                0.0,
+                null,
+                0.95,
+                false);
+        GateVerdict verdict =
+                GateEvaluator.evaluate("s", policy, RoleAssignment.assign(VARIANTS, policy), "tuned", cases);
+        assertThat(verdict.reasons())
+                .containsExactlyInAnyOrder(
+                        "maxRegressions[critical]: 1 (a); required <= 0",
+                        "minImprovement: -0.250; required candidate - baseline >= +0.000");
     }
 
     @Test
@@ -115,21 +155,27 @@ class GateEvaluatorTest {
         List<VariantDeclaration> one = List.of(new VariantDeclaration("tuned", null));
         List<CaseOutcome> cases = List.of(
                 new CaseOutcome("a", List.of(), Map.of("tuned", VariantOutcome.single(true))),
-                new CaseOutcome("b", List.of(), Map.of("tuned", new VariantOutcome(0, 1, 1.0, "HTTP 503 UNAVAILABLE"))));
-        GateVerdict verdict = GateEvaluator.evaluate("s", GatePolicy.strictMode(),
-                RoleAssignment.assign(one, GatePolicy.strictMode()), "tuned", cases);
+                new CaseOutcome(
+                        "b", List.of(), Map.of("tuned", new VariantOutcome(0, 1, 1.0, "HTTP 503 UNAVAILABLE"))));
+        GateVerdict verdict = GateEvaluator.evaluate(
+                "s", GatePolicy.strictMode(), RoleAssignment.assign(one, GatePolicy.strictMode()), "tuned", cases);
         assertThat(verdict.passed()).isFalse();
         assertThat(verdict.baseline()).isNull();
         assertThat(verdict.comparison()).isNull();
-        assertThat(verdict.reasons()).containsExactly("allPass: 1 (b); required every case passes (strict mode, no gate block)");
+        assertThat(verdict.reasons())
+                .containsExactly("allPass: 1 (b); required every case passes (strict mode, no gate block)");
     }
 
     @Test
     void comparisonRulesWithoutBaselineFail() {
         List<VariantDeclaration> one = List.of(new VariantDeclaration("tuned", null));
-        GatePolicy policy = new GatePolicy(List.of(), null, null, List.of(), new GatePolicy.RegressionLimit(0, Map.of()),
-                null, null, 0.95, false);
-        GateVerdict verdict = GateEvaluator.evaluate("s", policy, RoleAssignment.assign(one, policy), "tuned",
+        GatePolicy policy = new GatePolicy(
+                List.of(), null, null, List.of(), new GatePolicy.RegressionLimit(0, Map.of()), null, null, 0.95, false);
+        GateVerdict verdict = GateEvaluator.evaluate(
+                "s",
+                policy,
+                RoleAssignment.assign(one, policy),
+                "tuned",
                 List.of(new CaseOutcome("a", List.of(), Map.of("tuned", VariantOutcome.single(true)))));
         assertThat(verdict.reasons()).containsExactly("baseline: none; required a baseline variant to compare with");
     }
@@ -147,15 +193,24 @@ class GateEvaluatorTest {
     void enforcementFollowsRolesAndMustPass() {
         GatePolicy policy = designPolicy();
         Roles roles = RoleAssignment.assign(VARIANTS, policy);
-        assertThat(Enforcement.toleratedReason(roles, policy, "tuned", List.of("critical"))).isEmpty();
+        assertThat(Enforcement.toleratedReason(roles, policy, "tuned", List.of("critical")))
+                .isEmpty();
         assertThat(Enforcement.toleratedReason(roles, policy, "tuned", List.of("smalltalk")))
-                .get().asString().contains("counts towards the gate");
+                .get()
+                .asString()
+                .contains("counts towards the gate");
         assertThat(Enforcement.toleratedReason(roles, policy, "base", List.of("critical")))
-                .get().asString().startsWith("Baseline 'base' failed");
+                .get()
+                .asString()
+                .startsWith("Baseline 'base' failed");
         assertThat(Enforcement.toleratedReason(roles, policy, "ref", List.of()))
-                .get().asString().startsWith("Reference 'ref' failed");
+                .get()
+                .asString()
+                .startsWith("Reference 'ref' failed");
         Roles strict = RoleAssignment.assign(VARIANTS, GatePolicy.strictMode());
-        assertThat(Enforcement.toleratedReason(strict, GatePolicy.strictMode(), "tuned", List.of())).isEmpty();
-        assertThat(Enforcement.toleratedReason(strict, GatePolicy.strictMode(), "base", List.of())).isPresent();
+        assertThat(Enforcement.toleratedReason(strict, GatePolicy.strictMode(), "tuned", List.of()))
+                .isEmpty();
+        assertThat(Enforcement.toleratedReason(strict, GatePolicy.strictMode(), "base", List.of()))
+                .isPresent();
     }
 }

@@ -77,20 +77,24 @@ class GatePolicyReaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "gate: {minPassRate: 1.5}                           | gate.minPassRate must be in [0, 1], was 1.5",
-        "gate: {minPassRate: high}                          | gate.minPassRate must be a number",
-        "gate: {maxRegressions: 1.5}                        | gate.maxRegressions must be a whole number",
-        "gate: {maxRegressions: {byTag: {critical: -1}}}    | gate.maxRegressions.byTag.critical must not be negative",
-        "gate: {maxRegressions: {perTag: {critical: 1}}}    | gate.maxRegressions.perTag is not allowed",
-        "gate: {nonInferiority: 0.05}                       | gate.nonInferiority must be {margin",
-        "gate: {nonInferiority: {margin: 2}}                | gate.nonInferiority.margin must be in [0, 1]",
-        "gate: {minPassrate: 0.9}                           | gate.minPassrate is not a gate field",
-        "gate: {mustPass: {critical: true}}                 | gate.mustPass must be a name or a list of names",
-        "gate: [tuned]                                      | gate must be a mapping",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "gate: {minPassRate: 1.5}                           | gate.minPassRate must be in [0, 1], was 1.5",
+                "gate: {minPassRate: high}                          | gate.minPassRate must be a number",
+                "gate: {maxRegressions: 1.5}                        | gate.maxRegressions must be a whole number",
+                "gate: {maxRegressions: {byTag: {critical: -1}}}    | gate.maxRegressions.byTag.critical must not be negative",
+                "gate: {maxRegressions: {perTag: {critical: 1}}}    | gate.maxRegressions.perTag is not allowed",
+                "gate: {nonInferiority: 0.05}                       | gate.nonInferiority must be {margin",
+                "gate: {nonInferiority: {margin: 2}}                | gate.nonInferiority.margin must be in [0, 1]",
+                "gate: {minPassrate: 0.9}                           | gate.minPassrate is not a gate field",
+                "gate: {mustPass: {critical: true}}                 | gate.mustPass must be a name or a list of names",
+                "gate: [tuned]                                      | gate must be a mapping",
+            })
     void rejectsBadFieldsNamingThem(String yaml, String message) {
-        assertThatThrownBy(() -> read(yaml)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+        assertThatThrownBy(() -> read(yaml))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message);
     }
 
     @Test

@@ -45,16 +45,22 @@ class RoleAssignmentTest {
         Roles roles = RoleAssignment.assign(
                 List.of(v("base"), v("prod", Role.BASELINE), v("tuned"), v("gpt", Role.REFERENCE)),
                 GatePolicy.strictMode());
-        assertThat(roles.byVariant()).containsExactly(Map.entry("base", Role.CANDIDATE),
-                Map.entry("prod", Role.BASELINE), Map.entry("tuned", Role.CANDIDATE), Map.entry("gpt", Role.REFERENCE));
+        assertThat(roles.byVariant())
+                .containsExactly(
+                        Map.entry("base", Role.CANDIDATE),
+                        Map.entry("prod", Role.BASELINE),
+                        Map.entry("tuned", Role.CANDIDATE),
+                        Map.entry("gpt", Role.REFERENCE));
     }
 
     @Test
     void gateNamesCandidateAndBaselineOthersAreReferences() {
-        Roles roles = RoleAssignment.assign(List.of(v("base"), v("tuned"), v("other")),
-                gate(List.of("tuned"), "base"));
-        assertThat(roles.byVariant()).containsExactly(Map.entry("base", Role.BASELINE),
-                Map.entry("tuned", Role.CANDIDATE), Map.entry("other", Role.REFERENCE));
+        Roles roles = RoleAssignment.assign(List.of(v("base"), v("tuned"), v("other")), gate(List.of("tuned"), "base"));
+        assertThat(roles.byVariant())
+                .containsExactly(
+                        Map.entry("base", Role.BASELINE),
+                        Map.entry("tuned", Role.CANDIDATE),
+                        Map.entry("other", Role.REFERENCE));
         assertThat(roles.gated()).isTrue();
         assertThat(roles.of("other")).isEqualTo(Role.REFERENCE);
     }
@@ -63,8 +69,11 @@ class RoleAssignmentTest {
     void pipelineOverridesSwapTheGatesChoice() {
         GatePolicy policy = gate(List.of("tuned"), "base").withOverrides(List.of("fresh"), "tuned");
         Roles roles = RoleAssignment.assign(List.of(v("base"), v("tuned"), v("fresh")), policy);
-        assertThat(roles.byVariant()).containsExactly(Map.entry("base", Role.REFERENCE),
-                Map.entry("tuned", Role.BASELINE), Map.entry("fresh", Role.CANDIDATE));
+        assertThat(roles.byVariant())
+                .containsExactly(
+                        Map.entry("base", Role.REFERENCE),
+                        Map.entry("tuned", Role.BASELINE),
+                        Map.entry("fresh", Role.CANDIDATE));
     }
 
     @Test
@@ -80,11 +89,12 @@ class RoleAssignmentTest {
                 .hasMessage("gate.candidate names unknown variant 'nope' (variants: base, tuned)");
         assertThatThrownBy(() -> RoleAssignment.assign(List.of(v("base"), v("tuned")), gate(List.of("base"), "base")))
                 .hasMessageContaining("cannot be both gate.candidate and gate.baseline");
-        assertThatThrownBy(() -> RoleAssignment.assign(List.of(v("base"), v("tuned", Role.REFERENCE)),
-                gate(List.of("tuned"), "base")))
+        assertThatThrownBy(() -> RoleAssignment.assign(
+                        List.of(v("base"), v("tuned", Role.REFERENCE)), gate(List.of("tuned"), "base")))
                 .hasMessageContaining("variant 'tuned' declares role: reference but the gate names it as candidate");
-        assertThatThrownBy(() -> RoleAssignment.assign(List.of(v("a", Role.BASELINE), v("b", Role.BASELINE)),
-                GatePolicy.strictMode())).hasMessageContaining("more than one variant declares role: baseline");
+        assertThatThrownBy(() -> RoleAssignment.assign(
+                        List.of(v("a", Role.BASELINE), v("b", Role.BASELINE)), GatePolicy.strictMode()))
+                .hasMessageContaining("more than one variant declares role: baseline");
         assertThatThrownBy(() -> RoleAssignment.assign(List.of(v("a", Role.REFERENCE)), GatePolicy.strictMode()))
                 .hasMessageContaining("no candidate variant");
     }

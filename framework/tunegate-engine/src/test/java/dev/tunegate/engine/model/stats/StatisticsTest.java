@@ -108,8 +108,12 @@ class StatisticsTest {
     @Test
     void pairedIntervalContainsEstimateAndStaysInRange() {
         for (PairedTable t : new PairedTable[] {
-                new PairedTable(0, 0, 10, 0), new PairedTable(0, 10, 0, 0),
-                new PairedTable(10, 0, 0, 0), new PairedTable(3, 2, 4, 1), new PairedTable(0, 0, 0, 0)}) {
+            new PairedTable(0, 0, 10, 0),
+            new PairedTable(0, 10, 0, 0),
+            new PairedTable(10, 0, 0, 0),
+            new PairedTable(3, 2, 4, 1),
+            new PairedTable(0, 0, 0, 0)
+        }) {
             Interval interval = PairedDifferenceInterval.of(t, 0.95);
             assertThat(interval.lower()).isBetween(-1.0, 1.0);
             assertThat(interval.upper()).isBetween(-1.0, 1.0);
@@ -132,9 +136,9 @@ class StatisticsTest {
         RepeatStats stats = new RepeatStats(3, 10);
         assertThat(stats.passAtK(1)).isCloseTo(0.3, within(1e-12));
         assertThat(stats.passAtK(2)).isCloseTo(1 - 21.0 / 45, within(1e-12)); // 1 - C(7,2)/C(10,2)
-        assertThat(stats.passHatK(2)).isCloseTo(3.0 / 45, within(1e-12));     // C(3,2)/C(10,2)
-        assertThat(stats.passAtK(8)).isEqualTo(1.0, within(1e-12));           // n - c < k
-        assertThat(stats.passHatK(4)).isEqualTo(0.0, within(1e-12));          // c < k
+        assertThat(stats.passHatK(2)).isCloseTo(3.0 / 45, within(1e-12)); // C(3,2)/C(10,2)
+        assertThat(stats.passAtK(8)).isEqualTo(1.0, within(1e-12)); // n - c < k
+        assertThat(stats.passHatK(4)).isEqualTo(0.0, within(1e-12)); // c < k
         assertThat(stats.flaky()).isTrue();
         assertThat(stats.passes(0.3)).isTrue();
         assertThat(stats.passes(1.0)).isFalse();

@@ -32,20 +32,51 @@ class AllureReporterTest {
     private static final VariantInfo TUNED = new VariantInfo("tuned", "tunedModels/t-v2", Role.CANDIDATE, 0.0);
 
     private static AllureCase info(String caseId, VariantInfo variant, boolean enforced) {
-        return new AllureCase("support", "suites/support.eval.yaml", caseId, 7, List.of("critical"), enforced, variant, 1,
-                "Ticket: money back", "[engine:tunegate]/[suite:x]/[case:" + caseId + "]/[variant:" + variant.name() + "]",
+        return new AllureCase(
+                "support",
+                "suites/support.eval.yaml",
+                caseId,
+                7,
+                List.of("critical"),
+                enforced,
+                variant,
+                1,
+                "Ticket: money back",
+                "[engine:tunegate]/[suite:x]/[case:" + caseId + "]/[variant:" + variant.name() + "]",
                 "support › " + caseId + " [" + variant.name() + "]");
     }
 
     private static VariantResult result(String variant, boolean passed, String answer) {
-        MatcherResult m = new MatcherResult("equals", "equals 'refund'", passed,
-                passed ? null : "expected: \"refund\" but was: \"" + answer + "\"", 9);
-        return new VariantResult(variant, List.of(new SampleResult(answer, "STOP", List.of(m), 40, 10, 3, 13, 0, null,
-                "{\"contents\":[]}", "{\"candidates\":[]}")), 1.0, null);
+        MatcherResult m = new MatcherResult(
+                "equals",
+                "equals 'refund'",
+                passed,
+                passed ? null : "expected: \"refund\" but was: \"" + answer + "\"",
+                9);
+        return new VariantResult(
+                variant,
+                List.of(new SampleResult(
+                        answer,
+                        "STOP",
+                        List.of(m),
+                        40,
+                        10,
+                        3,
+                        13,
+                        0,
+                        null,
+                        "{\"contents\":[]}",
+                        "{\"candidates\":[]}")),
+                1.0,
+                null);
     }
 
     private static String label(TestResult r, String name) {
-        return r.getLabels().stream().filter(l -> l.getName().equals(name)).map(Label::getValue).findFirst().orElse(null);
+        return r.getLabels().stream()
+                .filter(l -> l.getName().equals(name))
+                .map(Label::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     @Test
@@ -66,10 +97,14 @@ class AllureReporterTest {
         TestResult tuned = writer.results.get(1);
         assertThat(base.getStatus()).isEqualTo(Status.PASSED);
         assertThat(tuned.getStatus()).isEqualTo(Status.FAILED);
-        assertThat(tuned.getStatusDetails().getMessage()).startsWith("[regression]").contains("expected: \"refund\"");
+        assertThat(tuned.getStatusDetails().getMessage())
+                .startsWith("[regression]")
+                .contains("expected: \"refund\"");
         assertThat(writer.results.get(2).getStatusDetails().getMessage()).startsWith("[baseline failure]");
 
-        assertThat(tuned.getTestCaseId()).isEqualTo(base.getTestCaseId()).isEqualTo(AllureIds.testCaseId("support", "refund"));
+        assertThat(tuned.getTestCaseId())
+                .isEqualTo(base.getTestCaseId())
+                .isEqualTo(AllureIds.testCaseId("support", "refund"));
         assertThat(tuned.getHistoryId()).isNotEqualTo(base.getHistoryId());
         assertThat(tuned.getFullName()).isEqualTo("suites/support.eval.yaml:7");
         assertThat(tuned.getName()).isEqualTo("support › refund [tuned]");
@@ -78,27 +113,37 @@ class AllureReporterTest {
         assertThat(label(tuned, "subSuite")).isEqualTo("refund");
         assertThat(label(tuned, "feature")).isEqualTo("support");
         assertThat(label(tuned, "severity")).isEqualTo("critical");
-        assertThat(tuned.getLabels()).filteredOn(l -> l.getName().equals("tag")).extracting(Label::getValue)
+        assertThat(tuned.getLabels())
+                .filteredOn(l -> l.getName().equals("tag"))
+                .extracting(Label::getValue)
                 .contains("critical", "variant-tuned", "candidate");
-        assertThat(tuned.getParameters()).extracting(Parameter::getName, Parameter::getValue, Parameter::getExcluded)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("variant", "tuned", false),
+        assertThat(tuned.getParameters())
+                .extracting(Parameter::getName, Parameter::getValue, Parameter::getExcluded)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("variant", "tuned", false),
                         org.assertj.core.groups.Tuple.tuple("model", "tunedModels/t-v2", true),
                         org.assertj.core.groups.Tuple.tuple("role", "candidate", true),
                         org.assertj.core.groups.Tuple.tuple("temperature", "0.0", true),
                         org.assertj.core.groups.Tuple.tuple("repeat", "1", true));
-        assertThat(tuned.getSteps()).extracting(StepResult::getName)
+        assertThat(tuned.getSteps())
+                .extracting(StepResult::getName)
                 .containsExactly("Render prompt", "Call tunedModels/t-v2", "Check equals 'refund'");
         assertThat(tuned.getSteps().get(2).getStatus()).isEqualTo(Status.FAILED);
-        assertThat(tuned.getSteps().get(1).getAttachments()).extracting(a -> a.getName())
+        assertThat(tuned.getSteps().get(1).getAttachments())
+                .extracting(a -> a.getName())
                 .containsExactly("request.json", "response.json");
-        assertThat(tuned.getSteps().get(1).getParameters()).extracting(Parameter::getName)
+        assertThat(tuned.getSteps().get(1).getParameters())
+                .extracting(Parameter::getName)
                 .contains("latency ms", "total tokens", "retries");
         // Both variants of the case carry the complete side-by-side page, with answers escaped.
         String sideBySide = writer.attachments.get(base.getAttachments().get(0).getSource());
-        assertThat(sideBySide).contains("data-variant=\"base\"", "data-variant=\"tuned\"", "&lt;b&gt;sorry&lt;/b&gt;")
+        assertThat(sideBySide)
+                .contains("data-variant=\"base\"", "data-variant=\"tuned\"", "&lt;b&gt;sorry&lt;/b&gt;")
                 .doesNotContain("<b>sorry</b>");
-        assertThat(writer.attachments.get(tuned.getAttachments().get(0).getSource())).isEqualTo(sideBySide);
-        tuned.getSteps().stream().flatMap(s -> s.getAttachments().stream())
+        assertThat(writer.attachments.get(tuned.getAttachments().get(0).getSource()))
+                .isEqualTo(sideBySide);
+        tuned.getSteps().stream()
+                .flatMap(s -> s.getAttachments().stream())
                 .forEach(a -> assertThat(writer.attachments).containsKey(a.getSource()));
     }
 
@@ -109,17 +154,35 @@ class AllureReporterTest {
         AllureReporter reporter = new AllureReporter(own, () -> own, CLOCK);
         VariantResult base = result("base", true, "refund");
         SampleResult other = base.samples().get(0);
-        VariantResult tuned = new VariantResult("tuned", List.of(new SampleResult("refund!", "STOP", other.matchers(), 40, 10, 3, 13,
-                0, null, other.requestJson(), "{\"candidates\":[{\"text\":\"refund!\"}]}")), 1.0, null);
+        VariantResult tuned = new VariantResult(
+                "tuned",
+                List.of(new SampleResult(
+                        "refund!",
+                        "STOP",
+                        other.matchers(),
+                        40,
+                        10,
+                        3,
+                        13,
+                        0,
+                        null,
+                        other.requestJson(),
+                        "{\"candidates\":[{\"text\":\"refund!\"}]}")),
+                1.0,
+                null);
         reporter.variantFinished(info("refund", BASE, true), base, Optional.empty());
         reporter.variantFinished(info("refund", TUNED, true), tuned, Optional.empty());
         reporter.flush();
 
-        List<Map<String, String>> calls = writer.results.stream().map(r -> r.getSteps().get(1).getAttachments().stream()
-                .collect(java.util.stream.Collectors.toMap(a -> a.getName(), a -> a.getSource()))).toList();
+        List<Map<String, String>> calls = writer.results.stream()
+                .map(r -> r.getSteps().get(1).getAttachments().stream()
+                        .collect(java.util.stream.Collectors.toMap(a -> a.getName(), a -> a.getSource())))
+                .toList();
         assertThat(calls.get(1).get("request.json")).isEqualTo(calls.get(0).get("request.json"));
         assertThat(calls.get(1).get("response.json")).isNotEqualTo(calls.get(0).get("response.json"));
-        assertThat(writer.attachments).as("side by side, one request, two responses").hasSize(4)
+        assertThat(writer.attachments)
+                .as("side by side, one request, two responses")
+                .hasSize(4)
                 .containsEntry(calls.get(1).get("response.json"), "{\"candidates\":[{\"text\":\"refund!\"}]}");
     }
 
@@ -129,7 +192,8 @@ class AllureReporterTest {
         AllureLifecycle own = new AllureLifecycle(writer);
         AllureReporter reporter = new AllureReporter(own, () -> own, CLOCK);
         reporter.variantFinished(info("c", BASE, false), result("base", false, "a"), Optional.of("baseline"));
-        reporter.variantFinished(info("c", TUNED, false), result("tuned", false, "b"), Optional.of("counts towards gate"));
+        reporter.variantFinished(
+                info("c", TUNED, false), result("tuned", false, "b"), Optional.of("counts towards gate"));
         reporter.flush();
         assertThat(writer.results.get(1).getStatusDetails().getMessage()).startsWith("[tolerated candidate failure]");
     }
@@ -144,9 +208,13 @@ class AllureReporterTest {
 
         // What allure-junit-platform does at executionStarted: a result labelled with the JUnit unique id.
         AllureCase tuned = info("refund", TUNED, false);
-        TestResult started = new TestResult().setUuid("listener-uuid").setName("refund [tuned]")
-                .setHistoryId("md5-of-unique-id").setTestCaseId(tuned.junitUniqueId())
-                .setLabels(new java.util.ArrayList<>(List.of(new Label().setName("junit.platform.uniqueid").setValue(tuned.junitUniqueId()),
+        TestResult started = new TestResult()
+                .setUuid("listener-uuid")
+                .setName("refund [tuned]")
+                .setHistoryId("md5-of-unique-id")
+                .setTestCaseId(tuned.junitUniqueId())
+                .setLabels(new java.util.ArrayList<>(List.of(
+                        new Label().setName("junit.platform.uniqueid").setValue(tuned.junitUniqueId()),
                         new Label().setName("AS_ID").setValue("h"))));
         listener.scheduleTestCase(started);
         listener.startTestCase("listener-uuid");
@@ -174,8 +242,10 @@ class AllureReporterTest {
         InMemoryResultsWriter ownWriter = new InMemoryResultsWriter();
         AllureLifecycle own = new AllureLifecycle(ownWriter);
         AllureLifecycle listener = new AllureLifecycle(new InMemoryResultsWriter());
-        listener.scheduleTestCase(new TestResult().setUuid("jupiter-test").setLabels(new java.util.ArrayList<>(
-                List.of(new Label().setName("junit.platform.uniqueid").setValue("[engine:junit-jupiter]/[class:X]")))));
+        listener.scheduleTestCase(new TestResult()
+                .setUuid("jupiter-test")
+                .setLabels(new java.util.ArrayList<>(List.of(
+                        new Label().setName("junit.platform.uniqueid").setValue("[engine:junit-jupiter]/[class:X]")))));
         listener.startTestCase("jupiter-test");
         AllureReporter reporter = new AllureReporter(own, () -> listener, CLOCK);
         reporter.variantFinished(info("c", BASE, false), result("base", true, "ok"), Optional.empty());
@@ -189,36 +259,72 @@ class AllureReporterTest {
         AllureLifecycle own = new AllureLifecycle(writer);
         AllureReporter reporter = new AllureReporter(own, () -> own, CLOCK);
         GateVerdict verdict = dev.tunegate.engine.results.report.ReportFixtures.improvesMostButRegressesCritical()
-                .suites().get(0).verdicts().get(0);
+                .suites()
+                .get(0)
+                .verdicts()
+                .get(0);
         reporter.gateFinished("support", "suites/support.eval.yaml", verdict, null, "support › gate [tuned]");
         assertThat(writer.results).singleElement().satisfies(r -> {
             assertThat(r.getStatus()).isEqualTo(Status.FAILED);
-            assertThat(r.getStatusDetails().getMessage()).startsWith("Gate FAILED").contains("refund-request");
+            assertThat(r.getStatusDetails().getMessage())
+                    .startsWith("Gate FAILED")
+                    .contains("refund-request");
             assertThat(label(r, "subSuite")).isEqualTo("gate");
         });
 
-        RunArtifacts.write(dir, Map.of("model.support.tuned", "tunedModels/t-v2", "endpoint", "127.0.0.1:4000"),
-                Map.of("GITHUB_RUN_ID", "42", "GITHUB_RUN_NUMBER", "7", "GITHUB_REPOSITORY", "acme/evals",
-                        "GITHUB_SERVER_URL", "https://github.com", "GITHUB_WORKFLOW", "ci"));
+        RunArtifacts.write(
+                dir,
+                Map.of("model.support.tuned", "tunedModels/t-v2", "endpoint", "127.0.0.1:4000"),
+                Map.of(
+                        "GITHUB_RUN_ID",
+                        "42",
+                        "GITHUB_RUN_NUMBER",
+                        "7",
+                        "GITHUB_REPOSITORY",
+                        "acme/evals",
+                        "GITHUB_SERVER_URL",
+                        "https://github.com",
+                        "GITHUB_WORKFLOW",
+                        "ci"));
         java.util.Properties env = new java.util.Properties();
         try (var in = Files.newInputStream(dir.resolve("environment.properties"))) {
             env.load(in);
         }
-        assertThat(env).containsEntry("model.support.tuned", "tunedModels/t-v2").containsEntry("endpoint", "127.0.0.1:4000");
+        assertThat(env)
+                .containsEntry("model.support.tuned", "tunedModels/t-v2")
+                .containsEntry("endpoint", "127.0.0.1:4000");
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        assertThat(json.readTree(dir.resolve("executor.json").toFile()).get("buildUrl").asText())
+        assertThat(json.readTree(dir.resolve("executor.json").toFile())
+                        .get("buildUrl")
+                        .asText())
                 .isEqualTo("https://github.com/acme/evals/actions/runs/42");
         var categories = json.readTree(dir.resolve("categories.json").toFile());
-        assertThat(categories).extracting(c -> c.get("name").asText()).contains("Regression", "Baseline failure",
-                "Tolerated candidate failure", "Gate failed", "Rate limited", "API unavailable", "Timeout", "Safety blocked");
+        assertThat(categories)
+                .extracting(c -> c.get("name").asText())
+                .contains(
+                        "Regression",
+                        "Baseline failure",
+                        "Tolerated candidate failure",
+                        "Gate failed",
+                        "Rate limited",
+                        "API unavailable",
+                        "Timeout",
+                        "Safety blocked");
         // Category regexes match the messages TuneGate writes (Allure matches the whole message, DOTALL).
-        var regression = java.util.regex.Pattern.compile(categories.get(5).get("messageRegex").asText(),
-                java.util.regex.Pattern.DOTALL);
-        assertThat(regression.matcher("[regression] equals 'x': expected\nmore").matches()).isTrue();
-        assertThat(java.util.regex.Pattern.compile(categories.get(0).get("messageRegex").asText(), java.util.regex.Pattern.DOTALL)
-                .matcher(verdict.table()).matches()).isTrue();
-        assertThat(java.util.regex.Pattern.compile(categories.get(1).get("messageRegex").asText(), java.util.regex.Pattern.DOTALL)
-                .matcher("HTTP 429 RESOURCE_EXHAUSTED: quota").matches()).isTrue();
+        var regression = java.util.regex.Pattern.compile(
+                categories.get(5).get("messageRegex").asText(), java.util.regex.Pattern.DOTALL);
+        assertThat(regression.matcher("[regression] equals 'x': expected\nmore").matches())
+                .isTrue();
+        assertThat(java.util.regex.Pattern.compile(
+                                categories.get(0).get("messageRegex").asText(), java.util.regex.Pattern.DOTALL)
+                        .matcher(verdict.table())
+                        .matches())
+                .isTrue();
+        assertThat(java.util.regex.Pattern.compile(
+                                categories.get(1).get("messageRegex").asText(), java.util.regex.Pattern.DOTALL)
+                        .matcher("HTTP 429 RESOURCE_EXHAUSTED: quota")
+                        .matches())
+                .isTrue();
         RunArtifacts.write(dir.resolve("local"), Map.of(), Map.of());
         assertThat(dir.resolve("local/executor.json")).doesNotExist();
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunegate.engine.model.gate.Role;
 import dev.tunegate.engine.results.report.MatcherResult;
 import dev.tunegate.engine.results.report.SampleResult;
@@ -11,7 +12,6 @@ import dev.tunegate.engine.results.report.VariantInfo;
 import dev.tunegate.engine.results.report.VariantResult;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.model.TestResult;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -44,7 +44,8 @@ class BackgroundResultsWriterTest {
     }
 
     @Test
-    void writesResultsAsAllureDoesAndAttachmentsFromTheirBytesIntoADirectoryItCreates(@TempDir Path temp) throws Exception {
+    void writesResultsAsAllureDoesAndAttachmentsFromTheirBytesIntoADirectoryItCreates(@TempDir Path temp)
+            throws Exception {
         Path dir = temp.resolve("reports/allure-results");
         BackgroundResultsWriter writer = BackgroundResultsWriter.into(dir, 4);
         writer.write("a-attachment.json", new ByteArrayInputStream("{\"x\":1}".getBytes(StandardCharsets.UTF_8)));
@@ -52,7 +53,11 @@ class BackgroundResultsWriterTest {
         writer.awaitWritten();
 
         assertThat(dir.resolve("a-attachment.json")).hasContent("{\"x\":1}");
-        assertThat(new ObjectMapper().readTree(dir.resolve("u1-result.json").toFile()).get("name").asText()).isEqualTo("n");
+        assertThat(new ObjectMapper()
+                        .readTree(dir.resolve("u1-result.json").toFile())
+                        .get("name")
+                        .asText())
+                .isEqualTo("n");
 
         writer.write("../escape/b-attachment.txt", new ByteArrayInputStream(new byte[] {1}));
         assertThatThrownBy(writer::awaitWritten).hasMessageContaining("b-attachment.txt");
@@ -67,7 +72,9 @@ class BackgroundResultsWriterTest {
                 throw new StackOverflowError("template too deep");
             });
             writer.write("after-attachment.txt", new ByteArrayInputStream(new byte[] {1}));
-            assertThatThrownBy(writer::awaitWritten).isInstanceOf(StackOverflowError.class).hasMessage("template too deep");
+            assertThatThrownBy(writer::awaitWritten)
+                    .isInstanceOf(StackOverflowError.class)
+                    .hasMessage("template too deep");
             writer.write("later-attachment.txt", new ByteArrayInputStream(new byte[] {2}));
             writer.awaitWritten();
         });
@@ -82,23 +89,65 @@ class BackgroundResultsWriterTest {
         AllureReporter reporter = new AllureReporter(own, () -> own, Clock.systemUTC(), writer, writer::awaitWritten);
         AtomicReference<Thread> builtOn = new AtomicReference<>();
         VariantInfo base = new VariantInfo("base", "models/m", Role.BASELINE, 0.0);
-        AllureCase info = new AllureCase("s", "suites/s.eval.yaml", "c", 3, List.of(), false, base, 1, "p",
-                "[engine:tunegate]/[case:c]", "s › c [base]");
-        reporter.variantFinished(info, "passed", () -> {
-            builtOn.set(Thread.currentThread());
-            return new VariantResult("base", List.of(new SampleResult("ok", "STOP",
-                    List.of(new MatcherResult("equals", "equals 'ok'", true, null, 4)), 5, 1, 1, 2, 0, null, "{}", "{}")), 1.0, null);
-        }, Optional.empty());
+        AllureCase info = new AllureCase(
+                "s",
+                "suites/s.eval.yaml",
+                "c",
+                3,
+                List.of(),
+                false,
+                base,
+                1,
+                "p",
+                "[engine:tunegate]/[case:c]",
+                "s › c [base]");
+        reporter.variantFinished(
+                info,
+                "passed",
+                () -> {
+                    builtOn.set(Thread.currentThread());
+                    return new VariantResult(
+                            "base",
+                            List.of(new SampleResult(
+                                    "ok",
+                                    "STOP",
+                                    List.of(new MatcherResult("equals", "equals 'ok'", true, null, 4)),
+                                    5,
+                                    1,
+                                    1,
+                                    2,
+                                    0,
+                                    null,
+                                    "{}",
+                                    "{}")),
+                            1.0,
+                            null);
+                },
+                Optional.empty());
         reporter.finish();
 
         assertThat(builtOn.get()).isNotNull().isNotSameAs(Thread.currentThread());
         assertThat(files.results).extracting(TestResult::getName).containsExactly("s › c [base]");
 
-        AllureCase broken = new AllureCase("s", "suites/s.eval.yaml", "d", 4, List.of(), false, base, 1, "p",
-                "[engine:tunegate]/[case:d]", "s › d [base]");
-        reporter.variantFinished(broken, "passed", () -> {
-            throw new IllegalStateException("cannot map the sample");
-        }, Optional.empty());
+        AllureCase broken = new AllureCase(
+                "s",
+                "suites/s.eval.yaml",
+                "d",
+                4,
+                List.of(),
+                false,
+                base,
+                1,
+                "p",
+                "[engine:tunegate]/[case:d]",
+                "s › d [base]");
+        reporter.variantFinished(
+                broken,
+                "passed",
+                () -> {
+                    throw new IllegalStateException("cannot map the sample");
+                },
+                Optional.empty());
         assertThatThrownBy(reporter::finish).hasMessageContaining("cannot map the sample");
     }
 }

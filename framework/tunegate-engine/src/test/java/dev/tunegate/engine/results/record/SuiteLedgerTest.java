@@ -2,20 +2,21 @@ package dev.tunegate.engine.results.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tunegate.engine.model.suite.EvalSuite;
+import dev.tunegate.engine.model.suite.SuiteFiles;
+import dev.tunegate.engine.model.suite.SuiteParser;
 import dev.tunegate.engine.results.report.CaseResult;
 import dev.tunegate.engine.results.report.MatcherResult;
 import dev.tunegate.engine.results.report.SampleResult;
 import dev.tunegate.engine.results.report.VariantResult;
-import dev.tunegate.engine.model.suite.EvalSuite;
-import dev.tunegate.engine.model.suite.SuiteFiles;
-import dev.tunegate.engine.model.suite.SuiteParser;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SuiteLedgerTest {
 
     private static EvalSuite promotion() throws Exception {
-        SuiteParser parser = new SuiteParser(new SuiteFiles(null, 1 << 20, SuiteLedgerTest.class.getClassLoader()), 1 << 20, 10_000);
+        SuiteParser parser =
+                new SuiteParser(new SuiteFiles(null, 1 << 20, SuiteLedgerTest.class.getClassLoader()), 1 << 20, 10_000);
         return parser.parse(SuiteFiles.classpathUri("dev/tunegate/engine/gates/promotion.eval.yaml"));
     }
 
@@ -42,11 +43,14 @@ class SuiteLedgerTest {
         assertThat(ledger.keptResults()).isEqualTo(2);
 
         List<CaseResult> cases = ledger.cases();
-        assertThat(cases).extracting(CaseResult::id).containsExactlyElementsOf(
-                suite.cases().stream().map(c -> c.id()).toList());
+        assertThat(cases)
+                .extracting(CaseResult::id)
+                .containsExactlyElementsOf(
+                        suite.cases().stream().map(c -> c.id()).toList());
         assertThat(cases.get(0).prompt()).isEqualTo("refund");
         assertThat(cases.get(0).byVariant()).containsOnlyKeys("base");
-        assertThat(cases.get(0).byVariant().get("base").samples().get(0).answer()).isEqualTo("refund");
+        assertThat(cases.get(0).byVariant().get("base").samples().get(0).answer())
+                .isEqualTo("refund");
 
         // A passing result that kept nothing comes back with its outcome and latencies.
         VariantResult passed = cases.get(1).byVariant().get("tuned");
@@ -74,7 +78,8 @@ class SuiteLedgerTest {
             assertThat(index).isEqualTo(i);
             ledger.ran(index, "base", List.of(sample(null, true, i)));
         }
-        assertThat(ledger.cases()).extracting(CaseResult::id)
+        assertThat(ledger.cases())
+                .extracting(CaseResult::id)
                 .containsExactly(suite.cases().get(2).id(), suite.cases().get(5).id());
     }
 }

@@ -19,8 +19,7 @@ public final class ReportFixtures {
 
     static final String HOSTILE_ANSWER = "<script>alert('x')</script> & \"quotes\"";
 
-    private ReportFixtures() {
-    }
+    private ReportFixtures() {}
 
     public static RunResult improvesMostButRegressesCritical() {
         List<VariantInfo> variants = List.of(
@@ -37,22 +36,45 @@ public final class ReportFixtures {
         }
         // Repeats: a flaky case on the candidate, 2 of 3 samples pass with passThreshold 0.6.
         Map<String, VariantResult> flaky = new LinkedHashMap<>();
-        flaky.put("base", new VariantResult("base", List.of(sample(true, 40), sample(true, 41), sample(true, 42)), 0.6, null));
-        flaky.put("tuned", new VariantResult("tuned", List.of(sample(true, 30), sample(false, 31), sample(true, 32)), 0.6, null));
+        flaky.put(
+                "base",
+                new VariantResult("base", List.of(sample(true, 40), sample(true, 41), sample(true, 42)), 0.6, null));
+        flaky.put(
+                "tuned",
+                new VariantResult("tuned", List.of(sample(true, 30), sample(false, 31), sample(true, 32)), 0.6, null));
         flaky.put("ref", new VariantResult("ref", List.of(), 0.6, "variant filter tunegate.variants=base,tuned"));
         cases.add(new CaseResult("flaky-one", 30, List.of("billing"), "Ticket: sometimes", flaky));
 
-        GatePolicy policy = new GatePolicy(List.of("tuned"), "base", 0.8, List.of("critical"),
-                new GatePolicy.RegressionLimit(0, Map.of("critical", 0)), null,
-                new GatePolicy.NonInferiority(0.1, 0.95), 0.95, false);
-        List<VariantDeclaration> declarations = variants.stream().map(v -> new VariantDeclaration(v.name(), null)).toList();
+        GatePolicy policy = new GatePolicy(
+                List.of("tuned"),
+                "base",
+                0.8,
+                List.of("critical"),
+                new GatePolicy.RegressionLimit(0, Map.of("critical", 0)),
+                null,
+                new GatePolicy.NonInferiority(0.1, 0.95),
+                0.95,
+                false);
+        List<VariantDeclaration> declarations = variants.stream()
+                .map(v -> new VariantDeclaration(v.name(), null))
+                .toList();
         Roles roles = RoleAssignment.assign(declarations, policy);
         List<CaseOutcome> outcomes = cases.stream().map(CaseResult::outcome).toList();
         GateVerdict verdict = GateEvaluator.evaluate("support-intents", policy, roles, "tuned", outcomes);
-        SuiteResult suite = new SuiteResult("support-intents", "classpath:/suites/support-intents.eval.yaml",
-                "a".repeat(64), true, variants, cases, List.of(verdict));
-        return new RunResult("run-1", Instant.parse("2026-11-23T06:00:00Z"), Instant.parse("2026-11-23T06:01:00Z"),
-                "0123456789abcdef0123456789abcdef01234567", List.of(suite));
+        SuiteResult suite = new SuiteResult(
+                "support-intents",
+                "classpath:/suites/support-intents.eval.yaml",
+                "a".repeat(64),
+                true,
+                variants,
+                cases,
+                List.of(verdict));
+        return new RunResult(
+                "run-1",
+                Instant.parse("2026-11-23T06:00:00Z"),
+                Instant.parse("2026-11-23T06:01:00Z"),
+                "0123456789abcdef0123456789abcdef01234567",
+                List.of(suite));
     }
 
     /**
@@ -63,29 +85,69 @@ public final class ReportFixtures {
         RunResult gated = improvesMostButRegressesCritical();
         List<VariantInfo> variants = List.of(new VariantInfo("only", "models/gemini-2.0-flash", Role.CANDIDATE, null));
         List<CaseResult> cases = new ArrayList<>();
-        cases.add(new CaseResult("passes", 3, List.of("smoke"), null,
+        cases.add(new CaseResult(
+                "passes",
+                3,
+                List.of("smoke"),
+                null,
                 Map.of("only", new VariantResult("only", List.of(sample(true, 7)), 1.0, null))));
-        cases.add(new CaseResult("fails", 0, List.of("smoke", "edge|case"), "Ticket: `fails` | pipes",
+        cases.add(new CaseResult(
+                "fails",
+                0,
+                List.of("smoke", "edge|case"),
+                "Ticket: `fails` | pipes",
                 Map.of("only", new VariantResult("only", List.of(sample(false, 9)), 1.0, null))));
-        SampleResult error = new SampleResult(null, null, List.of(), 30_000, null, null, null, 2,
-                "HTTP 503 UNAVAILABLE: the model is overloaded", null, null);
-        cases.add(new CaseResult("errors", 12, List.of(), null,
-                Map.of("only", new VariantResult("only", List.of(error), 1.0, null))));
-        cases.add(new CaseResult("skipped", 15, List.of(), null,
-                Map.of("only", new VariantResult("only", List.of(), 1.0, "tunegate.filter.name=x does not match case 'skipped'"))));
+        SampleResult error = new SampleResult(
+                null,
+                null,
+                List.of(),
+                30_000,
+                null,
+                null,
+                null,
+                2,
+                "HTTP 503 UNAVAILABLE: the model is overloaded",
+                null,
+                null);
+        cases.add(new CaseResult(
+                "errors", 12, List.of(), null, Map.of("only", new VariantResult("only", List.of(error), 1.0, null))));
+        cases.add(new CaseResult(
+                "skipped",
+                15,
+                List.of(),
+                null,
+                Map.of(
+                        "only",
+                        new VariantResult(
+                                "only", List.of(), 1.0, "tunegate.filter.name=x does not match case 'skipped'"))));
         List<SampleResult> twelve = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             twelve.add(sample(i % 4 != 0, 20 + i));
         }
-        cases.add(new CaseResult("repeated", 18, List.of("smoke"), null,
-                Map.of("only", new VariantResult("only", twelve, 0.5, null))));
+        cases.add(new CaseResult(
+                "repeated", 18, List.of("smoke"), null, Map.of("only", new VariantResult("only", twelve, 0.5, null))));
         GatePolicy policy = GatePolicy.strictMode();
         Roles roles = RoleAssignment.assign(List.of(new VariantDeclaration("only", null)), policy);
-        GateVerdict verdict = GateEvaluator.evaluate("strict-one", policy, roles, "only",
+        GateVerdict verdict = GateEvaluator.evaluate(
+                "strict-one",
+                policy,
+                roles,
+                "only",
                 cases.stream().map(CaseResult::outcome).toList());
-        SuiteResult strict = new SuiteResult("strict-one", "file:/work/suites/strict-one.eval.yaml", "b".repeat(64), false,
-                variants, cases, List.of(verdict));
-        return new RunResult("run-2", gated.startedAt(), gated.finishedAt(), null, List.of(gated.suites().get(0), strict));
+        SuiteResult strict = new SuiteResult(
+                "strict-one",
+                "file:/work/suites/strict-one.eval.yaml",
+                "b".repeat(64),
+                false,
+                variants,
+                cases,
+                List.of(verdict));
+        return new RunResult(
+                "run-2",
+                gated.startedAt(),
+                gated.finishedAt(),
+                null,
+                List.of(gated.suites().get(0), strict));
     }
 
     private static CaseResult caseOf(String id, int line, List<String> tags, boolean base, boolean tuned, boolean ref) {
@@ -98,9 +160,22 @@ public final class ReportFixtures {
 
     static SampleResult sample(boolean passed, long latency) {
         String answer = passed ? "{\"intent\":\"refund\"}" : HOSTILE_ANSWER;
-        MatcherResult equals = new MatcherResult("equals", "equals '{\"intent\":\"refund\"}'", passed,
-                passed ? null : "expected: {\"intent\":\"refund\"} but was: " + HOSTILE_ANSWER, 9);
-        return new SampleResult(answer, "STOP", List.of(equals), latency, 12, 6, 18, passed ? 0 : 1, null,
+        MatcherResult equals = new MatcherResult(
+                "equals",
+                "equals '{\"intent\":\"refund\"}'",
+                passed,
+                passed ? null : "expected: {\"intent\":\"refund\"} but was: " + HOSTILE_ANSWER,
+                9);
+        return new SampleResult(
+                answer,
+                "STOP",
+                List.of(equals),
+                latency,
+                12,
+                6,
+                18,
+                passed ? 0 : 1,
+                null,
                 "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"Ticket\"}]}]}",
                 "{\"candidates\":[{\"finishReason\":\"STOP\"}]}");
     }

@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reports of two fixture runs are exactly the files in {@code golden/}, which were written by the
@@ -24,10 +24,12 @@ class ReportGoldenTest {
 
     @ParameterizedTest
     @CsvSource({
-            "gated, summary.json", "gated, summary.md", "gated, compare.html",
-            "two, summary.json", "two, summary.md", "two, compare.html"})
+        "gated, summary.json", "gated, summary.md", "gated, compare.html",
+        "two, summary.json", "two, summary.md", "two, compare.html"
+    })
     void reportIsTheGoldenFile(String fixture, String file) throws IOException {
-        RunResult run = fixture.equals("gated") ? ReportFixtures.improvesMostButRegressesCritical()
+        RunResult run = fixture.equals("gated")
+                ? ReportFixtures.improvesMostButRegressesCritical()
                 : ReportFixtures.twoSuitesOneStrictWithoutCommit();
         ReportWriter writer = new ReportWriter(reports, Map.of());
         writer.write(run);

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import dev.tunegate.engine.model.gate.GateEvaluator;
 import dev.tunegate.engine.model.gate.GatePolicy;
 import dev.tunegate.engine.model.gate.GateVerdict;
@@ -17,6 +14,9 @@ import dev.tunegate.engine.model.gate.Role;
 import dev.tunegate.engine.model.gate.RoleAssignment;
 import dev.tunegate.engine.model.gate.Roles;
 import dev.tunegate.engine.model.gate.VariantDeclaration;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,7 +66,8 @@ class ReportWriterTest {
         assertThat(tuned.at("/passes").asInt()).isEqualTo(10);
         assertThat(tuned.at("/total").asInt()).isEqualTo(11);
         assertThat(tuned.get("passRate").asDouble()).isCloseTo(10.0 / 11, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(tuned.at("/passRateInterval/lower").asDouble()).isCloseTo(0.623, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(tuned.at("/passRateInterval/lower").asDouble())
+                .isCloseTo(0.623, org.assertj.core.data.Offset.offset(0.001));
         assertThat(tuned.at("/repeats/flakyCases/0").asText()).isEqualTo("flaky-one");
         assertThat(suite.at("/variants/2/counts/skipped").asInt()).isEqualTo(1);
 
@@ -86,7 +87,8 @@ class ReportWriterTest {
         assertThat(flaky.at("/variants/tuned/flaky").asBoolean()).isTrue();
         assertThat(flaky.at("/variants/tuned/status").asText()).isEqualTo("passed");
         assertThat(flaky.at("/variants/tuned/passAtK/2").asDouble()).isEqualTo(1.0);
-        assertThat(flaky.at("/variants/tuned/passHatK/2").asDouble()).isCloseTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(flaky.at("/variants/tuned/passHatK/2").asDouble())
+                .isCloseTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(flaky.at("/variants/ref/status").asText()).isEqualTo("skipped");
     }
 
@@ -116,7 +118,8 @@ class ReportWriterTest {
     void compareHtmlOfALargeSuiteShowsItsRegressionsAndFailuresFirstUpToTheRowLimit() throws Exception {
         // 2,100 cases: regressions at the end, failures of both variants in the middle, the rest pass.
         int total = CompareHtml.MAX_ROWS + 100;
-        List<VariantInfo> variants = List.of(new VariantInfo("base", "models/a", Role.BASELINE, null),
+        List<VariantInfo> variants = List.of(
+                new VariantInfo("base", "models/a", Role.BASELINE, null),
                 new VariantInfo("tuned", "models/b", Role.CANDIDATE, null));
         List<CaseResult> cases = new ArrayList<>();
         for (int i = 0; i < total; i++) {
@@ -124,26 +127,50 @@ class ReportWriterTest {
             boolean bothFail = i % 500 == 7;
             Map<String, VariantResult> byVariant = new LinkedHashMap<>();
             byVariant.put("base", new VariantResult("base", List.of(ReportFixtures.sample(!bothFail, 5)), 1.0, null));
-            byVariant.put("tuned", new VariantResult("tuned", List.of(ReportFixtures.sample(!bothFail && !regression, 5)), 1.0, null));
+            byVariant.put(
+                    "tuned",
+                    new VariantResult("tuned", List.of(ReportFixtures.sample(!bothFail && !regression, 5)), 1.0, null));
             cases.add(new CaseResult("case-" + i, i + 1, List.of(), null, byVariant));
         }
         GatePolicy policy = new GatePolicy(List.of("tuned"), "base", null, List.of(), null, null, null, 0.95, false);
-        Roles roles = RoleAssignment.assign(List.of(new VariantDeclaration("base", null), new VariantDeclaration("tuned", null)), policy);
-        GateVerdict verdict = GateEvaluator.evaluate("large", policy, roles, "tuned", cases.stream().map(CaseResult::outcome).toList());
-        RunResult run = new RunResult("run-large", Instant.parse("2026-11-23T06:00:00Z"), Instant.parse("2026-11-23T06:01:00Z"), null,
-                List.of(new SuiteResult("large", "file:/large.eval.yaml", "c".repeat(64), true, variants, cases, List.of(verdict))));
+        Roles roles = RoleAssignment.assign(
+                List.of(new VariantDeclaration("base", null), new VariantDeclaration("tuned", null)), policy);
+        GateVerdict verdict = GateEvaluator.evaluate(
+                "large",
+                policy,
+                roles,
+                "tuned",
+                cases.stream().map(CaseResult::outcome).toList());
+        RunResult run = new RunResult(
+                "run-large",
+                Instant.parse("2026-11-23T06:00:00Z"),
+                Instant.parse("2026-11-23T06:01:00Z"),
+                null,
+                List.of(new SuiteResult(
+                        "large", "file:/large.eval.yaml", "c".repeat(64), true, variants, cases, List.of(verdict))));
         ReportWriter writer = new ReportWriter(reports, Map.of());
         writer.write(run);
 
         Document doc = Jsoup.parse(writer.directory().resolve("compare.html").toFile());
-        List<Integer> shown = doc.select("tr.case").stream().map(r -> Integer.parseInt(r.attr("data-case").substring(5))).toList();
+        List<Integer> shown = doc.select("tr.case").stream()
+                .map(r -> Integer.parseInt(r.attr("data-case").substring(5)))
+                .toList();
         assertThat(shown).hasSize(CompareHtml.MAX_ROWS).isSorted();
-        assertThat(shown).as("every regression and every failed case").contains(7, 507, 1007, 1507, 2007)
-                .containsAll(java.util.stream.IntStream.range(total - 10, total).boxed().toList());
-        assertThat(shown).as("then passing cases in file order").startsWith(0, 1, 2).doesNotContain(total - 11);
+        assertThat(shown)
+                .as("every regression and every failed case")
+                .contains(7, 507, 1007, 1507, 2007)
+                .containsAll(java.util.stream.IntStream.range(total - 10, total)
+                        .boxed()
+                        .toList());
+        assertThat(shown)
+                .as("then passing cases in file order")
+                .startsWith(0, 1, 2)
+                .doesNotContain(total - 11);
         assertThat(doc.select("tr.case[data-regression=true]")).hasSize(10);
         assertThat(doc.select("p.capped").text()).startsWith("Showing 2000 of 2100 cases");
-        assertThat(JSON.readTree(writer.directory().resolve("summary.json").toFile()).at("/suites/0/cases")).hasSize(total);
+        assertThat(JSON.readTree(writer.directory().resolve("summary.json").toFile())
+                        .at("/suites/0/cases"))
+                .hasSize(total);
     }
 
     @Test
@@ -159,20 +186,31 @@ class ReportWriterTest {
             if (i == total - 1) {
                 writtenWhenLastRead[0] = out.getBuffer().length();
             }
-            return new CaseResult("case-" + i, i + 1, List.of(), null,
+            return new CaseResult(
+                    "case-" + i,
+                    i + 1,
+                    List.of(),
+                    null,
                     Map.of("only", new VariantResult("only", List.of(ReportFixtures.sample(true, i)), 1.0, null)));
         });
-        RunResult run = new RunResult("run-lazy", Instant.parse("2026-11-23T06:00:00Z"), Instant.parse("2026-11-23T06:01:00Z"), null,
-                List.of(new SuiteResult("lazy", "file:/lazy.eval.yaml", "d".repeat(64), false, variants, cases, List.of())));
+        RunResult run = new RunResult(
+                "run-lazy",
+                Instant.parse("2026-11-23T06:00:00Z"),
+                Instant.parse("2026-11-23T06:01:00Z"),
+                null,
+                List.of(new SuiteResult(
+                        "lazy", "file:/lazy.eval.yaml", "d".repeat(64), false, variants, cases, List.of())));
 
         SummaryJson.write(run, out);
-        assertThat(writtenWhenLastRead[0]).as("summary.json written before the last case was read")
+        assertThat(writtenWhenLastRead[0])
+                .as("summary.json written before the last case was read")
                 .isGreaterThan(out.getBuffer().length() / 2);
         assertThat(JSON.readTree(out.toString()).at("/suites/0/cases")).hasSize(total);
 
         out.getBuffer().setLength(0);
         CompareHtml.write(run, out);
-        assertThat(writtenWhenLastRead[0]).as("compare.html written before the last row was read")
+        assertThat(writtenWhenLastRead[0])
+                .as("compare.html written before the last row was read")
                 .isGreaterThan(out.getBuffer().length() / 2);
         assertThat(Jsoup.parse(out.toString()).select("tr.case")).hasSize(total);
     }
@@ -192,15 +230,18 @@ class ReportWriterTest {
         RunResult run = ReportFixtures.improvesMostButRegressesCritical();
         SuiteResult suite = run.suites().get(0);
         List<Element> rows = doc.select("tr.case");
-        assertThat(rows).extracting(r -> r.attr("data-case"))
-                .containsExactlyElementsOf(suite.cases().stream().map(CaseResult::id).toList());
+        assertThat(rows)
+                .extracting(r -> r.attr("data-case"))
+                .containsExactlyElementsOf(
+                        suite.cases().stream().map(CaseResult::id).toList());
         for (CaseResult c : suite.cases()) {
             Element row = doc.selectFirst("tr.case[data-case=" + c.id() + "]");
             assertThat(row.select("td[data-variant]")).hasSize(3);
             c.byVariant().forEach((variant, result) -> {
                 Element cell = row.selectFirst("td[data-variant=" + variant + "]");
                 assertThat(cell.className()).as(c.id() + " × " + variant).isEqualTo(result.status());
-                assertThat(cell.select("ul.matchers li")).hasSize(result.samples().size());
+                assertThat(cell.select("ul.matchers li"))
+                        .hasSize(result.samples().size());
             });
         }
         Element regression = doc.selectFirst("tr.case[data-case=refund-request]");
@@ -209,18 +250,24 @@ class ReportWriterTest {
         assertThat(regression.select(".badge-regression").text()).isEqualTo("regression");
         assertThat(doc.select("tr.case[data-regression=true]")).hasSize(1);
         assertThat(doc.select("tr.case[data-failed=true]")).hasSizeGreaterThan(1);
-        assertThat(doc.select("p.capped")).as("no note when every case is shown").isEmpty();
+        assertThat(doc.select("p.capped"))
+                .as("no note when every case is shown")
+                .isEmpty();
         assertThat(doc.select(".verdict.bad .regressions").text()).isEqualTo("refund-request");
 
         // Charts: one pass-rate bar per variant, per tag × variant, latency per variant that ran.
-        assertThat(doc.select("svg.chart-variants g.variant-bar")).extracting(e -> e.attr("data-variant"))
+        assertThat(doc.select("svg.chart-variants g.variant-bar"))
+                .extracting(e -> e.attr("data-variant"))
                 .containsExactly("base", "tuned", "ref");
         assertThat(doc.select("svg.chart-tags g.tag-bar")).hasSize(3 * 2);
         assertThat(doc.select("svg.chart-latency g.latency")).hasSize(3);
-        assertThat(doc.select("g.variant-bar[data-variant=tuned] text").last().text()).isEqualTo("90.9% (10/11)");
+        assertThat(doc.select("g.variant-bar[data-variant=tuned] text").last().text())
+                .isEqualTo("90.9% (10/11)");
         // Filters.
-        assertThat(doc.select("input.filter-regressions, input.filter-failures")).hasSize(2);
-        assertThat(doc.select("select.filter-tag option")).extracting(Element::val)
+        assertThat(doc.select("input.filter-regressions, input.filter-failures"))
+                .hasSize(2);
+        assertThat(doc.select("select.filter-tag option"))
+                .extracting(Element::val)
                 .containsExactly("", "critical", "billing");
     }
 }

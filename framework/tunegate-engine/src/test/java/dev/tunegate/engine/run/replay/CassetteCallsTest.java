@@ -1,6 +1,5 @@
 package dev.tunegate.engine.run.replay;
 
-import dev.tunegate.engine.config.ReplayMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,7 @@ import dev.tunegate.client.model.FinishReason;
 import dev.tunegate.client.model.GenerateContentRequest;
 import dev.tunegate.client.model.GenerateContentResponse;
 import dev.tunegate.client.model.UsageMetadata;
+import dev.tunegate.engine.config.ReplayMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,8 @@ class CassetteCallsTest {
         ModelCall stream = call("Tell me a story", 0, true);
         CassetteCalls recorder = new CassetteCalls(ReplayMode.RECORD, dir, List.of());
         ModelResult recordedUnary = recorder.call(unary, live("4")).join();
-        ModelResult recordedStream = recorder.call(stream, live("Once", " upon", " a time")).join();
+        ModelResult recordedStream =
+                recorder.call(stream, live("Once", " upon", " a time")).join();
         assertThat(liveCalls).hasValue(2);
 
         CassetteCalls replayer = new CassetteCalls(ReplayMode.REPLAY, dir, List.of());
@@ -52,7 +53,7 @@ class CassetteCallsTest {
         assertThat(replayedUnary.latency()).isEqualTo(recordedUnary.latency());
         assertThat(replayedStream.chunks()).isEqualTo(recordedStream.chunks()).hasSize(3);
         assertThat(replayedStream.timeToFirstChunk()).isEqualTo(recordedStream.timeToFirstChunk());
-        assertThat(replayer.finish(m -> { })).isEmpty();
+        assertThat(replayer.finish(m -> {})).isEmpty();
     }
 
     @Test
@@ -60,20 +61,31 @@ class CassetteCallsTest {
         CassetteCalls recorder = new CassetteCalls(ReplayMode.RECORD, dir, List.of());
         recorder.call(call("Hello", 0, false), live("Hi")).join();
         recorder.call(call("Hello", 1, false), live("Hey")).join();
-        recorder.call(new ModelCall("models/other:generateContent", GenerateContentRequest.of("Hello"), 0, "s", "t"), live("Yo")).join();
+        recorder.call(
+                        new ModelCall("models/other:generateContent", GenerateContentRequest.of("Hello"), 0, "s", "t"),
+                        live("Yo"))
+                .join();
 
         List<Path> files = recordings();
         assertThat(files).hasSize(3);
         String text = Files.readString(files.get(0));
         assertThat(text).startsWith("{\n  \"endpoint\": ").endsWith("}\n").doesNotContain("\r");
-        List<String> topLevelKeys = text.lines().filter(l -> l.matches("^  \"[a-zA-Z]+\": .*")).map(l -> l.substring(3, l.indexOf('"', 3))).toList();
-        assertThat(topLevelKeys).isSorted().contains("endpoint", "key", "repeat", "request", "response", "status", "timings");
+        List<String> topLevelKeys = text.lines()
+                .filter(l -> l.matches("^  \"[a-zA-Z]+\": .*"))
+                .map(l -> l.substring(3, l.indexOf('"', 3)))
+                .toList();
+        assertThat(topLevelKeys)
+                .isSorted()
+                .contains("endpoint", "key", "repeat", "request", "response", "status", "timings");
         assertThat(text).contains("\"status\": 200", "\"latency\": \"PT");
 
         // the same call recorded again produces the same bytes apart from its timing
         String before = Files.readString(files.get(0)).replaceAll("\"latency\": \"[^\"]+\"", "");
-        new CassetteCalls(ReplayMode.RECORD, dir, List.of()).call(call("Hello", 0, false), live("Hi")).join();
-        assertThat(Files.readString(files.get(0)).replaceAll("\"latency\": \"[^\"]+\"", "")).isEqualTo(before);
+        new CassetteCalls(ReplayMode.RECORD, dir, List.of())
+                .call(call("Hello", 0, false), live("Hi"))
+                .join();
+        assertThat(Files.readString(files.get(0)).replaceAll("\"latency\": \"[^\"]+\"", ""))
+                .isEqualTo(before);
     }
 
     @Test
@@ -92,7 +104,8 @@ class CassetteCallsTest {
 
     @Test
     void autoModeResumesAnInterruptedRunWithoutRepeatingCalls() {
-        List<ModelCall> calls = Stream.of("a", "b", "c", "d", "e").map(p -> call(p, 0, false)).toList();
+        List<ModelCall> calls =
+                Stream.of("a", "b", "c", "d", "e").map(p -> call(p, 0, false)).toList();
         // first run is interrupted after three calls
         CassetteCalls first = new CassetteCalls(ReplayMode.AUTO, dir, List.of());
         for (int i = 0; i < 3; i++) {
@@ -132,8 +145,11 @@ class CassetteCallsTest {
     void unusedRecordingsOfTheSuitesThatRanAreListedForPruning() throws IOException {
         CassetteCalls recorder = new CassetteCalls(ReplayMode.RECORD, dir, List.of());
         recorder.call(call("old prompt", 0, false), live("x")).join();
-        recorder.call(new ModelCall("models/m:generateContent", GenerateContentRequest.of("p"), 0, "other-suite", "t"),
-                live("y")).join();
+        recorder.call(
+                        new ModelCall(
+                                "models/m:generateContent", GenerateContentRequest.of("p"), 0, "other-suite", "t"),
+                        live("y"))
+                .join();
 
         CassetteCalls next = new CassetteCalls(ReplayMode.AUTO, dir, List.of());
         next.call(call("new prompt", 0, false), live("z")).join();
@@ -150,7 +166,7 @@ class CassetteCallsTest {
         CassetteCalls clean = new CassetteCalls(ReplayMode.REPLAY, dir, List.of());
         clean.call(call("new prompt", 0, false), failingLive()).join();
         Files.delete(unused.get(0));
-        assertThat(clean.finish(m -> { })).isEmpty();
+        assertThat(clean.finish(m -> {})).isEmpty();
         assertThat(dir.resolve(CassetteStore.UNUSED_LIST)).doesNotExist();
     }
 
@@ -164,13 +180,19 @@ class CassetteCallsTest {
             assertThat(Files.readString(file)).doesNotContain(CANARY).contains(Redaction.MARK);
         }
         // the redacted recording still replays for the same call
-        assertThat(new CassetteCalls(ReplayMode.REPLAY, dir, List.of(CANARY)).call(leaky, failingLive()).join().replayed()).isTrue();
+        assertThat(new CassetteCalls(ReplayMode.REPLAY, dir, List.of(CANARY))
+                        .call(leaky, failingLive())
+                        .join()
+                        .replayed())
+                .isTrue();
     }
 
     @Test
     void modeIsParsedLeniently() {
         assertThat(ReplayMode.parse(" Auto ")).isEqualTo(ReplayMode.AUTO);
-        assertThatThrownBy(() -> ReplayMode.parse("playback")).hasMessageContaining("live, record, replay, auto").hasMessageContaining("playback");
+        assertThatThrownBy(() -> ReplayMode.parse("playback"))
+                .hasMessageContaining("live, record, replay, auto")
+                .hasMessageContaining("playback");
     }
 
     private List<Path> recordings() throws IOException {
@@ -180,17 +202,23 @@ class CassetteCallsTest {
     }
 
     private static ModelCall call(String prompt, int repeat, boolean streaming) {
-        return new ModelCall(ModelCall.endpoint("models/gemini-1.5-flash-001", streaming),
-                GenerateContentRequest.of(prompt), repeat, "suite", "suite › case [v1]");
+        return new ModelCall(
+                ModelCall.endpoint("models/gemini-1.5-flash-001", streaming),
+                GenerateContentRequest.of(prompt),
+                repeat,
+                "suite",
+                "suite › case [v1]");
     }
 
     private Supplier<CompletableFuture<ModelResult>> live(String... chunks) {
         return () -> {
             liveCalls.incrementAndGet();
-            List<GenerateContentResponse> responses = Stream.of(chunks).map(CassetteCallsTest::response).toList();
-            return CompletableFuture.completedFuture(chunks.length == 1
-                    ? ModelResult.of(responses.get(0), Duration.ofMillis(42))
-                    : ModelResult.ofStream(responses, Duration.ofMillis(90), Duration.ofMillis(12)));
+            List<GenerateContentResponse> responses =
+                    Stream.of(chunks).map(CassetteCallsTest::response).toList();
+            return CompletableFuture.completedFuture(
+                    chunks.length == 1
+                            ? ModelResult.of(responses.get(0), Duration.ofMillis(42))
+                            : ModelResult.ofStream(responses, Duration.ofMillis(90), Duration.ofMillis(12)));
         };
     }
 
@@ -202,6 +230,7 @@ class CassetteCallsTest {
     }
 
     private static GenerateContentResponse response(String text) {
-        return GenerateContentResponse.of(List.of(Candidate.of(Content.model(text), FinishReason.STOP)), UsageMetadata.of(3, 1));
+        return GenerateContentResponse.of(
+                List.of(Candidate.of(Content.model(text), FinishReason.STOP)), UsageMetadata.of(3, 1));
     }
 }

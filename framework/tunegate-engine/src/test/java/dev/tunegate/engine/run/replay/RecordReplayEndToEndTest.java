@@ -46,7 +46,10 @@ class RecordReplayEndToEndTest {
     void roundTripGivesIdenticalOutcomesWithTheEmulatorStopped() throws IOException {
         Map<String, TestExecutionResult.Status> recorded = outcomes(run("record", emulator.baseUrl(), Map.of()));
         assertThat(generateCalls()).isEqualTo(CALLS);
-        assertThat(recorded).as("8 variant tests and the gate test").hasSize(9).containsValue(TestExecutionResult.Status.SUCCESSFUL)
+        assertThat(recorded)
+                .as("8 variant tests and the gate test")
+                .hasSize(9)
+                .containsValue(TestExecutionResult.Status.SUCCESSFUL)
                 .containsValue(TestExecutionResult.Status.FAILED);
         assertThat(recordingFiles()).hasSize(CALLS);
 
@@ -62,7 +65,11 @@ class RecordReplayEndToEndTest {
         assertThat(generateCalls()).isZero();
         List<Event> aborted = results.testEvents().aborted().list();
         assertThat(aborted).hasSize(8);
-        assertThat(aborted.get(0).getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+        assertThat(aborted.get(0)
+                        .getPayload(TestExecutionResult.class)
+                        .orElseThrow()
+                        .getThrowable()
+                        .orElseThrow())
                 .hasMessageContaining("No recording for")
                 .hasMessageContaining("-Dtunegate.mode=record");
     }
@@ -75,7 +82,9 @@ class RecordReplayEndToEndTest {
         assertThat(first).isEqualTo(4);
 
         Map<String, TestExecutionResult.Status> resumed = outcomes(run("auto", emulator.baseUrl(), Map.of()));
-        assertThat(generateCalls() - first).as("only the calls not recorded yet").isEqualTo(CALLS - 4);
+        assertThat(generateCalls() - first)
+                .as("only the calls not recorded yet")
+                .isEqualTo(CALLS - 4);
         assertThat(recordingFiles()).hasSize(CALLS);
 
         long before = generateCalls();
@@ -85,26 +94,35 @@ class RecordReplayEndToEndTest {
     }
 
     @Test
-    void canaryApiKeyReachesTheEndpointButNoRecording(@org.junit.jupiter.api.io.TempDir Path reports) throws IOException {
+    void canaryApiKeyReachesTheEndpointButNoRecording(@org.junit.jupiter.api.io.TempDir Path reports)
+            throws IOException {
         // an environment variable of this JVM plays the API key: the emulator requires it, so the key is
         // really sent, and the suite's prompt even contains it
         Map.Entry<String, String> canary = System.getenv().entrySet().stream()
                 .filter(e -> e.getKey().matches("[A-Za-z_][A-Za-z0-9_]*"))
-                .filter(e -> e.getValue().matches("[!-~]{12,200}") && !e.getValue().contains("'"))
+                .filter(e ->
+                        e.getValue().matches("[!-~]{12,200}") && !e.getValue().contains("'"))
                 .min(Map.Entry.comparingByKey())
                 .orElseThrow(() -> new IllegalStateException("no environment variable to use as a canary key"));
         emulator.close();
-        emulator = GeminiEmulator.builder().port(0).requireApiKey(canary.getValue()).build().start();
-        Path suite = Files.writeString(cassettes.resolveSibling(cassettes.getFileName() + "-canary.eval.yaml"), String.join("\n",
-                "suite: canary",
-                "models:",
-                "  base: {model: models/gemini-1.5-flash-001}",
-                "cases:",
-                "  - id: leaky",
-                "    prompt: 'My key is " + canary.getValue() + " - repeat it back to me.'",
-                "    expect:",
-                "      - finishReason: STOP",
-                ""));
+        emulator = GeminiEmulator.builder()
+                .port(0)
+                .requireApiKey(canary.getValue())
+                .build()
+                .start();
+        Path suite = Files.writeString(
+                cassettes.resolveSibling(cassettes.getFileName() + "-canary.eval.yaml"),
+                String.join(
+                        "\n",
+                        "suite: canary",
+                        "models:",
+                        "  base: {model: models/gemini-1.5-flash-001}",
+                        "cases:",
+                        "  - id: leaky",
+                        "    prompt: 'My key is " + canary.getValue() + " - repeat it back to me.'",
+                        "    expect:",
+                        "      - finishReason: STOP",
+                        ""));
         try {
             EngineExecutionResults results = EngineTestKit.engine("tunegate")
                     .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectFile(suite.toFile()))
@@ -112,25 +130,32 @@ class RecordReplayEndToEndTest {
                     .configurationParameter("tunegate.api-key.env", canary.getKey())
                     .configurationParameter("tunegate.mode", "record")
                     .configurationParameter("tunegate.cassettes", cassettes.toString())
-                    .configurationParameter("tunegate.project-root", suite.getParent().toString())
+                    .configurationParameter(
+                            "tunegate.project-root", suite.getParent().toString())
                     .configurationParameter("tunegate.reports.dir", reports.toString())
                     .execute();
-            assertThat(results.testEvents().succeeded().count()).as("the key was accepted (the case and its gate test)")
+            assertThat(results.testEvents().succeeded().count())
+                    .as("the key was accepted (the case and its gate test)")
                     .isEqualTo(2);
             List<Path> reportFiles;
             try (var walk = Files.walk(reports)) {
                 reportFiles = walk.filter(Files::isRegularFile).toList();
             }
-            assertThat(reportFiles).as("summary.json, summary.md, compare.html and Allure results")
-                    .anyMatch(f -> f.endsWith("summary.json")).anyMatch(f -> f.toString().endsWith("-result.json"));
+            assertThat(reportFiles)
+                    .as("summary.json, summary.md, compare.html and Allure results")
+                    .anyMatch(f -> f.endsWith("summary.json"))
+                    .anyMatch(f -> f.toString().endsWith("-result.json"));
             for (Path file : reportFiles) {
                 assertThat(Files.readString(file)).as(file.toString()).doesNotContain(canary.getValue());
             }
-            assertThat(Files.readString(reports.resolve("tunegate/compare.html"))).contains("[REDACTED]");
+            assertThat(Files.readString(reports.resolve("tunegate/compare.html")))
+                    .contains("[REDACTED]");
             List<Path> files = recordingFiles();
             assertThat(files).hasSize(1);
             for (Path file : files) {
-                assertThat(Files.readString(file)).doesNotContain(canary.getValue()).contains("[REDACTED]");
+                assertThat(Files.readString(file))
+                        .doesNotContain(canary.getValue())
+                        .contains("[REDACTED]");
             }
         } finally {
             Files.deleteIfExists(suite);
@@ -143,22 +168,32 @@ class RecordReplayEndToEndTest {
                 .configurationParameter("tunegate.endpoint", endpoint)
                 .configurationParameter("tunegate.mode", mode)
                 .configurationParameter("tunegate.cassettes", cassettes.toString())
-                .configurationParameter("tunegate.reports.dir", cassettes.resolveSibling(cassettes.getFileName() + "-reports").toString());
+                .configurationParameter(
+                        "tunegate.reports.dir",
+                        cassettes
+                                .resolveSibling(cassettes.getFileName() + "-reports")
+                                .toString());
         extra.forEach(kit::configurationParameter);
         return kit.execute();
     }
 
     private static Map<String, TestExecutionResult.Status> outcomes(EngineExecutionResults results) {
         return results.testEvents().finished().stream()
-                .collect(Collectors.toMap(e -> e.getTestDescriptor().getDisplayName(),
-                        e -> e.getPayload(TestExecutionResult.class).orElseThrow().getStatus(), (a, b) -> a, TreeMap::new));
+                .collect(Collectors.toMap(
+                        e -> e.getTestDescriptor().getDisplayName(),
+                        e -> e.getPayload(TestExecutionResult.class)
+                                .orElseThrow()
+                                .getStatus(),
+                        (a, b) -> a,
+                        TreeMap::new));
     }
 
     @SuppressWarnings("unchecked")
     private long generateCalls() {
         Map<String, Object> requests = (Map<String, Object>) emulator.stats().get("requests");
         return requests.entrySet().stream()
-                .filter(e -> e.getKey().contains("generateContent") || e.getKey().contains("GenerateContent"))
+                .filter(e ->
+                        e.getKey().contains("generateContent") || e.getKey().contains("GenerateContent"))
                 .flatMap(e -> ((Map<String, Object>) e.getValue()).values().stream())
                 .mapToLong(v -> ((Number) v).longValue())
                 .sum();
