@@ -101,7 +101,7 @@ public final class Constants {
     /**
      * Record/replay of model calls: {@code live} (default: always call the endpoint), {@code record}
      * (call and record), {@code replay} (answer from recordings; a call without one aborts its test) or
-     * {@code auto} (replay what is recorded, call and record the rest). See {@code dev.tunegate.engine.replay}.
+     * {@code auto} (replay what is recorded, call and record the rest). See {@code dev.tunegate.engine.run.replay}.
      */
     public static final String MODE_PROPERTY_NAME = "tunegate.mode";
 

@@ -15,7 +15,7 @@ public interface ModelGateway extends AutoCloseable {
 
     /**
      * Calls {@code model} for sample {@code sample} of a planned test. The default ignores the test;
-     * decorators such as record/replay ({@code dev.tunegate.engine.replay}) use it to know which test
+     * decorators such as record/replay ({@code dev.tunegate.engine.run.replay}) use it to know which test
      * and which repeat a call belongs to.
      */
     default CompletableFuture<ModelAnswer> generate(
