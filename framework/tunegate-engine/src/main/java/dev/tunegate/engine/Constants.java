@@ -29,10 +29,16 @@ public final class Constants {
      */
     public static final String API_KEY_ENV_PROPERTY_NAME = "tunegate.api-key.env";
 
-    /** Maximum number of model calls in flight at once (default 8, at least 1). */
+    /**
+     * Maximum number of model calls in flight at once (default 8, at least 1), retries included. The
+     * client enforces it (calls beyond it wait in order without holding a thread).
+     */
     public static final String CONCURRENCY_PROPERTY_NAME = "tunegate.concurrency";
 
-    /** Optional limit of model calls started per minute (a positive number; unset means no limit). */
+    /**
+     * Optional limit of HTTP requests started per minute, retries included (a positive number, fractions
+     * allowed; unset means no limit). The client spaces requests evenly to keep it.
+     */
     public static final String RATE_LIMIT_RPM_PROPERTY_NAME = "tunegate.rate-limit.rpm";
 
     /**
@@ -101,7 +107,7 @@ public final class Constants {
     /**
      * Record/replay of model calls: {@code live} (default: always call the endpoint), {@code record}
      * (call and record), {@code replay} (answer from recordings; a call without one aborts its test) or
-     * {@code auto} (replay what is recorded, call and record the rest). See {@code dev.tunegate.engine.replay}.
+     * {@code auto} (replay what is recorded, call and record the rest). See {@code dev.tunegate.engine.run.replay}.
      */
     public static final String MODE_PROPERTY_NAME = "tunegate.mode";
 
