@@ -142,6 +142,32 @@ class CassetteCallsTest {
     }
 
     @Test
+    void aCallSharedWhileInFlightIsRecordedForEverySuiteThatAskedForIt() {
+        CassetteCalls recorder = new CassetteCalls(ReplayMode.RECORD, dir, List.of());
+        CompletableFuture<ModelResult> slow = new CompletableFuture<>();
+        Supplier<CompletableFuture<ModelResult>> pending = () -> {
+            liveCalls.incrementAndGet();
+            return slow;
+        };
+        List<ModelCall> calls = Stream.of("s1", "s2", "s3")
+                .map(suite -> new ModelCall(
+                        "models/m:generateContent", GenerateContentRequest.of("same"), 0, suite, suite + " › c [v]"))
+                .toList();
+        List<CompletableFuture<ModelResult>> results =
+                calls.stream().map(c -> recorder.call(c, pending)).toList();
+        slow.complete(ModelResult.of(response("x"), Duration.ofMillis(3)));
+        results.forEach(CompletableFuture::join);
+        assertThat(liveCalls).hasValue(1);
+
+        CassetteCalls replayer = new CassetteCalls(ReplayMode.REPLAY, dir, List.of());
+        for (ModelCall c : calls) {
+            assertThat(replayer.call(c, failingLive()).join().replayed())
+                    .as(c.suite())
+                    .isTrue();
+        }
+    }
+
+    @Test
     void unusedRecordingsOfTheSuitesThatRanAreListedForPruning() throws IOException {
         CassetteCalls recorder = new CassetteCalls(ReplayMode.RECORD, dir, List.of());
         recorder.call(call("old prompt", 0, false), live("x")).join();
