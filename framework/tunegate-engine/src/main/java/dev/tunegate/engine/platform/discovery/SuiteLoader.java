@@ -1,5 +1,6 @@
 package dev.tunegate.engine.platform.discovery;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunegate.engine.config.TuneGateConfiguration;
@@ -7,11 +8,14 @@ import dev.tunegate.engine.matchers.Matcher;
 import dev.tunegate.engine.matchers.MatcherContext;
 import dev.tunegate.engine.matchers.MatcherDefinitionException;
 import dev.tunegate.engine.matchers.MatcherRegistry;
+import dev.tunegate.engine.matchers.TimeLimitedMatcher;
+import dev.tunegate.engine.matchers.builtin.RegexRisk;
 import dev.tunegate.engine.model.suite.EvalCase;
 import dev.tunegate.engine.model.suite.EvalSuite;
 import dev.tunegate.engine.model.suite.MatcherSpec;
 import dev.tunegate.engine.model.suite.SuiteException;
 import dev.tunegate.engine.model.suite.SuiteFiles;
+import dev.tunegate.engine.model.suite.SuiteLocations;
 import dev.tunegate.engine.model.suite.SuiteParser;
 import dev.tunegate.engine.model.suite.SuiteProblem;
 import dev.tunegate.engine.platform.descriptor.CompiledSuite;
@@ -99,8 +103,13 @@ final class SuiteLoader {
                     ObjectNode entry = JsonNodeFactory.instance.objectNode();
                     entry.set(spec.name(), spec.argument());
                     try {
-                        matcher = registry.create(entry, context);
+                        matcher = new TimeLimitedMatcher(
+                                registry.create(entry, context),
+                                SuiteLocations.display(spec.file()) + ":"
+                                        + spec.position().line(),
+                                config.matcherTimeout());
                         created.put(spec, matcher);
+                        warnAboutRiskyRegexes(spec, spec.name(), spec.argument());
                     } catch (MatcherDefinitionException e) {
                         problems.add(new SuiteProblem(
                                 spec.file(), spec.position(), "case '" + c.id() + "': " + e.getMessage()));
@@ -125,6 +134,44 @@ final class SuiteLoader {
             throw new SuiteException(problems);
         }
         return new CompiledSuite(suite, matchers, gate);
+    }
+
+    /**
+     * Reports a warning for every regular expression of the entry (also inside not/all/any) that
+     * the cheap check finds likely to backtrack catastrophically; the matcher still runs, under its
+     * time limit.
+     */
+    private void warnAboutRiskyRegexes(MatcherSpec spec, String name, JsonNode argument) {
+        if ("regex".equals(name)) {
+            JsonNode pattern = argument.isObject() ? argument.path("pattern") : argument;
+            if (pattern.isTextual()) {
+                RegexRisk.of(pattern.textValue()).ifPresent(risk -> {
+                    SuiteProblem warning = new SuiteProblem(
+                            spec.file(),
+                            spec.position(),
+                            "regex /" + pattern.textValue() + "/ may backtrack catastrophically: " + risk
+                                    + ". On an answer it does not match it can run for minutes; it is stopped"
+                                    + " and fails after tunegate.matcher.timeout (" + config.matcherTimeout()
+                                    + "). Rewrite it without the nested repetition (e.g. [^a]*a instead of .*a,"
+                                    + " or a possessive quantifier .*+)");
+                    issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, warning.describe())
+                            .source(SuiteSources.of(spec.file(), spec.position())));
+                });
+            }
+        } else if ("not".equals(name) || "all".equals(name) || "any".equals(name)) {
+            List<JsonNode> entries = new ArrayList<>();
+            if (argument.isArray()) {
+                argument.forEach(entries::add);
+            } else {
+                entries.add(argument);
+            }
+            for (JsonNode entry : entries) {
+                if (entry.isObject() && entry.size() == 1) {
+                    Map.Entry<String, JsonNode> only = entry.fields().next();
+                    warnAboutRiskyRegexes(spec, only.getKey(), only.getValue());
+                }
+            }
+        }
     }
 
     /** The directory of the suite on disk and the root its files may not leave. */
