@@ -13,6 +13,7 @@ import dev.tunegate.engine.matchers.builtin.RegexRisk;
 import dev.tunegate.engine.model.suite.EvalCase;
 import dev.tunegate.engine.model.suite.EvalSuite;
 import dev.tunegate.engine.model.suite.MatcherSpec;
+import dev.tunegate.engine.model.suite.SourcePosition;
 import dev.tunegate.engine.model.suite.SuiteException;
 import dev.tunegate.engine.model.suite.SuiteFiles;
 import dev.tunegate.engine.model.suite.SuiteLocations;
@@ -20,6 +21,7 @@ import dev.tunegate.engine.model.suite.SuiteParser;
 import dev.tunegate.engine.model.suite.SuiteProblem;
 import dev.tunegate.engine.platform.descriptor.CompiledSuite;
 import dev.tunegate.engine.platform.descriptor.SuiteSources;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
@@ -30,6 +32,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 
@@ -41,6 +45,7 @@ import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
  * suite must not stop the others; the broken suite itself becomes a failed container.
  */
 final class SuiteLoader {
+    private static final Pattern TOP_LEVEL_SUITE_KEY = Pattern.compile("(suite|\"suite\"|'suite')\\s*:");
 
     /** A suite that loaded, or the reason it did not. */
     record Loaded(CompiledSuite suite, SuiteException failure) {
@@ -49,6 +54,7 @@ final class SuiteLoader {
         }
     }
 
+    private final SuiteFiles files;
     private final SuiteParser parser;
     private final MatcherRegistry registry;
     private final DiscoveryIssueReporter issues;
@@ -62,7 +68,7 @@ final class SuiteLoader {
             DiscoveryIssueReporter issues,
             ClassLoader classLoader) {
         this.config = config;
-        SuiteFiles files = new SuiteFiles(config.projectRoot().orElse(null), config.suiteMaxBytes(), classLoader);
+        this.files = new SuiteFiles(config.projectRoot().orElse(null), config.suiteMaxBytes(), classLoader);
         this.parser = new SuiteParser(files, config.suiteMaxBytes(), config.suiteMaxAliasNodes());
         this.registry = registry;
         this.issues = issues;
@@ -71,6 +77,24 @@ final class SuiteLoader {
 
     Loaded load(URI uri) {
         return cache.computeIfAbsent(uri, this::loadUncached);
+    }
+
+    /**
+     * Where the suite's name is written: the line of its top-level {@code suite:} key; empty when the
+     * name is the file name (or the line cannot be found).
+     */
+    Optional<SourcePosition> namePosition(EvalSuite suite) {
+        try {
+            String[] lines = files.read(suite.location()).split("\\R", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (TOP_LEVEL_SUITE_KEY.matcher(lines[i]).lookingAt()) {
+                    return Optional.of(new SourcePosition(i + 1, 1));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the start of the suite is precise enough
+        }
+        return Optional.empty();
     }
 
     private Loaded loadUncached(URI uri) {
