@@ -75,6 +75,13 @@ public final class Constants {
     public static final String SUITE_MAX_ALIAS_NODES_PROPERTY_NAME = "tunegate.suite.max-alias-nodes";
 
     /**
+     * Time limit of one matcher evaluation, as an ISO-8601 duration (default {@code PT2S}). A matcher
+     * that takes longer (e.g. a regular expression that backtracks catastrophically) fails its check
+     * with a message naming the matcher, its {@code file:line} and the limit, and the run goes on.
+     */
+    public static final String MATCHER_TIMEOUT_PROPERTY_NAME = "tunegate.matcher.timeout";
+
+    /**
      * {@code false} to make the engine discover nothing when it is the root engine of a launch, so that
      * suites run only through a {@code @Suite @IncludeEngines("tunegate")} class (default {@code true}).
      *
