@@ -84,6 +84,6 @@ final class LossChart {
     }
 
     private static String format(double value) {
-        return String.format("%.4f", value);
+        return Losses.format(value);
     }
 }

@@ -102,7 +102,8 @@ final class ModelsCommand implements Runnable {
                 TuningSnapshot last = snapshots.get(snapshots.size() - 1);
                 table.row(
                         "last snapshot",
-                        "step " + last.step() + ", epoch " + last.epoch() + ", mean loss " + last.meanLoss());
+                        "step " + last.step() + ", epoch " + last.epoch() + ", mean loss "
+                                + Losses.format(last.meanLoss()));
             }
         }
         out.print(table.render());

@@ -113,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Ansi ansi = spec.commandLine().getColorScheme().ansi();
 
-        RunRecorder recorder = new RunRecorder(ProgressDisplay.forTerminal(!noProgress));
+        RunTally recorder = new RunTally(ProgressDisplay.forTerminal(!noProgress));
         LauncherDiscoveryRequest request = request(recorder);
         Launcher launcher = LauncherFactory.create();
         TestPlan plan;
@@ -138,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
         return recorder.exitCode();
     }
 
-    private static void printIssues(RunRecorder recorder, PrintWriter err, Ansi ansi) {
+    private static void printIssues(RunTally recorder, PrintWriter err, Ansi ansi) {
         for (String issue : recorder.discoveryIssues()) {
             err.println(ansi.string("@|yellow " + escape(issue) + "|@"));
         }
@@ -148,7 +148,7 @@ final class RunCommand implements Callable<Integer> {
         return text == null ? "" : text.lines().findFirst().orElse("");
     }
 
-    private LauncherDiscoveryRequest request(RunRecorder recorder) {
+    private LauncherDiscoveryRequest request(RunTally recorder) {
         List<DiscoverySelector> selectors = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {

@@ -8,11 +8,11 @@ import picocli.CommandLine.Help.Ansi;
 final class RunReport {
     private static final int MAX_MESSAGE_LINES = 6;
 
-    private final RunRecorder recorder;
+    private final RunTally recorder;
     private final Ansi ansi;
     private final boolean verbose;
 
-    RunReport(RunRecorder recorder, Ansi ansi, boolean verbose) {
+    RunReport(RunTally recorder, Ansi ansi, boolean verbose) {
         this.recorder = recorder;
         this.ansi = ansi;
         this.verbose = verbose;
@@ -37,7 +37,7 @@ final class RunReport {
 
     void print(PrintWriter out) {
         TextTable table = new TextTable("SUITE", "VARIANT", "PASSED", "FAILED", "ABORTED", "SKIPPED", "PASS RATE");
-        for (RunRecorder.Counts c : recorder.counts()) {
+        for (RunTally.Counts c : recorder.counts()) {
             int ran = c.passed + c.failed + c.aborted;
             String rate = ran == 0 ? "-" : String.format("%5.1f%%", 100.0 * c.passed / ran);
             table.row(c.suite, c.variant, c.passed, c.failed, c.aborted, c.skipped, rate);
@@ -50,11 +50,8 @@ final class RunReport {
 
         if (!recorder.gates().isEmpty()) {
             TextTable gates = new TextTable("SUITE", "GATE", "VERDICT", "DETAIL");
-            for (RunRecorder.Gate g : recorder.gates()) {
-                String name = g.name().startsWith(g.suite() + " › ")
-                        ? g.name().substring(g.suite().length() + 3)
-                        : g.name();
-                gates.row(g.suite(), name, verdict(g.status()), g.verdict());
+            for (RunTally.Gate g : recorder.gates()) {
+                gates.row(g.suite(), "gate [" + g.candidate() + "]", verdict(g.status()), g.verdict());
             }
             out.println();
             out.print(gates.render((col, text) -> col == 2 ? colourVerdict(text) : text));
@@ -63,8 +60,8 @@ final class RunReport {
         if (!recorder.problems().isEmpty()) {
             out.println();
             out.println(ansi.string("@|bold Failures (" + recorder.problems().size() + "):|@"));
-            for (RunRecorder.Problem p : recorder.problems()) {
-                out.println(ansi.string("  @|red ✗|@ ") + p.test() + "  [" + label(p.kind()) + "]");
+            for (RunTally.Problem p : recorder.problems()) {
+                out.println(ansi.string("  @|red ✗|@ ") + p.test() + "  [" + label(p.category()) + "]");
                 printIndented(out, p.message());
             }
         }
@@ -80,7 +77,7 @@ final class RunReport {
         if (verbose && !recorder.aborted().isEmpty()) {
             out.println();
             out.println(ansi.string("@|bold Aborted (" + recorder.aborted().size() + "):|@"));
-            for (RunRecorder.Problem p : recorder.aborted()) {
+            for (RunTally.Problem p : recorder.aborted()) {
                 out.println("  - " + p.test());
                 printIndented(out, p.message());
             }
@@ -105,8 +102,8 @@ final class RunReport {
         }
     }
 
-    private static String label(FailureKind kind) {
-        return switch (kind) {
+    private static String label(FailureCategory category) {
+        return switch (category) {
             case ASSERTION -> "assertion";
             case INFRASTRUCTURE -> "infrastructure";
             case DISCOVERY -> "input";

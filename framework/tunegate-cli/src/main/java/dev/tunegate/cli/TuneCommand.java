@@ -182,6 +182,6 @@ final class TuneCommand implements Callable<Integer> {
             return "";
         }
         TuningSnapshot last = snapshots.get(snapshots.size() - 1);
-        return String.format("epoch %s loss %.4f", last.epoch(), last.meanLoss());
+        return "epoch " + last.epoch() + " loss " + Losses.format(last.meanLoss());
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code tunegate} command line: runs evaluation suites, tunes models, manages tuned models,
- * starts the emulator, compares two runs and maintains recordings.
+ * starts the emulator, compares two runs, maintains recordings and writes a new project.
  *
  * <p>Use {@link #commandLine()} to embed it (tests call {@code commandLine().execute(args)}); the
  * exit codes are documented in {@link ExitCodes}.
@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             EmulatorCommand.class,
             CompareCommand.class,
             CassettesCommand.class,
+            InitCommand.class,
             HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -72,6 +73,6 @@ public final class TuneGateCli implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(
-                spec.commandLine(), "Missing command: run, tune, models, emulator, compare or cassettes");
+                spec.commandLine(), "Missing command: run, tune, models, emulator, compare, cassettes or init");
     }
 }

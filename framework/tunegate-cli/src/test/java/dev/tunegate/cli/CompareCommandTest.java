@@ -78,15 +78,15 @@ class CompareCommandTest {
     void gateRegressionsWithoutCaseDataStillCount(@TempDir Path dir) throws IOException {
         Path a = Files.writeString(
                 dir.resolve("a.json"),
-                "{\"suites\":{\"s\":{\"candidates\":{\"v2\":{\"baseline\":\"v1\",\"verdict\":\"PROMOTE\",\"regressions\":[]}}}}}");
+                "{\"suites\":[{\"name\":\"s\",\"candidates\":[{\"candidate\":\"v2\",\"baseline\":\"v1\",\"verdict\":\"passed\",\"regressions\":[]}]}]}");
         Path b = Files.writeString(
                 dir.resolve("b.json"),
-                "{\"suites\":{\"s\":{\"candidates\":{\"v2\":{\"baseline\":\"v1\",\"verdict\":\"REJECT\",\"regressions\":[{\"id\":\"c1\"}]}}}}}");
+                "{\"suites\":[{\"name\":\"s\",\"candidates\":[{\"candidate\":\"v2\",\"baseline\":\"v1\",\"verdict\":\"failed\",\"regressions\":[\"c1\"]}]}]}");
         Cli.Result result = Cli.run("compare", a.toString(), b.toString());
         assertThat(result.out())
                 .contains("New regressions (1)", "s › c1 [v2]: now regresses against v1")
                 .containsPattern("s\\s+v2\\s+v1\\s+PROMOTE\\s+REJECT");
-        Path c = Files.writeString(dir.resolve("c.json"), "{\"suites\":{\"s\":{\"candidates\":{}}}}");
+        Path c = Files.writeString(dir.resolve("c.json"), "{\"suites\":[{\"name\":\"s\",\"candidates\":[]}]}");
         assertThat(Cli.run("compare", a.toString(), c.toString()).out())
                 .containsPattern("s\\s+v2\\s+v1\\s+PROMOTE\\s+-\\s+0 → -");
     }

@@ -21,7 +21,8 @@ class HelpTest {
                 "models delete",
                 "compare",
                 "cassettes",
-                "cassettes prune"
+                "cassettes prune",
+                "init"
             })
     void everyCommandHasHelpWithoutColourWhenNotATerminal(String command) {
         String[] args = (command + " --help").strip().split(" ");

@@ -52,7 +52,8 @@ class TuneAndModelsCommandTest {
                 .contains("mean loss")
                 .containsPattern("\\|\\s*\\*")
                 .contains("step 1")
-                .containsPattern("first loss \\d+\\.\\d{4}, last loss \\d+\\.\\d{4} after 9 steps \\(epoch 3\\)")
+                .containsPattern("first loss \\d+\\.\\d+, last loss \\d+\\.\\d+ after 9 steps \\(epoch 3\\)")
+                .doesNotContainPattern("\\d\\.\\d{6,}")
                 .contains("Tuned model tunedModels/triage-jsonl is ACTIVE");
         assertThat(result.out()).doesNotContain("\u001B[");
     }
@@ -87,7 +88,10 @@ class TuneAndModelsCommandTest {
 
         Cli.Result get = Cli.run("models", "get", "triage-csv", "--endpoint", endpoint);
         assertThat(get.exitCode()).as(get.toString()).isZero();
-        assertThat(get.out()).containsPattern("state\\s+ACTIVE").containsPattern("last snapshot\\s+step 3, epoch 1");
+        assertThat(get.out())
+                .containsPattern("state\\s+ACTIVE")
+                .containsPattern("last snapshot\\s+step 3, epoch 1, mean loss \\d+\\.\\d+")
+                .doesNotContainPattern("mean loss \\d+\\.\\d{6,}");
 
         Cli.Result patch = Cli.run(
                 "models",

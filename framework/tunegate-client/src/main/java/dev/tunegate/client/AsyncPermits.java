@@ -42,6 +42,11 @@ final class AsyncPermits {
         }
     }
 
+    /** The cap this was built with; 0 or less means none. */
+    int max() {
+        return Math.max(0, max);
+    }
+
     synchronized int inFlight() {
         return inUse + waiters.size();
     }

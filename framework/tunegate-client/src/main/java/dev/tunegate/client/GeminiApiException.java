@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A failed Gemini API call. The message starts with {@code HTTP <code> <STATUS>:}, e.g.
@@ -12,6 +13,7 @@ import java.util.Optional;
  * is then UNAVAILABLE or DEADLINE_EXCEEDED. Messages and details never contain the API key: the client
  * redacts it if a server echoes it.
  */
+@API(status = API.Status.STABLE)
 public class GeminiApiException extends RuntimeException {
     private final int httpStatus;
     private final String googleStatus;

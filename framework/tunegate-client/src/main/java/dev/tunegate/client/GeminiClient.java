@@ -13,26 +13,20 @@ import dev.tunegate.client.model.TunedModel;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
 import okhttp3.sse.EventSources;
+import org.apiguardian.api.API;
 
 /**
  * The Java API for the Gemini v1beta surface TuneGate uses: generateContent (sync and async), streaming over
@@ -43,12 +37,17 @@ import okhttp3.sse.EventSources;
  * contains it. Calls are bounded by {@code maxConcurrentRequests} and {@code requestsPerMinute} without
  * blocking threads, and retried per {@link RetryPolicy}. Futures complete on OkHttp's callback threads.
  *
+ * <p>This class is the façade: it names the endpoints and maps them to wire types. The work behind it is done
+ * by {@link Builder} (settings), {@code OkHttpWiring} (the OkHttp clients), {@code ApiKeyInterceptor} (the key
+ * header), {@code Transport} (limits and retries) and {@code OperationPoller} (waiting for operations).
+ *
  * <pre>{@code
  * try (GeminiClient client = GeminiClient.builder().build()) {
  *     String text = client.generateContent("gemini-2.0-flash", "Hello").text();
  * }
  * }</pre>
  */
+@API(status = API.Status.STABLE)
 public final class GeminiClient implements AutoCloseable {
     /** The public endpoint. */
     public static final String DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com";
@@ -56,54 +55,29 @@ public final class GeminiClient implements AutoCloseable {
     public static final String DEFAULT_API_KEY_ENV = "GEMINI_API_KEY";
 
     private final HttpUrl baseUrl;
-    private final OkHttpClient http;
-    private final OkHttpClient streamingHttp;
-    private final boolean ownsHttp;
+    private final OkHttpWiring okHttp;
     private final ObjectMapper mapper = GeminiJson.newMapper();
     private final ScheduledExecutorService scheduler;
     private final Transport transport;
-    private final Duration pollInitial;
-    private final Duration pollMax;
+    private final OperationPoller poller;
     private final boolean hasKeySupplier;
 
-    private GeminiClient(Builder b) {
-        this.baseUrl = parseBaseUrl(b.baseUrl);
-        OkHttpClient.Builder hb;
-        if (b.okHttpClient != null) {
-            hb = b.okHttpClient.newBuilder();
-            this.ownsHttp = false;
-            raiseDispatcherLimits(b.okHttpClient.dispatcher(), b.maxConcurrentRequests);
-        } else {
-            Dispatcher dispatcher = new Dispatcher();
-            raiseDispatcherLimits(dispatcher, b.maxConcurrentRequests);
-            // Keep as many idle connections as calls may be in flight: with OkHttp's default of 5, a burst of
-            // concurrent calls leaves connections that are closed when idle and opened again for the next burst.
-            hb = new OkHttpClient.Builder()
-                    .dispatcher(dispatcher)
-                    .connectionPool(new ConnectionPool(
-                            Math.max(5, Math.min(b.maxConcurrentRequests, 256)), 5, TimeUnit.MINUTES))
-                    .connectTimeout(Duration.ofSeconds(10))
-                    .readTimeout(Duration.ofSeconds(60))
-                    .writeTimeout(Duration.ofSeconds(60))
-                    .callTimeout(Duration.ofSeconds(120));
-            this.ownsHttp = true;
-        }
-        if (b.connectTimeout != null) {
-            hb.connectTimeout(b.connectTimeout);
-        }
-        if (b.readTimeout != null) {
-            hb.readTimeout(b.readTimeout);
-        }
-        if (b.writeTimeout != null) {
-            hb.writeTimeout(b.writeTimeout);
-        }
-        if (b.callTimeout != null) {
-            hb.callTimeout(b.callTimeout);
-        }
-        // The RetryPolicy owns every retry, so that each one is counted and reported (OkHttp would silently
-        // repeat 408s and failed connections otherwise).
-        this.http = hb.retryOnConnectionFailure(false).build();
-        this.streamingHttp = http.newBuilder().callTimeout(Duration.ZERO).build();
+    private GeminiClient(ClientSettings settings) {
+        this.baseUrl = parseBaseUrl(settings.baseUrl());
+        this.okHttp = OkHttpWiring.create(settings, new ApiKeyInterceptor(settings.apiKey()));
+        this.scheduler = newScheduler();
+        this.hasKeySupplier = settings.hasKeySupplier();
+        this.transport = new Transport(
+                settings.retryPolicy(),
+                new AsyncPermits(settings.maxConcurrentRequests()),
+                new RequestPacer(settings.requestsPerMinute()),
+                settings.retryListener(),
+                scheduler,
+                new ApiErrors(mapper, Clock.systemUTC()));
+        this.poller = new OperationPoller(this::getOperation, settings.pollInitial(), settings.pollMax());
+    }
+
+    private static ScheduledExecutorService newScheduler() {
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = Executors.defaultThreadFactory().newThread(r);
             t.setName("tunegate-client-scheduler");
@@ -111,19 +85,7 @@ public final class GeminiClient implements AutoCloseable {
             return t;
         });
         executor.setRemoveOnCancelPolicy(true);
-        this.scheduler = executor;
-        this.hasKeySupplier = b.apiKey != null;
-        Supplier<String> key = b.apiKey != null ? b.apiKey : () -> System.getenv(b.apiKeyEnv);
-        this.transport = new Transport(
-                key,
-                b.retryPolicy,
-                new AsyncPermits(b.maxConcurrentRequests),
-                new RequestPacer(b.requestsPerMinute),
-                b.retryListener,
-                scheduler,
-                new ApiErrors(mapper, Clock.systemUTC()));
-        this.pollInitial = b.pollInitial;
-        this.pollMax = b.pollMax;
+        return executor;
     }
 
     private static HttpUrl parseBaseUrl(String url) {
@@ -135,16 +97,6 @@ public final class GeminiClient implements AutoCloseable {
             throw new IllegalArgumentException("baseUrl must not carry a query (the API key belongs in the header)");
         }
         return parsed;
-    }
-
-    private static void raiseDispatcherLimits(Dispatcher dispatcher, int maxConcurrent) {
-        int wanted = maxConcurrent > 0 ? Math.max(64, maxConcurrent * 2) : 1024;
-        if (dispatcher.getMaxRequests() < wanted) {
-            dispatcher.setMaxRequests(wanted);
-        }
-        if (dispatcher.getMaxRequestsPerHost() < wanted) {
-            dispatcher.setMaxRequestsPerHost(wanted);
-        }
     }
 
     /** A new builder with the defaults described on its methods. */
@@ -164,6 +116,24 @@ public final class GeminiClient implements AutoCloseable {
                 transport.attempts.get(), transport.retries.get(), transport.failedCalls.get(), transport.inFlight());
     }
 
+    /**
+     * The most calls this client keeps in flight at once, retries included ({@link Builder#maxConcurrentRequests});
+     * 0 means no cap. The client owns this limit: callers that want to know how much work may run at once ask here
+     * instead of keeping a limit of their own. Calls beyond it wait without holding a thread.
+     */
+    public int maxConcurrentRequests() {
+        return transport.maxConcurrentRequests();
+    }
+
+    /**
+     * The most HTTP attempts (retries included) this client starts per minute, spaced evenly
+     * ({@link Builder#requestsPerMinute}); 0 means no limit. Like {@link #maxConcurrentRequests()}, the client owns
+     * it and callers ask here.
+     */
+    public double requestsPerMinute() {
+        return transport.requestsPerMinute();
+    }
+
     // ---------------------------------------------------------------- generateContent
 
     /** Generates a response from {@code models/*} or {@code tunedModels/*} (a bare id means {@code models/id}). */
@@ -178,7 +148,7 @@ public final class GeminiClient implements AutoCloseable {
 
     /** Like {@link #generateContent(String, GenerateContentRequest)}, with retry count and latency. */
     public GenerateContentResult generateContentResult(String model, GenerateContentRequest request) {
-        return await(generateContentAsync(model, request));
+        return Blocking.await(generateContentAsync(model, request));
     }
 
     /** Sends generateContent without blocking; the future fails with {@link GeminiApiException}. */
@@ -187,7 +157,7 @@ public final class GeminiClient implements AutoCloseable {
         HttpUrl url = ResourceNames.url(baseUrl, name, "generateContent").build();
         return transport
                 .call(
-                        http,
+                        okHttp.http,
                         "POST",
                         url,
                         json(Objects.requireNonNull(request, "request")),
@@ -205,7 +175,7 @@ public final class GeminiClient implements AutoCloseable {
      */
     public StreamedResponse streamGenerateContent(
             String model, GenerateContentRequest request, Consumer<GenerateContentResponse> onChunk) {
-        return await(streamGenerateContentAsync(model, request, onChunk));
+        return Blocking.await(streamGenerateContentAsync(model, request, onChunk));
     }
 
     /** Asynchronous {@link #streamGenerateContent}. */
@@ -218,7 +188,7 @@ public final class GeminiClient implements AutoCloseable {
         String call = "POST " + url.encodedPath();
         return transport
                 .call(
-                        streamingHttp,
+                        okHttp.streaming,
                         "POST",
                         url,
                         json(Objects.requireNonNull(request, "request")),
@@ -328,33 +298,7 @@ public final class GeminiClient implements AutoCloseable {
      * DEADLINE_EXCEEDED when {@code timeout} passes first.
      */
     public Operation awaitOperation(Operation operation, Consumer<Operation> progress, Duration timeout) {
-        Objects.requireNonNull(operation, "operation");
-        Objects.requireNonNull(timeout, "timeout");
-        Instant deadline = Instant.now().plus(timeout);
-        Operation current = operation;
-        Duration wait = pollInitial;
-        while (!current.isDone()) {
-            Duration left = Duration.between(Instant.now(), deadline);
-            if (left.isNegative() || left.isZero()) {
-                throw new GeminiApiException(
-                        0,
-                        "DEADLINE_EXCEEDED",
-                        "operation " + current.name() + " not done after " + timeout,
-                        null,
-                        null,
-                        "GET /v1beta/" + current.name(),
-                        1,
-                        null);
-            }
-            sleep(wait.compareTo(left) < 0 ? wait : left);
-            current = getOperation(current.name());
-            if (progress != null) {
-                progress.accept(current);
-            }
-            long next = (long) (wait.toNanos() * 1.5);
-            wait = Duration.ofNanos(Math.min(next, pollMax.toNanos()));
-        }
-        return current;
+        return poller.await(operation, progress, timeout);
     }
 
     // ---------------------------------------------------------------- base models
@@ -387,8 +331,8 @@ public final class GeminiClient implements AutoCloseable {
     // ---------------------------------------------------------------- plumbing
 
     private <T> T send(String method, HttpUrl url, Object body, Class<T> type) {
-        return await(transport.call(
-                        http,
+        return Blocking.await(transport.call(
+                        okHttp.http,
                         method,
                         url,
                         body == null ? null : json(body),
@@ -419,52 +363,11 @@ public final class GeminiClient implements AutoCloseable {
         }
     }
 
-    private static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            throw new GeminiApiException(
-                    0, "CANCELLED", "interrupted while waiting for the response", null, null, null, 1, e);
-        } catch (ExecutionException e) {
-            throw unwrap(e.getCause());
-        } catch (CancellationException e) {
-            throw new GeminiApiException(0, "CANCELLED", "call cancelled", null, null, null, 1, e);
-        }
-    }
-
-    private static RuntimeException unwrap(Throwable t) {
-        Throwable cause = t;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof RuntimeException re) {
-            return re;
-        }
-        if (cause instanceof Error error) {
-            throw error;
-        }
-        return new IllegalStateException(cause);
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(Math.max(1, d.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GeminiApiException(0, "CANCELLED", "interrupted while polling", null, null, null, 1, e);
-        }
-    }
-
     /** Stops the retry scheduler and, when the client built its own OkHttpClient, its threads and connections. */
     @Override
     public void close() {
         scheduler.shutdownNow();
-        if (ownsHttp) {
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
-        }
+        okHttp.close();
     }
 
     @Override
@@ -473,6 +376,7 @@ public final class GeminiClient implements AutoCloseable {
     }
 
     /** Configures a {@link GeminiClient}. */
+    @API(status = API.Status.STABLE)
     public static final class Builder {
         private String baseUrl = DEFAULT_BASE_URL;
         private Supplier<String> apiKey;
@@ -483,7 +387,7 @@ public final class GeminiClient implements AutoCloseable {
         private Duration callTimeout;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private int maxConcurrentRequests;
-        private int requestsPerMinute;
+        private double requestsPerMinute;
         private OkHttpClient okHttpClient;
         private RetryListener retryListener = RetryListener.NONE;
         private Duration pollInitial = Duration.ofSeconds(1);
@@ -550,9 +454,9 @@ public final class GeminiClient implements AutoCloseable {
         }
 
         /** Most HTTP attempts started per minute, spaced evenly; 0 (default) means unlimited. */
-        public Builder requestsPerMinute(int rpm) {
-            if (rpm < 0) {
-                throw new IllegalArgumentException("requestsPerMinute must be >= 0");
+        public Builder requestsPerMinute(double rpm) {
+            if (!(rpm >= 0) || Double.isInfinite(rpm)) {
+                throw new IllegalArgumentException("requestsPerMinute must be a finite number >= 0");
             }
             this.requestsPerMinute = rpm;
             return this;
@@ -577,8 +481,28 @@ public final class GeminiClient implements AutoCloseable {
             return this;
         }
 
+        /** A client with these settings; the builder can be reused. */
         public GeminiClient build() {
-            return new GeminiClient(this);
+            Supplier<String> key = apiKey != null ? apiKey : environmentVariable(apiKeyEnv);
+            return new GeminiClient(new ClientSettings(
+                    baseUrl,
+                    key,
+                    apiKey != null,
+                    connectTimeout,
+                    readTimeout,
+                    writeTimeout,
+                    callTimeout,
+                    retryPolicy,
+                    maxConcurrentRequests,
+                    requestsPerMinute,
+                    okHttpClient,
+                    retryListener,
+                    pollInitial,
+                    pollMax));
+        }
+
+        private static Supplier<String> environmentVariable(String name) {
+            return () -> System.getenv(name);
         }
 
         @Override

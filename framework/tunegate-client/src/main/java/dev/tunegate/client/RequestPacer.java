@@ -7,12 +7,19 @@ import java.util.concurrent.TimeUnit;
  * reservation returns how long to wait before sending. {@code requestsPerMinute <= 0} means no limit.
  */
 final class RequestPacer {
+    private final double requestsPerMinute;
     private final long intervalNanos;
     private long nextFree;
     private boolean started;
 
-    RequestPacer(int requestsPerMinute) {
-        this.intervalNanos = requestsPerMinute <= 0 ? 0 : TimeUnit.MINUTES.toNanos(1) / requestsPerMinute;
+    RequestPacer(double requestsPerMinute) {
+        this.requestsPerMinute = requestsPerMinute > 0 ? requestsPerMinute : 0;
+        this.intervalNanos = requestsPerMinute <= 0 ? 0 : (long) (TimeUnit.MINUTES.toNanos(1) / requestsPerMinute);
+    }
+
+    /** The limit this was built with; 0 means none. */
+    double requestsPerMinute() {
+        return requestsPerMinute;
     }
 
     /** Reserves the next slot; returns the nanoseconds to wait (0 when none). */

@@ -2,6 +2,7 @@ package dev.tunegate.client;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * How failed calls are retried: only HTTP 408, 429, 500, 502, 503, 504 and connection failures, with
@@ -9,6 +10,7 @@ import java.util.Objects;
  * or exactly the server's {@code Retry-After} / {@code RetryInfo.retryDelay} when it gives one. A call stops
  * after {@code maxAttempts} attempts or when the next attempt would start after {@code maxTotalTime}.
  */
+@API(status = API.Status.STABLE)
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxTotalTime) {
     public RetryPolicy {
         if (maxAttempts < 1) {

@@ -2,12 +2,14 @@ package dev.tunegate.client;
 
 import dev.tunegate.client.model.GenerateContentResponse;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A streamGenerateContent call that ended without a final chunk (no finishReason and no blocked prompt) or
  * broke mid-way. It keeps the chunks received so far and their aggregate. Its message starts with
  * {@code HTTP 200 UNAVAILABLE:} because the HTTP exchange itself had succeeded.
  */
+@API(status = API.Status.STABLE)
 public final class StreamInterruptedException extends GeminiApiException {
     private final transient List<GenerateContentResponse> chunks;
     private final transient GenerateContentResponse partialResponse;

@@ -3,12 +3,14 @@ package dev.tunegate.client;
 import dev.tunegate.client.model.GenerateContentResponse;
 import java.time.Duration;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A completed streamGenerateContent call: every chunk as received, the aggregated response (texts
  * concatenated per candidate, the last finishReason, safety ratings and usage), and timings measured from the
  * moment the call held its concurrency permit (queueing is excluded; retries and their backoff are included).
  */
+@API(status = API.Status.STABLE)
 public record StreamedResponse(
         List<GenerateContentResponse> chunks,
         GenerateContentResponse response,

@@ -10,7 +10,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
@@ -22,8 +21,11 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Sends one logical call asynchronously: waits for a concurrency permit and a rate slot without blocking a
- * thread, attaches the key header, and retries per {@link RetryPolicy} on a scheduler.
+ * Sends one logical call asynchronously: waits for a concurrency permit ({@link AsyncPermits}) and a rate slot
+ * ({@link RequestPacer}) without blocking a thread, and retries per {@link RetryPolicy} on a scheduler. It is
+ * the one owner of the client's concurrency and rate limits. Credentials are not its business: the
+ * {@link CredentialInterceptor} in the OkHttp chain adds them and records, in each request's
+ * {@link AttemptSecret} tag, what to redact from that attempt's errors.
  */
 final class Transport {
     static final System.Logger LOG = System.getLogger("dev.tunegate.client.GeminiClient");
@@ -42,7 +44,6 @@ final class Transport {
     /** A call's value, how many retries it needed, and its latency from taking a permit to completion. */
     record Outcome<T>(T value, int retries, Duration latency) {}
 
-    private final Supplier<String> apiKey;
     private final RetryPolicy policy;
     private final AsyncPermits permits;
     private final RequestPacer pacer;
@@ -54,14 +55,12 @@ final class Transport {
     final AtomicLong failedCalls = new AtomicLong();
 
     Transport(
-            Supplier<String> apiKey,
             RetryPolicy policy,
             AsyncPermits permits,
             RequestPacer pacer,
             RetryListener listener,
             ScheduledExecutorService scheduler,
             ApiErrors errors) {
-        this.apiKey = apiKey;
         this.policy = policy;
         this.permits = permits;
         this.pacer = pacer;
@@ -72,6 +71,16 @@ final class Transport {
 
     int inFlight() {
         return permits.inFlight();
+    }
+
+    /** Most calls in flight at once; 0 means no cap. */
+    int maxConcurrentRequests() {
+        return permits.max();
+    }
+
+    /** Most HTTP attempts started per minute; 0 means no limit. */
+    double requestsPerMinute() {
+        return pacer.requestsPerMinute();
     }
 
     <T> CompletableFuture<Outcome<T>> call(
@@ -95,7 +104,7 @@ final class Transport {
         final CompletableFuture<Outcome<T>> future = new CompletableFuture<>();
         private volatile int attempt;
         private volatile int retryCount;
-        private volatile String keyInUse;
+        private volatile AttemptSecret secret = new AttemptSecret();
 
         Exchange(
                 OkHttpClient http,
@@ -140,12 +149,12 @@ final class Transport {
             attempt++;
             attempts.incrementAndGet();
             try {
-                String key = apiKey.get();
-                keyInUse = key;
-                Request.Builder rb = new Request.Builder().url(url).header("User-Agent", USER_AGENT);
-                if (key != null && !key.isBlank()) {
-                    rb.header("x-goog-api-key", key);
-                }
+                AttemptSecret attemptSecret = new AttemptSecret();
+                secret = attemptSecret;
+                Request.Builder rb = new Request.Builder()
+                        .url(url)
+                        .header("User-Agent", USER_AGENT)
+                        .tag(AttemptSecret.class, attemptSecret);
                 if (eventStream) {
                     rb.header("Accept", "text/event-stream");
                 }
@@ -158,7 +167,16 @@ final class Transport {
 
         @Override
         public void onFailure(Call call, IOException e) {
-            retryOrFail(errors.fromIOException(e, keyInUse, name, attempt));
+            if (e instanceof CredentialInterceptor.SourceFailed failed) {
+                fail(failed.source());
+                return;
+            }
+            retryOrFail(errors.fromIOException(e, key(), name, attempt));
+        }
+
+        /** The secret the current attempt carried, to be redacted from its errors. */
+        private String key() {
+            return secret.value();
         }
 
         @Override
@@ -177,7 +195,7 @@ final class Transport {
                         response.message(),
                         response.header("Retry-After"),
                         text,
-                        keyInUse,
+                        key(),
                         name,
                         attempt);
                 if (RetryPolicy.isRetryableStatus(response.code())) {
@@ -190,14 +208,14 @@ final class Transport {
                 fail(new GeminiApiException(
                         response.code(),
                         "INTERNAL",
-                        "malformed response body: " + Redactor.redact(e.getOriginalMessage(), keyInUse),
+                        "malformed response body: " + Redactor.redact(e.getOriginalMessage(), key()),
                         null,
                         null,
                         name,
                         attempt,
                         null));
             } catch (IOException e) {
-                retryOrFail(errors.fromIOException(e, keyInUse, name, attempt));
+                retryOrFail(errors.fromIOException(e, key(), name, attempt));
             } catch (RuntimeException | Error e) {
                 fail(e);
             }

@@ -132,4 +132,28 @@ class LimitsTest extends MockGemini {
         assertThat(all(futures)).hasSize(200);
         assertThat(slow.peak.get()).as("peak concurrent requests at the server").isGreaterThan(64);
     }
+
+    @Test
+    void theClientAnswersWhatItsLimitsAre() {
+        GeminiClient capped =
+                track(builder().maxConcurrentRequests(7).requestsPerMinute(90).build());
+        assertThat(capped.maxConcurrentRequests()).isEqualTo(7);
+        assertThat(capped.requestsPerMinute()).isEqualTo(90.0);
+        GeminiClient open = track(builder().build());
+        assertThat(open.maxConcurrentRequests()).as("no cap").isZero();
+        assertThat(open.requestsPerMinute()).as("no limit").isZero();
+    }
+
+    @Test
+    void okHttpsDispatcherNeverLimitsBelowTheClientsCap() {
+        okhttp3.Dispatcher small = new okhttp3.Dispatcher();
+        small.setMaxRequests(2);
+        small.setMaxRequestsPerHost(1);
+        OkHttpWiring.raiseDispatcherLimits(small, 100);
+        assertThat(small.getMaxRequests()).isGreaterThanOrEqualTo(200);
+        assertThat(small.getMaxRequestsPerHost()).isGreaterThanOrEqualTo(200);
+        okhttp3.Dispatcher uncapped = new okhttp3.Dispatcher();
+        OkHttpWiring.raiseDispatcherLimits(uncapped, 0);
+        assertThat(uncapped.getMaxRequestsPerHost()).isEqualTo(OkHttpWiring.UNCAPPED_DISPATCHER_LIMIT);
+    }
 }

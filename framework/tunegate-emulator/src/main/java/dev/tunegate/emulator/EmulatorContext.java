@@ -6,12 +6,14 @@ import dev.tunegate.emulator.http.ApiException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * What a {@link TunedModelService} gets from the emulator: the wire mapper, the served base models
  * (to fall back to and to validate {@code baseModel}), the data directory for persistence (null = keep
  * tuned models in memory), the duration of one simulated tuning step, and the emulator seed.
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record EmulatorContext(
         ObjectMapper mapper, Map<String, ServedModel> baseModels, Path dataDir, long tuningStepMillis, long seed) {
     public EmulatorContext {

@@ -7,11 +7,13 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.apiguardian.api.API;
 
 /**
  * Runs the emulator from the command line ({@code java -jar tunegate-emulator.jar --port 8089}) and
  * prints the base URL once it is ready. Options are listed by {@code --help}.
  */
+@API(status = API.Status.STABLE)
 public final class EmulatorMain {
     static final String USAGE = String.join(
             "\n",

@@ -30,6 +30,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
 
 /**
  * A local Gemini API v1beta server: generateContent and streamGenerateContent for base and tuned
@@ -41,6 +42,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  */
+@API(status = API.Status.STABLE)
 public final class GeminiEmulator implements AutoCloseable {
     static {
         // without TCP_NODELAY, small keep-alive responses wait for delayed ACKs (~40 ms each)
@@ -176,6 +178,7 @@ public final class GeminiEmulator implements AutoCloseable {
     }
 
     /** Configures a {@link GeminiEmulator}. */
+    @API(status = API.Status.STABLE)
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port;

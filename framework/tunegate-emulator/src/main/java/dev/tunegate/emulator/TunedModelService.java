@@ -3,6 +3,7 @@ package dev.tunegate.emulator;
 import dev.tunegate.emulator.generation.ServedModel;
 import dev.tunegate.emulator.http.ApiRequest;
 import dev.tunegate.emulator.http.ApiResponse;
+import org.apiguardian.api.API;
 
 /**
  * The seam through which tuned models plug into the emulator (implemented by the tuning side).
@@ -15,6 +16,7 @@ import dev.tunegate.emulator.http.ApiResponse;
  * for errors (404 NOT_FOUND, 400 FAILED_PRECONDITION for a model that is not ACTIVE, ...); any other
  * exception becomes a 500. Implementations must be thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL)
 public interface TunedModelService extends AutoCloseable {
     /**
      * Answers a request under {@code /v1beta/tunedModels} (create, get, list, patch, delete, operations).

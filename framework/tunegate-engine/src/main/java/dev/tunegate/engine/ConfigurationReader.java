@@ -91,6 +91,7 @@ final class ConfigurationReader {
                 values.duration(TUNING_POLL_INTERVAL_PROPERTY_NAME, Duration.ofMillis(500)),
                 values.positiveInt(SUITE_MAX_BYTES_PROPERTY_NAME, 5 * 1024 * 1024),
                 values.positiveInt(SUITE_MAX_ALIAS_NODES_PROPERTY_NAME, 10_000),
+                values.duration(MATCHER_TIMEOUT_PROPERTY_NAME, Duration.ofSeconds(2)),
                 root,
                 values.path(EMULATOR_DATA_DIR_PROPERTY_NAME),
                 values.bool(DISCOVERY_AS_ROOT_ENGINE_PROPERTY_NAME, true),

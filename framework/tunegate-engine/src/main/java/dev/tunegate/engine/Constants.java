@@ -29,10 +29,16 @@ public final class Constants {
      */
     public static final String API_KEY_ENV_PROPERTY_NAME = "tunegate.api-key.env";
 
-    /** Maximum number of model calls in flight at once (default 8, at least 1). */
+    /**
+     * Maximum number of model calls in flight at once (default 8, at least 1), retries included. The
+     * client enforces it (calls beyond it wait in order without holding a thread).
+     */
     public static final String CONCURRENCY_PROPERTY_NAME = "tunegate.concurrency";
 
-    /** Optional limit of model calls started per minute (a positive number; unset means no limit). */
+    /**
+     * Optional limit of HTTP requests started per minute, retries included (a positive number, fractions
+     * allowed; unset means no limit). The client spaces requests evenly to keep it.
+     */
     public static final String RATE_LIMIT_RPM_PROPERTY_NAME = "tunegate.rate-limit.rpm";
 
     /**
@@ -69,6 +75,13 @@ public final class Constants {
     public static final String SUITE_MAX_ALIAS_NODES_PROPERTY_NAME = "tunegate.suite.max-alias-nodes";
 
     /**
+     * Time limit of one matcher evaluation, as an ISO-8601 duration (default {@code PT2S}). A matcher
+     * that takes longer (e.g. a regular expression that backtracks catastrophically) fails its check
+     * with a message naming the matcher, its {@code file:line} and the limit, and the run goes on.
+     */
+    public static final String MATCHER_TIMEOUT_PROPERTY_NAME = "tunegate.matcher.timeout";
+
+    /**
      * {@code false} to make the engine discover nothing when it is the root engine of a launch, so that
      * suites run only through a {@code @Suite @IncludeEngines("tunegate")} class (default {@code true}).
      *
@@ -101,7 +114,7 @@ public final class Constants {
     /**
      * Record/replay of model calls: {@code live} (default: always call the endpoint), {@code record}
      * (call and record), {@code replay} (answer from recordings; a call without one aborts its test) or
-     * {@code auto} (replay what is recorded, call and record the rest). See {@code dev.tunegate.engine.replay}.
+     * {@code auto} (replay what is recorded, call and record the rest). See {@code dev.tunegate.engine.run.replay}.
      */
     public static final String MODE_PROPERTY_NAME = "tunegate.mode";
 

@@ -12,6 +12,7 @@ import dev.tunegate.engine.run.GatewayFactory;
 import dev.tunegate.engine.run.Judge;
 import dev.tunegate.engine.run.ModelCalls;
 import dev.tunegate.engine.run.ResultListener;
+import dev.tunegate.engine.run.replay.RecordingGateway;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import java.time.Clock;
@@ -47,11 +48,18 @@ final class RunWiring {
         return this;
     }
 
-    /** The run's context: everything wired, nothing started. */
+    /**
+     * The run's context: everything wired, nothing started. Model calls go through {@code gateways},
+     * behind record/replay when {@code tunegate.mode} asks for it; the API key (the value of the
+     * configured environment variable) is redacted from recordings and reports.
+     */
     TuneGateExecutionContext build(
             TuneGateConfiguration config, GatewayFactory gateways, Map<String, String> environment, Clock clock) {
         ComparisonSettings settings = config.comparison();
         GateFailurePolicy gates = new GateFailurePolicy(settings);
+        List<String> secrets = Optional.ofNullable(environment.get(config.apiKeyEnv())).stream()
+                .toList();
+        GatewayFactory calls = RecordingGateway.decorate(gateways, config, secrets);
         GateJudge results = GateJudge.recording(
                 settings,
                 gates,
@@ -65,7 +73,7 @@ final class RunWiring {
         listeners.addAll(extraListeners);
         return new TuneGateExecutionContext(
                 config,
-                new ModelCalls(config, gateways),
+                new ModelCalls(config, calls),
                 new Judge(failurePolicy.orElse(gates)),
                 ResultListener.composite(listeners),
                 results);

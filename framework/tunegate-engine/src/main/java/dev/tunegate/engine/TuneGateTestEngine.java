@@ -6,10 +6,7 @@ import dev.tunegate.engine.platform.descriptor.TuneGateExecutionContext;
 import dev.tunegate.engine.platform.discovery.TuneGateDiscovery;
 import dev.tunegate.engine.run.ClientGatewayFactory;
 import dev.tunegate.engine.run.GatewayFactory;
-import dev.tunegate.engine.run.replay.RecordingGateway;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
@@ -102,11 +99,6 @@ public final class TuneGateTestEngine extends HierarchicalTestEngine<TuneGateExe
         TuneGateEngineDescriptor root = (TuneGateEngineDescriptor) request.getRootTestDescriptor();
         RunWiring wiring = new RunWiring();
         customizer.accept(wiring);
-        TuneGateConfiguration config = root.config();
-        Map<String, String> environment = System.getenv();
-        List<String> secrets = Optional.ofNullable(environment.get(config.apiKeyEnv())).stream()
-                .toList();
-        return wiring.build(
-                config, RecordingGateway.decorate(gatewayFactory, config, secrets), environment, Clock.systemUTC());
+        return wiring.build(root.config(), gatewayFactory, System.getenv(), Clock.systemUTC());
     }
 }

@@ -204,7 +204,7 @@ class ExecutionTest {
     }
 
     @Test
-    void callsRunAheadBoundedByConcurrencyAndTestsReportInOrder() {
+    void callsRunAheadBoundedByTheLookAheadAndTestsReportInOrder() {
         FakeGateway fake = new FakeGateway(5);
         EngineExecutionResults results = EngineTestKit.engine(new TuneGateTestEngine(fake.factory()))
                 .selectors(selectClasspathResource(MANY))
@@ -212,7 +212,8 @@ class ExecutionTest {
                 .configurationParameter("tunegate.look-ahead", "16")
                 .execute();
         results.testEvents().assertStatistics(s -> s.started(401).succeeded(200).failed(201));
-        assertThat(fake.maxInFlight.get()).isBetween(2, 4);
+        // The look-ahead bounds the tests whose calls are issued; concurrency is the client's (CallLimitsTest).
+        assertThat(fake.maxInFlight.get()).isBetween(2, 16);
         List<String> order = new ArrayList<>();
         results.testEvents().finished().stream()
                 .forEach(e -> order.add(e.getTestDescriptor().getDisplayName()));
@@ -223,27 +224,6 @@ class ExecutionTest {
         }
         expected.add("many › gate [b]");
         assertThat(order).isEqualTo(expected);
-    }
-
-    @Test
-    void rateLimitSpacesCallStarts() {
-        FakeGateway fake = new FakeGateway(0);
-        EngineExecutionResults results = EngineTestKit.engine(new TuneGateTestEngine(fake.factory()))
-                .selectors(selectClasspathResource(MANY))
-                .configurationParameter("tunegate.filter.name", "^c00[0-4]$")
-                .configurationParameter("tunegate.rate-limit.rpm", "1200")
-                .execute();
-        results.testEvents().assertStatistics(s -> s.started(10 + 1)); // 5 cases × 2 variants + the gate test
-        List<Long> starts = new ArrayList<>(fake.startNanos);
-        assertThat(starts).hasSize(10);
-        // 1200 rpm = one start per 50 ms. Call i cannot start before the first call + i x 50 ms; the
-        // tolerance covers only how late the fake saw the first call (gaps between neighbours may
-        // shrink after a late start, which keeps the rate and is allowed).
-        for (int i = 1; i < starts.size(); i++) {
-            assertThat((starts.get(i) - starts.get(0)) / 1e6)
-                    .as("start of call %d after the first, in ms", i)
-                    .isGreaterThanOrEqualTo(i * 50.0 - 25.0);
-        }
     }
 
     @Test

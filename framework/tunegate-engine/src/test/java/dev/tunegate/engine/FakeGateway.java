@@ -35,7 +35,6 @@ final class FakeGateway implements ModelGateway {
     final AtomicInteger maxInFlight = new AtomicInteger();
     final List<String> prompts = new CopyOnWriteArrayList<>();
     final List<GenerateContentRequest> requests = new CopyOnWriteArrayList<>();
-    final List<Long> startNanos = new CopyOnWriteArrayList<>();
     private final long delayMillis;
     private final boolean record;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -63,7 +62,6 @@ final class FakeGateway implements ModelGateway {
     public CompletableFuture<ModelAnswer> generate(String model, GenerateContentRequest request) {
         calls.incrementAndGet();
         if (record) {
-            startNanos.add(System.nanoTime());
             requests.add(request);
         }
         int now = inFlight.incrementAndGet();

@@ -2,8 +2,10 @@ package dev.tunegate.client.model;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import java.util.Base64;
+import org.apiguardian.api.API;
 
 /** Inline media bytes: a MIME type and base64-encoded data (JSON also accepts {@code mime_type}). */
+@API(status = API.Status.EXPERIMENTAL)
 public record Blob(@JsonAlias("mime_type") String mimeType, String data) {
     /** Encodes raw bytes as base64. */
     public static Blob of(String mimeType, byte[] bytes) {

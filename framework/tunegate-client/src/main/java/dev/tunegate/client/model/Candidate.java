@@ -1,8 +1,10 @@
 package dev.tunegate.client.model;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** A response candidate; an absent {@code finishReason} means the model has not stopped (streaming). */
+@API(status = API.Status.EXPERIMENTAL)
 public record Candidate(
         Content content,
         FinishReason finishReason,

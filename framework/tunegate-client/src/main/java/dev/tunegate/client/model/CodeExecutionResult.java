@@ -1,8 +1,10 @@
 package dev.tunegate.client.model;
 
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import org.apiguardian.api.API;
 
 /** The result of executing {@link ExecutableCode}. */
+@API(status = API.Status.EXPERIMENTAL)
 public record CodeExecutionResult(Outcome outcome, String output) {
     /** Outcome of the execution. */
     public enum Outcome {

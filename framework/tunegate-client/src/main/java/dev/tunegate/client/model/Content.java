@@ -3,8 +3,10 @@ package dev.tunegate.client.model;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /** A turn of a conversation: a role ("user", "model", ...) and its parts. */
+@API(status = API.Status.EXPERIMENTAL)
 public record Content(String role, List<Part> parts) {
     public Content {
         parts = Unions.copy(parts);

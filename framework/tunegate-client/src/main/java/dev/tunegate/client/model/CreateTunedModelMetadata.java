@@ -1,8 +1,10 @@
 package dev.tunegate.client.model;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** Progress metadata of a tunedModels.create operation. */
+@API(status = API.Status.EXPERIMENTAL)
 public record CreateTunedModelMetadata(
         String tunedModel,
         Integer totalSteps,

@@ -1,8 +1,10 @@
 package dev.tunegate.client.model;
 
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import org.apiguardian.api.API;
 
 /** Why the model stopped generating tokens. */
+@API(status = API.Status.EXPERIMENTAL)
 public enum FinishReason {
     FINISH_REASON_UNSPECIFIED,
     STOP,

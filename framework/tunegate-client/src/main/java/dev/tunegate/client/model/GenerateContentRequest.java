@@ -3,11 +3,13 @@ package dev.tunegate.client.model;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Request body of generateContent and streamGenerateContent. The model is named by the URL, not the body.
  * snake_case keys and single objects in place of arrays are accepted on read.
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record GenerateContentRequest(
         List<Content> contents,
         List<Tool> tools,

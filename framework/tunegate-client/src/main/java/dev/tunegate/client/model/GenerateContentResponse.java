@@ -1,11 +1,13 @@
 package dev.tunegate.client.model;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Response of generateContent, and one chunk of streamGenerateContent. {@code modelVersion} and
  * {@code responseId} follow the public API (not in the seeds).
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record GenerateContentResponse(
         List<Candidate> candidates,
         PromptFeedback promptFeedback,

@@ -2,11 +2,13 @@ package dev.tunegate.client.model;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Generation options. The seeds define stopSequences to topK; {@code seed}, {@code presencePenalty} and
  * {@code frequencyPenalty} follow the public API. snake_case keys are accepted on read.
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record GenerationConfig(
         @JsonAlias("stop_sequences") List<String> stopSequences,
         @JsonAlias("response_mime_type") String responseMimeType,

@@ -1,8 +1,10 @@
 package dev.tunegate.client.model;
 
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import org.apiguardian.api.API;
 
 /** Block at and beyond a given harm probability. */
+@API(status = API.Status.EXPERIMENTAL)
 public enum HarmBlockThreshold {
     HARM_BLOCK_THRESHOLD_UNSPECIFIED,
     BLOCK_LOW_AND_ABOVE,

@@ -1,8 +1,10 @@
 package dev.tunegate.client.model;
 
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import org.apiguardian.api.API;
 
 /** The category of a safety rating or setting. */
+@API(status = API.Status.EXPERIMENTAL)
 public enum HarmCategory {
     HARM_CATEGORY_UNSPECIFIED,
     HARM_CATEGORY_DEROGATORY,

@@ -1,11 +1,13 @@
 package dev.tunegate.client.model;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import org.apiguardian.api.API;
 
 /**
  * Tuning hyperparameters. Union {@code learning_rate_option}: at most one of learningRate and
  * learningRateMultiplier.
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record Hyperparameters(
         @JsonAlias("learning_rate") Double learningRate,
         @JsonAlias("learning_rate_multiplier") Double learningRateMultiplier,

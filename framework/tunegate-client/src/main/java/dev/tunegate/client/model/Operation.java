@@ -3,16 +3,17 @@ package dev.tunegate.client.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tunegate.client.GeminiJson;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A long-running operation ({@code google.longrunning.Operation}). {@code metadata} and {@code response}
  * are JSON objects carrying an {@code @type}; read them with {@link #createTunedModelMetadata()},
  * {@link #tunedModel()} or {@link #metadataAs(Class)}. Union {@code result}: at most one of error and response.
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record Operation(String name, JsonNode metadata, Boolean done, Status error, JsonNode response) {
-    private static final ObjectMapper MAPPER = GeminiJson.newMapper();
+    private static final ObjectMapper MAPPER = WireJson.newMapper();
 
     public Operation {
         Unions.atMostOne("Operation", "result", "error", error, "response", response);

@@ -2,11 +2,13 @@ package dev.tunegate.client.model;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apiguardian.api.API;
 
 /**
  * One piece of a {@link Content}. Union {@code data}: at most one of text, inlineData, fileData,
  * functionCall, functionResponse, executableCode, codeExecutionResult is set.
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record Part(
         String text,
         @JsonAlias("inline_data") Blob inlineData,

@@ -1,6 +1,9 @@
 package dev.tunegate.client.model;
 
+import org.apiguardian.api.API;
+
 /** A harm category with the probability of harm, and whether it caused a block. */
+@API(status = API.Status.EXPERIMENTAL)
 public record SafetyRating(HarmCategory category, HarmProbability probability, Boolean blocked) {
     /** A rating that did not block. */
     public static SafetyRating of(HarmCategory category, HarmProbability probability) {

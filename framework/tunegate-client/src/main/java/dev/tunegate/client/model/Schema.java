@@ -7,12 +7,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A subset of an OpenAPI 3.0 schema, used for {@code responseSchema} and function parameters.
  * {@code minItems}/{@code maxItems}/{@code minLength}/{@code maxLength}/{@code minProperties}/{@code maxProperties}
  * are int64 values; they are written as JSON strings and accepted as strings or numbers.
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record Schema(
         SchemaType type,
         String format,

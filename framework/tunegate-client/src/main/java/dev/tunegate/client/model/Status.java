@@ -2,11 +2,13 @@ package dev.tunegate.client.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A {@code google.rpc.Status}: numeric code, message and typed details (each with an {@code @type}).
  * In HTTP error bodies the API adds the canonical status name (e.g. "RESOURCE_EXHAUSTED") as {@code status}.
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record Status(Integer code, String message, String status, List<JsonNode> details) {
     /** The {@code @type} of a RetryInfo detail. */
     public static final String RETRY_INFO_TYPE = "type.googleapis.com/google.rpc.RetryInfo";

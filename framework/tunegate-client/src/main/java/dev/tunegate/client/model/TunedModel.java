@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import java.time.Instant;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A fine-tuned model ({@code tunedModels/*}). Union {@code source_model}: at most one of tunedModelSource
  * and baseModel. {@code readerProjectNumbers} are int64 values carried as JSON strings.
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record TunedModel(
         String name,
         @JsonAlias("display_name") String displayName,

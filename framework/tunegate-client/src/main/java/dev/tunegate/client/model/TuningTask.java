@@ -3,8 +3,10 @@ package dev.tunegate.client.model;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import java.time.Instant;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** The tuning task of a tuned model: input data and hyperparameters, output times and snapshots. */
+@API(status = API.Status.EXPERIMENTAL)
 public record TuningTask(
         Instant startTime,
         Instant completeTime,

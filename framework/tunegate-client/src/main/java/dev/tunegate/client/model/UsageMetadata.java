@@ -1,6 +1,9 @@
 package dev.tunegate.client.model;
 
+import org.apiguardian.api.API;
+
 /** Token usage of a generation request. */
+@API(status = API.Status.EXPERIMENTAL)
 public record UsageMetadata(
         Integer promptTokenCount,
         Integer cachedContentTokenCount,

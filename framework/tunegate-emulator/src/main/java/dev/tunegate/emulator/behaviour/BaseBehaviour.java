@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * How the emulator's base models answer, from the request alone. Rules are tried in order and the
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
  * generic answer. The system instruction's persona ("You are a cat. Your name is Neko.") and style
  * (upper case, one word, brief) are applied to every built-in answer, not to scripted ones.
  */
+@API(status = API.Status.INTERNAL)
 public final class BaseBehaviour implements Answerer {
     private static final Pattern MY_NAME =
             Pattern.compile("\\bmy name is ([\\p{L}][\\p{L}'-]*)", Pattern.CASE_INSENSITIVE);

@@ -24,7 +24,7 @@ import java.util.regex.PatternSyntaxException;
  * {@code pattern} and {@code system} are case-insensitive Java regular expressions searched in the last
  * user message and in the system instruction. Errors name the file and the rule.
  */
-public final class BehaviourFile {
+final class BehaviourFile {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)

@@ -9,6 +9,7 @@ import dev.tunegate.client.model.FunctionDeclaration;
 import dev.tunegate.client.model.Schema;
 import dev.tunegate.client.model.SchemaType;
 import dev.tunegate.emulator.generation.Prompt;
+import dev.tunegate.emulator.tokenizer.Tokenizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -151,10 +152,11 @@ final class FunctionChooser {
         return a.regionMatches(0, b, 0, n);
     }
 
+    /** The content words of {@code text}: {@link Tokenizer#keywords} without stop words. */
     static List<String> words(String text) {
         List<String> out = new ArrayList<>();
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (!w.isEmpty() && !STOP.contains(w)) {
+        for (String w : Tokenizer.get().keywords(text)) {
+            if (!STOP.contains(w)) {
                 out.add(w);
             }
         }

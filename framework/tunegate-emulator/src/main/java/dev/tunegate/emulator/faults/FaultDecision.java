@@ -1,10 +1,13 @@
 package dev.tunegate.emulator.faults;
 
+import org.apiguardian.api.API;
+
 /**
  * What to do to one request: delay it, fail it with an HTTP error (0 = no error), and for streams cut
  * the connection after {@code cutAfterChunks} chunks (-1 = do not cut, {@link #MIDWAY} = after half of
  * them) or delay each chunk. A cut stream never delivers its final chunk.
  */
+@API(status = API.Status.INTERNAL)
 public record FaultDecision(
         long delayMillis, int errorStatus, int retryAfterSeconds, int cutAfterChunks, long chunkDelayMillis) {
     /** Cut a stream after half of its chunks (after none when it has a single chunk). */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.apiguardian.api.API;
 
 /**
  * Decides the injected faults of each API request from the global {@link FaultPlan} and the request's
@@ -16,6 +17,7 @@ import java.util.SplittableRandom;
  * {@code retry-after=S}, {@code none} (no random faults for this request), and {@code tuning-failure}
  * (on {@code tunedModels.create}: the tuning run fails half-way; see the tuning package).
  */
+@API(status = API.Status.INTERNAL)
 public final class FaultInjector {
     /** The per-request fault header. */
     public static final String HEADER = "x-tunegate-fault";

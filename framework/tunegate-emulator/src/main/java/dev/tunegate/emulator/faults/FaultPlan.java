@@ -1,5 +1,7 @@
 package dev.tunegate.emulator.faults;
 
+import org.apiguardian.api.API;
+
 /**
  * Global fault-injection settings (builder or command-line flags). Rates are probabilities in [0, 1]
  * drawn per request from a generator seeded with {@code seed}, so a run with the same requests in the
@@ -14,6 +16,7 @@ package dev.tunegate.emulator.faults;
  * @param retryAfterSeconds the delay announced with 429 answers
  * @param seed              seed of the fault generator
  */
+@API(status = API.Status.STABLE)
 public record FaultPlan(
         long latencyMillis,
         long jitterMillis,

@@ -1,10 +1,12 @@
 package dev.tunegate.emulator.generation;
 
 import dev.tunegate.client.model.FunctionCall;
+import org.apiguardian.api.API;
 
 /**
  * What an {@link Answerer} says: either text or a function call (then {@code text} is null).
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record Answer(String text, FunctionCall functionCall) {
     public Answer {
         if ((text == null) == (functionCall == null)) {

@@ -1,5 +1,7 @@
 package dev.tunegate.emulator.generation;
 
+import org.apiguardian.api.API;
+
 /**
  * The answering seam: given a conversation, produce the model's raw answer. Base models answer from
  * the bundled behaviour ({@code dev.tunegate.emulator.behaviour.BaseBehaviour}); a tuned model answers
@@ -12,6 +14,7 @@ package dev.tunegate.emulator.generation;
  * be thread-safe and must look at nothing but the {@link Prompt}.
  */
 @FunctionalInterface
+@API(status = API.Status.EXPERIMENTAL)
 public interface Answerer {
     /** The answer to {@code prompt}; never null. */
     Answer answer(Prompt prompt);

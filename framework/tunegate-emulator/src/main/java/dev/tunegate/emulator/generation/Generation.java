@@ -6,10 +6,12 @@ import dev.tunegate.client.model.UsageMetadata;
 import dev.tunegate.emulator.tokenizer.Tokenizer;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The outcome of one generation: the whole response, and the same answer split into stream chunks.
  */
+@API(status = API.Status.INTERNAL)
 public final class Generation {
     private final GenerateContentResponse whole;
     private final List<GeneratedCandidate> candidates;

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apiguardian.api.API;
 
 /**
  * Answers a validated request with a served model: rates and possibly blocks the prompt, asks the
@@ -30,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * JSON mode, stop sequences, {@code maxOutputTokens}, answer safety and token counting. The result can
  * be sent whole or as stream chunks whose texts concatenate to the whole answer.
  */
+@API(status = API.Status.INTERNAL)
 public final class GenerationPipeline {
     /** Tokens counted for each inline or file media part (as Gemini counts an image). */
     public static final int MEDIA_PART_TOKENS = 258;
@@ -196,7 +198,7 @@ public final class GenerationPipeline {
             if (c == HarmCategory.HARM_CATEGORY_CIVIC_INTEGRITY && p == HarmProbability.NEGLIGIBLE && !mentions(r, c)) {
                 continue;
             }
-            HarmBlockThreshold t = thresholds.getOrDefault(c, RequestValidator.DEFAULT_THRESHOLD);
+            HarmBlockThreshold t = thresholds.getOrDefault(c, SafetySettingsCheck.DEFAULT_THRESHOLD);
             out.add(t.blocks(p) ? new SafetyRating(c, p, Boolean.TRUE) : SafetyRating.of(c, p));
         }
         return out;

@@ -6,6 +6,7 @@ import dev.tunegate.client.model.HarmBlockThreshold;
 import dev.tunegate.client.model.HarmCategory;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A validated request with every option resolved: what the pipeline needs to answer it.
@@ -23,6 +24,7 @@ import java.util.Map;
  * @param seed             requested seed, or null
  * @param requestHash      a fingerprint of the request body, for seeding
  */
+@API(status = API.Status.INTERNAL)
 public record GenerationPlan(
         GenerateContentRequest request,
         int candidateCount,

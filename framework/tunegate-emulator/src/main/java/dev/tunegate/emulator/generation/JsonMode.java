@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunegate.emulator.tokenizer.Tokenizer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  * a leading yes/no; enum values are those whose words appear in the answer or the prompt (else the first,
  * or a sampled one above temperature 0). Without a schema, non-JSON text becomes {@code {"answer": text}}.
  */
-public final class JsonMode {
+final class JsonMode {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final Pattern LIST_ITEM =
             Pattern.compile("^\\s*(?:[-*\u2022]|\\d+[.)])\\s+(.+?)\\s*$", Pattern.MULTILINE);
@@ -34,12 +35,12 @@ public final class JsonMode {
     private final ObjectMapper mapper;
 
     /** A JSON-mode renderer writing with {@code mapper}. */
-    public JsonMode(ObjectMapper mapper) {
+    JsonMode(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
     /** The JSON text for {@code answer}; {@code schema} (camelCase tree) may be null. */
-    public String render(String answer, JsonNode schema, String promptText, Sampler sampler) {
+    String render(String answer, JsonNode schema, String promptText, Sampler sampler) {
         JsonNode parsed = tryParse(answer);
         if (parsed != null && (schema == null || conforms(parsed, schema))) {
             return answer.strip();
@@ -65,7 +66,7 @@ public final class JsonMode {
     }
 
     /** The enum value answering {@code answer} for {@code text/x.enum}. */
-    public String renderEnum(String answer, JsonNode schema, String promptText, Sampler sampler) {
+    String renderEnum(String answer, JsonNode schema, String promptText, Sampler sampler) {
         return pickEnum(schema.path("enum"), new Hint(answer, promptText, sampler, true));
     }
 
@@ -207,8 +208,9 @@ public final class JsonMode {
         return tied.size() > 1 ? hint.sampler().choose(tied) : options.get(best);
     }
 
+    /** The words of {@code s} ({@link Tokenizer#keywords}) joined by single spaces. */
     private static String normal(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return String.join(" ", Tokenizer.get().keywords(s));
     }
 
     private static String humanise(String name) {
@@ -274,7 +276,7 @@ public final class JsonMode {
     }
 
     /** Whether {@code value} satisfies the (OpenAPI subset) {@code schema}: types, required, enum, items. */
-    public static boolean conforms(JsonNode value, JsonNode schema) {
+    static boolean conforms(JsonNode value, JsonNode schema) {
         if (schema.has("anyOf") && schema.get("anyOf").size() > 0) {
             for (JsonNode alt : schema.get("anyOf")) {
                 if (conforms(value, alt)) {

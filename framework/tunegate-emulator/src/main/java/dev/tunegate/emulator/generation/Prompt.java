@@ -3,6 +3,7 @@ package dev.tunegate.emulator.generation;
 import dev.tunegate.client.model.FunctionCallingConfig;
 import dev.tunegate.client.model.FunctionDeclaration;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Everything an {@link Answerer} may use to answer one candidate.
@@ -18,6 +19,7 @@ import java.util.List;
  * @param sampler           this candidate's seeded sampler
  * @param candidateIndex    the candidate being produced (0-based)
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record Prompt(
         String model,
         String systemInstruction,

@@ -14,6 +14,7 @@ import dev.tunegate.client.model.GenerateContentRequest;
 import dev.tunegate.emulator.http.ApiException;
 import java.io.IOException;
 import java.util.Arrays;
+import org.apiguardian.api.API;
 
 /**
  * Reads a generateContent body the way the service does: strict JSON except trailing commas (the
@@ -21,6 +22,7 @@ import java.util.Arrays;
  * fields and wrong types are 400 INVALID_ARGUMENT naming the field. Then {@link RequestValidator}
  * checks every documented range and limit.
  */
+@API(status = API.Status.INTERNAL)
 public final class RequestReader {
     private static final ObjectMapper TREE = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)

@@ -3,6 +3,7 @@ package dev.tunegate.emulator.generation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.apiguardian.api.API;
 
 /**
  * Seeded sampling for one candidate of one request. At temperature 0 every choice is the first
@@ -11,6 +12,7 @@ import java.util.SplittableRandom;
  * keeps the smallest prefix whose normalised weight reaches P; one option is then drawn from a
  * {@link SplittableRandom} seeded per request (see {@link #seedFor}). Not thread-safe: one per candidate.
  */
+@API(status = API.Status.EXPERIMENTAL)
 public final class Sampler {
     private final double temperature;
     private final Double topP;

@@ -3,12 +3,14 @@ package dev.tunegate.emulator.http;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * An API error that becomes a {@code google.rpc.Status} body
  * {@code {"error":{"code","message","status","details"}}} with the matching HTTP status. Throw it from
  * any handler (including a {@code TunedModelService}); the server writes it through {@link ErrorBody}.
  */
+@API(status = API.Status.EXPERIMENTAL)
 public final class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

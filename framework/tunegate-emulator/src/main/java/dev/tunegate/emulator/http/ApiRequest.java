@@ -3,11 +3,13 @@ package dev.tunegate.emulator.http;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * One HTTP request as handlers see it: method, decoded path (e.g. {@code /v1beta/tunedModels/abc}),
  * decoded query parameters, headers (lower-case names) and the body bytes.
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record ApiRequest(
         String method, String path, Map<String, List<String>> query, Map<String, List<String>> headers, byte[] body) {
     /** The first value of query parameter {@code name}, or null. */

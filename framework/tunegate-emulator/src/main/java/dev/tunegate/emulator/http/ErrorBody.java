@@ -7,8 +7,10 @@ import dev.tunegate.client.model.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /** Builds the JSON error body every non-2xx answer carries: {@code {"error":{code,message,status,details}}}. */
+@API(status = API.Status.EXPERIMENTAL)
 public final class ErrorBody {
     private static final ObjectMapper MAPPER = GeminiJson.newMapper();
 

@@ -2,6 +2,7 @@ package dev.tunegate.emulator.safety;
 
 import dev.tunegate.client.model.HarmCategory;
 import dev.tunegate.client.model.HarmProbability;
+import dev.tunegate.emulator.tokenizer.Tokenizer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A word-list safety classifier. Each lexicon line is {@code CATEGORY LEVEL term}: a harm category
@@ -25,6 +27,7 @@ import java.util.Map;
  * terms, raised one level when three or more different terms of the category match; no match is
  * {@code NEGLIGIBLE}. Blank lines and lines starting with {@code #} are ignored.
  */
+@API(status = API.Status.INTERNAL)
 public final class LexiconClassifier implements SafetyClassifier {
     /** The bundled lexicon resource. */
     public static final String DEFAULT_RESOURCE = "/dev/tunegate/emulator/safety-lexicon.txt";
@@ -201,20 +204,6 @@ public final class LexiconClassifier implements SafetyClassifier {
 
     /** Lower-cased words: runs of letters, digits and apostrophes (and '*' inside lexicon terms). */
     static List<String> words(String text, boolean allowStar) {
-        List<String> words = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isLetterOrDigit(c) || c == '\'' || c == '\u2019' || (allowStar && c == '*')) {
-                current.append(c == '\u2019' ? '\'' : Character.toLowerCase(c));
-            } else if (current.length() > 0) {
-                words.add(current.toString());
-                current.setLength(0);
-            }
-        }
-        if (current.length() > 0) {
-            words.add(current.toString());
-        }
-        return words;
+        return Tokenizer.get().lexiconWords(text, allowStar);
     }
 }

@@ -6,11 +6,13 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import org.apiguardian.api.API;
 
 /**
  * Counters behind {@code GET /emulator/stats}: requests by endpoint and HTTP status, requests in flight
  * now and at peak, and injected faults by kind. Thread-safe; {@link #reset()} zeroes everything.
  */
+@API(status = API.Status.INTERNAL)
 public final class EmulatorStats {
     private final Map<String, Map<Integer, LongAdder>> requests = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> faults = new ConcurrentHashMap<>();

@@ -1,10 +1,8 @@
 package dev.tunegate.emulator.tuning;
 
-import java.text.Normalizer;
-import java.util.ArrayList;
+import dev.tunegate.emulator.tokenizer.Tokenizer;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,23 +35,8 @@ final class TextFeatures {
         return tf;
     }
 
-    /** Lower-cased words of {@code text}: runs of letters and digits, after Unicode normalisation. */
+    /** Lower-cased words of {@code text}: {@link Tokenizer#featureWords}. */
     static List<String> words(String text) {
-        String normalised = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC)
-                .toLowerCase(Locale.ROOT);
-        List<String> words = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        normalised.codePoints().forEach(cp -> {
-            if (Character.isLetterOrDigit(cp)) {
-                current.appendCodePoint(cp);
-            } else if (current.length() > 0) {
-                words.add(current.toString());
-                current.setLength(0);
-            }
-        });
-        if (current.length() > 0) {
-            words.add(current.toString());
-        }
-        return words;
+        return Tokenizer.get().featureWords(text);
     }
 }

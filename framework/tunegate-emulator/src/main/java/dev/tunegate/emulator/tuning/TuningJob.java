@@ -13,6 +13,9 @@ import java.util.List;
  */
 final class TuningJob {
 
+    /** Text that, in a display name, description or training example, makes the tuning run fail half-way. */
+    static final String FAULT_MARKER = "TUNEGATE_FAIL_TUNING";
+
     private final String tunedModel;
     private final String operation;
     private final LearnedModel model;

@@ -7,6 +7,7 @@ import dev.tunegate.emulator.generation.ServedModel;
 import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Plugs tuned models into the emulator (found by {@link java.util.ServiceLoader}, or set with
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
  * By default every served base model whose id ends in {@code -tuning} (e.g.
  * {@code models/gemini-1.5-flash-001-tuning}) can be tuned.
  */
+@API(status = API.Status.INTERNAL)
 public final class TuningServiceFactory implements TunedModelServiceFactory {
 
     /** The emulator's sampling defaults for a base model that sets none. */

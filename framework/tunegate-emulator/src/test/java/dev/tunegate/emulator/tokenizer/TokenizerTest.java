@@ -28,4 +28,21 @@ class TokenizerTest {
         assertThat(t.truncate("one two three four", 2)).isEqualTo("one two");
         assertThat(t.truncate("short", 10)).isEqualTo("short");
     }
+
+    @Test
+    void featureWordsAreNormalisedLettersAndDigits() {
+        assertThat(t.featureWords("Ｆｉｌｅ ﬁle, Don't x² 42!")).containsExactly("file", "file", "don", "t", "x2", "42");
+        assertThat(t.featureWords(null)).isEmpty();
+    }
+
+    @Test
+    void keywordsKeepEveryUnicodeNumberAndAreNotNormalised() {
+        assertThat(t.keywords("Ｆｉｌｅ x² Ⅻ, Don't")).containsExactly("ｆｉｌｅ", "x²", "ⅻ", "don", "t");
+    }
+
+    @Test
+    void lexiconWordsKeepApostrophesAndSplitOnCharsOutsideTheBmp() {
+        assertThat(t.lexiconWords("Don\u2019t KILL* a\ud835\udc00b", false)).containsExactly("don't", "kill", "a", "b");
+        assertThat(t.lexiconWords("kill* them", true)).containsExactly("kill*", "them");
+    }
 }

@@ -32,6 +32,7 @@ public record TuneGateConfiguration(
         Duration tuningPollInterval,
         long suiteMaxBytes,
         int suiteMaxAliasNodes,
+        Duration matcherTimeout,
         Optional<Path> projectRoot,
         Optional<Path> emulatorDataDir,
         boolean discoveryAsRootEngine,

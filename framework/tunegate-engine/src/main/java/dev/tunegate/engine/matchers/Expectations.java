@@ -15,20 +15,32 @@ public final class Expectations {
 
     /**
      * Runs every matcher on the answer and records each outcome. An {@link AssertionError} or a
-     * {@link RuntimeException} from a matcher becomes a failed result; other errors propagate.
+     * {@link RuntimeException} from a matcher becomes a failed result; other errors propagate. Matchers
+     * of a suite ({@link TimeLimitedMatcher}) run under their time limit: one that does not finish in
+     * time fails with a message naming it, its place and the limit, and the others still run.
      */
     public static Verdict evaluate(List<? extends Matcher> matchers, ModelAnswer answer) {
-        List<MatcherOutcome> results = new ArrayList<>(matchers.size());
         for (Matcher matcher : matchers) {
-            String description = matcher.description();
-            try {
-                matcher.check(answer);
-                results.add(MatcherOutcome.passed(description));
-            } catch (AssertionError | RuntimeException failure) {
-                results.add(new MatcherOutcome(description, failure));
+            if (matcher instanceof TimeLimitedMatcher) {
+                return LimitedEvaluation.evaluate(matchers, answer);
             }
         }
+        List<MatcherOutcome> results = new ArrayList<>(matchers.size());
+        for (Matcher matcher : matchers) {
+            results.add(evaluateOne(matcher, answer));
+        }
         return new Verdict(results);
+    }
+
+    /** One matcher's outcome; an {@link AssertionError} or a {@link RuntimeException} is a failure. */
+    static MatcherOutcome evaluateOne(Matcher matcher, ModelAnswer answer) {
+        String description = matcher.description();
+        try {
+            matcher.check(answer);
+            return MatcherOutcome.passed(description);
+        } catch (AssertionError | RuntimeException failure) {
+            return new MatcherOutcome(description, failure);
+        }
     }
 
     /**

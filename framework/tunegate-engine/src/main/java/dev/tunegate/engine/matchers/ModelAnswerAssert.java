@@ -145,7 +145,7 @@ public class ModelAnswerAssert extends AbstractAssert<ModelAnswerAssert, ModelAn
     public ModelAnswerAssert textMatches(Pattern pattern) {
         isNotNull();
         String text = actual.text();
-        if (!pattern.matcher(text).find()) {
+        if (!pattern.matcher(new InterruptibleText(text)).find()) {
             fail(
                     "/" + pattern.pattern() + "/",
                     text,

@@ -12,13 +12,13 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Issues model calls ahead of the tests that need them. A feeder thread walks the planned tests in
- * execution order and starts their calls, keeping at most {@code concurrency} calls in flight, at
- * most {@code lookAhead} tests started but not yet taken (so memory does not grow with suite size),
- * and, when set, no more than {@code requestsPerMinute} calls started per minute. Tests
+ * execution order and starts their calls, keeping at most {@code lookAhead} tests started but not yet
+ * taken (so memory does not grow with suite size). How many calls are in flight at once and how fast
+ * they start is the gateway's to bound: the client owns {@code tunegate.concurrency} and
+ * {@code tunegate.rate-limit.rpm} (retries included) and queues calls beyond them in order. Tests
  * {@link #take} their results on their own thread, in their own order.
  */
 final class CallPipeline implements AutoCloseable {
@@ -26,9 +26,7 @@ final class CallPipeline implements AutoCloseable {
     private final List<PlannedTest> plan;
     private final ModelGateway gateway;
     private final RequestFactory requests = new RequestFactory();
-    private final Semaphore inFlight;
     private final Semaphore window;
-    private final long nanosBetweenCalls;
     private final Map<Integer, CompletableFuture<VariantRun>> slots = new ConcurrentHashMap<>();
     private final BitSet issued = new BitSet();
     private final Object lock = new Object();
@@ -37,18 +35,10 @@ final class CallPipeline implements AutoCloseable {
     private volatile boolean closed;
     private volatile Throwable feederFailure;
 
-    CallPipeline(
-            List<PlannedTest> plan,
-            ModelGateway gateway,
-            int concurrency,
-            int lookAhead,
-            Optional<Double> requestsPerMinute) {
+    CallPipeline(List<PlannedTest> plan, ModelGateway gateway, int lookAhead) {
         this.plan = plan;
         this.gateway = gateway;
-        this.inFlight = new Semaphore(concurrency);
         this.window = new Semaphore(lookAhead);
-        this.nanosBetweenCalls =
-                requestsPerMinute.map(rpm -> (long) (60_000_000_000L / rpm)).orElse(0L);
         this.feeder = new Thread(this::feed, "tunegate-call-feeder");
         this.feeder.setDaemon(true);
     }
@@ -58,7 +48,6 @@ final class CallPipeline implements AutoCloseable {
     }
 
     private void feed() {
-        long nextCallAt = System.nanoTime();
         try {
             for (int i = 0; i < plan.size() && !closed; i++) {
                 window.acquire();
@@ -74,14 +63,6 @@ final class CallPipeline implements AutoCloseable {
                 List<CompletableFuture<Sample>> calls = new ArrayList<>(samples);
                 CompletableFuture<String> model = gateway.ready(test.variant());
                 for (int s = 0; s < samples && !closed; s++) {
-                    inFlight.acquire();
-                    if (nanosBetweenCalls > 0) {
-                        long wait;
-                        while ((wait = nextCallAt - System.nanoTime()) > 0) {
-                            LockSupport.parkNanos(wait); // may return early: wait again until the slot
-                        }
-                        nextCallAt = Math.max(nextCallAt, System.nanoTime()) + nanosBetweenCalls;
-                    }
                     calls.add(call(test, s, model));
                 }
                 CompletableFuture<VariantRun> slot = slot(i);
@@ -112,7 +93,6 @@ final class CallPipeline implements AutoCloseable {
         try {
             request = requests.build(test.suite(), test.evalCase(), test.variant());
         } catch (RuntimeException e) {
-            inFlight.release();
             return CompletableFuture.completedFuture(
                     new Sample(sampleIndex, test.variant().model(), null, Optional.empty(), Optional.of(e)));
         }
@@ -122,7 +102,6 @@ final class CallPipeline implements AutoCloseable {
                                 : new Sample(sampleIndex, name, request, Optional.empty(), Optional.of(unwrap(error)))))
                 .exceptionally(error -> new Sample(
                         sampleIndex, test.variant().model(), request, Optional.empty(), Optional.of(unwrap(error))));
-        sample.whenComplete((s, e) -> inFlight.release());
         return sample;
     }
 
@@ -191,12 +170,6 @@ final class CallPipeline implements AutoCloseable {
         CompletableFuture<String> model = gateway.ready(test.variant());
         List<Sample> samples = new ArrayList<>();
         for (int s = 0; s < test.evalCase().repeat(); s++) {
-            try {
-                inFlight.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("interrupted");
-            }
             samples.add(call(test, s, model).join());
         }
         return new VariantRun(test, samples);

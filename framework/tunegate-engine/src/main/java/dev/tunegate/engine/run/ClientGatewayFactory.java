@@ -32,7 +32,9 @@ public final class ClientGatewayFactory implements GatewayFactory {
                 .callTimeout(config.requestTimeout())
                 .readTimeout(config.requestTimeout())
                 .retryPolicy(RetryPolicy.defaults().withMaxAttempts(config.retryMaxAttempts()))
+                // The client owns concurrency and pacing (retries included); the engine's pipeline only looks ahead.
                 .maxConcurrentRequests(config.concurrency())
+                .requestsPerMinute(config.requestsPerMinute().orElse(0))
                 .operationPolling(config.tuningPollInterval(), max(config.tuningPollInterval(), Duration.ofSeconds(5)));
         if (config.embedded()) {
             builder.apiKey(() -> "embedded-emulator");

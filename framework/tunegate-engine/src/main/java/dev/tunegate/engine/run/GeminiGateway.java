@@ -166,7 +166,8 @@ final class GeminiGateway implements ModelGateway {
                                 + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms",
                         steps,
                         loss));
-        progress.accept("tuned " + name + " (" + steps + " steps" + (loss == null ? "" : ", final loss " + loss) + ")");
+        progress.accept(
+                "tuned " + name + " (" + steps + " steps" + (loss == null ? "" : ", final loss " + loss(loss)) + ")");
         return name;
     }
 
@@ -182,11 +183,16 @@ final class GeminiGateway implements ModelGateway {
         }
         if (metadata.snapshots() != null && !metadata.snapshots().isEmpty()) {
             line.append(", loss ")
-                    .append(metadata.snapshots()
+                    .append(loss(metadata.snapshots()
                             .get(metadata.snapshots().size() - 1)
-                            .meanLoss());
+                            .meanLoss()));
         }
         progress.accept(line.toString());
+    }
+
+    /** A loss with four significant digits for the log, not a double's sixteen. */
+    static String loss(Double loss) {
+        return loss == null ? "?" : String.format(java.util.Locale.ROOT, "%.4g", loss);
     }
 
     @Override

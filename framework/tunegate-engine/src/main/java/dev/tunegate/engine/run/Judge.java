@@ -3,6 +3,7 @@ package dev.tunegate.engine.run;
 import dev.tunegate.engine.matchers.Expectations;
 import dev.tunegate.engine.matchers.Matcher;
 import dev.tunegate.engine.matchers.Verdict;
+import dev.tunegate.engine.model.stats.PassRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,10 +18,7 @@ import org.opentest4j.TestAbortedException;
  * {@link TestAbortedException} naming the reason when the failure is only counted (see
  * {@link FailurePolicy}), or the infrastructure exception when no call succeeded.
  *
- * <p>A case passes on a variant when at least one sample answered and at least
- * {@code ceil(passThreshold × samples)} samples passed every matcher. So {@code passThreshold: 0}
- * means "the model must answer; the matchers are only reported", and a variant none of whose
- * samples answered never passes, whatever the threshold.
+ * <p>Whether the case passed is decided by {@link PassRule}.
  */
 @API(status = API.Status.INTERNAL)
 public final class Judge {
@@ -57,9 +55,7 @@ public final class Judge {
         }
         int n = run.samples().size();
         double threshold = run.test().evalCase().passThreshold();
-        // A case needs an answer to pass: with passThreshold 0 no sample has to pass its matchers,
-        // but a variant whose every call failed has not been evaluated at all (nor is it in the reports).
-        boolean passed = answered > 0 && passes >= Math.ceil(threshold * n - 1e-9);
+        boolean passed = PassRule.passes(passes, answered, n, threshold);
         listener.variantFinished(run, verdicts, passed);
         if (passed) {
             return;
@@ -69,10 +65,9 @@ public final class Judge {
         }
         AssertionError failure = failureOf(firstFailed);
         if (n > 1) {
-            int needed = (int) Math.ceil(threshold * n - 1e-9);
             failure = new AssertionFailedError(
-                    passes + " of " + n + " samples passed, " + needed + " needed (passThreshold " + threshold
-                            + "); first failure: " + failure.getMessage(),
+                    passes + " of " + n + " samples passed, " + PassRule.required(threshold, n)
+                            + " needed (passThreshold " + threshold + "); first failure: " + failure.getMessage(),
                     failure);
         }
         Optional<String> tolerated = policy.toleratedReason(run.test());

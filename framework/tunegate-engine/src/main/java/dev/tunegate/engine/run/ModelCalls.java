@@ -2,7 +2,6 @@ package dev.tunegate.engine.run;
 
 import dev.tunegate.engine.config.TuneGateConfiguration;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.apiguardian.api.API;
@@ -31,14 +30,7 @@ public final class ModelCalls implements AutoCloseable {
     public void start(List<PlannedTest> plan) {
         Consumer<String> progress = line -> LOG.info(() -> "TuneGate: " + line);
         gateway = gatewayFactory.open(config, progress);
-        pipeline = new CallPipeline(
-                plan,
-                gateway,
-                config.concurrency(),
-                config.lookAhead(),
-                config.requestsPerMinute().isPresent()
-                        ? Optional.of(config.requestsPerMinute().getAsDouble())
-                        : Optional.empty());
+        pipeline = new CallPipeline(plan, gateway, config.lookAhead());
         pipeline.start();
     }
 

@@ -6,7 +6,11 @@ import dev.tunegate.engine.model.suite.ModelVariant;
 import java.util.concurrent.CompletableFuture;
 import org.apiguardian.api.API;
 
-/** How the engine reaches models: generation calls and tuned-model provisioning. */
+/**
+ * How the engine reaches models: generation calls and tuned-model provisioning. A gateway bounds its
+ * own calls (the client enforces {@code tunegate.concurrency} and {@code tunegate.rate-limit.rpm}); the
+ * engine only bounds how far ahead of the tests it issues them.
+ */
 @API(status = API.Status.INTERNAL)
 public interface ModelGateway extends AutoCloseable {
 
@@ -15,7 +19,7 @@ public interface ModelGateway extends AutoCloseable {
 
     /**
      * Calls {@code model} for sample {@code sample} of a planned test. The default ignores the test;
-     * decorators such as record/replay ({@code dev.tunegate.engine.replay}) use it to know which test
+     * decorators such as record/replay ({@code dev.tunegate.engine.run.replay}) use it to know which test
      * and which repeat a call belongs to.
      */
     default CompletableFuture<ModelAnswer> generate(

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -34,7 +35,9 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * (the engine with the JIT warm); it also prints the CPU used per kind of thread ({@link ThreadCpu}).
  *
  * <p>{@code fake} replaces the HTTP client and the emulator by in-process models that answer after
- * L ms, which measures the engine's own overhead (discovery, pipeline, matchers, JUnit events).
+ * L ms, which measures the engine's own overhead (discovery, pipeline, matchers, JUnit events). The
+ * client owns the concurrency limit, so with no client the look-ahead is set to C to keep at most C
+ * calls in flight.
  */
 public final class EngineBenchmark {
 
@@ -73,13 +76,13 @@ public final class EngineBenchmark {
                 SummaryGeneratingListener warm = new SummaryGeneratingListener();
                 launcher.execute(
                         launcher.discover(
-                                request(suite, dir.resolve("reports-warmup-" + round), emulator, c, streaming)),
+                                request(suite, dir.resolve("reports-warmup-" + round), emulator, c, streaming, fake)),
                         warm);
                 System.out.printf(
                         "warm-up round %d:      %8.3f s (%d tests succeeded)%n",
                         round, (System.nanoTime() - t) / 1e9, warm.getSummary().getTestsSucceededCount());
             }
-            LauncherDiscoveryRequest request = request(suite, dir.resolve("reports"), emulator, c, streaming);
+            LauncherDiscoveryRequest request = request(suite, dir.resolve("reports"), emulator, c, streaming, fake);
             peak.start();
             long cpuStart = cpuNanos();
             ThreadCpu.Snapshot threadsAtStart = ThreadCpu.snapshot();
@@ -146,12 +149,14 @@ public final class EngineBenchmark {
     }
 
     private static LauncherDiscoveryRequest request(
-            Path suite, Path reports, GeminiEmulator emulator, int c, boolean streaming) {
+            Path suite, Path reports, GeminiEmulator emulator, int c, boolean streaming, boolean fake) {
         return LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectFile(suite.toFile()))
                 .filters(includeEngines("tunegate"))
                 .configurationParameter("tunegate.endpoint", emulator.baseUrl())
                 .configurationParameter("tunegate.concurrency", Integer.toString(c))
+                // no client in fake mode: the look-ahead alone keeps at most C calls in flight
+                .configurationParameters(fake ? Map.of("tunegate.look-ahead", Integer.toString(c)) : Map.of())
                 .configurationParameter("tunegate.streaming", Boolean.toString(streaming))
                 .configurationParameter("tunegate.suite.max-bytes", Long.toString(1L << 30))
                 // reports and Allure results (on by default) go to the temporary directory;

@@ -1,5 +1,6 @@
 package dev.tunegate.engine.model.gate;
 
+import dev.tunegate.engine.model.stats.PassRule;
 import dev.tunegate.engine.model.stats.RepeatStats;
 import org.apiguardian.api.API;
 
@@ -33,8 +34,17 @@ public record VariantOutcome(int passes, int samples, double passThreshold, Stri
         return new RepeatStats(passes, samples);
     }
 
-    /** Whether the case counts as passed on this variant. */
+    /** Whether the case counts as passed on this variant, by the {@link PassRule}. */
     public boolean passed() {
-        return error == null && stats().passes(passThreshold);
+        return outcome() == Outcome.PASSED;
+    }
+
+    /** {@link Outcome#ERROR} when no sample answered, otherwise passed or failed by the {@link PassRule}. */
+    public Outcome outcome() {
+        if (error != null) {
+            return Outcome.ERROR;
+        }
+        // error is null exactly when at least one sample answered, which is all the rule asks of "answered"
+        return PassRule.passes(passes, samples, samples, passThreshold) ? Outcome.PASSED : Outcome.FAILED;
     }
 }

@@ -1,9 +1,9 @@
 package dev.tunegate.engine.model.gate;
 
-import dev.tunegate.engine.model.stats.PairedTable;
+import dev.tunegate.engine.model.stats.PairedComparisonFormat;
+import dev.tunegate.engine.model.stats.PairedComparisonFormat.Output;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Renders a {@link GateVerdict} as an aligned plain-text table for test failure messages and logs. */
 final class VerdictTable {
@@ -33,23 +33,12 @@ final class VerdictTable {
                 .append(GateEvaluator.rate(v.candidateRate()))
                 .append('\n');
         if (v.comparison() != null) {
-            PairedTable t = v.comparison().table();
             out.append("baseline pass rate:  ")
                     .append(GateEvaluator.rate(v.baselineRate()))
                     .append('\n');
-            out.append(String.format(
-                    Locale.ROOT,
-                    "paired: both pass %d, regressions %d, improvements %d, both fail %d; "
-                            + "McNemar exact p = %.4f; difference %s (%s CI %s to %s)%n",
-                    t.bothPass(),
-                    t.regressions(),
-                    t.improvements(),
-                    t.bothFail(),
-                    v.comparison().pValue(),
-                    GateEvaluator.signed(t.difference()),
-                    GateEvaluator.pct(v.comparison().difference().confidence()),
-                    GateEvaluator.signed(v.comparison().difference().lower()),
-                    GateEvaluator.signed(v.comparison().difference().upper())));
+            out.append("paired: ")
+                    .append(PairedComparisonFormat.sentence(v.comparison(), Output.TEXT))
+                    .append('\n');
             if (!v.regressions().isEmpty()) {
                 out.append("regressions: ")
                         .append(String.join(", ", v.regressions()))

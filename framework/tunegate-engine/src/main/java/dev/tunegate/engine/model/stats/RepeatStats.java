@@ -30,9 +30,9 @@ public record RepeatStats(int passes, int samples) {
         return (double) passes / samples;
     }
 
-    /** Whether the case counts as passed: its pass fraction reaches {@code threshold}. */
+    /** Whether enough samples passed for {@code threshold}: {@code passes >= }{@link PassRule#required}. */
     public boolean passes(double threshold) {
-        return passFraction() >= threshold - 1e-12;
+        return passes >= PassRule.required(threshold, samples);
     }
 
     /** Sometimes passed, sometimes failed. */

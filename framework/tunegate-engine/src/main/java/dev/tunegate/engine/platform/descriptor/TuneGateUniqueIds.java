@@ -31,13 +31,7 @@ public final class TuneGateUniqueIds {
     /** Parses an id this engine produced (also when nested under the suite engine), or empty. */
     public static Optional<Parsed> parse(UniqueId id) {
         List<UniqueId.Segment> segments = id.getSegments();
-        int engine = -1;
-        for (int i = 0; i < segments.size(); i++) {
-            if ("engine".equals(segments.get(i).getType())) {
-                engine = i;
-            }
-        }
-        List<UniqueId.Segment> own = segments.subList(engine + 1, segments.size());
+        List<UniqueId.Segment> own = segments.subList(lastEngineSegment(segments) + 1, segments.size());
         if (own.isEmpty() || !SUITE.equals(own.get(0).getType())) {
             return Optional.empty();
         }
@@ -66,5 +60,30 @@ public final class TuneGateUniqueIds {
             variant = Optional.of(own.get(2).getValue());
         }
         return Optional.of(new Parsed(suite, caseId, variant, Optional.empty()));
+    }
+
+    /** The unique id of the suite an id of this engine lies in (the id itself for a suite), or empty. */
+    public static Optional<UniqueId> suiteOf(UniqueId id) {
+        List<UniqueId.Segment> segments = id.getSegments();
+        int suite = lastEngineSegment(segments) + 1;
+        if (suite >= segments.size() || !SUITE.equals(segments.get(suite).getType())) {
+            return Optional.empty();
+        }
+        UniqueId result =
+                UniqueId.root(segments.get(0).getType(), segments.get(0).getValue());
+        for (UniqueId.Segment segment : segments.subList(1, suite + 1)) {
+            result = result.append(segment);
+        }
+        return Optional.of(result);
+    }
+
+    private static int lastEngineSegment(List<UniqueId.Segment> segments) {
+        int engine = -1;
+        for (int i = 0; i < segments.size(); i++) {
+            if ("engine".equals(segments.get(i).getType())) {
+                engine = i;
+            }
+        }
+        return engine;
     }
 }

@@ -1,5 +1,6 @@
 package dev.tunegate.engine.platform.discovery;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunegate.engine.config.TuneGateConfiguration;
@@ -7,15 +8,20 @@ import dev.tunegate.engine.matchers.Matcher;
 import dev.tunegate.engine.matchers.MatcherContext;
 import dev.tunegate.engine.matchers.MatcherDefinitionException;
 import dev.tunegate.engine.matchers.MatcherRegistry;
+import dev.tunegate.engine.matchers.TimeLimitedMatcher;
+import dev.tunegate.engine.matchers.builtin.RegexRisk;
 import dev.tunegate.engine.model.suite.EvalCase;
 import dev.tunegate.engine.model.suite.EvalSuite;
 import dev.tunegate.engine.model.suite.MatcherSpec;
+import dev.tunegate.engine.model.suite.SourcePosition;
 import dev.tunegate.engine.model.suite.SuiteException;
 import dev.tunegate.engine.model.suite.SuiteFiles;
+import dev.tunegate.engine.model.suite.SuiteLocations;
 import dev.tunegate.engine.model.suite.SuiteParser;
 import dev.tunegate.engine.model.suite.SuiteProblem;
 import dev.tunegate.engine.platform.descriptor.CompiledSuite;
 import dev.tunegate.engine.platform.descriptor.SuiteSources;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
@@ -26,6 +32,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 
@@ -37,6 +45,7 @@ import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
  * suite must not stop the others; the broken suite itself becomes a failed container.
  */
 final class SuiteLoader {
+    private static final Pattern TOP_LEVEL_SUITE_KEY = Pattern.compile("(suite|\"suite\"|'suite')\\s*:");
 
     /** A suite that loaded, or the reason it did not. */
     record Loaded(CompiledSuite suite, SuiteException failure) {
@@ -45,6 +54,7 @@ final class SuiteLoader {
         }
     }
 
+    private final SuiteFiles files;
     private final SuiteParser parser;
     private final MatcherRegistry registry;
     private final DiscoveryIssueReporter issues;
@@ -58,7 +68,7 @@ final class SuiteLoader {
             DiscoveryIssueReporter issues,
             ClassLoader classLoader) {
         this.config = config;
-        SuiteFiles files = new SuiteFiles(config.projectRoot().orElse(null), config.suiteMaxBytes(), classLoader);
+        this.files = new SuiteFiles(config.projectRoot().orElse(null), config.suiteMaxBytes(), classLoader);
         this.parser = new SuiteParser(files, config.suiteMaxBytes(), config.suiteMaxAliasNodes());
         this.registry = registry;
         this.issues = issues;
@@ -67,6 +77,24 @@ final class SuiteLoader {
 
     Loaded load(URI uri) {
         return cache.computeIfAbsent(uri, this::loadUncached);
+    }
+
+    /**
+     * Where the suite's name is written: the line of its top-level {@code suite:} key; empty when the
+     * name is the file name (or the line cannot be found).
+     */
+    Optional<SourcePosition> namePosition(EvalSuite suite) {
+        try {
+            String[] lines = files.read(suite.location()).split("\\R", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (TOP_LEVEL_SUITE_KEY.matcher(lines[i]).lookingAt()) {
+                    return Optional.of(new SourcePosition(i + 1, 1));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the start of the suite is precise enough
+        }
+        return Optional.empty();
     }
 
     private Loaded loadUncached(URI uri) {
@@ -99,8 +127,13 @@ final class SuiteLoader {
                     ObjectNode entry = JsonNodeFactory.instance.objectNode();
                     entry.set(spec.name(), spec.argument());
                     try {
-                        matcher = registry.create(entry, context);
+                        matcher = new TimeLimitedMatcher(
+                                registry.create(entry, context),
+                                SuiteLocations.display(spec.file()) + ":"
+                                        + spec.position().line(),
+                                config.matcherTimeout());
                         created.put(spec, matcher);
+                        warnAboutRiskyRegexes(spec, spec.name(), spec.argument());
                     } catch (MatcherDefinitionException e) {
                         problems.add(new SuiteProblem(
                                 spec.file(), spec.position(), "case '" + c.id() + "': " + e.getMessage()));
@@ -125,6 +158,44 @@ final class SuiteLoader {
             throw new SuiteException(problems);
         }
         return new CompiledSuite(suite, matchers, gate);
+    }
+
+    /**
+     * Reports a warning for every regular expression of the entry (also inside not/all/any) that
+     * the cheap check finds likely to backtrack catastrophically; the matcher still runs, under its
+     * time limit.
+     */
+    private void warnAboutRiskyRegexes(MatcherSpec spec, String name, JsonNode argument) {
+        if ("regex".equals(name)) {
+            JsonNode pattern = argument.isObject() ? argument.path("pattern") : argument;
+            if (pattern.isTextual()) {
+                RegexRisk.of(pattern.textValue()).ifPresent(risk -> {
+                    SuiteProblem warning = new SuiteProblem(
+                            spec.file(),
+                            spec.position(),
+                            "regex /" + pattern.textValue() + "/ may backtrack catastrophically: " + risk
+                                    + ". On an answer it does not match it can run for minutes; it is stopped"
+                                    + " and fails after tunegate.matcher.timeout (" + config.matcherTimeout()
+                                    + "). Rewrite it without the nested repetition (e.g. [^a]*a instead of .*a,"
+                                    + " or a possessive quantifier .*+)");
+                    issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, warning.describe())
+                            .source(SuiteSources.of(spec.file(), spec.position())));
+                });
+            }
+        } else if ("not".equals(name) || "all".equals(name) || "any".equals(name)) {
+            List<JsonNode> entries = new ArrayList<>();
+            if (argument.isArray()) {
+                argument.forEach(entries::add);
+            } else {
+                entries.add(argument);
+            }
+            for (JsonNode entry : entries) {
+                if (entry.isObject() && entry.size() == 1) {
+                    Map.Entry<String, JsonNode> only = entry.fields().next();
+                    warnAboutRiskyRegexes(spec, only.getKey(), only.getValue());
+                }
+            }
+        }
     }
 
     /** The directory of the suite on disk and the root its files may not leave. */

@@ -37,6 +37,7 @@ public final class TuneGateDiscovery {
                 .addSelectorResolver(new SuiteResolver(suites, config, issues))
                 .build()
                 .resolve(request, engine, issues);
+        DuplicateSuiteNames.check(engine, issues, suites::namePosition);
         NoSuitesFound.check(request, engine, issues);
     }
 }

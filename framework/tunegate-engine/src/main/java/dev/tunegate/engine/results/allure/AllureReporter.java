@@ -1,6 +1,7 @@
 package dev.tunegate.engine.results.allure;
 
 import dev.tunegate.engine.model.gate.GateVerdict;
+import dev.tunegate.engine.model.gate.Outcome;
 import dev.tunegate.engine.model.gate.Role;
 import dev.tunegate.engine.results.report.VariantResult;
 import io.qameta.allure.AllureLifecycle;
@@ -100,7 +101,7 @@ public final class AllureReporter {
      * only read what does not change).
      */
     public synchronized void variantFinished(
-            AllureCase info, String status, Supplier<VariantResult> result, Optional<String> toleratedReason) {
+            AllureCase info, Outcome status, Supplier<VariantResult> result, Optional<String> toleratedReason) {
         String key = info.suite() + "#" + info.caseId();
         if (!key.equals(currentKey)) {
             flush();
@@ -246,7 +247,7 @@ public final class AllureReporter {
         }
         boolean baselinePassed = currentCase.values().stream()
                 .filter(s -> s.info().variant().role() == Role.BASELINE)
-                .anyMatch(s -> s.status().equals("passed"));
+                .anyMatch(s -> s.status() == Outcome.PASSED);
         if (baselinePassed) {
             return FailureKind.REGRESSION;
         }

@@ -1,5 +1,6 @@
 package dev.tunegate.engine.results.allure;
 
+import dev.tunegate.engine.model.gate.Outcome;
 import dev.tunegate.engine.results.report.MatcherResult;
 import dev.tunegate.engine.results.report.SampleResult;
 import dev.tunegate.engine.results.report.VariantResult;
@@ -68,22 +69,22 @@ final class AllureResultBuilder {
 
     static Status status(VariantResult result) {
         return switch (result.status()) {
-            case "passed" -> Status.PASSED;
-            case "failed" -> Status.FAILED;
-            case "error" -> Status.BROKEN;
-            default -> Status.SKIPPED;
+            case PASSED -> Status.PASSED;
+            case FAILED -> Status.FAILED;
+            case ERROR -> Status.BROKEN;
+            case SKIPPED -> Status.SKIPPED;
         };
     }
 
     static StatusDetails details(VariantResult result, FailureKind kind) {
-        String status = result.status();
-        if (status.equals("passed")) {
+        Outcome status = result.status();
+        if (status == Outcome.PASSED) {
             return null;
         }
-        if (status.equals("skipped")) {
+        if (status == Outcome.SKIPPED) {
             return new StatusDetails().setMessage(result.skipped());
         }
-        if (status.equals("error")) {
+        if (status == Outcome.ERROR) {
             // Infrastructure errors keep their "HTTP <code> <STATUS>" message so categories match it.
             return new StatusDetails().setMessage(result.samples().get(0).error());
         }

@@ -1,5 +1,6 @@
 package dev.tunegate.engine.results.allure;
 
+import dev.tunegate.engine.model.gate.Outcome;
 import dev.tunegate.engine.results.report.VariantResult;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -12,12 +13,12 @@ import java.util.function.Supplier;
 final class Seen {
 
     private final AllureCase info;
-    private final String status;
+    private final Outcome status;
     private final Optional<String> toleratedReason;
     private Supplier<VariantResult> source;
     private VariantResult result;
 
-    Seen(AllureCase info, String status, Supplier<VariantResult> result, Optional<String> toleratedReason) {
+    Seen(AllureCase info, Outcome status, Supplier<VariantResult> result, Optional<String> toleratedReason) {
         this.info = info;
         this.status = status;
         this.source = result;
@@ -28,8 +29,8 @@ final class Seen {
         return info;
     }
 
-    /** The true outcome: passed, failed, error or skipped. */
-    String status() {
+    /** The true outcome. */
+    Outcome status() {
         return status;
     }
 

@@ -29,7 +29,7 @@ final class SideBySide {
             col.put("variant", s.info().variant().name());
             col.put("role", s.info().variant().role().yamlName());
             col.put("model", s.info().variant().model());
-            col.put("status", s.result().status());
+            col.put("status", s.result().status().label());
             List<Map<String, Object>> samples = new ArrayList<>();
             for (SampleResult sample : s.result().samples()) {
                 Map<String, Object> sm = new LinkedHashMap<>();

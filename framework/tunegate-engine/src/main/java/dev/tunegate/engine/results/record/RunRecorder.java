@@ -5,6 +5,7 @@ import dev.tunegate.engine.matchers.Verdict;
 import dev.tunegate.engine.model.gate.CaseOutcome;
 import dev.tunegate.engine.model.gate.GateEvaluator;
 import dev.tunegate.engine.model.gate.GateVerdict;
+import dev.tunegate.engine.model.gate.Outcome;
 import dev.tunegate.engine.model.gate.Role;
 import dev.tunegate.engine.model.gate.SuiteGate;
 import dev.tunegate.engine.model.suite.EvalCase;
@@ -131,7 +132,7 @@ final class RunRecorder implements ResultListener {
         if (allure != null) {
             Optional<String> tolerated = passed ? Optional.empty() : gates.toleratedReason(test);
             // the detailed result (answers, request and response JSON) is made where the Allure result is built
-            String status = new VariantResult(test.variant().name(), kept, threshold, null).status();
+            Outcome status = new VariantResult(test.variant().name(), kept, threshold, null).status();
             allure.variantFinished(
                     allureCase(suite, test, model, prompt),
                     status,

@@ -4,7 +4,10 @@ import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import dev.tunegate.engine.model.gate.GateVerdict;
+import dev.tunegate.engine.model.gate.Outcome;
 import dev.tunegate.engine.model.gate.VariantOutcome;
+import dev.tunegate.engine.model.stats.PairedComparisonFormat;
+import dev.tunegate.engine.model.stats.PairedComparisonFormat.Output;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -122,8 +125,8 @@ final class CompareHtml {
         BitSet[] groups = {new BitSet(), new BitSet(), new BitSet()};
         for (int i = 0; i < cases.size(); i++) {
             CaseResult c = cases.get(i);
-            boolean failed = c.byVariant().values().stream()
-                    .anyMatch(r -> r.status().equals("failed") || r.status().equals("error"));
+            boolean failed =
+                    c.byVariant().values().stream().anyMatch(r -> r.status().notPassed());
             groups[regressions.contains(c.id()) ? 0 : failed ? 1 : 2].set(i);
         }
         BitSet shown = new BitSet();
@@ -164,22 +167,7 @@ final class CompareHtml {
         m.put("regressions", String.join(", ", v.regressions()));
         m.put("improvements", String.join(", ", v.improvements()));
         if (v.comparison() != null) {
-            var t = v.comparison().table();
-            m.put(
-                    "paired",
-                    String.format(
-                            Locale.ROOT,
-                            "both pass %d · regressions %d · improvements %d · both fail %d · McNemar exact p = %.4f · "
-                                    + "difference %+.1f pts (%.0f%% CI %+.1f to %+.1f)",
-                            t.bothPass(),
-                            t.regressions(),
-                            t.improvements(),
-                            t.bothFail(),
-                            v.comparison().pValue(),
-                            100 * t.difference(),
-                            100 * v.comparison().difference().confidence(),
-                            100 * v.comparison().difference().lower(),
-                            100 * v.comparison().difference().upper()));
+            m.put("paired", PairedComparisonFormat.sentence(v.comparison(), Output.HTML));
         }
         return m;
     }
@@ -290,13 +278,13 @@ final class CompareHtml {
             Map<String, Object> cell = new LinkedHashMap<>();
             cell.put("variant", v.name());
             if (r == null) {
-                cell.put("status", "skipped");
+                cell.put("status", Outcome.SKIPPED.label());
                 cells.add(cell);
                 continue;
             }
-            String status = r.status();
-            failed |= status.equals("failed") || status.equals("error");
-            cell.put("status", status);
+            Outcome status = r.status();
+            failed |= status.notPassed();
+            cell.put("status", status.label());
             cell.put("skipped", r.skipped());
             if (r.samples().size() > 1) {
                 cell.put(

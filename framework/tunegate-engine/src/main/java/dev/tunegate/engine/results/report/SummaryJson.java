@@ -1,23 +1,23 @@
 package dev.tunegate.engine.results.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import dev.tunegate.engine.model.gate.GateCheck;
 import dev.tunegate.engine.model.gate.GateVerdict;
-import dev.tunegate.engine.model.stats.Interval;
-import dev.tunegate.engine.model.stats.PairedTable;
-import dev.tunegate.engine.model.stats.PassRate;
+import dev.tunegate.engine.model.gate.Outcome;
 import dev.tunegate.engine.model.stats.RepeatStats;
+import dev.tunegate.engine.results.summary.SummaryCodec;
+import dev.tunegate.engine.results.summary.SummaryDocument;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.AbstractList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.RandomAccess;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
- * Writes {@code summary.json}, the machine-readable promotion record, as described by the published
- * schema {@code tunegate-summary.schema.json}. It is streamed to the writer case by case, so a run of
- * any size needs no more memory than one case.
+ * Writes {@code summary.json} from a {@link RunResult} as a {@link SummaryDocument}. Suites and cases
+ * are mapped as the codec reaches them, so a run of any size needs no more memory than one case.
  */
 final class SummaryJson {
 
@@ -25,104 +25,99 @@ final class SummaryJson {
     static final String SCHEMA_RESOURCE = "/tunegate-summary.schema.json";
 
     static final int SCHEMA_VERSION = 1;
-
-    private static final JsonFactory FACTORY =
-            JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    private static final String DIFFERENCE_METHOD = "Newcombe hybrid score (paired, method 10)";
 
     private SummaryJson() {}
 
     /** Writes the record, pretty-printed and ending with a newline; the writer is left open. */
     static void write(RunResult run, Writer out) throws IOException {
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeNumberField("schemaVersion", SCHEMA_VERSION);
-            g.writeStringField("runId", run.runId());
-            g.writeStringField("startedAt", run.startedAt().toString());
-            g.writeStringField("finishedAt", run.finishedAt().toString());
-            g.writeStringField("commit", run.commit());
-            g.writeBooleanField("passed", run.passed());
-            g.writeArrayFieldStart("suites");
-            for (SuiteResult s : run.suites()) {
-                suite(g, s);
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        }
-        out.write("\n");
+        SummaryCodec.write(document(run), out);
     }
 
-    private static void suite(JsonGenerator g, SuiteResult suite) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("name", suite.name());
-        g.writeStringField("location", suite.location());
-        g.writeStringField("contentHash", suite.contentHash());
-        g.writeStringField("mode", suite.gated() ? "gate" : "strict");
-        g.writeNumberField("caseCount", suite.cases().size());
-        g.writeArrayFieldStart("variants");
-        for (VariantStats stats : VariantStats.of(suite)) {
-            g.writeStartObject();
-            g.writeStringField("name", stats.variant().name());
-            g.writeStringField("model", stats.variant().model());
-            g.writeStringField("role", stats.variant().role().yamlName());
-            passRate(g, stats.passRate());
-            g.writeObjectFieldStart("counts");
-            g.writeNumberField("passed", stats.passed());
-            g.writeNumberField("failed", stats.failed());
-            g.writeNumberField("errors", stats.errors());
-            g.writeNumberField("skipped", stats.skipped());
-            g.writeEndObject();
-            g.writeObjectFieldStart("repeats");
-            g.writeNumberField("samples", stats.samples());
-            strings(g, "flakyCases", stats.flaky());
-            g.writeEndObject();
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("candidates");
-        for (GateVerdict v : suite.verdicts()) {
-            verdict(g, v);
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("cases");
-        for (CaseResult c : suite.cases()) {
-            g.writeStartObject();
-            g.writeStringField("id", c.id());
-            strings(g, "tags", c.tags());
-            g.writeObjectFieldStart("variants");
-            for (var e : c.byVariant().entrySet()) {
-                g.writeFieldName(e.getKey());
-                variantCase(g, e.getValue());
-            }
-            g.writeEndObject();
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeEndObject();
+    /** The run as a summary document whose suites and cases are built when read. */
+    static SummaryDocument document(RunResult run) {
+        return new SummaryDocument(
+                SCHEMA_VERSION,
+                run.runId(),
+                run.startedAt().toString(),
+                run.finishedAt().toString(),
+                run.commit(),
+                run.passed(),
+                mapped(run.suites(), SummaryJson::suite));
     }
 
-    private static void variantCase(JsonGenerator g, VariantResult r) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("status", r.status());
-        if (r.outcome() != null) {
-            RepeatStats stats = r.outcome().stats();
-            g.writeNumberField("passes", stats.passes());
-            g.writeNumberField("samples", stats.samples());
-            g.writeNumberField("passFraction", stats.passFraction());
-            g.writeBooleanField("flaky", stats.flaky());
-            List<Integer> ks = ks(stats.samples());
-            g.writeObjectFieldStart("passAtK");
-            for (int k : ks) {
-                g.writeNumberField(Integer.toString(k), stats.passAtK(k));
-            }
-            g.writeEndObject();
-            g.writeObjectFieldStart("passHatK");
-            for (int k : ks) {
-                g.writeNumberField(Integer.toString(k), stats.passHatK(k));
-            }
-            g.writeEndObject();
+    private static SummaryDocument.Suite suite(SuiteResult suite) {
+        List<SummaryDocument.Variant> variants =
+                VariantStats.of(suite).stream().map(SummaryJson::variant).toList();
+        return new SummaryDocument.Suite(
+                suite.name(),
+                suite.location(),
+                suite.contentHash(),
+                suite.gated() ? "gate" : "strict",
+                suite.cases().size(),
+                variants,
+                suite.verdicts().stream().map(SummaryJson::candidate).toList(),
+                mapped(suite.cases(), SummaryJson::caseOf));
+    }
+
+    private static SummaryDocument.Variant variant(VariantStats stats) {
+        return new SummaryDocument.Variant(
+                stats.variant().name(),
+                stats.variant().model(),
+                stats.variant().role().yamlName(),
+                stats.passRate().rate(),
+                stats.passRate().passes(),
+                stats.passRate().total(),
+                stats.passRate().interval(),
+                new SummaryDocument.Counts(stats.passed(), stats.failed(), stats.errors(), stats.skipped()),
+                new SummaryDocument.Repeats(stats.samples(), stats.flaky()));
+    }
+
+    private static SummaryDocument.Candidate candidate(GateVerdict v) {
+        var comparison = v.comparison();
+        return new SummaryDocument.Candidate(
+                v.candidate(),
+                v.baseline(),
+                v.passed() ? Outcome.PASSED : Outcome.FAILED,
+                v.reasons(),
+                v.checks(),
+                v.candidateRate().rate(),
+                v.candidateRate().passes(),
+                v.candidateRate().total(),
+                v.candidateRate().interval(),
+                comparison == null ? null : comparison.table(),
+                comparison == null ? null : comparison.pValue(),
+                comparison == null
+                        ? null
+                        : new SummaryDocument.Difference(
+                                comparison.table().difference(),
+                                comparison.difference().lower(),
+                                comparison.difference().upper(),
+                                comparison.difference().confidence(),
+                                DIFFERENCE_METHOD),
+                v.regressions(),
+                v.improvements());
+    }
+
+    private static SummaryDocument.Case caseOf(CaseResult c) {
+        Map<String, SummaryDocument.CaseVariant> variants = new LinkedHashMap<>();
+        c.byVariant().forEach((name, result) -> variants.put(name, caseVariant(result)));
+        return new SummaryDocument.Case(c.id(), c.tags(), variants);
+    }
+
+    private static SummaryDocument.CaseVariant caseVariant(VariantResult r) {
+        if (r.outcome() == null) {
+            return new SummaryDocument.CaseVariant(r.status(), null, null, null, null, null, null);
         }
-        g.writeEndObject();
+        RepeatStats stats = r.outcome().stats();
+        Map<String, Double> passAtK = new LinkedHashMap<>();
+        Map<String, Double> passHatK = new LinkedHashMap<>();
+        for (int k : ks(stats.samples())) {
+            passAtK.put(Integer.toString(k), stats.passAtK(k));
+            passHatK.put(Integer.toString(k), stats.passHatK(k));
+        }
+        return new SummaryDocument.CaseVariant(
+                r.status(), stats.passes(), stats.samples(), stats.passFraction(), stats.flaky(), passAtK, passHatK);
     }
 
     /** The k reported for pass@k and pass^k: 1, 2, 5, 10 and N, as far as N allows. */
@@ -136,64 +131,29 @@ final class SummaryJson {
         return List.copyOf(ks);
     }
 
-    private static void verdict(JsonGenerator g, GateVerdict v) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("candidate", v.candidate());
-        g.writeStringField("baseline", v.baseline());
-        g.writeStringField("verdict", v.passed() ? "passed" : "failed");
-        strings(g, "reasons", v.reasons());
-        g.writeArrayFieldStart("checks");
-        for (GateCheck c : v.checks()) {
-            g.writeStartObject();
-            g.writeStringField("name", c.name());
-            g.writeStringField("required", c.required());
-            g.writeStringField("actual", c.actual());
-            g.writeBooleanField("passed", c.passed());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        passRate(g, v.candidateRate());
-        if (v.comparison() != null) {
-            PairedTable t = v.comparison().table();
-            g.writeObjectFieldStart("pairedTable");
-            g.writeNumberField("bothPass", t.bothPass());
-            g.writeNumberField("regressions", t.regressions());
-            g.writeNumberField("improvements", t.improvements());
-            g.writeNumberField("bothFail", t.bothFail());
-            g.writeEndObject();
-            g.writeNumberField("mcnemarExactPValue", v.comparison().pValue());
-            g.writeObjectFieldStart("difference");
-            g.writeNumberField("estimate", t.difference());
-            interval(g, v.comparison().difference());
-            g.writeStringField("method", "Newcombe hybrid score (paired, method 10)");
-            g.writeEndObject();
-        }
-        strings(g, "regressions", v.regressions());
-        strings(g, "improvements", v.improvements());
-        g.writeEndObject();
+    /** {@code source} seen through {@code map}, each element mapped when it is read and not kept. */
+    private static <S, T> List<T> mapped(List<S> source, Function<S, T> map) {
+        return new Mapped<>(source, map);
     }
 
-    /** {@code passRate} (point estimate), {@code passes}, {@code total} and the Wilson {@code passRateInterval}. */
-    private static void passRate(JsonGenerator g, PassRate rate) throws IOException {
-        g.writeNumberField("passRate", rate.rate());
-        g.writeNumberField("passes", rate.passes());
-        g.writeNumberField("total", rate.total());
-        g.writeObjectFieldStart("passRateInterval");
-        interval(g, rate.interval());
-        g.writeEndObject();
-    }
+    /** A read-only view mapping each element on read, for streaming large runs. */
+    private static final class Mapped<S, T> extends AbstractList<T> implements RandomAccess {
+        private final List<S> source;
+        private final Function<S, T> map;
 
-    private static void interval(JsonGenerator g, Interval interval) throws IOException {
-        g.writeNumberField("lower", interval.lower());
-        g.writeNumberField("upper", interval.upper());
-        g.writeNumberField("confidence", interval.confidence());
-    }
-
-    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
-        g.writeArrayFieldStart(field);
-        for (String value : values) {
-            g.writeString(value);
+        Mapped(List<S> source, Function<S, T> map) {
+            this.source = source;
+            this.map = map;
         }
-        g.writeEndArray();
+
+        @Override
+        public T get(int index) {
+            return map.apply(source.get(index));
+        }
+
+        @Override
+        public int size() {
+            return source.size();
+        }
     }
 }

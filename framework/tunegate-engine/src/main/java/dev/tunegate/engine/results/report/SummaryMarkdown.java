@@ -1,7 +1,8 @@
 package dev.tunegate.engine.results.report;
 
 import dev.tunegate.engine.model.gate.GateVerdict;
-import dev.tunegate.engine.model.stats.PairedTable;
+import dev.tunegate.engine.model.stats.PairedComparisonFormat;
+import dev.tunegate.engine.model.stats.PairedComparisonFormat.Output;
 import java.util.List;
 import java.util.Locale;
 
@@ -73,20 +74,9 @@ final class SummaryMarkdown {
             md.append("- ").append(reason).append('\n');
         }
         if (v.comparison() != null) {
-            PairedTable t = v.comparison().table();
-            md.append(String.format(
-                    Locale.ROOT,
-                    "%nPaired: both pass %d · regressions %d · improvements %d · both fail %d · "
-                            + "McNemar exact p = %.4f · difference %+.1f pts (%.0f%% CI %+.1f to %+.1f)%n",
-                    t.bothPass(),
-                    t.regressions(),
-                    t.improvements(),
-                    t.bothFail(),
-                    v.comparison().pValue(),
-                    100 * t.difference(),
-                    100 * v.comparison().difference().confidence(),
-                    100 * v.comparison().difference().lower(),
-                    100 * v.comparison().difference().upper()));
+            md.append("\nPaired: ")
+                    .append(PairedComparisonFormat.sentence(v.comparison(), Output.MARKDOWN))
+                    .append('\n');
             list(md, "Regressions (baseline passes, candidate fails)", v.regressions());
             list(md, "Improvements", v.improvements());
         } else {

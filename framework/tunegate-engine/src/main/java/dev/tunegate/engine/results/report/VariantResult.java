@@ -1,5 +1,6 @@
 package dev.tunegate.engine.results.report;
 
+import dev.tunegate.engine.model.gate.Outcome;
 import dev.tunegate.engine.model.gate.VariantOutcome;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -35,15 +36,9 @@ public record VariantResult(String variant, List<SampleResult> samples, double p
         return new VariantOutcome(passes(), samples.size(), passThreshold, error);
     }
 
-    /** True outcome on the case: {@code passed}, {@code failed}, {@code error} or {@code skipped}. */
-    public String status() {
+    /** True outcome on the case: {@link Outcome#SKIPPED} when the variant did not run it. */
+    public Outcome status() {
         VariantOutcome outcome = outcome();
-        if (outcome == null) {
-            return "skipped";
-        }
-        if (outcome.error() != null) {
-            return "error";
-        }
-        return outcome.passed() ? "passed" : "failed";
+        return outcome == null ? Outcome.SKIPPED : outcome.outcome();
     }
 }

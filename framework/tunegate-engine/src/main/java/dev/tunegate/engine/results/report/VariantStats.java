@@ -91,9 +91,9 @@ record VariantStats(
             if (outcome.stats().flaky()) {
                 flaky.add(c.id());
             }
-            switch (r.status()) {
-                case "passed" -> passed++;
-                case "error" -> errors++;
+            switch (outcome.outcome()) {
+                case PASSED -> passed++;
+                case ERROR -> errors++;
                 default -> failed++;
             }
         }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -30,7 +31,7 @@ public final class CassetteCalls {
 
     private final ReplayMode mode;
     private final CassetteStore store;
-    private final Map<String, CompletableFuture<ModelResult>> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, Flight> inFlight = new ConcurrentHashMap<>();
 
     /**
      * @param secrets values that must never be written to a recording (the API key); they are redacted
@@ -69,9 +70,19 @@ public final class CassetteCalls {
             }
         }
         CompletableFuture<ModelResult> pending = new CompletableFuture<>();
-        CompletableFuture<ModelResult> same = inFlight.putIfAbsent(key, pending);
+        Flight flight = new Flight(pending, ConcurrentHashMap.newKeySet());
+        flight.files().add(store.file(call, key));
+        Flight same = inFlight.putIfAbsent(key, flight);
         if (same != null) {
-            return same; // an identical call is already on its way: do not repeat it
+            // an identical call is already on its way: do not repeat it, but record its answer for this
+            // caller's suite too (unless it goes to the same file), so that every suite replays on its own
+            if (!same.files().add(store.file(call, key))) {
+                return same.result();
+            }
+            return same.result().thenApply(result -> {
+                store.save(call, key, result);
+                return result;
+            });
         }
         CompletableFuture<ModelResult> started;
         try {
@@ -84,7 +95,7 @@ public final class CassetteCalls {
                     return result;
                 })
                 .whenComplete((result, failure) -> {
-                    inFlight.remove(key, pending);
+                    inFlight.remove(key, flight);
                     if (failure != null) {
                         pending.completeExceptionally(failure);
                     } else {
@@ -93,6 +104,9 @@ public final class CassetteCalls {
                 });
         return pending;
     }
+
+    /** A live call in flight and the recording files it is saved to, one per suite that asked for it. */
+    private record Flight(CompletableFuture<ModelResult> result, Set<Path> files) {}
 
     /**
      * Ends the run: lists the recordings of the suites this run called that it did not use, writes that

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tunegate.engine.model.gate.Outcome;
 import dev.tunegate.engine.model.gate.Role;
 import dev.tunegate.engine.results.report.MatcherResult;
 import dev.tunegate.engine.results.report.SampleResult;
@@ -103,7 +104,7 @@ class BackgroundResultsWriterTest {
                 "s › c [base]");
         reporter.variantFinished(
                 info,
-                "passed",
+                Outcome.PASSED,
                 () -> {
                     builtOn.set(Thread.currentThread());
                     return new VariantResult(
@@ -143,7 +144,7 @@ class BackgroundResultsWriterTest {
                 "s › d [base]");
         reporter.variantFinished(
                 broken,
-                "passed",
+                Outcome.PASSED,
                 () -> {
                     throw new IllegalStateException("cannot map the sample");
                 },

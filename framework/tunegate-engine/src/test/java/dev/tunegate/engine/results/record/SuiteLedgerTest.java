@@ -2,6 +2,7 @@ package dev.tunegate.engine.results.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tunegate.engine.model.gate.Outcome;
 import dev.tunegate.engine.model.suite.EvalSuite;
 import dev.tunegate.engine.model.suite.SuiteFiles;
 import dev.tunegate.engine.model.suite.SuiteParser;
@@ -54,17 +55,17 @@ class SuiteLedgerTest {
 
         // A passing result that kept nothing comes back with its outcome and latencies.
         VariantResult passed = cases.get(1).byVariant().get("tuned");
-        assertThat(passed.status()).isEqualTo("passed");
+        assertThat(passed.status()).isEqualTo(Outcome.PASSED);
         assertThat(passed.samples()).extracting(SampleResult::latencyMillis).containsExactly(21L, 31L);
         assertThat(passed.samples()).allSatisfy(s -> assertThat(s.passed()).isTrue());
         assertThat(cases.get(1).prompt()).isNull();
 
         VariantResult failed = cases.get(3).byVariant().get("tuned");
         assertThat(failed.passes()).isEqualTo(1);
-        assertThat(failed.status()).isEqualTo("failed");
+        assertThat(failed.status()).isEqualTo(Outcome.FAILED);
         assertThat(failed.samples().get(0).matchers().get(0).message()).isEqualTo("expected x");
 
-        assertThat(cases.get(2).byVariant().get("other").status()).isEqualTo("skipped");
+        assertThat(cases.get(2).byVariant().get("other").status()).isEqualTo(Outcome.SKIPPED);
         assertThat(cases.get(2).byVariant().get("other").skipped()).isEqualTo("tunegate.variants=base,tuned");
         assertThat(cases.get(1).byVariant()).doesNotContainKey("other");
     }

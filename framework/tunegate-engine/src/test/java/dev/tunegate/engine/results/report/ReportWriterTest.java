@@ -239,7 +239,9 @@ class ReportWriterTest {
             assertThat(row.select("td[data-variant]")).hasSize(3);
             c.byVariant().forEach((variant, result) -> {
                 Element cell = row.selectFirst("td[data-variant=" + variant + "]");
-                assertThat(cell.className()).as(c.id() + " × " + variant).isEqualTo(result.status());
+                assertThat(cell.className())
+                        .as(c.id() + " × " + variant)
+                        .isEqualTo(result.status().label());
                 assertThat(cell.select("ul.matchers li"))
                         .hasSize(result.samples().size());
             });

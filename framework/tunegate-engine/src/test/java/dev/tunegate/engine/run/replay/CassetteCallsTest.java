@@ -130,15 +130,35 @@ class CassetteCallsTest {
     void identicalCallsInFlightAreMadeOnce() {
         CassetteCalls recorder = new CassetteCalls(ReplayMode.AUTO, dir, List.of());
         CompletableFuture<ModelResult> slow = new CompletableFuture<>();
-        Supplier<CompletableFuture<ModelResult>> pending = () -> {
-            liveCalls.incrementAndGet();
-            return slow;
-        };
+        Supplier<CompletableFuture<ModelResult>> pending = counted(slow);
         CompletableFuture<ModelResult> a = recorder.call(call("same", 0, false), pending);
         CompletableFuture<ModelResult> b = recorder.call(call("same", 0, false), pending);
         slow.complete(ModelResult.of(response("x"), Duration.ofMillis(3)));
         assertThat(a.join()).isEqualTo(b.join());
         assertThat(liveCalls).hasValue(1);
+    }
+
+    @Test
+    void aCallSharedWhileInFlightIsRecordedForEverySuiteThatAskedForIt() {
+        CassetteCalls recorder = new CassetteCalls(ReplayMode.RECORD, dir, List.of());
+        CompletableFuture<ModelResult> slow = new CompletableFuture<>();
+        Supplier<CompletableFuture<ModelResult>> pending = counted(slow);
+        List<ModelCall> calls = Stream.of("s1", "s2", "s3")
+                .map(suite -> new ModelCall(
+                        "models/m:generateContent", GenerateContentRequest.of("same"), 0, suite, suite + " › c [v]"))
+                .toList();
+        List<CompletableFuture<ModelResult>> results =
+                calls.stream().map(c -> recorder.call(c, pending)).toList();
+        slow.complete(ModelResult.of(response("x"), Duration.ofMillis(3)));
+        results.forEach(CompletableFuture::join);
+        assertThat(liveCalls).hasValue(1);
+
+        CassetteCalls replayer = new CassetteCalls(ReplayMode.REPLAY, dir, List.of());
+        for (ModelCall c : calls) {
+            assertThat(replayer.call(c, failingLive()).join().replayed())
+                    .as(c.suite())
+                    .isTrue();
+        }
     }
 
     @Test
@@ -219,6 +239,14 @@ class CassetteCallsTest {
                     chunks.length == 1
                             ? ModelResult.of(responses.get(0), Duration.ofMillis(42))
                             : ModelResult.ofStream(responses, Duration.ofMillis(90), Duration.ofMillis(12)));
+        };
+    }
+
+    /** A live call that is still on its way: it completes when the test completes {@code slow}. */
+    private Supplier<CompletableFuture<ModelResult>> counted(CompletableFuture<ModelResult> slow) {
+        return () -> {
+            liveCalls.incrementAndGet();
+            return slow;
         };
     }
 

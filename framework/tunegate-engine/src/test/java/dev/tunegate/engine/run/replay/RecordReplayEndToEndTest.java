@@ -60,6 +60,69 @@ class RecordReplayEndToEndTest {
     }
 
     @Test
+    void identicalCallsOfDifferentSuitesAreRecordedForEverySuite(@TempDir Path suites) throws IOException {
+        // the emulator answers slowly, so the three suites' identical calls are in flight together and
+        // are made once; each suite must still find its own recording on replay
+        emulator.close();
+        emulator = GeminiEmulator.builder()
+                .port(0)
+                .latency(java.time.Duration.ofMillis(400))
+                .build()
+                .start();
+        for (String name : List.of("first", "second", "third")) {
+            Files.writeString(
+                    suites.resolve(name + ".eval.yaml"),
+                    String.join(
+                            "\n",
+                            "models:",
+                            "  base: {model: models/gemini-1.5-flash-001}",
+                            "generationConfig: {temperature: 0}",
+                            "cases:",
+                            "  - id: same",
+                            "    prompt: What is the capital of France?",
+                            "    expect:",
+                            "      - finishReason: STOP",
+                            ""));
+        }
+        EngineExecutionResults recorded = runDirectory(suites, "record");
+        assertThat(recorded.testEvents().succeeded().count())
+                .as("3 cases and 3 gate tests")
+                .isEqualTo(6);
+        assertThat(recordingFiles())
+                .extracting(f -> f.getParent().getFileName().toString())
+                .containsExactlyInAnyOrder("first", "second", "third");
+
+        String endpoint = emulator.baseUrl();
+        emulator.close();
+        EngineExecutionResults replayed = runDirectory(suites, "replay", endpoint);
+        assertThat(replayed.testEvents().aborted().list())
+                .extracting(e -> e.getPayload(TestExecutionResult.class)
+                        .flatMap(TestExecutionResult::getThrowable)
+                        .map(Throwable::getMessage)
+                        .orElse(""))
+                .as("no suite misses its recording")
+                .isEmpty();
+        assertThat(replayed.testEvents().failed().count()).isZero();
+        assertThat(replayed.testEvents().succeeded().count()).isEqualTo(6);
+    }
+
+    private EngineExecutionResults runDirectory(Path suites, String mode) {
+        return runDirectory(suites, mode, emulator.baseUrl());
+    }
+
+    private EngineExecutionResults runDirectory(Path suites, String mode, String endpoint) {
+        return EngineTestKit.engine("tunegate")
+                .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory(suites.toFile()))
+                .configurationParameter("tunegate.endpoint", endpoint)
+                .configurationParameter("tunegate.mode", mode)
+                .configurationParameter("tunegate.cassettes", cassettes.toString())
+                .configurationParameter("tunegate.project-root", suites.toString())
+                .configurationParameter(
+                        "tunegate.reports.dir", suites.resolve("reports").toString())
+                .execute();
+    }
+
+    @Test
     void replayWithoutRecordingsAbortsWithHowToRecord() {
         EngineExecutionResults results = run("replay", emulator.baseUrl(), Map.of());
         assertThat(generateCalls()).isZero();

@@ -1,5 +1,6 @@
 package dev.tunegate.cli;
 
+import dev.tunegate.engine.platform.descriptor.TuneGateTest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,11 +20,11 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Listens to discovery and execution of a run: counts outcomes per suite and variant, remembers gate
- * verdicts and failures, drives the progress bar and works out the exit code.
+ * Tallies a {@code tunegate run} as it happens: counts outcomes per suite and variant, remembers gate
+ * verdicts and failures, drives the progress bar and works out the exit code. What a test is (case or
+ * gate, suite, variant) comes from the engine ({@link TuneGateTest#describe}), not from its id's text.
  */
-final class RunRecorder implements TestExecutionListener, LauncherDiscoveryListener {
-    private static final String VARIANT_TAG = "variant-";
+final class RunTally implements TestExecutionListener, LauncherDiscoveryListener {
 
     private final ProgressDisplay progress;
     private final Map<String, Counts> counts = new LinkedHashMap<>();
@@ -36,7 +37,7 @@ final class RunRecorder implements TestExecutionListener, LauncherDiscoveryListe
     private long done;
     private int exitCode = ExitCodes.OK;
 
-    RunRecorder(ProgressDisplay progress) {
+    RunTally(ProgressDisplay progress) {
         this.progress = progress;
     }
 
@@ -44,8 +45,7 @@ final class RunRecorder implements TestExecutionListener, LauncherDiscoveryListe
 
     @Override
     public synchronized void issueEncountered(UniqueId engineId, DiscoveryIssue issue) {
-        String where =
-                issue.source().map(RunRecorder::describe).map(s -> s + ": ").orElse("");
+        String where = issue.source().map(RunTally::describe).map(s -> s + ": ").orElse("");
         discoveryIssues.add(issue.severity() + " " + where + issue.message());
         if (issue.severity() == DiscoveryIssue.Severity.ERROR) {
             exitCode = ExitCodes.worst(exitCode, ExitCodes.USAGE);
@@ -88,7 +88,10 @@ final class RunRecorder implements TestExecutionListener, LauncherDiscoveryListe
     @Override
     public synchronized void executionSkipped(TestIdentifier id, String reason) {
         if (id.isTest()) {
-            countsFor(id).skipped++;
+            Optional<TuneGateTest> test = describe(id);
+            if (test.isPresent() && test.get().kind() == TuneGateTest.Kind.CASE) {
+                countsFor(test.get()).skipped++;
+            }
             step(id);
         } else {
             long skippedTests = descendantTests(id);
@@ -100,12 +103,13 @@ final class RunRecorder implements TestExecutionListener, LauncherDiscoveryListe
     @Override
     public synchronized void executionFinished(TestIdentifier id, TestExecutionResult result) {
         Throwable failure = result.getThrowable().orElse(null);
-        if (isGate(id)) {
-            gates.add(new Gate(suiteOf(id), id.getDisplayName(), result.getStatus(), firstLine(failure)));
+        Optional<TuneGateTest> test = describe(id);
+        if (test.isPresent() && test.get().kind() == TuneGateTest.Kind.GATE) {
+            gates.add(new Gate(test.get().suite(), test.get().variant(), result.getStatus(), firstLine(failure)));
         }
         if (id.isTest()) {
-            if (!isGate(id)) {
-                Counts c = countsFor(id);
+            if (test.isPresent() && test.get().kind() == TuneGateTest.Kind.CASE) {
+                Counts c = countsFor(test.get());
                 switch (result.getStatus()) {
                     case SUCCESSFUL -> c.passed++;
                     case ABORTED -> c.aborted++;
@@ -113,17 +117,17 @@ final class RunRecorder implements TestExecutionListener, LauncherDiscoveryListe
                 }
             }
             if (result.getStatus() == TestExecutionResult.Status.FAILED) {
-                FailureKind kind = FailureKind.ofTest(failure);
-                exitCode = ExitCodes.worst(exitCode, kind.exitCode);
-                problems.add(new Problem(id.getDisplayName(), kind, message(failure)));
+                FailureCategory category = FailureCategory.ofTest(failure);
+                exitCode = ExitCodes.worst(exitCode, category.exitCode);
+                problems.add(new Problem(id.getDisplayName(), category, message(failure)));
             } else if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
                 aborted.add(new Problem(id.getDisplayName(), null, message(failure)));
             }
             step(id);
         } else if (result.getStatus() == TestExecutionResult.Status.FAILED) {
-            FailureKind kind = FailureKind.ofContainer(failure);
-            exitCode = ExitCodes.worst(exitCode, kind.exitCode);
-            problems.add(new Problem(id.getDisplayName() + " (container)", kind, message(failure)));
+            FailureCategory category = FailureCategory.ofContainer(failure);
+            exitCode = ExitCodes.worst(exitCode, category.exitCode);
+            problems.add(new Problem(id.getDisplayName() + " (container)", category, message(failure)));
         }
     }
 
@@ -141,43 +145,14 @@ final class RunRecorder implements TestExecutionListener, LauncherDiscoveryListe
                 .count();
     }
 
-    private Counts countsFor(TestIdentifier id) {
-        String suite = suiteOf(id);
-        String variant = variantOf(id);
-        return counts.computeIfAbsent(suite + "\u0000" + variant, k -> new Counts(suite, variant));
+    private Counts countsFor(TuneGateTest test) {
+        return counts.computeIfAbsent(
+                test.suite() + "\u0000" + test.variant(), k -> new Counts(test.suite(), test.variant()));
     }
 
-    /** The display name of the test's ancestor directly below the engine, i.e. its suite. */
-    private String suiteOf(TestIdentifier id) {
-        if (plan == null) {
-            return id.getDisplayName();
-        }
-        TestIdentifier current = id;
-        while (true) {
-            Optional<TestIdentifier> parent = plan.getParent(current);
-            if (parent.isEmpty() || plan.getParent(parent.get()).isEmpty()) {
-                return current.getDisplayName();
-            }
-            current = parent.get();
-        }
-    }
-
-    private static String variantOf(TestIdentifier id) {
-        return id.getTags().stream()
-                .map(t -> t.getName())
-                .filter(n -> n.startsWith(VARIANT_TAG))
-                .map(n -> n.substring(VARIANT_TAG.length()))
-                .findFirst()
-                .orElse("-");
-    }
-
-    private static boolean isGate(TestIdentifier id) {
-        return id.isTest()
-                && id.getUniqueIdObject()
-                        .getLastSegment()
-                        .getType()
-                        .toLowerCase()
-                        .contains("gate");
+    /** What the engine says the test is; empty for containers (and before the plan is known). */
+    private Optional<TuneGateTest> describe(TestIdentifier id) {
+        return plan == null ? Optional.empty() : TuneGateTest.describe(plan, id);
     }
 
     private static String message(Throwable failure) {
@@ -250,9 +225,9 @@ final class RunRecorder implements TestExecutionListener, LauncherDiscoveryListe
         }
     }
 
-    /** The result of one gate test. */
-    record Gate(String suite, String name, TestExecutionResult.Status status, String verdict) {}
+    /** The result of one gate test: its suite, the candidate it judged, its JUnit status and the verdict's first line. */
+    record Gate(String suite, String candidate, TestExecutionResult.Status status, String verdict) {}
 
     /** A failed or aborted test with its message. */
-    record Problem(String test, FailureKind kind, String message) {}
+    record Problem(String test, FailureCategory category, String message) {}
 }

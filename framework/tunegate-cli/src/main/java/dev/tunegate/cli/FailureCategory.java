@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.TimeoutException;
 
 /** What a failure means for the exit code, judged from the throwable a test or container failed with. */
-enum FailureKind {
+enum FailureCategory {
     /** A model-quality failure: an enforced case or a gate. */
     ASSERTION(ExitCodes.FAILED),
     /** The endpoint or the network failed. */
@@ -15,12 +15,12 @@ enum FailureKind {
 
     final int exitCode;
 
-    FailureKind(int exitCode) {
+    FailureCategory(int exitCode) {
         this.exitCode = exitCode;
     }
 
     /** Classifies the failure of a test. Unknown exceptions in a test count as infrastructure errors. */
-    static FailureKind ofTest(Throwable failure) {
+    static FailureCategory ofTest(Throwable failure) {
         if (failure == null) {
             return INFRASTRUCTURE;
         }
@@ -34,7 +34,7 @@ enum FailureKind {
     }
 
     /** Classifies the failure of a container: infrastructure when it is one, otherwise a discovery problem. */
-    static FailureKind ofContainer(Throwable failure) {
+    static FailureCategory ofContainer(Throwable failure) {
         if (failure != null && isInfrastructure(failure)) {
             return INFRASTRUCTURE;
         }

@@ -1,0 +1,64 @@
+package dev.tunegate.client;
+
+import dev.tunegate.client.model.Operation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Waits for a long-running operation by reading it again and again, starting at {@code initial} between reads
+ * and growing by 1.5x up to {@code max}. Blocks the calling thread; each read is an ordinary client call.
+ */
+final class OperationPoller {
+    private final Function<String, Operation> read;
+    private final Duration initial;
+    private final Duration max;
+
+    OperationPoller(Function<String, Operation> read, Duration initial, Duration max) {
+        this.read = read;
+        this.initial = initial;
+        this.max = max;
+    }
+
+    /** See {@link GeminiClient#awaitOperation(Operation, Consumer, Duration)}. */
+    Operation await(Operation operation, Consumer<Operation> progress, Duration timeout) {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(timeout, "timeout");
+        Instant deadline = Instant.now().plus(timeout);
+        Operation current = operation;
+        Duration wait = initial;
+        while (!current.isDone()) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                throw new GeminiApiException(
+                        0,
+                        "DEADLINE_EXCEEDED",
+                        "operation " + current.name() + " not done after " + timeout,
+                        null,
+                        null,
+                        "GET /v1beta/" + current.name(),
+                        1,
+                        null);
+            }
+            sleep(wait.compareTo(left) < 0 ? wait : left);
+            current = read.apply(current.name());
+            if (progress != null) {
+                progress.accept(current);
+            }
+            long next = (long) (wait.toNanos() * 1.5);
+            wait = Duration.ofNanos(Math.min(next, max.toNanos()));
+        }
+        return current;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(Math.max(1, d.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GeminiApiException(0, "CANCELLED", "interrupted while polling", null, null, null, 1, e);
+        }
+    }
+}

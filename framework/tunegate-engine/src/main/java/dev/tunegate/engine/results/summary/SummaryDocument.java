@@ -1,0 +1,212 @@
+package dev.tunegate.engine.results.summary;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tunegate.engine.model.gate.GateCheck;
+import dev.tunegate.engine.model.gate.Outcome;
+import dev.tunegate.engine.model.stats.Interval;
+import dev.tunegate.engine.model.stats.PairedTable;
+import java.util.List;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * {@code summary.json}, the machine-readable promotion record, as typed data: the engine writes it
+ * and the CLI reads it through these records ({@link SummaryCodec}), so both follow the published
+ * schema {@code tunegate-summary.schema.json} by construction. The component order is the field
+ * order of the file.
+ *
+ * <p>Lists are kept as given (never copied), so that a writer can pass lists that build each element
+ * when it is read and stream a run of any size; a missing list reads as empty.
+ *
+ * @param schemaVersion version of the schema (1)
+ * @param runId         unique id of the run
+ * @param startedAt     when the run started (ISO-8601 instant)
+ * @param finishedAt    when the run finished (ISO-8601 instant)
+ * @param commit        git commit tested, or null
+ * @param passed        whether every gate of every suite passed
+ * @param suites        every suite, in execution order (required: a file without it is not a summary)
+ */
+@API(status = API.Status.INTERNAL)
+public record SummaryDocument(
+        int schemaVersion,
+        String runId,
+        String startedAt,
+        String finishedAt,
+        String commit,
+        boolean passed,
+        @JsonProperty(required = true) List<Suite> suites) {
+
+    public SummaryDocument {
+        suites = orEmpty(suites);
+    }
+
+    /**
+     * One suite.
+     *
+     * @param name        suite name
+     * @param location    {@code classpath:/…} or {@code file:/…} URI of the suite file
+     * @param contentHash SHA-256 (hex) of the suite file
+     * @param mode        {@code gate} with a gate block, {@code strict} without
+     * @param caseCount   number of cases
+     * @param variants    per-variant aggregates, in declaration order
+     * @param candidates  the gate's verdict per candidate
+     * @param cases       every case, in file order
+     */
+    public record Suite(
+            String name,
+            String location,
+            String contentHash,
+            String mode,
+            int caseCount,
+            List<Variant> variants,
+            List<Candidate> candidates,
+            List<Case> cases) {
+
+        public Suite {
+            variants = orEmpty(variants);
+            candidates = orEmpty(candidates);
+            cases = orEmpty(cases);
+        }
+    }
+
+    /**
+     * One variant's aggregates over the cases of a suite.
+     *
+     * @param name             variant name
+     * @param model            model resource name called
+     * @param role             {@code candidate}, {@code baseline} or {@code reference}
+     * @param passRate         cases passed / cases run (errors count as failures)
+     * @param passes           cases passed
+     * @param total            cases run
+     * @param passRateInterval Wilson interval of the pass rate
+     * @param counts           cases per outcome
+     * @param repeats          samples taken and flaky cases
+     */
+    public record Variant(
+            String name,
+            String model,
+            String role,
+            double passRate,
+            int passes,
+            int total,
+            Interval passRateInterval,
+            Counts counts,
+            Repeats repeats) {}
+
+    /**
+     * Cases of a variant per outcome.
+     *
+     * @param passed  cases passed
+     * @param failed  cases failed on their matchers
+     * @param errors  cases no sample answered
+     * @param skipped cases the variant did not run
+     */
+    public record Counts(int passed, int failed, int errors, int skipped) {}
+
+    /**
+     * Repeated sampling of a variant.
+     *
+     * @param samples    model calls made
+     * @param flakyCases ids of cases with 0 &lt; passes &lt; samples
+     */
+    public record Repeats(int samples, List<String> flakyCases) {
+
+        public Repeats {
+            flakyCases = orEmpty(flakyCases);
+        }
+    }
+
+    /**
+     * The gate's decision on one candidate.
+     *
+     * @param candidate          candidate variant
+     * @param baseline           baseline variant, or null
+     * @param verdict            {@link Outcome#PASSED} or {@link Outcome#FAILED}
+     * @param reasons            one line per failed check
+     * @param checks             every rule checked
+     * @param passRate           candidate pass rate
+     * @param passes             cases the candidate passed
+     * @param total              cases the candidate ran
+     * @param passRateInterval   Wilson interval of the pass rate
+     * @param pairedTable        paired outcomes against the baseline, or null without one
+     * @param mcnemarExactPValue two-sided exact McNemar p-value, or null without a baseline
+     * @param difference         candidate minus baseline pass rate, or null without a baseline
+     * @param regressions        cases the baseline passes and the candidate fails
+     * @param improvements       cases the baseline fails and the candidate passes
+     */
+    public record Candidate(
+            String candidate,
+            String baseline,
+            Outcome verdict,
+            List<String> reasons,
+            List<GateCheck> checks,
+            double passRate,
+            int passes,
+            int total,
+            Interval passRateInterval,
+            @JsonInclude(JsonInclude.Include.NON_NULL) PairedTable pairedTable,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double mcnemarExactPValue,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Difference difference,
+            List<String> regressions,
+            List<String> improvements) {
+
+        public Candidate {
+            reasons = orEmpty(reasons);
+            checks = orEmpty(checks);
+            regressions = orEmpty(regressions);
+            improvements = orEmpty(improvements);
+        }
+    }
+
+    /**
+     * Candidate minus baseline pass rate over the paired cases, with its interval.
+     *
+     * @param estimate   point estimate
+     * @param lower      lower bound
+     * @param upper      upper bound
+     * @param confidence confidence level
+     * @param method     how the interval was computed
+     */
+    public record Difference(double estimate, double lower, double upper, double confidence, String method) {}
+
+    /**
+     * One case with every variant's result.
+     *
+     * @param id       case id
+     * @param tags     the case's tags
+     * @param variants result per variant name, in the suite's variant order
+     */
+    public record Case(String id, List<String> tags, Map<String, CaseVariant> variants) {
+
+        public Case {
+            tags = orEmpty(tags);
+            variants = variants == null ? Map.of() : variants;
+        }
+    }
+
+    /**
+     * One case on one variant; everything but the status is null when the variant did not run it.
+     *
+     * @param status       the true outcome
+     * @param passes       samples that passed
+     * @param samples      samples taken
+     * @param passFraction passes / samples
+     * @param flaky        0 &lt; passes &lt; samples
+     * @param passAtK      pass@k by k
+     * @param passHatK     pass^k by k
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CaseVariant(
+            Outcome status,
+            Integer passes,
+            Integer samples,
+            Double passFraction,
+            Boolean flaky,
+            Map<String, Double> passAtK,
+            Map<String, Double> passHatK) {}
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

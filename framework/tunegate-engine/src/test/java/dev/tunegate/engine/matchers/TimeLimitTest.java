@@ -1,0 +1,96 @@
+package dev.tunegate.engine.matchers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.tunegate.engine.matchers.builtin.RegexRisk;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** Time limit of matchers ({@code tunegate.matcher.timeout}) and the discovery check of regexes. */
+class TimeLimitTest extends MatcherTestSupport {
+    private static final Duration LIMIT = Duration.ofMillis(200);
+
+    @Test
+    void aRegexPastItsLimitFailsNamingItsPlaceAndTheOtherMatchersStillRun() {
+        ModelAnswer answer = answer("a".repeat(40));
+        List<Matcher> matchers = List.of(
+                limited(matcher("regex: '(.*a){25}x'"), "suites/a.eval.yaml:7"),
+                limited(matcher("contains: aaa"), "suites/a.eval.yaml:8"),
+                limited(matcher("contains: b"), "suites/a.eval.yaml:9"));
+        Verdict verdict = assertTimeoutPreemptively(
+                Duration.ofSeconds(30), () -> Expectations.evaluate(matchers, answer), "finishes");
+        assertThat(verdict.results()).extracting(MatcherOutcome::passed).containsExactly(false, true, false);
+        assertThat(verdict.results().get(0).message())
+                .contains("[regex /(.*a){25}x/]", "suites/a.eval.yaml:7", "PT0.2S", "tunegate.matcher.timeout");
+        assertThat(verdict.results().get(2).message()).contains("contains");
+    }
+
+    @Test
+    void aMatcherThatIgnoresInterruptsDoesNotBlockTheCaller() {
+        AtomicBoolean release = new AtomicBoolean();
+        Matcher stuck = new Matcher() {
+            @Override
+            public void check(ModelAnswer answer) {
+                while (!release.get()) {
+                    Thread.onSpinWait(); // ignores the interrupt flag
+                }
+            }
+
+            @Override
+            public String description() {
+                return "stuck";
+            }
+        };
+        try {
+            Verdict verdict = assertTimeoutPreemptively(
+                    Duration.ofSeconds(30),
+                    () -> Expectations.evaluate(List.of(limited(stuck, "s.eval.yaml:3")), answer("x")),
+                    "finishes");
+            assertThat(verdict.failures())
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("[stuck] at s.eval.yaml:3"));
+        } finally {
+            release.set(true);
+        }
+    }
+
+    @Test
+    void passingAndFailingMatchersGiveTheSameOutcomesWithAndWithoutTheLimit() {
+        ModelAnswer answer = answer("The refund is on its way");
+        List<Matcher> plain = List.of(matcher("contains: refund"), matcher("regex: '^\\d+$'"), matcher("isJson"));
+        List<Matcher> limited =
+                plain.stream().map(m -> (Matcher) limited(m, "s.eval.yaml:1")).toList();
+        assertThat(Expectations.evaluate(limited, answer).results())
+                .extracting(MatcherOutcome::description, MatcherOutcome::message)
+                .containsExactlyElementsOf(Expectations.evaluate(plain, answer).results().stream()
+                        .map(r -> org.assertj.core.groups.Tuple.tuple(r.description(), r.message()))
+                        .toList());
+    }
+
+    @Test
+    void cheapRegexCheckFindsNestedQuantifiersAndOverlappingAlternatives() {
+        assertThat(List.of("(.*a){25}x", "(a+)+", "^(a|aa)*$", "(\\w+\\s?)*$", "((ab)*c)+", "(?:x+y?)+z", "([a-z]+)*!"))
+                .allSatisfy(p -> assertThat(RegexRisk.of(p)).as(p).isPresent());
+        assertThat(List.of(
+                        "^\\{.*\\}$",
+                        "(cat|dog)+",
+                        "(ab)+",
+                        "(a+){2}",
+                        "(?>a+)+",
+                        "(a++)+",
+                        "\\(a+\\)+",
+                        "[(a+)]+",
+                        "\\Q(a+)+\\E",
+                        "(?i)refund(ed)?",
+                        "^intent: \\w+$"))
+                .allSatisfy(p -> assertThat(RegexRisk.of(p)).as(p).isEmpty());
+        assertThat(RegexRisk.of("(.*a){25}x").orElseThrow()).contains("(.*a){25}");
+    }
+
+    private static TimeLimitedMatcher limited(Matcher matcher, String location) {
+        return new TimeLimitedMatcher(matcher, location, LIMIT);
+    }
+}
