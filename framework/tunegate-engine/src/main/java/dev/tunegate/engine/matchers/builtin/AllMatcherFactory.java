@@ -1,7 +1,6 @@
 package dev.tunegate.engine.matchers.builtin;
 
 import org.apiguardian.api.API;
-import org.opentest4j.AssertionFailedError;
 
 /**
  * {@code all}: every nested matcher must pass (useful inside {@code not} and {@code any}). All of
