@@ -93,7 +93,7 @@ class ConfigurationTest {
             }
         }
         assertThat(keys).hasSizeGreaterThan(25);
-        assertThat(ConfigurationReader.KNOWN_KEYS).containsExactlyInAnyOrderElementsOf(keys);
+        assertThat(UnknownKeys.KNOWN_KEYS).containsExactlyInAnyOrderElementsOf(keys);
         for (String key : keys) {
             assertThat(readme).as("README table row for " + key).contains("| `" + key + "` |");
         }
