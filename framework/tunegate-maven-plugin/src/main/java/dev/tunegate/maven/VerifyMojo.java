@@ -54,7 +54,7 @@ public final class VerifyMojo extends AbstractMojo {
                 ? null
                 : buildStarted.toInstant().minusSeconds(2); // file times can be coarser than the clock
         Summary run = SummaryReader.read(summary.toPath(), started);
-        Verdict verdict = Verdict.of(run, SurefireTotals.read(surefireReports.toPath(), started));
+        BuildVerdict verdict = BuildVerdict.of(run, SurefireTotals.read(surefireReports.toPath(), started));
         if (!verdict.passed()) {
             throw new MojoFailureException(verdict.message(summary.toPath()));
         }

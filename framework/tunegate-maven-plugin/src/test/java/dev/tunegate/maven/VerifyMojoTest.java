@@ -48,13 +48,13 @@ class VerifyMojoTest {
 
     @Test
     void passingRunPasses() throws Exception {
-        Verdict verdict = verdict(PASSED, new SurefireTotals(1, 3, 0, 0));
+        BuildVerdict verdict = verdict(PASSED, new SurefireTotals(1, 3, 0, 0));
         assertThat(verdict.passed()).as(verdict.toString()).isTrue();
     }
 
     @Test
     void failedGateNamesSuiteCandidateBaselineAndFailedRules() throws Exception {
-        Verdict verdict = verdict(GATE_FAILED, new SurefireTotals(1, 10, 3, 1));
+        BuildVerdict verdict = verdict(GATE_FAILED, new SurefireTotals(1, 10, 3, 1));
 
         assertThat(verdict.passed()).isFalse();
         String message = verdict.message(dir.resolve("summary.json"));
@@ -71,14 +71,14 @@ class VerifyMojoTest {
 
     @Test
     void surefireFailuresTheSummaryDoesNotExplainFail() throws Exception {
-        Verdict verdict = verdict(PASSED, new SurefireTotals(2, 5, 1, 0));
+        BuildVerdict verdict = verdict(PASSED, new SurefireTotals(2, 5, 1, 0));
         assertThat(verdict.passed()).isFalse();
         assertThat(verdict.otherFailures()).singleElement().asString().contains("1 test(s) failed or errored");
     }
 
     @Test
     void noTestRunIsNotAPass() throws Exception {
-        Verdict verdict = verdict(PASSED, new SurefireTotals(1, 0, 0, 0));
+        BuildVerdict verdict = verdict(PASSED, new SurefireTotals(1, 0, 0, 0));
         assertThat(verdict.passed()).isFalse();
         assertThat(verdict.otherFailures()).singleElement().asString().contains("ran no test");
     }
@@ -149,8 +149,8 @@ class VerifyMojoTest {
         assertThat(SurefireTotals.read(dir.resolve("absent"), null)).isEqualTo(new SurefireTotals(0, 0, 0, 0));
     }
 
-    private Verdict verdict(String json, SurefireTotals totals) throws Exception {
-        return Verdict.of(SummaryReader.read(write("summary.json", json), null), totals);
+    private BuildVerdict verdict(String json, SurefireTotals totals) throws Exception {
+        return BuildVerdict.of(SummaryReader.read(write("summary.json", json), null), totals);
     }
 
     private Path write(String name, String text) throws IOException {

@@ -37,7 +37,7 @@ final class SuiteMapper {
         List<EvalCase> cases = new CaseMapper(tree, problems, caseFiles).cases();
         Optional<JsonNode> gate = Optional.ofNullable(root.get("gate"));
         if (gate.isPresent()) {
-            GateCheck.check(tree, variants.keySet(), problems);
+            GateBlockCheck.check(tree, variants.keySet(), problems);
         }
         if (!problems.isEmpty()) {
             throw SuiteException.inFileOrder(problems);

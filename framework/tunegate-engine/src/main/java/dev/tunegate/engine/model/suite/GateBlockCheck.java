@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 /** Checks a suite's {@code gate:} block: every candidate and the baseline name a variant, and the baseline is no candidate. */
-final class GateCheck {
+final class GateBlockCheck {
 
-    private GateCheck() {}
+    private GateBlockCheck() {}
 
     /** Adds a problem for each gate field that names no variant, and one if the baseline is also a candidate. */
     static void check(PositionedTree tree, Set<String> variants, List<SuiteProblem> problems) {

@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
  * @param enforcedFailures one line per failed case of a candidate in a suite without a gate (strict mode)
  * @param otherFailures    failures the summary does not name (failed tests outside the suites, no test run, ...)
  */
-record Verdict(List<String> failedGates, List<String> enforcedFailures, List<String> otherFailures) {
+record BuildVerdict(List<String> failedGates, List<String> enforcedFailures, List<String> otherFailures) {
 
-    static Verdict of(Summary summary, SurefireTotals surefire) {
+    static BuildVerdict of(Summary summary, SurefireTotals surefire) {
         List<String> gates = new ArrayList<>();
         List<String> enforced = new ArrayList<>();
         for (Summary.Suite suite : summary.suites()) {
@@ -53,7 +53,7 @@ record Verdict(List<String> failedGates, List<String> enforcedFailures, List<Str
         if (surefire.files() > 0 && surefire.tests() == 0) {
             other.add("Surefire ran no test: the suites were not found, so no gate ran");
         }
-        return new Verdict(List.copyOf(gates), List.copyOf(enforced), List.copyOf(other));
+        return new BuildVerdict(List.copyOf(gates), List.copyOf(enforced), List.copyOf(other));
     }
 
     boolean passed() {
