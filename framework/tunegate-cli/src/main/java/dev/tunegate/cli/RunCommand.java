@@ -48,7 +48,6 @@ import picocli.CommandLine.Spec;
             "3:infrastructure error (HTTP, I/O, timeouts)"
         })
 final class RunCommand implements Callable<Integer> {
-    static final String ENGINE_ID = "tunegate";
 
     @Spec
     CommandSpec spec;
@@ -161,7 +160,7 @@ final class RunCommand implements Callable<Integer> {
         }
         LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectors)
-                .filters(includeEngines(ENGINE_ID))
+                .filters(includeEngines(Constants.ENGINE_ID))
                 .listeners(recorder)
                 .configurationParameters(configuration());
         if (tags != null) {
