@@ -141,6 +141,9 @@ final class SummaryJson {
         g.writeStringField("candidate", v.candidate());
         g.writeStringField("baseline", v.baseline());
         g.writeStringField("verdict", v.passed() ? "passed" : "failed");
+        g.writeBooleanField("subset", v.subset());
+        g.writeNumberField("judgedCases", v.judgedCases());
+        g.writeNumberField("suiteCases", v.suiteCases());
         strings(g, "reasons", v.reasons());
         g.writeArrayFieldStart("checks");
         for (GateCheck c : v.checks()) {
