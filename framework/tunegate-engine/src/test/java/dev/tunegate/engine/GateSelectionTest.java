@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.Filter;
@@ -67,6 +68,14 @@ class GateSelectionTest {
         return kit.execute();
     }
 
+    /** The gate test of {@code tagged.eval.yaml} failed with a message that satisfies {@code message}. */
+    private static void assertGateFailed(EngineExecutionResults results, Predicate<String> message) {
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1, event(test(), displayName("tagged › gate [tuned]"), finishedWithFailure(message(message))));
+    }
+
     private JsonNode summary() throws Exception {
         JsonNode summary =
                 JSON.readTree(reports.resolve("tunegate/summary.json").toFile());
@@ -100,16 +109,11 @@ class GateSelectionTest {
     void aGateOverASubsetSaysSoInItsFailureMessage() throws Exception {
         EngineExecutionResults results = run(Map.of(), List.of(TagFilter.includeTags("critical | tone")), TAGGED);
 
-        results.testEvents()
-                .assertThatEvents()
-                .haveExactly(
-                        1,
-                        event(
-                                test(),
-                                displayName("tagged › gate [tuned]"),
-                                finishedWithFailure(message(m -> m.startsWith("Gate FAILED for suite 'tagged'")
-                                        && m.contains("Judged a subset: 3 of 5 cases ran on candidate 'tuned'")
-                                        && m.contains("maxRegressions")))));
+        assertGateFailed(
+                results,
+                m -> m.startsWith("Gate FAILED for suite 'tagged'")
+                        && m.contains("Judged a subset: 3 of 5 cases ran on candidate 'tuned'")
+                        && m.contains("maxRegressions"));
         JsonNode gate = summary().at("/suites/0/candidates/0");
         assertThat(gate.get("verdict").asText()).isEqualTo("failed");
         assertThat(gate.get("judgedCases").asInt()).isEqualTo(3);
@@ -183,15 +187,10 @@ class GateSelectionTest {
         EngineExecutionResults results =
                 run(Map.of("tunegate.variants", "tuned"), List.of(TagFilter.includeTags("critical")), TAGGED);
 
-        results.testEvents()
-                .assertThatEvents()
-                .haveExactly(
-                        1,
-                        event(
-                                test(),
-                                displayName("tagged › gate [tuned]"),
-                                finishedWithFailure(message(m -> m.contains("baseline 'base' runs the judged cases")
-                                        && m.contains("it ran none of the 2 cases the candidate ran")))));
+        assertGateFailed(
+                results,
+                m -> m.contains("baseline 'base' runs the judged cases")
+                        && m.contains("it ran none of the 2 cases the candidate ran"));
     }
 
     @Test
@@ -228,15 +227,7 @@ class GateSelectionTest {
                 .map(e -> e.getTestDescriptor().getDisplayName())
                 .toList();
         assertThat(started).containsExactly("tagged › quiet [base]", "tagged › quiet [tuned]", "tagged › gate [tuned]");
-        results.testEvents()
-                .assertThatEvents()
-                .haveExactly(
-                        1,
-                        event(
-                                test(),
-                                displayName("tagged › gate [tuned]"),
-                                finishedWithFailure(message(m -> m.contains("Judged a subset: 1 of 5 cases")
-                                        && m.contains("regressions: quiet")))));
+        assertGateFailed(results, m -> m.contains("Judged a subset: 1 of 5 cases") && m.contains("regressions: quiet"));
     }
 
     @Test
