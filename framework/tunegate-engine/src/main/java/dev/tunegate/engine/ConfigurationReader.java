@@ -107,6 +107,7 @@ final class ConfigurationReader {
                 positiveInt(RETRY_MAX_ATTEMPTS_PROPERTY_NAME, 3),
                 duration(TUNING_TIMEOUT_PROPERTY_NAME, Duration.ofMinutes(30)),
                 duration(TUNING_POLL_INTERVAL_PROPERTY_NAME, Duration.ofMillis(500)),
+                bool(TUNE_REPLACE_PROPERTY_NAME, false),
                 positiveInt(SUITE_MAX_BYTES_PROPERTY_NAME, 5 * 1024 * 1024),
                 positiveInt(SUITE_MAX_ALIAS_NODES_PROPERTY_NAME, 10_000),
                 root,
