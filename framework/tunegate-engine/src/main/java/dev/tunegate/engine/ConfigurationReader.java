@@ -89,6 +89,7 @@ final class ConfigurationReader {
                 values.positiveInt(RETRY_MAX_ATTEMPTS_PROPERTY_NAME, 3),
                 values.duration(TUNING_TIMEOUT_PROPERTY_NAME, Duration.ofMinutes(30)),
                 values.duration(TUNING_POLL_INTERVAL_PROPERTY_NAME, Duration.ofMillis(500)),
+                values.bool(TUNE_REPLACE_PROPERTY_NAME, false),
                 values.positiveInt(SUITE_MAX_BYTES_PROPERTY_NAME, 5 * 1024 * 1024),
                 values.positiveInt(SUITE_MAX_ALIAS_NODES_PROPERTY_NAME, 10_000),
                 values.duration(MATCHER_TIMEOUT_PROPERTY_NAME, Duration.ofSeconds(2)),

@@ -68,6 +68,16 @@ public final class Constants {
     /** How often to poll a tuning operation, as an ISO-8601 duration (default {@code PT0.5S}). */
     public static final String TUNING_POLL_INTERVAL_PROPERTY_NAME = "tunegate.tuning.poll-interval";
 
+    /**
+     * {@code true} to delete and tune again a {@code tune:} block's tuned model that was tuned from other
+     * training data or settings (default {@code false}: such a model fails its variant's tests).
+     *
+     * <p>The engine stores a SHA-256 of the base model, the hyperparameters and the training examples
+     * in the tuned model's description ({@code tunegate:sha256=<hex>}) and compares it before reusing an
+     * existing model. A model without that hash (made by hand) is reused with a warning, never deleted.
+     */
+    public static final String TUNE_REPLACE_PROPERTY_NAME = "tunegate.tune.replace";
+
     /** Largest suite or data file read, in bytes (default 5242880). Larger files are a discovery error. */
     public static final String SUITE_MAX_BYTES_PROPERTY_NAME = "tunegate.suite.max-bytes";
 

@@ -134,7 +134,9 @@ class ExecutionTest {
                 .selectors(selectClasspathResource(ECHO))
                 .configurationParameter("tunegate.variants", "base")
                 .execute();
-        results.testEvents().assertStatistics(s -> s.started(8).succeeded(8).skipped(9));
+        results.testEvents()
+                .assertStatistics(s -> s.started(9).succeeded(8).failed(1).skipped(8));
+        // the gate is not skipped: it fails, since the filter left its candidate no case (issue 12)
         results.testEvents()
                 .assertThatEvents()
                 .haveExactly(
@@ -142,8 +144,8 @@ class ExecutionTest {
                         event(
                                 test(),
                                 displayName("echo › gate [loud]"),
-                                skippedWithReason(r ->
-                                        r.startsWith("tunegate.variants=base does not include candidate 'loud'"))));
+                                finishedWithFailure(message(m ->
+                                        m.contains("Judged a subset: 0 of 8 cases ran on" + " candidate 'loud'")))));
         results.testEvents()
                 .assertThatEvents()
                 .haveExactly(
@@ -171,7 +173,11 @@ class ExecutionTest {
                 .selectors(selectClasspathResource(ECHO))
                 .filters(TagFilter.includeTags("smoke & variant-base"))
                 .execute();
-        results.testEvents().assertStatistics(s -> s.started(3).succeeded(3));
+        // the gate carries its suite's tags, so it comes along; it fails: 'variant-base' leaves its candidate no case
+        results.testEvents().assertStatistics(s -> s.started(4).succeeded(3).failed(1));
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(1, event(test(), displayName("echo › gate [loud]"), finishedWithFailure()));
     }
 
     @Test

@@ -30,6 +30,7 @@ public record TuneGateConfiguration(
         int retryMaxAttempts,
         Duration tuningTimeout,
         Duration tuningPollInterval,
+        boolean tuneReplace,
         long suiteMaxBytes,
         int suiteMaxAliasNodes,
         Duration matcherTimeout,

@@ -48,7 +48,8 @@ public final class ClientGatewayFactory implements GatewayFactory {
                 Thread.currentThread().getContextClassLoader() != null
                         ? Thread.currentThread().getContextClassLoader()
                         : ClientGatewayFactory.class.getClassLoader());
-        GeminiGateway gateway = new GeminiGateway(client, config.streaming(), config.tuningTimeout(), files, progress);
+        GeminiGateway gateway = new GeminiGateway(
+                client, config.streaming(), config.tuningTimeout(), files, progress, config.tuneReplace());
         EmbeddedEmulator started = emulator;
         return started == null
                 ? gateway

@@ -10,11 +10,13 @@ import dev.tunegate.client.model.GenerateContentRequest;
 import dev.tunegate.client.model.Hyperparameters;
 import dev.tunegate.client.model.Operation;
 import dev.tunegate.client.model.TunedModel;
+import dev.tunegate.client.model.TuningExample;
 import dev.tunegate.client.model.TuningSnapshot;
 import dev.tunegate.client.model.TuningTask;
 import dev.tunegate.engine.matchers.ModelAnswer;
 import dev.tunegate.engine.model.suite.ModelVariant;
 import dev.tunegate.engine.model.suite.SuiteFiles;
+import dev.tunegate.engine.model.suite.SuiteLocations;
 import dev.tunegate.engine.model.suite.TuneSpec;
 import java.io.IOException;
 import java.time.Duration;
@@ -26,21 +28,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * The {@link ModelGateway} over {@link GeminiClient}: asynchronous {@code generateContent} (or
  * {@code streamGenerateContent} with time to first chunk) and tuned-model provisioning — look the
- * model up, create it from the training file when it does not exist, and await the operation.
+ * model up, create it from the training file when it does not exist, reuse it only when it was tuned
+ * from the same data and settings, and await the operation.
  */
 final class GeminiGateway implements ModelGateway {
 
     private static final ObjectMapper MAPPER = GeminiJson.newMapper();
+    private static final Logger LOG = Logger.getLogger("dev.tunegate.engine");
 
     private final GeminiClient client;
     private final boolean streaming;
     private final Duration tuningTimeout;
     private final SuiteFiles files;
     private final Consumer<String> progress;
+    private final boolean replace;
     private final Map<String, CompletableFuture<String>> ready = new ConcurrentHashMap<>();
     private final Map<String, TuningReport> tunings = new ConcurrentHashMap<>();
     private final ExecutorService tuningThreads = Executors.newCachedThreadPool(r -> {
@@ -54,8 +60,10 @@ final class GeminiGateway implements ModelGateway {
             boolean streaming,
             Duration tuningTimeout,
             SuiteFiles files,
-            Consumer<String> progress) {
+            Consumer<String> progress,
+            boolean replace) {
         this.client = client;
+        this.replace = replace;
         this.streaming = streaming;
         this.tuningTimeout = tuningTimeout;
         this.files = files;
@@ -89,53 +97,95 @@ final class GeminiGateway implements ModelGateway {
         return Optional.ofNullable(tunings.get(model));
     }
 
+    /**
+     * Makes {@code name} ready: creates it when it does not exist; reuses it when the hash in its
+     * description matches the tune block's ({@link TuningFingerprint}) or when it has none (a model made
+     * by hand, with a warning); otherwise fails, or with {@code tunegate.tune.replace=true} deletes it
+     * and tunes it again.
+     */
     private String provision(String name, TuneSpec tune) {
+        List<TuningExample> examples;
         try {
-            TunedModel existing = client.getTunedModel(name);
-            if (existing.state() == TunedModel.State.ACTIVE) {
-                tunings.put(name, new TuningReport(name, "already ACTIVE", 0, null));
-                return name;
-            }
-            if (existing.state() == TunedModel.State.FAILED) {
-                throw new TuningFailedException(
-                        "tuned model " + name + " exists in state FAILED; delete it to tune it again");
-            }
-            List<Operation> operations = Optional.ofNullable(
-                            client.listOperations(name).operations())
-                    .orElse(List.of());
-            if (operations.isEmpty()) {
-                throw new TuningFailedException(
-                        "tuned model " + name + " is " + existing.state() + " and has no operation to wait for");
-            }
-            return await(name, operations.get(operations.size() - 1));
+            examples = TrainingData.read(files, tune.trainingData());
+        } catch (IOException e) {
+            throw new TuningFailedException("cannot read the training data of " + name + ": " + e.getMessage(), e);
+        }
+        String hash = TuningFingerprint.of(tune, examples);
+        TunedModel existing;
+        try {
+            existing = client.getTunedModel(name);
         } catch (GeminiApiException e) {
             if (e.httpStatus() != 404) {
                 throw e;
             }
+            return create(name, tune, examples, hash);
         }
-        return create(name, tune);
+        Optional<String> stored = TuningFingerprint.in(existing.description());
+        if (stored.isPresent() && !stored.get().equals(hash)) {
+            if (!replace) {
+                throw new TuningFailedException(staleMessage(name, tune, examples.size(), stored.get(), hash));
+            }
+            progress.accept("replacing " + name + " (tunegate.tune.replace=true): it was tuned with "
+                    + TuningFingerprint.MARKER + stored.get() + ", the tune block now hashes to " + hash);
+            client.deleteTunedModel(name);
+            return create(name, tune, examples, hash);
+        }
+        if (existing.state() == TunedModel.State.FAILED) {
+            throw new TuningFailedException(
+                    "tuned model " + name + " exists in state FAILED; delete it to tune it again");
+        }
+        if (stored.isEmpty()) {
+            LOG.warning(() -> "TuneGate: reusing " + name + " (" + existing.state() + ") without checking it: its"
+                    + " description has no " + TuningFingerprint.MARKER + " hash (not created by TuneGate?), so"
+                    + " TuneGate cannot tell whether it was tuned from this tune block's data and settings ("
+                    + TuningFingerprint.MARKER + hash + ")");
+        } else {
+            progress.accept("reusing " + name + " (" + existing.state() + ", " + TuningFingerprint.MARKER + hash
+                    + ": same training data and settings)");
+        }
+        if (existing.state() == TunedModel.State.ACTIVE) {
+            tunings.put(name, new TuningReport(name, "already ACTIVE", 0, null));
+            return name;
+        }
+        List<Operation> operations =
+                Optional.ofNullable(client.listOperations(name).operations()).orElse(List.of());
+        if (operations.isEmpty()) {
+            throw new TuningFailedException(
+                    "tuned model " + name + " is " + existing.state() + " and has no operation to wait for");
+        }
+        return await(name, operations.get(operations.size() - 1));
     }
 
-    private String create(String name, TuneSpec tune) {
+    private static String staleMessage(String name, TuneSpec tune, int examples, String stored, String hash) {
+        return "tuned model " + name + " is stale: it was tuned from other training data or settings than its tune"
+                + " block now gives."
+                + "\n  the model's description: " + TuningFingerprint.MARKER + stored
+                + "\n  the tune block:          " + TuningFingerprint.MARKER + hash + " (base model "
+                + tune.baseModel() + ", hyperparameters, " + examples + " examples of "
+                + SuiteLocations.display(tune.trainingData()) + ")"
+                + "\nTuneGate does not reuse it. Either give the variant a new model id (model: tunedModels/<new-id>),"
+                + " or set tunegate.tune.replace=true to delete " + name + " and tune it again.";
+    }
+
+    private String create(String name, TuneSpec tune, List<TuningExample> examples, String hash) {
         Hyperparameters hyperparameters;
-        Dataset data;
         try {
             hyperparameters = tune.hyperparameters() == null
                     ? null
                     : MAPPER.treeToValue(tune.hyperparameters(), Hyperparameters.class);
-            data = Dataset.of(TrainingData.read(files, tune.trainingData()));
         } catch (IOException e) {
-            throw new TuningFailedException("cannot read the training data of " + name + ": " + e.getMessage(), e);
+            throw new TuningFailedException("cannot read the hyperparameters of " + name + ": " + e.getMessage(), e);
         }
+        Dataset data = Dataset.of(examples);
         TunedModel body = TunedModel.builder()
                 .baseModel(tune.baseModel())
                 .displayName(tune.displayName().orElse(null))
-                .description(tune.description().orElse(null))
+                .description(TuningFingerprint.description(hash, tune.description()))
                 .tuningTask(TuningTask.of(data, hyperparameters))
                 .build();
         String id = name.substring("tunedModels/".length());
         progress.accept("tuning " + name + " from " + tune.baseModel() + " with "
-                + data.examples().examples().size() + " examples");
+                + data.examples().examples().size() + " examples (" + TuningFingerprint.MARKER + hash + ")");
         Operation operation = client.createTunedModel(body, id);
         return await(name, operation);
     }

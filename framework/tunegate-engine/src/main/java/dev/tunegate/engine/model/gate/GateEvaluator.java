@@ -14,16 +14,26 @@ import org.apiguardian.api.API;
  *
  * <p>The candidate's pass rate counts every case it ran; the comparison with the baseline (paired
  * table, McNemar test, difference interval, regressions and improvements) counts the cases both ran.
- * An infrastructure error counts as a failure.
+ * An infrastructure error counts as a failure. The verdict says how many of the suite's cases it judged,
+ * so that a gate over a filtered run says that it judged a subset.
  */
 @API(status = API.Status.INTERNAL)
 public final class GateEvaluator {
 
     private GateEvaluator() {}
 
-    /** Evaluates the policy for {@code candidate} against the roles' baseline. */
+    /** Evaluates the policy for {@code candidate} against the roles' baseline; {@code cases} are all the suite's. */
     public static GateVerdict evaluate(
             String suite, GatePolicy policy, Roles roles, String candidate, List<CaseOutcome> cases) {
+        return evaluate(suite, policy, roles, candidate, cases, cases.size());
+    }
+
+    /**
+     * Evaluates the policy for {@code candidate} against the roles' baseline over the {@code cases} that
+     * have results, of the suite's {@code suiteCases}.
+     */
+    public static GateVerdict evaluate(
+            String suite, GatePolicy policy, Roles roles, String candidate, List<CaseOutcome> cases, int suiteCases) {
         if (roles.of(candidate) != Role.CANDIDATE) {
             throw new IllegalArgumentException("variant '" + candidate + "' is not a candidate");
         }
@@ -100,6 +110,13 @@ public final class GateEvaluator {
                 policy.maxRegressions() != null || policy.minImprovement() != null || policy.nonInferiority() != null;
         if (needsBaseline && comparison == null) {
             checks.add(new GateCheck("baseline", "a baseline variant to compare with", "none", false));
+        } else if (needsBaseline && ran > 0 && comparison.table().total() == 0) {
+            // the baseline was filtered out (tunegate.variants, a tag filter): comparing with nothing proves nothing
+            checks.add(new GateCheck(
+                    "baseline",
+                    "baseline '" + baseline + "' runs the judged cases",
+                    "it ran none of the " + ran + " cases the candidate ran",
+                    false));
         } else if (needsBaseline) {
             addComparisonChecks(policy, cases, regressions, comparison, checks);
         }
@@ -115,7 +132,9 @@ public final class GateEvaluator {
                 comparison,
                 regressions,
                 improvements,
-                candidateFailures);
+                candidateFailures,
+                ran,
+                Math.max(suiteCases, ran));
     }
 
     private static void addComparisonChecks(

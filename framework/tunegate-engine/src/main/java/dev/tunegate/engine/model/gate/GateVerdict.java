@@ -19,6 +19,9 @@ import org.apiguardian.api.API;
  * @param regressions    ids of cases the baseline passes and the candidate fails
  * @param improvements   ids of cases the baseline fails and the candidate passes
  * @param candidateFailures ids of cases the candidate fails
+ * @param judgedCases    cases the candidate ran, which the verdict judges
+ * @param suiteCases     cases in the suite; more than {@code judgedCases} when filters or a selection
+ *                       left cases out of the run
  */
 @API(status = API.Status.INTERNAL)
 public record GateVerdict(
@@ -32,13 +35,20 @@ public record GateVerdict(
         PairedComparison comparison,
         List<String> regressions,
         List<String> improvements,
-        List<String> candidateFailures) {
+        List<String> candidateFailures,
+        int judgedCases,
+        int suiteCases) {
 
     public GateVerdict {
         checks = List.copyOf(checks);
         regressions = List.copyOf(regressions);
         improvements = List.copyOf(improvements);
         candidateFailures = List.copyOf(candidateFailures);
+    }
+
+    /** Whether the verdict judged only some of the suite's cases (the others did not run on the candidate). */
+    public boolean subset() {
+        return judgedCases < suiteCases;
     }
 
     /** One readable line per failed check; empty when the gate passed. */

@@ -23,6 +23,9 @@ final class VerdictTable {
             out.append(" vs baseline '").append(v.baseline()).append('\'');
         }
         out.append('\n');
+        if (v.subset()) {
+            out.append(subsetNote(v)).append('\n');
+        }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"check", "required", "actual", "result"});
         for (GateCheck c : v.checks()) {
@@ -51,6 +54,13 @@ final class VerdictTable {
             }
         }
         return out.toString();
+    }
+
+    /** Says that the verdict holds for the cases that ran only, and how many of the suite's those are. */
+    static String subsetNote(GateVerdict v) {
+        return "Judged a subset: " + v.judgedCases() + " of " + v.suiteCases() + " cases ran on candidate '"
+                + v.candidate() + "' (tag filters, tunegate.variants, tunegate.filter.name or a selection of cases"
+                + " left the others out); this verdict holds for those cases only.";
     }
 
     private static void appendAligned(StringBuilder out, List<String[]> rows) {

@@ -93,8 +93,9 @@ final class SuiteResolver implements SelectorResolver {
         return TuneGateUniqueIds.parse(selector.getUniqueId())
                 .map(parsed -> {
                     if (parsed.gate().isPresent()) {
-                        return Resolution.selectors(Set.of(
-                                new GateSelector(parsed.suite(), parsed.gate().get())));
+                        // a gate judges the cases that ran: rerunning a gate (IDE, Surefire's
+                        // rerunFailingTestsCount) reruns its suite, not a gate over nothing
+                        return Resolution.selectors(Set.of(new SuiteSelector(parsed.suite(), Optional.empty())));
                     }
                     DiscoverySelector next = parsed.caseId().isEmpty()
                             ? new SuiteSelector(parsed.suite(), Optional.empty())
@@ -165,10 +166,9 @@ final class SuiteResolver implements SelectorResolver {
         for (EvalCase c : cases) {
             children.add(new CaseSelector(suite.location(), c.id()));
         }
-        if (cases.size() == suite.cases().size()) {
-            for (String candidate : loaded.suite().gate().roles().candidates()) {
-                children.add(new GateSelector(suite.location(), candidate));
-            }
+        // also when a line selects one case: the gate then judges that case (TuneGateDiscovery.addGates)
+        for (String candidate : loaded.suite().gate().roles().candidates()) {
+            children.add(new GateSelector(suite.location(), candidate));
         }
         return Resolution.match(Match.exact(descriptor.get(), () -> children));
     }

@@ -8,6 +8,7 @@ import dev.tunegate.engine.run.GateFailurePolicy;
 import dev.tunegate.engine.run.ResultListener;
 import java.time.Clock;
 import java.util.Map;
+import java.util.logging.Logger;
 import org.apiguardian.api.API;
 import org.opentest4j.AssertionFailedError;
 
@@ -17,6 +18,8 @@ import org.opentest4j.AssertionFailedError;
  */
 @API(status = API.Status.INTERNAL)
 public final class GateJudge {
+
+    private static final Logger LOG = Logger.getLogger("dev.tunegate.engine");
 
     private final RunRecorder recorder;
 
@@ -51,6 +54,10 @@ public final class GateJudge {
      */
     public void judgeGate(EvalSuite suite, String candidate, String uniqueId, String displayName) {
         GateVerdict verdict = recorder.verdict(suite, candidate);
+        if (verdict.subset()) {
+            LOG.info(() -> displayName + ": judged " + verdict.judgedCases() + " of " + verdict.suiteCases()
+                    + " cases (filters or a selection left the others out); the verdict holds for those only");
+        }
         recorder.gateReported(suite, verdict, uniqueId, displayName);
         if (!verdict.passed()) {
             throw new AssertionFailedError(verdict.table());

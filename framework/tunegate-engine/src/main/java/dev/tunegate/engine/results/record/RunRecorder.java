@@ -277,7 +277,12 @@ final class RunRecorder implements ResultListener {
             }
         };
         return GateEvaluator.evaluate(
-                record.suite.name(), record.gate.policy(), record.gate.roles(), candidate, outcomes);
+                record.suite.name(),
+                record.gate.policy(),
+                record.gate.roles(),
+                candidate,
+                outcomes,
+                record.suite.cases().size());
     }
 
     private List<VariantInfo> variants(SuiteRecord record) {

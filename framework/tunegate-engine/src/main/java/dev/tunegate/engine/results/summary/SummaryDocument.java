@@ -123,6 +123,9 @@ public record SummaryDocument(
      * @param candidate          candidate variant
      * @param baseline           baseline variant, or null
      * @param verdict            {@link Outcome#PASSED} or {@link Outcome#FAILED}
+     * @param subset             true when filters left some of the suite's cases unjudged on the candidate
+     * @param judgedCases        the cases the gate judged
+     * @param suiteCases         the cases of the suite
      * @param reasons            one line per failed check
      * @param checks             every rule checked
      * @param passRate           candidate pass rate
@@ -139,6 +142,9 @@ public record SummaryDocument(
             String candidate,
             String baseline,
             Outcome verdict,
+            boolean subset,
+            int judgedCases,
+            int suiteCases,
             List<String> reasons,
             List<GateCheck> checks,
             double passRate,
