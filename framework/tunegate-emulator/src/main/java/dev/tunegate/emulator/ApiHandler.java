@@ -99,12 +99,10 @@ final class ApiHandler implements HttpHandler {
         Outcome outcome = new Outcome();
         CURRENT.set(outcome);
         try {
-            ApiRequest request;
-            try {
-                request = ExchangeReader.read(exchange);
-            } finally {
-                ConnectionGuard.requestRead();
-            }
+            ApiRequest request = ExchangeReader.read(exchange);
+            // only now: a request refused while being read stays watched, so that answering it and
+            // closing the exchange (which drains an unread body) cannot wait for the client forever
+            ConnectionGuard.requestRead();
             endpoint = EndpointNames.of(request);
             outcome.endpoint = endpoint;
             // a handler permit only once the whole request is in: a slow client never holds one

@@ -49,16 +49,16 @@ final class ExchangeReader {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
         long declared = declaredLength(exchange);
-        byte[] body;
-        try (InputStream in = ConnectionGuard.watched(exchange.getRequestBody())) {
-            if (declared > MAX_BODY_BYTES) {
-                throw tooLarge(declared <= MAX_DISCARDED_BYTES && discardedToTheEnd(in));
-            }
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                throw tooLarge(discardedToTheEnd(in));
-            }
+        // not closed before a too-large answer: closing drains the rest, which the client may never send
+        InputStream in = ConnectionGuard.watched(exchange.getRequestBody());
+        if (declared > MAX_BODY_BYTES) {
+            throw tooLarge(declared <= MAX_DISCARDED_BYTES && discardedToTheEnd(in));
         }
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            throw tooLarge(discardedToTheEnd(in));
+        }
+        in.close();
         return new ApiRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), path, query, headers, body);
     }
 

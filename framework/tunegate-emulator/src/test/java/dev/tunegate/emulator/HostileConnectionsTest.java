@@ -129,6 +129,29 @@ class HostileConnectionsTest {
         }
     }
 
+    @Test
+    void aHugeDeclaredBodyIsAnsweredBeforeItIsSentAndTheConnectionClosed() throws IOException {
+        try (GeminiEmulator e = GeminiEmulator.builder()
+                        .idleTimeout(Duration.ofMillis(500))
+                        .build()
+                        .start();
+                Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", e.port()), 5000);
+            socket.getOutputStream()
+                    .write(("POST /v1beta/models/gemini-2.0-flash:generateContent HTTP/1.1\r\nHost: x\r\n"
+                                    + "Content-Type: application/json\r\nContent-Length: 1000000000\r\n\r\n{")
+                            .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            socket.setSoTimeout(15_000);
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 400")
+                    .containsIgnoringCase("connection: close")
+                    .contains("\"status\": \"INVALID_ARGUMENT\"")
+                    .contains("payload size exceeds the limit");
+        }
+    }
+
     private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
