@@ -23,12 +23,15 @@ import dev.tunegate.emulator.tokenizer.Tokenizer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 
 /**
  * Routes every HTTP request: {@code /emulator/*} admin endpoints, and under {@code /v1beta} the API-key
  * check, fault injection, then models list/get, generateContent, streamGenerateContent, countTokens,
  * and the tuned-model routes (delegated to the {@link TunedModelService}). Every failure is answered
  * with a {@code google.rpc.Status} JSON body; only an unexpected bug or an injected fault is a 5xx.
+ * At most {@code maxInFlight} requests are handled at once; a request takes its permit only after it
+ * has been read in full, so clients that stop half-way never make others wait.
  */
 final class ApiHandler implements HttpHandler {
 
@@ -53,6 +56,7 @@ final class ApiHandler implements HttpHandler {
     private final ApiKeyCheck apiKey;
     private final StreamWriter streams;
     private final int chunkTokens;
+    private final Semaphore handlers;
 
     ApiHandler(
             ObjectMapper mapper,
@@ -64,7 +68,8 @@ final class ApiHandler implements HttpHandler {
             FaultInjector faults,
             EmulatorStats stats,
             String requiredApiKey,
-            int chunkTokens) {
+            int chunkTokens,
+            int maxInFlight) {
         this.mapper = mapper;
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter(
                         Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
@@ -82,6 +87,7 @@ final class ApiHandler implements HttpHandler {
         this.apiKey = new ApiKeyCheck(requiredApiKey);
         this.streams = new StreamWriter(pretty, compact, stats);
         this.chunkTokens = chunkTokens;
+        this.handlers = new Semaphore(maxInFlight, true);
     }
 
     @Override
@@ -94,9 +100,21 @@ final class ApiHandler implements HttpHandler {
         CURRENT.set(outcome);
         try {
             ApiRequest request = ExchangeReader.read(exchange);
+            // only now: a request refused while being read stays watched, so that answering it and
+            // closing the exchange (which drains an unread body) cannot wait for the client forever
+            ConnectionGuard.requestRead();
             endpoint = EndpointNames.of(request);
             outcome.endpoint = endpoint;
-            status = dispatch(exchange, request, endpoint);
+            // a handler permit only once the whole request is in: a slow client never holds one
+            handlers.acquire();
+            try {
+                status = dispatch(exchange, request, endpoint);
+            } finally {
+                handlers.release();
+            }
+        } catch (InterruptedException e) {
+            status = 499; // the emulator is stopping
+            Thread.currentThread().interrupt();
         } catch (ApiException e) {
             status = e.httpStatus();
             sendError(exchange, e);

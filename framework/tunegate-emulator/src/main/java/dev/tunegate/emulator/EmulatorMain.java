@@ -38,7 +38,9 @@ public final class EmulatorMain {
             "  --behaviour FILE         behaviour file with scripted rules (repeatable)",
             "  --safety-lexicon FILE    replace the bundled safety lexicon",
             "  --models A,B,...         base models to serve (default: the built-in list)",
-            "  --threads N              handler threads (default 512)",
+            "  --threads N              requests handled at once (default 512)",
+            "  --max-connections N      connections whose request is being read at once (default 2048)",
+            "  --idle-timeout D         close a connection whose request stalls this long, ISO-8601 (default PT10S)",
             "  --tuning-step-ms MS      simulated duration of one tuning step (default 20)",
             "  --help                   print this help");
 
@@ -135,6 +137,8 @@ public final class EmulatorMain {
                 case "--safety-lexicon" -> b.safetyLexicon(Path.of(value));
                 case "--models" -> b.models(Arrays.asList(value.split("\\s*,\\s*")));
                 case "--threads" -> b.threads(integer(flag, value));
+                case "--max-connections" -> b.maxConnections(integer(flag, value));
+                case "--idle-timeout" -> b.idleTimeout(duration(flag, value));
                 case "--tuning-step-ms" -> b.tuningStepMillis(integer(flag, value));
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
@@ -151,6 +155,19 @@ public final class EmulatorMain {
             return n;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(flag + " needs a non-negative integer, got '" + value + "'");
+        }
+    }
+
+    private static Duration duration(String flag, String value) {
+        try {
+            Duration d = Duration.parse(value);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException();
+            }
+            return d;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    flag + " needs a positive ISO-8601 duration such as PT30S or PT0.5S, got '" + value + "'");
         }
     }
 

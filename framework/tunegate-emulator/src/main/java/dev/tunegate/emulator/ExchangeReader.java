@@ -18,9 +18,18 @@ final class ExchangeReader {
     /** Largest accepted request body (as the service's 20 MB inline-data limit). */
     static final int MAX_BODY_BYTES = 20 * 1024 * 1024;
 
+    /**
+     * How much of a too large body is read and discarded so that the client, still sending, gets the
+     * 400 answer instead of a reset connection; beyond it the answer is sent and the connection closed.
+     */
+    static final long MAX_DISCARDED_BYTES = 128L * 1024 * 1024;
+
     private ExchangeReader() {}
 
-    /** The request of {@code exchange}: decoded path and query, lower-case headers, body (at most 20 MiB). */
+    /**
+     * The request of {@code exchange}: decoded path and query, lower-case headers, body (at most 20 MiB;
+     * a larger one is 400 INVALID_ARGUMENT, after discarding up to {@link #MAX_DISCARDED_BYTES}).
+     */
     static ApiRequest read(HttpExchange exchange) throws IOException {
         String rawPath = exchange.getRequestURI().getRawPath();
         String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
@@ -39,15 +48,47 @@ final class ExchangeReader {
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        long declared = declaredLength(exchange);
+        // not closed before a too-large answer: closing drains the rest, which the client may never send
+        InputStream in = ConnectionGuard.watched(exchange.getRequestBody());
+        if (declared > MAX_BODY_BYTES) {
+            throw tooLarge(declared <= MAX_DISCARDED_BYTES && discardedToTheEnd(in));
         }
-        ApiRequest request =
-                new ApiRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), path, query, headers, body);
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
-            throw ApiException.invalidArgument("Request payload size exceeds the limit: " + MAX_BODY_BYTES + " bytes.");
+            throw tooLarge(discardedToTheEnd(in));
         }
-        return request;
+        in.close();
+        return new ApiRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), path, query, headers, body);
+    }
+
+    private static long declaredLength(HttpExchange exchange) {
+        String value = exchange.getRequestHeaders().getFirst("Content-Length");
+        try {
+            return value == null ? -1 : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1; // the server has already refused it
+        }
+    }
+
+    /** Reads and drops the rest of the body, up to {@link #MAX_DISCARDED_BYTES}; true if it ended. */
+    private static boolean discardedToTheEnd(InputStream in) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long discarded = 0;
+        while (discarded <= MAX_DISCARDED_BYTES) {
+            int n = in.read(buffer);
+            if (n < 0) {
+                return true;
+            }
+            discarded += n;
+        }
+        return false;
+    }
+
+    private static ApiException tooLarge(boolean bodyRead) {
+        String message = "Request payload size exceeds the limit: " + MAX_BODY_BYTES + " bytes.";
+        return bodyRead
+                ? ApiException.invalidArgument(message)
+                : new ApiException(400, "INVALID_ARGUMENT", message, null, Map.of("Connection", "close"));
     }
 }

@@ -26,10 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apiguardian.api.API;
 
 /**
@@ -51,11 +47,14 @@ public final class GeminiEmulator implements AutoCloseable {
         }
     }
 
+    /** Default of {@link Builder#idleTimeout(Duration)}. */
+    static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(10);
+
     private final Builder config;
     private final ObjectMapper mapper = GeminiJson.newMapper();
     private final EmulatorStats stats = new EmulatorStats();
     private HttpServer server;
-    private ThreadPoolExecutor executor;
+    private ConnectionGuard connections;
     private TunedModelService tuned;
     private FaultInjector faults;
     private GenerationPipeline pipeline;
@@ -93,24 +92,27 @@ public final class GeminiEmulator implements AutoCloseable {
         pipeline = new GenerationPipeline(safety, mapper, config.seed);
         RequestReader reader = new RequestReader(mapper, new RequestValidator(config.outputTokenLimit));
         ApiHandler handler = new ApiHandler(
-                mapper, reader, pipeline, catalog, baseModels, tuned, faults, stats, config.apiKey, config.chunkTokens);
-        AtomicInteger threadNo = new AtomicInteger();
-        executor = new ThreadPoolExecutor(
-                config.threads, config.threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "tunegate-emulator-" + threadNo.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        executor.allowCoreThreadTimeOut(true);
+                mapper,
+                reader,
+                pipeline,
+                catalog,
+                baseModels,
+                tuned,
+                faults,
+                stats,
+                config.apiKey,
+                config.chunkTokens,
+                config.threads);
+        connections = new ConnectionGuard(config.maxConnections, config.idleTimeout);
         try {
             server = HttpServer.create(new InetSocketAddress(config.host, config.port), 1024);
         } catch (IOException e) {
-            executor.shutdownNow();
+            connections.shutdown();
             tuned.close();
             throw new UncheckedIOException("cannot bind " + config.host + ":" + config.port, e);
         }
         server.createContext("/", handler);
-        server.setExecutor(executor);
+        server.setExecutor(connections);
         server.start();
         return this;
     }
@@ -158,15 +160,7 @@ public final class GeminiEmulator implements AutoCloseable {
             return;
         }
         server.stop(0);
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        connections.shutdown();
         tuned.close();
         server = null;
     }
@@ -189,6 +183,8 @@ public final class GeminiEmulator implements AutoCloseable {
         private long chunkDelayMillis;
         private long seed = 42;
         private int threads = 512;
+        private int maxConnections = 2048;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private int outputTokenLimit = 8192;
         private SafetyClassifier safetyClassifier;
         private Path safetyLexicon;
@@ -263,12 +259,40 @@ public final class GeminiEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Handler threads (default 512, created on demand: enough for hundreds of concurrent streams). */
+        /**
+         * Requests handled at once (default 512: enough for hundreds of concurrent streams); a request
+         * waits for one of these handlers only after it has been read in full.
+         */
         public Builder threads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be >= 1");
             }
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Connections whose request is read at once (default 2048), apart from {@link #threads}: each
+         * holds a thread while its client sends; further ones wait until one is answered or closed.
+         */
+        public Builder maxConnections(int connections) {
+            if (connections < 1) {
+                throw new IllegalArgumentException("maxConnections must be >= 1");
+            }
+            this.maxConnections = connections;
+            return this;
+        }
+
+        /**
+         * How long a started request may leave the connection silent (default 10 s): the request line
+         * and headers must arrive within it, and each wait for body bytes is at most this long; then
+         * the connection is closed.
+         */
+        public Builder idleTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("idleTimeout must be positive");
+            }
+            this.idleTimeout = timeout;
             return this;
         }
 

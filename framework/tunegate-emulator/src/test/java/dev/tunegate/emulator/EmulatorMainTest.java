@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -42,13 +44,33 @@ class EmulatorMainTest {
     }
 
     @Test
+    void idleTimeoutFlagClosesAStalledRequest() throws IOException {
+        GeminiEmulator e = EmulatorMain.configure(
+                new String[] {"--port", "0", "--in-memory", "--idle-timeout", "PT0.3S", "--max-connections", "16"},
+                System.out);
+        try (GeminiEmulator started = e.start();
+                Socket socket = new Socket("127.0.0.1", started.port())) {
+            socket.getOutputStream().write("GET /emulator/he".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            socket.setSoTimeout(15_000);
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+        }
+        assertThatThrownBy(() -> EmulatorMain.configure(new String[] {"--idle-timeout", "30"}, System.out))
+                .hasMessageContaining("--idle-timeout needs a positive ISO-8601 duration");
+        assertThatThrownBy(() -> EmulatorMain.configure(new String[] {"--max-connections", "0"}, System.out))
+                .hasMessageContaining("maxConnections");
+    }
+
+    @Test
     void helpAndBadFlags() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(EmulatorMain.configure(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8)))
                 .isNull();
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("--require-api-key")
-                .contains("--rate-503");
+                .contains("--rate-503")
+                .contains("--idle-timeout")
+                .contains("--max-connections");
         assertThatThrownBy(() -> EmulatorMain.configure(new String[] {"--port", "x"}, System.out))
                 .hasMessageContaining("--port");
         assertThatThrownBy(() -> EmulatorMain.configure(new String[] {"--rate-500", "2"}, System.out))

@@ -27,12 +27,14 @@ import java.util.stream.Stream;
  */
 final class DirectoryTuningStore implements TuningStore {
 
+    private final Path dataDir;
     private final Path models;
     private final Path learned;
     private final Path operations;
     private final ObjectMapper mapper = GeminiJson.newMapper();
 
     DirectoryTuningStore(Path dataDir) {
+        this.dataDir = dataDir;
         this.models = dataDir.resolve("tuned-models");
         this.learned = dataDir.resolve("learned");
         this.operations = dataDir.resolve("operations");
@@ -45,25 +47,50 @@ final class DirectoryTuningStore implements TuningStore {
         }
     }
 
+    /**
+     * Everything stored. Every unreadable file is named in one {@link IllegalStateException} (with a
+     * reason in plain words), so that one start shows all files to fix or remove.
+     */
     @Override
     public Contents load() {
+        List<String> problems = new ArrayList<>();
         List<StoredTunedModel> storedModels = new ArrayList<>();
         for (Path file : jsonFiles(models)) {
-            storedModels.add(read(file, StoredTunedModel.class));
+            StoredTunedModel model = read(file, StoredTunedModel.class, problems);
+            if (model != null
+                    && (model.tunedModel() == null
+                            || model.tunedModel().name() == null
+                            || !model.tunedModel().name().startsWith("tunedModels/")
+                            || model.operations().isEmpty())) {
+                problems.add(describe(file) + ": not a stored tuned model (tunedModel.name and operations are"
+                        + " required)");
+            } else if (model != null) {
+                storedModels.add(model);
+            }
         }
         Map<String, LearnedState> states = new HashMap<>();
         for (Path file : jsonFiles(learned)) {
-            states.put(stripJson(file), read(file, LearnedState.class));
+            LearnedState state = read(file, LearnedState.class, problems);
+            if (state != null) {
+                states.put(stripJson(file), state);
+            }
         }
         List<Operation> ops = new ArrayList<>();
-        try (Stream<Path> dirs = Files.list(operations)) {
-            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-                for (Path file : jsonFiles(dir)) {
-                    ops.add(read(file, Operation.class));
+        for (Path dir : directories(operations)) {
+            for (Path file : jsonFiles(dir)) {
+                Operation operation = read(file, Operation.class, problems);
+                if (operation != null && operation.name() == null) {
+                    problems.add(describe(file) + ": not a stored operation (name is required)");
+                } else if (operation != null) {
+                    ops.add(operation);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("The emulator data directory " + dataDir + " holds " + problems.size()
+                    + (problems.size() == 1 ? " unreadable file" : " unreadable files")
+                    + "; fix or remove them (or start with another data directory):\n  - "
+                    + String.join("\n  - ", problems));
         }
         return new Contents(storedModels, states, ops);
     }
@@ -114,11 +141,33 @@ final class DirectoryTuningStore implements TuningStore {
         }
     }
 
-    private <T> T read(Path file, Class<T> type) {
+    /** The value in {@code file}, or null after adding why it cannot be read to {@code problems}. */
+    private <T> T read(Path file, Class<T> type, List<String> problems) {
         try {
-            return mapper.readValue(file.toFile(), type);
+            if (Files.size(file) == 0) {
+                problems.add(describe(file) + ": empty file");
+                return null;
+            }
+            T value = mapper.readValue(file.toFile(), type);
+            if (value == null) {
+                problems.add(describe(file) + ": holds null instead of an object");
+            }
+            return value;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file + " (remove it or fix it): " + e.getMessage(), e);
+            problems.add(describe(file) + ": " + StoreFileProblem.reason(e));
+            return null;
+        }
+    }
+
+    private String describe(Path file) {
+        return dataDir.relativize(file).toString();
+    }
+
+    private static List<Path> directories(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -128,7 +177,7 @@ final class DirectoryTuningStore implements TuningStore {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("Cannot list " + dir + ": " + e.getMessage(), e);
         }
     }
 

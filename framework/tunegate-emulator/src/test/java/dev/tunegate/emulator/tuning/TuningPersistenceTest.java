@@ -1,6 +1,7 @@
 package dev.tunegate.emulator.tuning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -140,5 +141,35 @@ class TuningPersistenceTest {
                             .errorStatus())
                     .isEqualTo("FAILED_PRECONDITION");
         }
+    }
+
+    @Test
+    void everyCorruptFileIsReportedInOneStartInPlainWords() throws IOException {
+        Files.createDirectories(dataDir.resolve("tuned-models"));
+        Files.createDirectories(dataDir.resolve("learned"));
+        Files.createDirectories(dataDir.resolve("operations/m"));
+        Files.writeString(dataDir.resolve("tuned-models/broken.json"), "{\"tunedModel\": {\"name\": ");
+        Files.writeString(dataDir.resolve("tuned-models/wrong-type.json"), "{\"tunedModel\": [1, 2]}");
+        Files.writeString(dataDir.resolve("tuned-models/empty-object.json"), "{}");
+        Files.writeString(dataDir.resolve("learned/garbage.json"), "not json at all");
+        Files.writeString(dataDir.resolve("operations/m/empty.json"), "");
+
+        Throwable failure = catchThrowable(() -> start(0).close());
+
+        assertThat(failure).isNotNull();
+        String message = failure.getMessage();
+        assertThat(message)
+                .contains("holds 5 unreadable files")
+                .contains("broken.json: the JSON ends too early")
+                .contains("wrong-type.json: a value of the wrong type in field 'tunedModel'")
+                .contains("empty-object.json")
+                .contains("garbage.json: not valid JSON (line 1, column")
+                .contains("empty.json: empty file")
+                .doesNotContain("dev.tunegate")
+                .doesNotContain("com.fasterxml")
+                .doesNotContain("java.")
+                .doesNotContain("Exception")
+                .doesNotContain("`")
+                .doesNotContain("[Source");
     }
 }
