@@ -190,6 +190,39 @@ class GateExecutionTest {
                 .content()
                 .contains("model.promotion.tuned = models/upper");
         assertThat(reports.resolve("allure-results/categories.json")).exists();
+
+        // Versions compared, not mixed: every result (gate included) names its variant and role, sits in
+        // the suite → case tree, and is written finished; the gate's verdict is an HTML table.
+        allure.forEach((name, result) -> {
+            assertThat(result.get("stage").asText()).as(name).isEqualTo("finished");
+            assertThat(labels(result, "parentSuite")).as(name).isEmpty();
+            assertThat(labels(result, "suite")).as(name).containsExactly("promotion");
+            assertThat(labels(result, "variant")).as(name).hasSize(1);
+            assertThat(labels(result, "role")).as(name).hasSize(1);
+        });
+        JsonNode tunedCase = allure.get("promotion › refund-request [tuned]");
+        assertThat(labels(tunedCase, "subSuite")).containsExactly("refund-request");
+        assertThat(labels(tunedCase, "variant")).containsExactly("tuned");
+        assertThat(labels(tunedCase, "role")).containsExactly("candidate");
+        JsonNode gateResult = allure.get("promotion › gate [tuned]");
+        assertThat(labels(gateResult, "subSuite")).containsExactly("gate");
+        assertThat(labels(gateResult, "variant")).containsExactly("tuned");
+        assertThat(gateResult.get("descriptionHtml").asText()).contains("<table", "<code>maxRegressions</code>");
+        // ... and the run's Allure 3 configuration makes each variant an environment.
+        assertThat(reports.resolve("allurerc.mjs"))
+                .content()
+                .contains("\"base\": { name: \"base · baseline\", matcher: variant(\"base\") }")
+                .contains("\"tuned\": { name: \"tuned · candidate\", matcher: variant(\"tuned\") }");
+    }
+
+    private static List<String> labels(JsonNode result, String name) {
+        List<String> values = new java.util.ArrayList<>();
+        result.get("labels").forEach(l -> {
+            if (name.equals(l.get("name").asText())) {
+                values.add(l.get("value").asText());
+            }
+        });
+        return values;
     }
 
     @Test
@@ -355,7 +388,8 @@ class GateExecutionTest {
         assertThat(viaListener.get("promotion › shout-1 [base]").getStatus()).isEqualTo(Status.FAILED);
         assertThat(viaListener.get("promotion › refund-request [tuned]").getLabels())
                 .extracting(Label::getName)
-                .contains("suite", "subSuite", "parentSuite", "severity", "junit.platform.uniqueid");
+                .contains("suite", "subSuite", "variant", "role", "severity", "junit.platform.uniqueid")
+                .doesNotContain("parentSuite");
         viaListener.forEach((name, result) -> {
             assertThat(result.getHistoryId())
                     .as(name)

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -46,6 +47,9 @@ import org.apiguardian.api.API;
 public final class AllureReporter {
 
     private static final String UNIQUE_ID_LABEL = "junit.platform.uniqueid";
+
+    /** Labels that place a result in Allure's tree: TuneGate's suite → case replaces the listener's. */
+    private static final Set<String> TREE_LABELS = Set.of("parentSuite", "suite", "subSuite");
 
     private final AllureLifecycle own;
     private final Supplier<AllureLifecycle> shared;
@@ -161,10 +165,7 @@ public final class AllureReporter {
             results.add(built);
         }
         files.files().forEach(f -> own.writeAttachment(f.getKey(), new ByteArrayInputStream(f.getValue())));
-        for (TestResult result : results) {
-            own.scheduleTestCase(result);
-            own.writeTestCase(result.getUuid());
-        }
+        results.forEach(this::writeFinished);
     }
 
     /** Records a gate test's verdict (its JUnit outcome is thrown after this returns). */
@@ -186,14 +187,18 @@ public final class AllureReporter {
                 .setStart(now)
                 .setStop(now)
                 .setStatus(verdict.passed() ? Status.PASSED : Status.FAILED)
-                .setDescription(verdict.table());
+                .setDescriptionHtml(GateHtml.render(verdict));
         if (!verdict.passed()) {
-            tr.setStatusDetails(new StatusDetails().setMessage(verdict.table()));
+            // The failed rules, one short line each (the description holds the whole table).
+            String header = verdict.table().lines().findFirst().orElse("Gate FAILED");
+            tr.setStatusDetails(new StatusDetails().setMessage(header + "\n" + String.join("\n", verdict.reasons())));
         }
         List<Label> labels = new ArrayList<>(List.of(
-                ResultsUtils.createParentSuiteLabel(AllureResultBuilder.parentSuite(suitePath)),
                 ResultsUtils.createSuiteLabel(suite),
                 ResultsUtils.createSubSuiteLabel("gate"),
+                // The gate judges the candidate: its result belongs with the candidate's (environment).
+                ResultsUtils.createLabel(AllureResultBuilder.VARIANT_LABEL, verdict.candidate()),
+                ResultsUtils.createLabel(AllureResultBuilder.ROLE_LABEL, Role.CANDIDATE.yamlName()),
                 ResultsUtils.createFeatureLabel(suite),
                 ResultsUtils.createStoryLabel("gate"),
                 ResultsUtils.createTagLabel("gate"),
@@ -258,7 +263,17 @@ public final class AllureReporter {
 
     private void write(TestResult tr, Attachments files) {
         files.files().forEach(f -> own.writeAttachment(f.getKey(), new ByteArrayInputStream(f.getValue())));
+        writeFinished(tr);
+    }
+
+    /**
+     * Writes a complete result: Allure's lifecycle marks a scheduled result {@code scheduled}, and only its
+     * stop step (which would overwrite the recorded stop time) marks it {@code finished}; so the stage is
+     * set back here, keeping the result's own timing.
+     */
+    private void writeFinished(TestResult tr) {
         own.scheduleTestCase(tr);
+        own.updateTestCase(tr.getUuid(), t -> t.setStage(Stage.FINISHED));
         own.writeTestCase(tr.getUuid());
     }
 
@@ -289,10 +304,12 @@ public final class AllureReporter {
                 .setHistoryId(from.getHistoryId())
                 .setTitlePath(from.getTitlePath())
                 .setDescription(from.getDescription())
+                .setDescriptionHtml(from.getDescriptionHtml())
                 .setStatus(from.getStatus())
                 .setStatusDetails(from.getStatusDetails());
         List<Label> labels = new ArrayList<>(from.getLabels());
         to.getLabels().stream()
+                .filter(l -> !TREE_LABELS.contains(l.getName()))
                 .filter(l -> labels.stream().noneMatch(mine -> mine.getName().equals(l.getName())))
                 .forEach(labels::add);
         to.setLabels(labels);

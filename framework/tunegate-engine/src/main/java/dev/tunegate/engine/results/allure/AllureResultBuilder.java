@@ -20,10 +20,16 @@ import java.util.UUID;
 
 /**
  * Builds the Allure result of one case &times; variant from what TuneGate recorded: the true outcome,
- * stable ids, suite labels, identity and descriptive parameters, steps for prompt rendering, each model
+ * stable ids, suite → case and variant/role labels, identity and descriptive parameters, steps for prompt rendering, each model
  * call and each matcher, and the redacted request/response attachments.
  */
 final class AllureResultBuilder {
+
+    /** The label naming the variant of a result (an Allure 3 environment per value). */
+    static final String VARIANT_LABEL = "variant";
+
+    /** The label naming the role of that variant: baseline, candidate or reference. */
+    static final String ROLE_LABEL = "role";
 
     private static final Set<String> BLOCKING = Set.of("SAFETY", "BLOCKLIST", "PROHIBITED_CONTENT", "SPII");
 
@@ -120,9 +126,12 @@ final class AllureResultBuilder {
 
     private static List<Label> labels(AllureCase c) {
         List<Label> labels = new ArrayList<>();
-        labels.add(ResultsUtils.createParentSuiteLabel(parentSuite(c.suitePath())));
+        // The tree is suite → case (not the folder of the suite file); the variant and its role are labels,
+        // so that Allure 3 can make each variant an environment and Allure 2 can filter by them.
         labels.add(ResultsUtils.createSuiteLabel(c.suite()));
         labels.add(ResultsUtils.createSubSuiteLabel(c.caseId()));
+        labels.add(ResultsUtils.createLabel(VARIANT_LABEL, c.variant().name()));
+        labels.add(ResultsUtils.createLabel(ROLE_LABEL, c.variant().role().yamlName()));
         labels.add(ResultsUtils.createFeatureLabel(c.suite()));
         labels.add(ResultsUtils.createStoryLabel(c.caseId()));
         c.tags().forEach(t -> labels.add(ResultsUtils.createTagLabel(t)));
@@ -141,12 +150,6 @@ final class AllureResultBuilder {
 
     private static Label copy(Label label) {
         return new Label().setName(label.getName()).setValue(label.getValue());
-    }
-
-    /** The folder of the suite file, e.g. {@code suites}; "TuneGate" for a file at the root. */
-    static String parentSuite(String suitePath) {
-        int slash = suitePath.lastIndexOf('/');
-        return slash <= 0 ? "TuneGate" : suitePath.substring(0, slash);
     }
 
     private static List<Parameter> parameters(AllureCase c) {

@@ -12,6 +12,7 @@ import dev.tunegate.engine.model.suite.EvalCase;
 import dev.tunegate.engine.model.suite.EvalSuite;
 import dev.tunegate.engine.model.suite.ModelVariant;
 import dev.tunegate.engine.model.suite.SuiteLocations;
+import dev.tunegate.engine.results.allure.Allure3Config;
 import dev.tunegate.engine.results.allure.AllureCase;
 import dev.tunegate.engine.results.allure.AllureReporter;
 import dev.tunegate.engine.results.allure.RunArtifacts;
@@ -256,6 +257,10 @@ final class RunRecorder implements ResultListener {
             }
             RunArtifacts.write(settings.allureResultsDir(), env, environment);
             RunArtifacts.carryHistory(settings.reportsDir().resolve("allure-report"), settings.allureResultsDir());
+            Allure3Config.write(
+                    settings.reportsDir(),
+                    settings.allureResultsDir(),
+                    run.suites().stream().flatMap(s -> s.variants().stream()).toList());
         }
     }
 

@@ -11,6 +11,7 @@ import dev.tunegate.engine.results.report.VariantResult;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Parameter;
+import io.qameta.allure.model.Stage;
 import io.qameta.allure.model.Status;
 import io.qameta.allure.model.StepResult;
 import io.qameta.allure.model.TestResult;
@@ -79,6 +80,13 @@ class AllureReporterTest {
                 .orElse(null);
     }
 
+    private static String html(String text) {
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("=", "&#61;");
+    }
+
     @Test
     void writesTrueOutcomesWithStableDistinctIdsLabelsStepsAndAttachments() {
         InMemoryResultsWriter writer = new InMemoryResultsWriter();
@@ -108,9 +116,18 @@ class AllureReporterTest {
         assertThat(tuned.getHistoryId()).isNotEqualTo(base.getHistoryId());
         assertThat(tuned.getFullName()).isEqualTo("suites/support.eval.yaml:7");
         assertThat(tuned.getName()).isEqualTo("support › refund [tuned]");
-        assertThat(label(tuned, "parentSuite")).isEqualTo("suites");
+        // The tree is suite → case, not the folder of the suite file; variant and role are labels.
+        assertThat(label(tuned, "parentSuite")).isNull();
         assertThat(label(tuned, "suite")).isEqualTo("support");
         assertThat(label(tuned, "subSuite")).isEqualTo("refund");
+        assertThat(label(tuned, "variant")).isEqualTo("tuned");
+        assertThat(label(tuned, "role")).isEqualTo("candidate");
+        assertThat(label(base, "variant")).isEqualTo("base");
+        assertThat(label(base, "role")).isEqualTo("baseline");
+        assertThat(writer.results)
+                .as("written complete, not scheduled")
+                .extracting(TestResult::getStage)
+                .containsOnly(Stage.FINISHED);
         assertThat(label(tuned, "feature")).isEqualTo("support");
         assertThat(label(tuned, "severity")).isEqualTo("critical");
         assertThat(tuned.getLabels())
@@ -215,6 +232,7 @@ class AllureReporterTest {
                 .setTestCaseId(tuned.junitUniqueId())
                 .setLabels(new java.util.ArrayList<>(List.of(
                         new Label().setName("junit.platform.uniqueid").setValue(tuned.junitUniqueId()),
+                        new Label().setName("parentSuite").setValue("dev.acme.EvalSuite"),
                         new Label().setName("AS_ID").setValue("h"))));
         listener.scheduleTestCase(started);
         listener.startTestCase("listener-uuid");
@@ -234,6 +252,10 @@ class AllureReporterTest {
             assertThat(r.getHistoryId()).isEqualTo(AllureIds.historyId(r.getTestCaseId(), "tuned"));
             assertThat(label(r, "AS_ID")).as("listener labels kept").isEqualTo("h");
             assertThat(label(r, "suite")).isEqualTo("support");
+            assertThat(label(r, "parentSuite"))
+                    .as("the listener's tree replaced")
+                    .isNull();
+            assertThat(label(r, "variant")).isEqualTo("tuned");
         });
     }
 
@@ -266,10 +288,25 @@ class AllureReporterTest {
         reporter.gateFinished("support", "suites/support.eval.yaml", verdict, null, "support › gate [tuned]");
         assertThat(writer.results).singleElement().satisfies(r -> {
             assertThat(r.getStatus()).isEqualTo(Status.FAILED);
+            assertThat(r.getStage()).isEqualTo(Stage.FINISHED);
             assertThat(r.getStatusDetails().getMessage())
                     .startsWith("Gate FAILED")
                     .contains("refund-request");
+            assertThat(label(r, "parentSuite")).isNull();
+            assertThat(label(r, "suite")).isEqualTo("support");
             assertThat(label(r, "subSuite")).isEqualTo("gate");
+            assertThat(label(r, "variant")).isEqualTo(verdict.candidate());
+            assertThat(label(r, "role")).isEqualTo("candidate");
+            // The verdict is an HTML table: one row per rule with its required and actual value.
+            assertThat(r.getDescription()).isNull();
+            assertThat(r.getDescriptionHtml()).contains("<table", "<th").doesNotContain("<pre");
+            for (var check : verdict.checks()) {
+                assertThat(r.getDescriptionHtml())
+                        .contains("<code>" + check.name() + "</code>")
+                        .contains(html(check.required()))
+                        .contains(html(check.actual()));
+            }
+            assertThat(r.getDescriptionHtml()).contains("FAILED").contains("refund-request");
         });
 
         RunArtifacts.write(
