@@ -23,12 +23,7 @@ final class VerdictTable {
             out.append(" vs baseline '").append(v.baseline()).append('\'');
         }
         out.append('\n');
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"check", "required", "actual", "result"});
-        for (GateCheck c : v.checks()) {
-            rows.add(new String[] {c.name(), c.required(), c.actual(), c.passed() ? "ok" : "FAILED"});
-        }
-        appendAligned(out, rows);
+        out.append(rules(v));
         out.append("candidate pass rate: ")
                 .append(GateEvaluator.rate(v.candidateRate()))
                 .append('\n');
@@ -50,6 +45,18 @@ final class VerdictTable {
                         .append('\n');
             }
         }
+        return out.toString();
+    }
+
+    /** Every rule of the verdict as aligned rows (a header, then one row per rule), each indented by two spaces. */
+    static String rules(GateVerdict v) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"check", "required", "actual", "result"});
+        for (GateCheck c : v.checks()) {
+            rows.add(new String[] {c.name(), c.required(), c.actual(), c.passed() ? "ok" : "FAILED"});
+        }
+        StringBuilder out = new StringBuilder();
+        appendAligned(out, rows);
         return out.toString();
     }
 
