@@ -194,7 +194,8 @@ final class RunRecorder implements ResultListener {
                 s.retries(),
                 s.error(),
                 s.requestJson(),
-                s.responseJson());
+                s.responseJson(),
+                s.firstChunkMillis());
     }
 
     @Override

@@ -154,6 +154,9 @@ final class CompareHtml {
         model.put("latency", latency);
         model.put("latencyHeight", latency.size() * ROW + 4);
         model.put("latencyWidth", chartWidth(barX, latency, "rightLabel"));
+        List<Map<String, Object>> streaming = streaming(suite);
+        model.put("streaming", streaming);
+        model.put("hasStreaming", !streaming.isEmpty());
         Set<String> regressions = new HashSet<>();
         suite.verdicts().forEach(v -> regressions.addAll(v.regressions()));
         model.put("tags", List.copyOf(tags));
@@ -382,6 +385,55 @@ final class CompareHtml {
         return rows;
     }
 
+    /**
+     * Per variant, over its streamed samples that the reports keep (every sample of a detailed case):
+     * the time to the first chunk and the output tokens per second after it; empty without streaming.
+     */
+    private static List<Map<String, Object>> streaming(SuiteResult suite) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (VariantInfo v : suite.variants()) {
+            List<Long> firstChunks = new ArrayList<>();
+            List<Double> speeds = new ArrayList<>();
+            for (CaseResult c : suite.cases()) {
+                VariantResult r = c.byVariant().get(v.name());
+                if (r == null) {
+                    continue;
+                }
+                for (SampleResult sample : r.samples()) {
+                    if (sample.firstChunkMillis() != null) {
+                        firstChunks.add(sample.firstChunkMillis());
+                    }
+                    if (sample.tokensPerSecond() != null) {
+                        speeds.add(sample.tokensPerSecond());
+                    }
+                }
+            }
+            if (firstChunks.isEmpty()) {
+                continue;
+            }
+            long[] sorted =
+                    firstChunks.stream().mapToLong(Long::longValue).sorted().toArray();
+            double[] speedSorted =
+                    speeds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("variant", v.name());
+            m.put("count", sorted.length);
+            m.put("p50", quantile(sorted, 0.5));
+            m.put("p90", quantile(sorted, 0.9));
+            m.put("max", sorted[sorted.length - 1]);
+            m.put(
+                    "speed",
+                    speedSorted.length == 0
+                            ? "—"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%.0f",
+                                    speedSorted[Math.max(0, (int) Math.ceil(0.5 * speedSorted.length) - 1)]));
+            rows.add(m);
+        }
+        return rows;
+    }
+
     private static Map<String, Object> row(SuiteResult suite, CaseResult c, boolean regression) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id());
@@ -422,6 +474,9 @@ final class CompareHtml {
                 sm.put("error", s.error());
                 sm.put("latency", s.latencyMillis());
                 sm.put("tokens", s.totalTokens());
+                sm.put("firstChunk", s.firstChunkMillis());
+                Double speed = s.tokensPerSecond();
+                sm.put("tokensPerSecond", speed == null ? null : String.format(Locale.ROOT, "%.0f", speed));
                 sm.put("retries", s.retries() > 0 ? s.retries() : null);
                 sm.put("finishReason", s.finishReason());
                 sm.put(
