@@ -3,6 +3,7 @@ package dev.tunegate.engine.results.record;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.support.store.Namespace;
@@ -73,7 +74,7 @@ public final class VerdictLog implements LauncherSessionListener {
         }
 
         synchronized void log() {
-            blocks.values().forEach(LOG::info);
+            blocks.values().forEach(block -> LOG.logp(Level.INFO, VerdictLog.class.getName(), "session closed", block));
             blocks.clear();
         }
     }
