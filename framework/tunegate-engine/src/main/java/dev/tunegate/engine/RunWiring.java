@@ -6,6 +6,7 @@ import dev.tunegate.engine.platform.descriptor.TuneGateExecutionContext;
 import dev.tunegate.engine.results.allure.AllureReporter;
 import dev.tunegate.engine.results.allure.BackgroundResultsWriter;
 import dev.tunegate.engine.results.record.GateJudge;
+import dev.tunegate.engine.results.record.VerdictLog;
 import dev.tunegate.engine.run.FailurePolicy;
 import dev.tunegate.engine.run.GateFailurePolicy;
 import dev.tunegate.engine.run.GatewayFactory;
@@ -35,6 +36,7 @@ final class RunWiring {
 
     private final List<ResultListener> extraListeners = new ArrayList<>();
     private Optional<FailurePolicy> failurePolicy = Optional.empty();
+    private VerdictLog.Runs verdicts;
 
     /** Adds a listener for every result of the run, after the results recorder. */
     RunWiring addListener(ResultListener listener) {
@@ -45,6 +47,12 @@ final class RunWiring {
     /** Replaces the gate's policy that decides which failures fail their test. */
     RunWiring failurePolicy(FailurePolicy policy) {
         this.failurePolicy = Optional.of(policy);
+        return this;
+    }
+
+    /** Where the run's verdict block goes when it finishes (the launcher session's log); null: nowhere. */
+    RunWiring verdicts(VerdictLog.Runs verdicts) {
+        this.verdicts = verdicts;
         return this;
     }
 
@@ -67,7 +75,8 @@ final class RunWiring {
                 allure(settings, clock),
                 environment,
                 runEnvironment(config),
-                clock);
+                clock,
+                verdicts);
         List<ResultListener> listeners = new ArrayList<>();
         listeners.add(results.listener());
         listeners.addAll(extraListeners);

@@ -4,6 +4,7 @@ import dev.tunegate.engine.config.TuneGateConfiguration;
 import dev.tunegate.engine.platform.descriptor.TuneGateEngineDescriptor;
 import dev.tunegate.engine.platform.descriptor.TuneGateExecutionContext;
 import dev.tunegate.engine.platform.discovery.TuneGateDiscovery;
+import dev.tunegate.engine.results.record.VerdictLog;
 import dev.tunegate.engine.run.ClientGatewayFactory;
 import dev.tunegate.engine.run.GatewayFactory;
 import java.time.Clock;
@@ -97,7 +98,7 @@ public final class TuneGateTestEngine extends HierarchicalTestEngine<TuneGateExe
     @Override
     protected TuneGateExecutionContext createExecutionContext(ExecutionRequest request) {
         TuneGateEngineDescriptor root = (TuneGateEngineDescriptor) request.getRootTestDescriptor();
-        RunWiring wiring = new RunWiring();
+        RunWiring wiring = new RunWiring().verdicts(VerdictLog.of(request.getStore()));
         customizer.accept(wiring);
         return wiring.build(root.config(), gatewayFactory, System.getenv(), Clock.systemUTC());
     }

@@ -442,7 +442,7 @@ class GateExecutionTest {
             Element cell = html.selectFirst("tr.case[data-case=" + failed);
             assertThat(cell.className()).as(failed).isEqualTo("failed");
             assertThat(cell.select("li.bad")).as(failed).hasSize(1);
-            assertThat(cell.select("li.bad").text()).as(failed).startsWith("✗ equals");
+            assertThat(cell.select("li.bad").text()).as(failed).startsWith("equals");
             assertThat(cell.select(".msg")).as(failed).isEmpty();
         }
     }

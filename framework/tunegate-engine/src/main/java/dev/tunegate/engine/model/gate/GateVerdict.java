@@ -56,6 +56,14 @@ public record GateVerdict(
         return checks.stream().filter(c -> !c.passed()).map(GateCheck::reason).toList();
     }
 
+    /**
+     * Every rule, passed or failed, as aligned plain-text rows (check, required, actual, result),
+     * each line indented by two spaces: the table of {@link #table()} without its header and footer.
+     */
+    public String rules() {
+        return VerdictTable.rules(this);
+    }
+
     /** The verdict as a plain-text table, used as the gate test's failure message. */
     public String table() {
         return VerdictTable.render(this);

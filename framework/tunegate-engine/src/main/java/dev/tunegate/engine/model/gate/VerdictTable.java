@@ -26,12 +26,7 @@ final class VerdictTable {
         if (v.subset()) {
             out.append(subsetNote(v)).append('\n');
         }
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"check", "required", "actual", "result"});
-        for (GateCheck c : v.checks()) {
-            rows.add(new String[] {c.name(), c.required(), c.actual(), c.passed() ? "ok" : "FAILED"});
-        }
-        appendAligned(out, rows);
+        out.append(rules(v));
         out.append("candidate pass rate: ")
                 .append(GateEvaluator.rate(v.candidateRate()))
                 .append('\n');
@@ -61,6 +56,18 @@ final class VerdictTable {
         return "Judged a subset: " + v.judgedCases() + " of " + v.suiteCases() + " cases ran on candidate '"
                 + v.candidate() + "' (tag filters, tunegate.variants, tunegate.filter.name or a selection of cases"
                 + " left the others out); this verdict holds for those cases only.";
+    }
+
+    /** Every rule of the verdict as aligned rows (a header, then one row per rule), each indented by two spaces. */
+    static String rules(GateVerdict v) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"check", "required", "actual", "result"});
+        for (GateCheck c : v.checks()) {
+            rows.add(new String[] {c.name(), c.required(), c.actual(), c.passed() ? "ok" : "FAILED"});
+        }
+        StringBuilder out = new StringBuilder();
+        appendAligned(out, rows);
+        return out.toString();
     }
 
     private static void appendAligned(StringBuilder out, List<String[]> rows) {

@@ -29,7 +29,8 @@ public final class GateJudge {
 
     /**
      * Records a run's results into the reports of {@code settings} and Allure (when {@code allure} is
-     * given), redacting the value of the environment variable {@code apiKeyEnv}.
+     * given), redacting the value of the environment variable {@code apiKeyEnv}; hands the verdict block
+     * to {@code verdicts} (null: none) when the run finishes.
      */
     public static GateJudge recording(
             ComparisonSettings settings,
@@ -38,9 +39,17 @@ public final class GateJudge {
             AllureReporter allure,
             Map<String, String> environment,
             Map<String, String> runEnvironment,
-            Clock clock) {
+            Clock clock,
+            VerdictLog.Runs verdicts) {
         return new GateJudge(new RunRecorder(
-                settings, gates, new Secrets(apiKeyEnv, environment), allure, environment, runEnvironment, clock));
+                settings,
+                gates,
+                new Secrets(apiKeyEnv, environment),
+                allure,
+                environment,
+                runEnvironment,
+                clock,
+                verdicts));
     }
 
     /** The listener that records every result of the run. */

@@ -25,6 +25,7 @@ import dev.tunegate.engine.results.report.SampleResult;
 import dev.tunegate.engine.results.report.SuiteResult;
 import dev.tunegate.engine.results.report.VariantInfo;
 import dev.tunegate.engine.results.report.VariantResult;
+import dev.tunegate.engine.results.report.VerdictBlock;
 import dev.tunegate.engine.run.GateFailurePolicy;
 import dev.tunegate.engine.run.PlannedTest;
 import dev.tunegate.engine.run.ResultListener;
@@ -59,6 +60,7 @@ final class RunRecorder implements ResultListener {
     private final Map<String, String> runEnvironment;
     private final Clock clock;
     private final SharedRuns.Shared shared;
+    private final VerdictLog.Runs verdicts;
     private final List<SuiteResult> finished = new ArrayList<>();
     private final Map<java.net.URI, SuiteRecord> open = new LinkedHashMap<>();
     private int detailedCases;
@@ -72,7 +74,8 @@ final class RunRecorder implements ResultListener {
             AllureReporter allure,
             Map<String, String> environment,
             Map<String, String> runEnvironment,
-            Clock clock) {
+            Clock clock,
+            VerdictLog.Runs verdicts) {
         this.settings = settings;
         this.gates = gates;
         this.mapper = new SampleMapper(secrets);
@@ -81,6 +84,7 @@ final class RunRecorder implements ResultListener {
         this.runEnvironment = runEnvironment;
         this.clock = clock;
         this.shared = SharedRuns.of(settings.reportsDir(), clock.instant());
+        this.verdicts = verdicts;
     }
 
     @Override
@@ -191,7 +195,8 @@ final class RunRecorder implements ResultListener {
                 s.retries(),
                 s.error(),
                 s.requestJson(),
-                s.responseJson());
+                s.responseJson(),
+                s.firstChunkMillis());
     }
 
     @Override
@@ -241,8 +246,25 @@ final class RunRecorder implements ResultListener {
         }
         String commit = CommitId.resolve(environment, Path.of("").toAbsolutePath());
         RunResult run = new RunResult(shared.runId, shared.startedAt, clock.instant(), commit, shared.add(finished));
+        ReportWriter reports = new ReportWriter(settings.reportsDir(), environment);
         if (settings.reportsEnabled()) {
-            new ReportWriter(settings.reportsDir(), environment).write(run);
+            reports.write(run);
+        }
+        if (verdicts != null) {
+            Path reportsDir = settings.reportsDir().toAbsolutePath().normalize();
+            verdicts.finished(
+                    reportsDir,
+                    VerdictBlock.render(
+                            run,
+                            settings.reportsEnabled()
+                                    ? reports.directory().toAbsolutePath().normalize()
+                                    : null,
+                            allure == null
+                                    ? null
+                                    : settings.allureResultsDir()
+                                            .toAbsolutePath()
+                                            .normalize(),
+                            reportsDir.resolve("allure-report")));
         }
         if (allure != null) {
             Map<String, String> env = new LinkedHashMap<>(runEnvironment);

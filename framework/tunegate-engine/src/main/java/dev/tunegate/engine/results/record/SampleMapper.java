@@ -80,7 +80,10 @@ final class SampleMapper {
                                 Objects.toString(e.getMessage(), e.getClass().getName())))
                         .orElse(null),
                 json ? json(sample.request()) : null,
-                json ? answer.map(a -> json(a.response())).orElse(null) : null);
+                json ? answer.map(a -> json(a.response())).orElse(null) : null,
+                answer.flatMap(ModelAnswer::timeToFirstChunk)
+                        .map(d -> d.toMillis())
+                        .orElse(null));
     }
 
     /** The prompt as sent: the text parts of every content, one turn per line (role-prefixed when multi-turn). */

@@ -37,8 +37,17 @@ final class CompareHtml {
     static final int MAX_ROWS = 2000;
 
     private static final int BAR_WIDTH = 320;
-    private static final int BAR_X = 130;
+    /** Narrowest label column left of the bars. */
+    private static final int MIN_BAR_X = 130;
+    /** Space between a bar and the label right of it. */
+    private static final int GAP = 8;
+
     private static final int ROW = 24;
+    /**
+     * Width reserved per character of a 12px chart label: more than any common sans-serif font needs
+     * for digits and lower-case letters (about 7px), so a label fits the box sized from its text.
+     */
+    static final double CHAR_PX = 7.5;
 
     private CompareHtml() {}
 
@@ -49,6 +58,8 @@ final class CompareHtml {
         page.put("finishedAt", run.finishedAt().toString());
         page.put("commit", run.commit());
         page.put("passed", run.passed());
+        page.put("title", GateCount.of(run).title());
+        page.put("dashboard", dashboard(run));
         List<SuiteResult> suites = run.suites();
         page.put("suites", lazily(IntStream.range(0, suites.size()).boxed().toList(), i -> suite(suites.get(i), i)));
         try {
@@ -66,6 +77,38 @@ final class CompareHtml {
         return () -> source.stream().map(build).iterator();
     }
 
+    /**
+     * The x where the bars start: right of the longest label left of them (variant and role, a tag
+     * chart's indented variant), at least {@link #MIN_BAR_X}.
+     */
+    private static int barX(SuiteResult suite) {
+        int longest = 0;
+        for (VariantInfo v : suite.variants()) {
+            longest = Math.max(longest, leftLabel(v).length());
+            longest = Math.max(longest, v.name().length() + 2); // tag charts indent their labels by 10px
+        }
+        return Math.max(MIN_BAR_X, textWidth(longest) + GAP);
+    }
+
+    private static String leftLabel(VariantInfo v) {
+        return v.name() + " (" + v.role().yamlName() + ")";
+    }
+
+    /** Pixels reserved for {@code chars} characters of a chart label. */
+    static int textWidth(int chars) {
+        return (int) Math.ceil(chars * CHAR_PX);
+    }
+
+    /** A chart's width: its bars and the longest label right of them. */
+    private static int chartWidth(int barX, List<Map<String, Object>> rows, String rightLabel) {
+        int longest = rows.stream()
+                .mapToInt(r -> String.valueOf(r.get(rightLabel)).length())
+                .max()
+                .orElse(0);
+        return barX + BAR_WIDTH + GAP + textWidth(longest) + GAP;
+    }
+
+    @SuppressWarnings("unchecked")
     private static Map<String, Object> suite(SuiteResult suite, int index) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("index", index);
@@ -73,24 +116,47 @@ final class CompareHtml {
         model.put("location", suite.location());
         model.put("mode", suite.gated() ? "gate" : "strict");
         List<VariantStats> stats = VariantStats.of(suite);
+        int barX = barX(suite);
+        model.put("barX", barX);
+        model.put("rightX", barX + BAR_WIDTH + GAP);
         List<Map<String, Object>> variants =
-                stats.stream().map(CompareHtml::variant).toList();
+                stats.stream().map(s -> variant(s, barX)).toList();
         stack(variants, 0);
         model.put("variants", variants);
         model.put("variantsHeight", variants.size() * ROW + 4);
+        model.put("variantsWidth", chartWidth(barX, variants, "rightLabel"));
         model.put(
                 "verdicts", suite.verdicts().stream().map(CompareHtml::verdict).toList());
         Set<String> tags = new LinkedHashSet<>();
-        List<Map<String, Object>> tagCharts = tagCharts(suite, tags);
+        List<Map<String, Object>> tagCharts = tagCharts(suite, tags, barX);
         model.put("tagCharts", tagCharts);
+        model.put(
+                "tagsWidth",
+                Math.max(
+                        chartWidth(
+                                barX,
+                                tagCharts.stream()
+                                        .flatMap(t -> ((List<Map<String, Object>>) t.get("bars")).stream())
+                                        .toList(),
+                                "rightLabel"),
+                        tagCharts.stream()
+                                        .mapToInt(t -> textWidth(
+                                                String.valueOf(t.get("header")).length()))
+                                        .max()
+                                        .orElse(0)
+                                + GAP));
         model.put("hasTags", !tagCharts.isEmpty());
         model.put(
                 "tagsHeight",
                 tagCharts.stream().mapToInt(t -> (Integer) t.get("height")).sum() + 4);
-        List<Map<String, Object>> latency = latency(stats);
+        List<Map<String, Object>> latency = latency(stats, barX);
         stack(latency, 0);
         model.put("latency", latency);
         model.put("latencyHeight", latency.size() * ROW + 4);
+        model.put("latencyWidth", chartWidth(barX, latency, "rightLabel"));
+        List<Map<String, Object>> streaming = streaming(suite);
+        model.put("streaming", streaming);
+        model.put("hasStreaming", !streaming.isEmpty());
         Set<String> regressions = new HashSet<>();
         suite.verdicts().forEach(v -> regressions.addAll(v.regressions()));
         model.put("tags", List.copyOf(tags));
@@ -140,8 +206,9 @@ final class CompareHtml {
         return shown.stream().boxed().toList();
     }
 
-    private static Map<String, Object> variant(VariantStats s) {
+    private static Map<String, Object> variant(VariantStats s, int barX) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("label", leftLabel(s.variant()));
         m.put("name", s.variant().name());
         m.put("role", s.variant().role().yamlName());
         m.put("model", s.variant().model());
@@ -151,9 +218,13 @@ final class CompareHtml {
         m.put("passes", s.passRate().passes());
         m.put("total", s.passRate().total());
         m.put("barWidth", px(s.passRate().rate()));
-        m.put("ciX1abs", BAR_X + px(s.passRate().interval().lower()));
-        m.put("ciX2abs", BAR_X + px(s.passRate().interval().upper()));
+        m.put("ciX1abs", barX + px(s.passRate().interval().lower()));
+        m.put("ciX2abs", barX + px(s.passRate().interval().upper()));
         m.put("flaky", s.flaky().size());
+        m.put(
+                "rightLabel",
+                pct(s.passRate().rate()) + " (" + s.passRate().passes() + "/"
+                        + s.passRate().total() + ")");
         return m;
     }
 
@@ -162,8 +233,7 @@ final class CompareHtml {
         m.put("candidate", v.candidate());
         m.put("baseline", v.baseline());
         m.put("passed", v.passed());
-        m.put("reasons", v.reasons());
-        m.put("hasReasons", !v.reasons().isEmpty());
+        m.put("rulesHtml", GateRulesHtml.table(v));
         m.put("regressions", String.join(", ", v.regressions()));
         m.put("improvements", String.join(", ", v.improvements()));
         if (v.comparison() != null) {
@@ -172,8 +242,49 @@ final class CompareHtml {
         return m;
     }
 
+    /**
+     * One row per gate (suite and candidate): verdict, candidate and baseline pass rates with their
+     * intervals, regressions and failed rules; failed gates first, each group in run order.
+     */
+    private static List<Map<String, Object>> dashboard(RunResult run) {
+        List<Map<String, Object>> failed = new ArrayList<>();
+        List<Map<String, Object>> passed = new ArrayList<>();
+        for (int i = 0; i < run.suites().size(); i++) {
+            SuiteResult suite = run.suites().get(i);
+            for (GateVerdict v : suite.verdicts()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("index", i);
+                m.put("suite", suite.name());
+                m.put("passed", v.passed());
+                m.put("candidate", v.candidate());
+                m.put("baseline", v.baseline());
+                m.put("candidateRate", rateWithInterval(v.candidateRate()));
+                m.put("baselineRate", v.baselineRate() == null ? null : rateWithInterval(v.baselineRate()));
+                m.put(
+                        "regressionCount",
+                        v.comparison() == null
+                                ? null
+                                : String.valueOf(v.regressions().size()));
+                m.put("regressions", String.join(", ", v.regressions()));
+                List<String> failedRules = v.checks().stream()
+                        .filter(c -> !c.passed())
+                        .map(c -> c.name())
+                        .toList();
+                m.put("failedRules", failedRules.isEmpty() ? null : String.join(", ", failedRules));
+                (v.passed() ? passed : failed).add(m);
+            }
+        }
+        failed.addAll(passed);
+        return failed;
+    }
+
+    private static String rateWithInterval(dev.tunegate.engine.model.stats.PassRate rate) {
+        return pct(rate.rate()) + " (" + rate.passes() + "/" + rate.total() + ", CI "
+                + pct(rate.interval().lower()) + "–" + pct(rate.interval().upper()) + ")";
+    }
+
     /** Pass rate per tag and variant, counted in one pass over the cases; adds every tag to {@code tags}. */
-    private static List<Map<String, Object>> tagCharts(SuiteResult suite, Set<String> tags) {
+    private static List<Map<String, Object>> tagCharts(SuiteResult suite, Set<String> tags, int barX) {
         List<VariantInfo> variants = suite.variants();
         // per tag: [cases, then ran and passed per variant]
         Map<String, int[]> byTag = new LinkedHashMap<>();
@@ -213,19 +324,29 @@ final class CompareHtml {
                         "total",
                         ran,
                         "tag",
-                        tag)));
+                        tag,
+                        "rightLabel",
+                        pct(rate) + " (" + passed + "/" + ran + ")")));
             }
             for (int i = 0; i < bars.size(); i++) {
                 bars.get(i).put("y", top[0] + 20 + i * 20);
             }
             int height = 20 + bars.size() * 20 + 8;
-            charts.add(Map.of("tag", tag, "cases", counts[0], "bars", bars, "labelY", top[0] + 15, "height", height));
+            charts.add(Map.of(
+                    "header",
+                    tag + " (" + counts[0] + " cases)",
+                    "bars",
+                    bars,
+                    "labelY",
+                    top[0] + 15,
+                    "height",
+                    height));
             top[0] += height;
         });
         return charts;
     }
 
-    private static List<Map<String, Object>> latency(List<VariantStats> stats) {
+    private static List<Map<String, Object>> latency(List<VariantStats> stats, int barX) {
         long max = Math.max(
                 1,
                 stats.stream()
@@ -252,12 +373,62 @@ final class CompareHtml {
             m.put("p50", p50);
             m.put("p90", p90);
             m.put("max", top);
-            m.put("xMinAbs", BAR_X + scale(min, max));
-            m.put("xMaxAbs", BAR_X + scale(top, max));
-            m.put("x25Abs", BAR_X + scale(p25, max));
+            m.put("xMinAbs", barX + scale(min, max));
+            m.put("xMaxAbs", barX + scale(top, max));
+            m.put("x25Abs", barX + scale(p25, max));
             m.put("boxWidth", Math.max(1, scale(p75, max) - scale(p25, max)));
-            m.put("x50Abs", BAR_X + scale(p50, max));
-            m.put("x90Abs", BAR_X + scale(p90, max));
+            m.put("x50Abs", barX + scale(p50, max));
+            m.put("x90Abs", barX + scale(p90, max));
+            m.put("rightLabel", "p50 " + p50 + " · p90 " + p90 + " · max " + top + " (n=" + sorted.length + ")");
+            rows.add(m);
+        }
+        return rows;
+    }
+
+    /**
+     * Per variant, over its streamed samples that the reports keep (every sample of a detailed case):
+     * the time to the first chunk and the output tokens per second after it; empty without streaming.
+     */
+    private static List<Map<String, Object>> streaming(SuiteResult suite) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (VariantInfo v : suite.variants()) {
+            List<Long> firstChunks = new ArrayList<>();
+            List<Double> speeds = new ArrayList<>();
+            for (CaseResult c : suite.cases()) {
+                VariantResult r = c.byVariant().get(v.name());
+                if (r == null) {
+                    continue;
+                }
+                for (SampleResult sample : r.samples()) {
+                    if (sample.firstChunkMillis() != null) {
+                        firstChunks.add(sample.firstChunkMillis());
+                    }
+                    if (sample.tokensPerSecond() != null) {
+                        speeds.add(sample.tokensPerSecond());
+                    }
+                }
+            }
+            if (firstChunks.isEmpty()) {
+                continue;
+            }
+            long[] sorted =
+                    firstChunks.stream().mapToLong(Long::longValue).sorted().toArray();
+            double[] speedSorted =
+                    speeds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("variant", v.name());
+            m.put("count", sorted.length);
+            m.put("p50", quantile(sorted, 0.5));
+            m.put("p90", quantile(sorted, 0.9));
+            m.put("max", sorted[sorted.length - 1]);
+            m.put(
+                    "speed",
+                    speedSorted.length == 0
+                            ? "—"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%.0f",
+                                    speedSorted[Math.max(0, (int) Math.ceil(0.5 * speedSorted.length) - 1)]));
             rows.add(m);
         }
         return rows;
@@ -271,7 +442,8 @@ final class CompareHtml {
         m.put("tags", c.tags());
         m.put("tagAttr", " " + String.join(" ", c.tags()) + " ");
         m.put("regression", regression);
-        boolean failed = false;
+        // "failures only": a candidate failed (or errored) on the case; a regression is one of those
+        boolean candidateFailed = regression;
         List<Map<String, Object>> cells = new ArrayList<>();
         for (VariantInfo v : suite.variants()) {
             VariantResult r = c.byVariant().get(v.name());
@@ -283,7 +455,7 @@ final class CompareHtml {
                 continue;
             }
             Outcome status = r.status();
-            failed |= status.notPassed();
+            candidateFailed |= v.role() == dev.tunegate.engine.model.gate.Role.CANDIDATE && status.notPassed();
             cell.put("status", status.label());
             cell.put("skipped", r.skipped());
             if (r.samples().size() > 1) {
@@ -302,6 +474,9 @@ final class CompareHtml {
                 sm.put("error", s.error());
                 sm.put("latency", s.latencyMillis());
                 sm.put("tokens", s.totalTokens());
+                sm.put("firstChunk", s.firstChunkMillis());
+                Double speed = s.tokensPerSecond();
+                sm.put("tokensPerSecond", speed == null ? null : String.format(Locale.ROOT, "%.0f", speed));
                 sm.put("retries", s.retries() > 0 ? s.retries() : null);
                 sm.put("finishReason", s.finishReason());
                 sm.put(
@@ -320,7 +495,7 @@ final class CompareHtml {
             cell.put("samples", samples);
             cells.add(cell);
         }
-        m.put("failed", failed);
+        m.put("failed", candidateFailed);
         m.put("cells", cells);
         return m;
     }

@@ -17,6 +17,7 @@ import org.apiguardian.api.API;
  * @param error         infrastructure error message (starts with {@code HTTP <code>}), or null
  * @param requestJson   the request sent, as redacted JSON (for Allure attachments), or null
  * @param responseJson  the response received, as redacted JSON (for Allure attachments), or null
+ * @param firstChunkMillis time to the first chunk in milliseconds when the call was streamed, else null
  */
 @API(status = API.Status.INTERNAL)
 public record SampleResult(
@@ -30,10 +31,50 @@ public record SampleResult(
         int retries,
         String error,
         String requestJson,
-        String responseJson) {
+        String responseJson,
+        Long firstChunkMillis) {
 
     public SampleResult {
         matchers = List.copyOf(matchers);
+    }
+
+    /** A sample of a call that was not streamed. */
+    public SampleResult(
+            String answer,
+            String finishReason,
+            List<MatcherResult> matchers,
+            long latencyMillis,
+            Integer promptTokens,
+            Integer outputTokens,
+            Integer totalTokens,
+            int retries,
+            String error,
+            String requestJson,
+            String responseJson) {
+        this(
+                answer,
+                finishReason,
+                matchers,
+                latencyMillis,
+                promptTokens,
+                outputTokens,
+                totalTokens,
+                retries,
+                error,
+                requestJson,
+                responseJson,
+                null);
+    }
+
+    /**
+     * Output tokens per second after the first chunk (the model's generation speed) of a streamed
+     * call; null when the call was not streamed, has no output token count, or ended with its first chunk.
+     */
+    public Double tokensPerSecond() {
+        if (firstChunkMillis == null || outputTokens == null || latencyMillis <= firstChunkMillis) {
+            return null;
+        }
+        return outputTokens * 1000.0 / (latencyMillis - firstChunkMillis);
     }
 
     /** Passed: no error and every matcher held. */

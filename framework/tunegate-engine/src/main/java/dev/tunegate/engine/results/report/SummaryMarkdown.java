@@ -1,8 +1,12 @@
 package dev.tunegate.engine.results.report;
 
+import dev.tunegate.engine.model.gate.GateCheck;
 import dev.tunegate.engine.model.gate.GateVerdict;
+import dev.tunegate.engine.model.gate.VariantOutcome;
 import dev.tunegate.engine.model.stats.PairedComparisonFormat;
 import dev.tunegate.engine.model.stats.PairedComparisonFormat.Output;
+import dev.tunegate.engine.model.stats.RepeatStats;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,10 +24,8 @@ final class SummaryMarkdown {
                 .count();
         StringBuilder md = new StringBuilder();
         md.append("# TuneGate: ")
-                .append(
-                        failedGates == 0
-                                ? "✅ all gates passed"
-                                : "❌ " + failedGates + (failedGates == 1 ? " gate" : " gates") + " failed")
+                .append(failedGates == 0 ? "✅ " : "❌ ")
+                .append(GateCount.of(run).title())
                 .append("\n\n");
         md.append("Run `").append(run.runId()).append("` at ").append(run.finishedAt());
         if (run.commit() != null) {
@@ -35,12 +37,13 @@ final class SummaryMarkdown {
                     .append(cell(suite.name()))
                     .append(suite.gated() ? "" : " (strict mode)")
                     .append("\n\n");
-            md.append("| variant | role | model | pass rate | 95% CI | passed | failed | errors |\n");
-            md.append("|---|---|---|---:|---|---:|---:|---:|\n");
-            for (VariantStats s : VariantStats.of(suite)) {
+            md.append("| variant | role | model | pass rate | 95% CI | passed | failed | errors | flaky |\n");
+            md.append("|---|---|---|---:|---|---:|---:|---:|---:|\n");
+            List<VariantStats> stats = VariantStats.of(suite);
+            for (VariantStats s : stats) {
                 md.append(String.format(
                         Locale.ROOT,
-                        "| %s | %s | `%s` | %.1f%% | %.1f–%.1f%% | %d | %d | %d |%n",
+                        "| %s | %s | `%s` | %.1f%% | %.1f–%.1f%% | %d | %d | %d | %d |%n",
                         cell(s.variant().name()),
                         s.variant().role().yamlName(),
                         cell(s.variant().model()),
@@ -49,8 +52,10 @@ final class SummaryMarkdown {
                         100 * s.passRate().interval().upper(),
                         s.passed(),
                         s.failed(),
-                        s.errors()));
+                        s.errors(),
+                        s.flaky().size()));
             }
+            repeats(md, suite, stats);
             for (GateVerdict v : suite.verdicts()) {
                 verdict(md, v);
             }
@@ -70,8 +75,18 @@ final class SummaryMarkdown {
             md.append(" vs `").append(cell(v.baseline())).append('`');
         }
         md.append("\n\n");
-        for (String reason : v.reasons()) {
-            md.append("- ").append(reason).append('\n');
+        md.append("| rule | required | actual | result |\n");
+        md.append("|---|---|---|---|\n");
+        for (GateCheck c : v.checks()) {
+            md.append("| ")
+                    .append(cell(c.name()))
+                    .append(" | ")
+                    .append(cell(c.required()))
+                    .append(" | ")
+                    .append(cell(c.actual()))
+                    .append(" | ")
+                    .append(c.passed() ? "ok" : "**FAILED**")
+                    .append(" |\n");
         }
         if (v.comparison() != null) {
             md.append("\nPaired: ")
@@ -81,6 +96,54 @@ final class SummaryMarkdown {
             list(md, "Improvements", v.improvements());
         } else {
             list(md, "Failed cases", v.candidateFailures());
+        }
+    }
+
+    /**
+     * Flaky cases per variant, and pass@k and pass^k of every case run more than once (flaky ones
+     * first, at most {@link #MAX_LISTED} rows; {@code summary.json} has them all).
+     */
+    private static void repeats(StringBuilder md, SuiteResult suite, List<VariantStats> stats) {
+        for (VariantStats s : stats) {
+            list(md, "Flaky cases on `" + cell(s.variant().name()) + "` (0 < passes < samples)", s.flaky());
+        }
+        List<String> flakyRows = new ArrayList<>();
+        List<String> otherRows = new ArrayList<>();
+        int total = 0;
+        for (CaseResult c : suite.cases()) {
+            for (VariantResult r : c.byVariant().values()) {
+                VariantOutcome outcome = r.outcome();
+                if (outcome == null || outcome.samples() < 2) {
+                    continue;
+                }
+                total++;
+                RepeatStats repeat = outcome.stats();
+                List<String> target = repeat.flaky() ? flakyRows : otherRows;
+                if (flakyRows.size() + otherRows.size() >= MAX_LISTED && !repeat.flaky()) {
+                    continue;
+                }
+                StringBuilder at = new StringBuilder();
+                StringBuilder hat = new StringBuilder();
+                for (int k : SummaryJson.ks(repeat.samples())) {
+                    String sep = at.length() == 0 ? "" : " · ";
+                    at.append(sep).append(String.format(Locale.ROOT, "k=%d %.3f", k, repeat.passAtK(k)));
+                    hat.append(sep).append(String.format(Locale.ROOT, "k=%d %.3f", k, repeat.passHatK(k)));
+                }
+                target.add("| `" + cell(c.id()) + "` | " + cell(r.variant()) + " | " + repeat.passes() + "/"
+                        + repeat.samples() + " | " + at + " | " + hat + " | " + (repeat.flaky() ? "yes" : "") + " |\n");
+            }
+        }
+        if (total == 0) {
+            return;
+        }
+        List<String> rows = new ArrayList<>(flakyRows);
+        rows.addAll(otherRows);
+        md.append("\nRepeated cases (pass@k: at least one of k samples passes; pass^k: all k pass):\n\n");
+        md.append("| case | variant | passes | pass@k | pass^k | flaky |\n");
+        md.append("|---|---|---:|---|---|---|\n");
+        rows.subList(0, Math.min(rows.size(), MAX_LISTED)).forEach(md::append);
+        if (total > MAX_LISTED) {
+            md.append("\n").append(total - MAX_LISTED).append(" more in `summary.json`.\n");
         }
     }
 

@@ -150,6 +150,60 @@ public final class ReportFixtures {
                 List.of(gated.suites().get(0), strict));
     }
 
+    /**
+     * One gate that passes exactly at its limits: the candidate passes 2 of 4 cases (minPassRate 0.5)
+     * with 2 regressions (maxRegressions 2); the baseline passes 3 of 4. Long variant names and
+     * latencies of several seconds stress the chart labels.
+     */
+    public static RunResult passingGateAtItsLimits() {
+        String base = "base";
+        String tuned = "tuned";
+        List<VariantInfo> variants = List.of(
+                new VariantInfo(base, "models/gemini-1.5-flash-001", Role.BASELINE, 0.0),
+                new VariantInfo(tuned, "tunedModels/support-triage-v2", Role.CANDIDATE, 0.0));
+        boolean[][] passes = {{true, false}, {true, false}, {true, true}, {false, true}};
+        String[] ids = {"a", "b", "c", "d"};
+        List<CaseResult> cases = new ArrayList<>();
+        for (int i = 0; i < ids.length; i++) {
+            Map<String, VariantResult> byVariant = new LinkedHashMap<>();
+            byVariant.put(base, new VariantResult(base, List.of(sample(passes[i][0], 187 + 1000L * i)), 1.0, null));
+            byVariant.put(tuned, new VariantResult(tuned, List.of(sample(passes[i][1], 98 + 1000L * i)), 1.0, null));
+            cases.add(new CaseResult(ids[i], 3 + i, List.of("general"), "Q: " + ids[i], byVariant));
+        }
+        GatePolicy policy = new GatePolicy(
+                List.of(tuned),
+                base,
+                0.5,
+                List.of(),
+                new GatePolicy.RegressionLimit(2, Map.of()),
+                null,
+                null,
+                0.95,
+                false);
+        Roles roles = RoleAssignment.assign(
+                List.of(new VariantDeclaration(base, null), new VariantDeclaration(tuned, null)), policy);
+        GateVerdict verdict = GateEvaluator.evaluate(
+                "general-knowledge",
+                policy,
+                roles,
+                tuned,
+                cases.stream().map(CaseResult::outcome).toList());
+        SuiteResult suite = new SuiteResult(
+                "general-knowledge",
+                "classpath:/suites/general-knowledge.eval.yaml",
+                "e".repeat(64),
+                true,
+                variants,
+                cases,
+                List.of(verdict));
+        return new RunResult(
+                "run-3",
+                Instant.parse("2026-11-23T06:00:00Z"),
+                Instant.parse("2026-11-23T06:01:00Z"),
+                null,
+                List.of(suite));
+    }
+
     private static CaseResult caseOf(String id, int line, List<String> tags, boolean base, boolean tuned, boolean ref) {
         Map<String, VariantResult> byVariant = new LinkedHashMap<>();
         byVariant.put("base", new VariantResult("base", List.of(sample(base, 100 + line)), 1.0, null));

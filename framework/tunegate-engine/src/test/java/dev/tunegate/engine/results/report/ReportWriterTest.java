@@ -109,9 +109,34 @@ class ReportWriterTest {
                 .startsWith("# TuneGate: ❌ 1 gate failed")
                 .contains("| tuned | candidate | `tunedModels/support-intents-v2` | 90.9% |")
                 .contains("### ❌ Gate failed: `tuned` vs `base`")
-                .contains("- mustPass: 1 (refund-request)")
+                .contains("| minPassRate | >= 0.800 | 0.909 (10/11, 95% CI 0.623-0.984) | ok |")
+                .contains("| mustPass | every case tagged [critical] passes | 1 (refund-request) | **FAILED** |")
                 .contains("Regressions (baseline passes, candidate fails) (1): `refund-request`");
         assertThat(Files.readString(stepSummary)).isEqualTo("earlier step\n" + markdown + "\n");
+    }
+
+    @Test
+    void summaryMarkdownShowsEveryRuleOfAPassingGateFlakyCasesAndPassAtK() throws Exception {
+        ReportWriter writer = new ReportWriter(reports, Map.of());
+        writer.write(ReportFixtures.twoSuitesOneStrictWithoutCommit());
+        String markdown = Files.readString(writer.directory().resolve("summary.md"));
+        assertThat(markdown)
+                .startsWith("# TuneGate: ❌ 2 gates failed")
+                .contains("| variant | role | model | pass rate | 95% CI | passed | failed | errors | flaky |")
+                .contains(
+                        "| tuned | candidate | `tunedModels/support-intents-v2` | 90.9% | 62.3–98.4% | 10 | 1 | 0 | 1 |")
+                .contains("Flaky cases on `tuned` (0 < passes < samples) (1): `flaky-one`")
+                .contains(
+                        "| `flaky-one` | tuned | 2/3 | k=1 0.667 · k=2 1.000 · k=3 1.000 | k=1 0.667 · k=2 0.333 · k=3 0.000 | yes |")
+                .contains("| `repeated` | only | 9/12 | k=1 0.750 · k=2 0.955 · k=5 1.000 · k=10 1.000 · k=12 1.000 |");
+
+        RunResult passing = ReportFixtures.passingGateAtItsLimits();
+        writer.write(passing);
+        assertThat(Files.readString(writer.directory().resolve("summary.md")))
+                .startsWith("# TuneGate: ✅ 1 gate passed")
+                .contains("### ✅ Gate passed: `tuned` vs `base`")
+                .contains("| minPassRate | >= 0.500 | 0.500 (2/4, 95% CI 0.150-0.850) | ok |")
+                .contains("| maxRegressions | <= 2 | 2 (a, b) | ok |");
     }
 
     @Test
@@ -251,7 +276,10 @@ class ReportWriterTest {
         assertThat(regression.attr("data-tags")).isEqualTo(" critical ");
         assertThat(regression.select(".badge-regression").text()).isEqualTo("regression");
         assertThat(doc.select("tr.case[data-regression=true]")).hasSize(1);
-        assertThat(doc.select("tr.case[data-failed=true]")).hasSizeGreaterThan(1);
+        assertThat(doc.select("tr.case[data-failed=true]"))
+                .as("'candidate failures only': the candidate failed the case (the flaky case passes on it)")
+                .extracting(r -> r.attr("data-case"))
+                .containsExactly("refund-request");
         assertThat(doc.select("p.capped"))
                 .as("no note when every case is shown")
                 .isEmpty();
