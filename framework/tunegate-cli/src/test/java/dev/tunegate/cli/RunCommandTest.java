@@ -76,6 +76,22 @@ class RunCommandTest {
     }
 
     @Test
+    void aModelTheApiDoesNotKnowIsAUsageErrorNotAnInfrastructureError() {
+        Cli.Result result = run("-Dtunegate.model.base=models/no-such-model", SUITES + "passing");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.out()).contains("HTTP 404").doesNotContain("[infrastructure]");
+    }
+
+    @Test
+    void aModelOverrideThatIsNoModelNameIsADiscoveryIssueNamingTheKey() {
+        Cli.Result result = run("-Dtunegate.model.fast=gemini-flash", SUITES + "passing");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.toString())
+                .contains("greetings.eval.yaml:4:")
+                .contains("tunegate.model.fast='gemini-flash' is not a model name");
+    }
+
+    @Test
     void tagsAndVariantsFilter() {
         Cli.Result tagged = run("--tags", "smoke", SUITES + "passing");
         assertThat(tagged.exitCode()).as(tagged.toString()).isZero();
