@@ -75,6 +75,11 @@ final class SuiteLoader {
         this.classLoader = classLoader;
     }
 
+    /** Why a classpath suite is a stale build copy of a deleted source (see {@link StaleResources}), if it is one. */
+    Optional<String> staleCopy(String resourceName) {
+        return StaleResources.reason(classLoader, resourceName);
+    }
+
     Loaded load(URI uri) {
         return cache.computeIfAbsent(uri, this::loadUncached);
     }
