@@ -60,10 +60,31 @@ final class EndpointOptions {
         if (baseUrl.equals(GeminiClient.DEFAULT_BASE_URL) && (key == null || key.isBlank())) {
             throw new UserInputException("The Gemini API needs a key: set the environment variable " + apiKeyEnv);
         }
+        if (!baseUrl.equals(GeminiClient.DEFAULT_BASE_URL)) {
+            requireListening(baseUrl);
+        }
         return GeminiClient.builder()
                 .baseUrl(baseUrl)
                 .apiKeyEnv(apiKeyEnv)
                 .operationPolling(Duration.ofMillis(200), Duration.ofSeconds(5))
                 .build();
+    }
+
+    /**
+     * Fails fast, with what to do, when nothing accepts connections at a local or custom endpoint,
+     * instead of retrying a refused connection for seconds without a word.
+     */
+    private static void requireListening(String baseUrl) {
+        URI uri = URI.create(baseUrl);
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(uri.getHost(), port), 2_000);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(
+                    "nothing is listening at " + baseUrl + " (" + e.getMessage() + "). Start the emulator there"
+                            + " (tunegate emulator), or pass --endpoint with the URL of a running server"
+                            + " (--endpoint google for the Gemini API)",
+                    e);
+        }
     }
 }

@@ -24,6 +24,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (ex instanceof GeminiApiException api) {
             err.println(scheme.errorText("Error: " + api.getMessage()));
             int status = api.httpStatus();
+            if (status == 409) {
+                err.println("Hint: a tuned model with this id already exists. Choose a new --id, or delete the"
+                        + " existing one first: tunegate models delete tunedModels/<id>");
+            }
             boolean rejectedInput = status == 400 || status == 401 || status == 403 || status == 404 || status == 409;
             return rejectedInput ? ExitCodes.USAGE : ExitCodes.INFRASTRUCTURE;
         }

@@ -3,6 +3,7 @@ package dev.tunegate.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /** What a failure means for the exit code, judged from the throwable a test or container failed with. */
 enum FailureCategory {
@@ -24,6 +25,9 @@ enum FailureCategory {
         if (failure == null) {
             return INFRASTRUCTURE;
         }
+        if (isRejectedRequest(failure)) {
+            return DISCOVERY;
+        }
         if (isInfrastructure(failure)) {
             return INFRASTRUCTURE;
         }
@@ -35,6 +39,9 @@ enum FailureCategory {
 
     /** Classifies the failure of a container: infrastructure when it is one, otherwise a discovery problem. */
     static FailureCategory ofContainer(Throwable failure) {
+        if (failure != null && isRejectedRequest(failure)) {
+            return DISCOVERY;
+        }
         if (failure != null && isInfrastructure(failure)) {
             return INFRASTRUCTURE;
         }
@@ -43,6 +50,23 @@ enum FailureCategory {
         }
         return DISCOVERY;
     }
+
+    /**
+     * True when the API refused the request itself (HTTP 400, 401, 403, 404 or 409: a bad or missing
+     * key, an unknown model, a bad argument, a name in use): the user must change the input, so it
+     * is a usage error (exit 2) as the README documents, not an infrastructure error.
+     */
+    static boolean isRejectedRequest(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && REJECTED.matcher(message).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern REJECTED = Pattern.compile("HTTP (400|401|403|404|409) ");
 
     private static boolean isInfrastructure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -31,9 +31,9 @@ class RunCommandTest {
         Cli.Result result = run(SUITES + "passing");
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out())
-                .containsPattern("SUITE\\s+VARIANT\\s+PASSED\\s+FAILED\\s+ABORTED\\s+SKIPPED\\s+PASS RATE")
-                .containsPattern("greetings\\s+base\\s+2\\s+0\\s+0\\s+0\\s+100\\.0%")
-                .containsPattern("greetings\\s+fast\\s+2\\s+0\\s+0\\s+0\\s+100\\.0%")
+                .containsPattern("SUITE\\s+VARIANT\\s+PASSED\\s+FAILED\\s+TOLERATED\\s+ABORTED\\s+SKIPPED\\s+PASS RATE")
+                .containsPattern("greetings\\s+base\\s+2\\s+0\\s+0\\s+0\\s+0\\s+100\\.0%")
+                .containsPattern("greetings\\s+fast\\s+2\\s+0\\s+0\\s+0\\s+0\\s+100\\.0%")
                 .contains("PASSED")
                 .contains("Reports: " + reports.resolve("tunegate").resolve("summary.md"))
                 .doesNotContain("\u001B[");
@@ -76,6 +76,22 @@ class RunCommandTest {
     }
 
     @Test
+    void aModelTheApiDoesNotKnowIsAUsageErrorNotAnInfrastructureError() {
+        Cli.Result result = run("-Dtunegate.model.base=models/no-such-model", SUITES + "passing");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.out()).contains("HTTP 404").doesNotContain("[infrastructure]");
+    }
+
+    @Test
+    void aModelOverrideThatIsNoModelNameIsADiscoveryIssueNamingTheKey() {
+        Cli.Result result = run("-Dtunegate.model.fast=gemini-flash", SUITES + "passing");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.toString())
+                .contains("greetings.eval.yaml:4:")
+                .contains("tunegate.model.fast='gemini-flash' is not a model name");
+    }
+
+    @Test
     void tagsAndVariantsFilter() {
         Cli.Result tagged = run("--tags", "smoke", SUITES + "passing");
         assertThat(tagged.exitCode()).as(tagged.toString()).isZero();
@@ -95,6 +111,10 @@ class RunCommandTest {
         Cli.Result rejected = run(SUITES + "gated");
         assertThat(rejected.exitCode()).as(rejected.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(rejected.out()).containsPattern("gated\\s+.*REJECT");
+        assertThat(rejected.out())
+                .as("the candidate's failures count towards the gate: tolerated, not aborted")
+                .contains("TOLERATED")
+                .containsPattern("gated\\s+candidate\\s+0\\s+0\\s+2\\s+0\\s+0\\s+");
 
         Cli.Result promoted =
                 run("-Dtunegate.gate.candidate=base", "-Dtunegate.gate.baseline=candidate", SUITES + "gated");
@@ -141,7 +161,7 @@ class RunCommandTest {
         Cli.Result result = run("--mode", "replay", "--cassettes", cassettes.toString(), "-v", SUITES + "passing");
         assertThat(result.out())
                 .as(result.toString())
-                .containsPattern("greetings\\s+base\\s+0\\s+0\\s+2")
+                .containsPattern("greetings\\s+base\\s+0\\s+0\\s+0\\s+2")
                 .contains("-Dtunegate.mode=record")
                 .contains("4 test(s) had no recording to replay");
     }

@@ -170,6 +170,38 @@ class TuneAndModelsCommandTest {
         }
         Cli.Result result = Cli.run("models", "list", "--endpoint", "http://127.0.0.1:" + port);
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.INFRASTRUCTURE);
+        assertThat(result.err())
+                .as("says what to do instead of retrying without a word")
+                .contains("nothing is listening at http://127.0.0.1:" + port)
+                .contains("tunegate emulator");
+    }
+
+    @Test
+    void aTunedModelIdInUseIsAUsageErrorThatSaysWhatToDo() {
+        String[] tune = {
+            "tune",
+            "--endpoint",
+            endpoint,
+            "--data",
+            data("train.jsonl"),
+            "--base-model",
+            "models/gemini-1.5-flash-001-tuning",
+            "--id",
+            "twice-used-id"
+        };
+        assertThat(Cli.run(tune).exitCode()).isZero();
+        Cli.Result again = Cli.run(tune);
+        assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(again.err()).contains("HTTP 409").contains("new --id").contains("tunegate models delete");
+    }
+
+    @Test
+    void theReadmeTuneExampleNamesATrainingFileThatExists() throws Exception {
+        String readme = java.nio.file.Files.readString(Path.of("README.md"));
+        java.util.regex.Matcher data =
+                java.util.regex.Pattern.compile("tunegate tune --data (\\S+)").matcher(readme);
+        assertThat(data.find()).isTrue();
+        assertThat(Path.of("../..").resolve(data.group(1))).exists();
     }
 
     @Test

@@ -153,8 +153,17 @@ final class ConfigurationReader {
         }
         values.problem(
                 ENDPOINT_PROPERTY_NAME,
-                value,
-                "is neither 'embedded' nor an http(s) base URL without a path (e.g. https://generativelanguage.googleapis.com)");
+                masked(value),
+                "is neither 'embedded' nor an http(s) base URL without a path (e.g. https://generativelanguage.googleapis.com)"
+                        + (masked(value).equals(value)
+                                ? ""
+                                : "; never put a key in the URL: the key is read from the environment variable"
+                                        + " named by " + API_KEY_ENV_PROPERTY_NAME));
         return Optional.empty();
+    }
+
+    /** The endpoint as written, with query values and user info (where keys hide) replaced by {@code ***}. */
+    static String masked(String endpoint) {
+        return endpoint.replaceAll("([?&;][^=&#;]*=)[^&#;]*", "$1***").replaceAll("(//)[^/@?#]*@", "$1***@");
     }
 }

@@ -67,6 +67,10 @@ class BrokenSuitesTest {
             tune-not-tuned-model.eval.yaml       | tune-not-tuned-model.eval.yaml   | 3  | 12 | a variant with 'tune' must name a tunedModels/… model
             bad-tag.eval.yaml                    | bad-tag.eval.yaml                | 5  | 12 | 'needs review' is not a valid tag
             bad-case-id.eval.yaml                | bad-case-id.eval.yaml            | 3  | 9  | 'has space' is not a valid name
+            tune-bad-data.eval.yaml              | data/bad.train.jsonl             | 2  | 22 | malformed JSON
+            not-utf8.eval.yaml                   | not-utf8.eval.yaml               | 4  | 17 | the file is not valid UTF-8
+            too-deep.eval.yaml                   | too-deep.eval.yaml               | 6  | 74 | malformed YAML
+            partial.eval.yaml                    | partial.eval.yaml                | 4  | 13 | the template uses the partial {{> header}}; partials are not supported
             """)
     void eachBrokenSuiteIsADiscoveryIssueAtItsPosition(
             String suite, String file, int line, int column, String message) {
@@ -85,6 +89,43 @@ class BrokenSuitesTest {
         assertThat(results.getEngineDescriptor().getChildren())
                 .singleElement()
                 .satisfies(d -> assertThat(d.getDisplayName()).isEqualTo(DIR + suite));
+    }
+
+    @Test
+    void everyMistakeOfASuiteIsReportedInOnePassNotOnlyTheSchemaErrors() {
+        List<String> messages = kit()
+                .selectors(selectClasspathResource(DIR + "three-mistakes.eval.yaml"))
+                .discover()
+                .getDiscoveryIssues()
+                .stream()
+                .map(DiscoveryIssue::message)
+                .toList();
+        assertThat(messages)
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith(DIR + "three-mistakes.eval.yaml:3:5: ")
+                        .contains("unknown field 'expected'"))
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith(DIR + "three-mistakes.eval.yaml:8:14: ")
+                        .contains("unknown matcher 'containz'"))
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith(DIR + "three-mistakes.eval.yaml:10:13: ")
+                        .contains("no var 'name'"));
+    }
+
+    @Test
+    void everyBadTrainingRecordIsADiscoveryIssueAtItsLine() {
+        List<String> messages = kit()
+                .selectors(selectClasspathResource(DIR + "tune-bad-data.eval.yaml"))
+                .discover()
+                .getDiscoveryIssues()
+                .stream()
+                .map(DiscoveryIssue::message)
+                .toList();
+        assertThat(messages)
+                .anySatisfy(m -> assertThat(m).startsWith(DIR + "data/bad.train.jsonl:2:"))
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith(DIR + "data/bad.train.jsonl:3:1: ")
+                        .contains("needs the text fields textInput (or text_input) and output"));
     }
 
     @Test

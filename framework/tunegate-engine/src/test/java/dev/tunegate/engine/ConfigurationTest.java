@@ -84,6 +84,21 @@ class ConfigurationTest {
     }
 
     @Test
+    void aKeyWrittenIntoTheEndpointIsMaskedInTheError() {
+        assertThat(discover("tunegate.endpoint", "https://example.com/v1beta?key=AIzaSECRET123&alt=sse")
+                        .getDiscoveryIssues())
+                .singleElement()
+                .satisfies(issue -> assertThat(issue.message())
+                        .startsWith("tunegate.endpoint='https://example.com/v1beta?key=***&alt=***' is neither")
+                        .contains("never put a key in the URL")
+                        .doesNotContain("AIzaSECRET123"));
+        assertThat(discover("tunegate.endpoint", "https://user:AIzaSECRET123@example.com/x")
+                        .getDiscoveryIssues())
+                .singleElement()
+                .satisfies(issue -> assertThat(issue.message()).doesNotContain("AIzaSECRET123"));
+    }
+
+    @Test
     void everyKeyOfConstantsIsReadAndDocumentedInTheReadmeTable() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
         List<String> keys = new ArrayList<>();

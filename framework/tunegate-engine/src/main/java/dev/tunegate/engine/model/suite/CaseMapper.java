@@ -28,20 +28,38 @@ final class CaseMapper {
     }
 
     List<EvalCase> cases() {
-        CaseDefaults defaults = new CaseDefaults(tree.root().path("defaults"), tree);
+        CaseDefaults defaults;
+        try {
+            defaults = new CaseDefaults(tree.root().path("defaults"), tree);
+        } catch (RuntimeException e) {
+            if (problems.isEmpty()) {
+                throw e;
+            }
+            defaults = new CaseDefaults(com.fasterxml.jackson.databind.node.MissingNode.getInstance(), tree);
+        }
         List<EvalCase> cases = new ArrayList<>();
         Map<String, EvalCase> byId = new HashMap<>();
         JsonNode list = tree.root().path("cases");
         for (int i = 0; i < list.size(); i++) {
             String pointer = PositionedTree.child("/cases", i);
             JsonNode entry = list.get(i);
-            if (entry.has("casesFrom")) {
-                for (CaseSource source :
-                        caseFiles.read(tree, entry.get("casesFrom").asText(), pointer + "/casesFrom", problems)) {
-                    addCase(source, defaults, cases, byId);
+            int known = problems.size();
+            try {
+                if (entry.has("casesFrom")) {
+                    for (CaseSource source :
+                            caseFiles.read(tree, entry.get("casesFrom").asText(), pointer + "/casesFrom", problems)) {
+                        addCase(source, defaults, cases, byId);
+                    }
+                } else if (!entry.hasNonNull("id") || !entry.get("id").isTextual()) {
+                    continue; // the schema reports the missing id; there is nothing to key the case by
+                } else {
+                    addCase(new CaseSource(tree, pointer, entry), defaults, cases, byId);
                 }
-            } else {
-                addCase(new CaseSource(tree, pointer, entry), defaults, cases, byId);
+            } catch (RuntimeException e) {
+                if (known == 0) {
+                    throw e;
+                }
+                // a case the schema rejected: its problem is already reported
             }
         }
         return cases;

@@ -34,7 +34,19 @@ public final class PromptTemplate {
                 throw new UncheckedIOException(e);
             }
         }
+
+        /** Partials would read files (from the working directory or the classpath) into prompts: refused. */
+        @Override
+        public Mustache compilePartial(String name) {
+            throw new MustacheException(PARTIALS_REFUSED.replace("NAME", name));
+        }
     };
+
+    private static final String PARTIALS_REFUSED =
+            "the template uses the partial {{> NAME}}; partials are not supported in prompts"
+                    + " (put the text in a var, or in the prompt itself)";
+    private static final java.util.regex.Pattern PARTIAL =
+            java.util.regex.Pattern.compile("\\{\\{\\s*[>+]\\s*([^}]*?)\\s*}}");
 
     private final String text;
     private final Mustache mustache;
@@ -48,6 +60,10 @@ public final class PromptTemplate {
     public static PromptTemplate compile(String template) {
         if (!template.contains("{{")) {
             return new PromptTemplate(template, null);
+        }
+        java.util.regex.Matcher partial = PARTIAL.matcher(template);
+        if (partial.find()) {
+            throw new IllegalArgumentException(PARTIALS_REFUSED.replace("NAME", partial.group(1)));
         }
         try {
             return new PromptTemplate(template, FACTORY.compile(new StringReader(template), "prompt"));

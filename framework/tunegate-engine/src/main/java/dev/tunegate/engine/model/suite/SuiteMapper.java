@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,12 +22,15 @@ final class SuiteMapper {
         this.caseFiles = caseFiles;
     }
 
-    EvalSuite map(PositionedTree tree, String contentHash) throws SuiteException {
-        List<SuiteProblem> problems = new ArrayList<>();
+    /**
+     * The suite, with every problem found added to {@code problems} (which may already hold the
+     * schema's: the parts those concern are skipped rather than mapped).
+     */
+    EvalSuite map(PositionedTree tree, String contentHash, List<SuiteProblem> problems) {
         URI location = tree.file();
         JsonNode root = tree.root();
         String name = root.hasNonNull("suite") ? root.get("suite").asText() : defaultName(location);
-        ObjectNode generationConfig = root.has("generationConfig") ? (ObjectNode) root.get("generationConfig") : null;
+        ObjectNode generationConfig = root.get("generationConfig") instanceof ObjectNode config ? config : null;
         Map<String, ModelVariant> variants = new VariantMapper(files, tree, problems).variants(generationConfig);
         JsonNode systemInstruction = root.get("systemInstruction");
         if (systemInstruction != null && systemInstruction.isTextual()) {
@@ -36,11 +38,15 @@ final class SuiteMapper {
         }
         List<EvalCase> cases = new CaseMapper(tree, problems, caseFiles).cases();
         Optional<JsonNode> gate = Optional.ofNullable(root.get("gate"));
-        if (gate.isPresent()) {
-            GateBlockCheck.check(tree, variants.keySet(), problems);
-        }
-        if (!problems.isEmpty()) {
-            throw SuiteException.inFileOrder(problems);
+        if (gate.isPresent() && gate.get().isObject()) {
+            try {
+                GateBlockCheck.check(tree, variants.keySet(), problems);
+            } catch (RuntimeException e) {
+                if (problems.isEmpty()) {
+                    throw e;
+                }
+                // the schema's problems already say what is wrong with the gate block
+            }
         }
         return new EvalSuite(
                 location,

@@ -1,7 +1,7 @@
 package dev.tunegate.engine.model.suite;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -32,14 +32,17 @@ public final class SuiteParser {
     /** Parses and checks one suite. */
     public EvalSuite parse(URI location) throws SuiteException {
         byte[] bytes = files.readReferenced(location, location, SourcePosition.START);
-        PositionedTree tree = yaml.read(location, new String(bytes, StandardCharsets.UTF_8));
+        PositionedTree tree = yaml.read(location, Utf8Text.decode(location, bytes));
         if (!tree.root().isObject()) {
             throw new SuiteException(tree.problem("", "a suite is a YAML mapping with 'models' and 'cases'"));
         }
-        List<SuiteProblem> problems = SuiteSchema.get().check(tree);
+        // Schema problems do not stop the mapping: what can still be mapped is checked too, so that
+        // one pass reports every mistake (the parts the schema rejected are skipped by the mappers).
+        List<SuiteProblem> problems = new ArrayList<>(SuiteSchema.get().check(tree));
+        EvalSuite suite = mapper.map(tree, ContentHash.sha256(bytes), problems);
         if (!problems.isEmpty()) {
-            throw SuiteException.inFileOrder(problems);
+            throw SuiteException.inFileOrder(problems, suite);
         }
-        return mapper.map(tree, ContentHash.sha256(bytes));
+        return suite;
     }
 }

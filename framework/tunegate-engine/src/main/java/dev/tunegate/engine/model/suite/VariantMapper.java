@@ -31,9 +31,25 @@ final class VariantMapper {
     Map<String, ModelVariant> variants(ObjectNode generationConfig) {
         Map<String, ModelVariant> variants = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it =
-                        tree.root().get("models").fields();
+                        tree.root().path("models").fields();
                 it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
+            int known = problems.size();
+            try {
+                variant(entry, generationConfig, variants);
+            } catch (RuntimeException e) {
+                if (known == 0) {
+                    throw e;
+                }
+                // a variant the schema rejected: its problem is already reported
+            }
+        }
+        return variants;
+    }
+
+    private void variant(
+            Map.Entry<String, JsonNode> entry, ObjectNode generationConfig, Map<String, ModelVariant> variants) {
+        {
             String pointer = PositionedTree.child("/models", entry.getKey());
             JsonNode spec = entry.getValue();
             ObjectNode config =
@@ -48,7 +64,7 @@ final class VariantMapper {
                                 config,
                                 Optional.empty(),
                                 tree.positionOf(pointer)));
-                continue;
+                return;
             }
             if (spec.has("generationConfig")) {
                 config.setAll((ObjectNode) spec.get("generationConfig"));
@@ -72,7 +88,6 @@ final class VariantMapper {
                                 + spec.get("model").asText() + "'"));
             }
         }
-        return variants;
     }
 
     private TuneSpec tune(JsonNode node, String pointer) {
@@ -80,6 +95,7 @@ final class VariantMapper {
         if (data == null) {
             return null;
         }
+        checkTrainingData(data, pointer + "/trainingData");
         return new TuneSpec(
                 node.get("baseModel").asText(),
                 data,
@@ -87,6 +103,45 @@ final class VariantMapper {
                 Optional.ofNullable(node.path("displayName").textValue()),
                 Optional.ofNullable(node.path("description").textValue()),
                 tree.positionOf(pointer));
+    }
+
+    /**
+     * The training data is checked now, at discovery, with the file and line of each bad record,
+     * rather than when tuning starts: JSONL or CSV records with {@code textInput} (or
+     * {@code text_input}) and {@code output}, at least one.
+     */
+    private void checkTrainingData(URI data, String pointer) {
+        String text;
+        try {
+            text = Utf8Text.decode(data, files.readBytes(data));
+        } catch (SuiteException e) {
+            problems.addAll(e.problems());
+            return;
+        } catch (IOException e) {
+            problems.add(tree.problem(pointer, "cannot read " + SuiteLocations.display(data) + ": " + e.getMessage()));
+            return;
+        }
+        boolean csv = "csv".equals(SuiteFiles.extension(data));
+        int examples = 0;
+        for (RecordFiles.Row row : csv ? RecordFiles.csvRows(text) : RecordFiles.jsonLines(text)) {
+            SourcePosition at = new SourcePosition(row.line(), row.column());
+            if (row.isMalformed()) {
+                problems.add(
+                        new SuiteProblem(data, at, "malformed " + (csv ? "CSV" : "JSON") + ": " + row.malformed()));
+                continue;
+            }
+            JsonNode node = row.value();
+            JsonNode input = node.hasNonNull("textInput") ? node.get("textInput") : node.path("text_input");
+            if (!node.isObject() || !input.isTextual() || !node.path("output").isTextual()) {
+                problems.add(new SuiteProblem(
+                        data, at, "a training example needs the text fields textInput (or text_input) and output"));
+                continue;
+            }
+            examples++;
+        }
+        if (examples == 0 && problems.stream().noneMatch(p -> p.file().equals(data))) {
+            problems.add(tree.problem(pointer, SuiteLocations.display(data) + " has no training examples"));
+        }
     }
 
     private URI existingFile(String relative, String pointer) {

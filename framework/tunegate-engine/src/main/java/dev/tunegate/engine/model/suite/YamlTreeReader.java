@@ -43,7 +43,14 @@ final class YamlTreeReader {
 
     PositionedTree read(URI file, String text) throws SuiteException {
         Map<String, SourcePosition> positions = new HashMap<>();
-        try (YAMLParser parser = (YAMLParser) factory.createParser(new StringReader(text))) {
+        YAMLParser parser;
+        try {
+            parser = (YAMLParser) factory.createParser(new StringReader(text));
+        } catch (IOException e) {
+            throw new SuiteException(
+                    new SuiteProblem(file, SourcePosition.START, "malformed YAML: " + firstLine(e.getMessage())));
+        }
+        try (parser) {
             Builder builder = new Builder(file, parser, positions);
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -53,11 +60,22 @@ final class YamlTreeReader {
             return new PositionedTree(file, root, positions);
         } catch (JsonProcessingException e) {
             throw new SuiteException(new SuiteProblem(
-                    file, position(e.getLocation()), "malformed YAML: " + condense(e.getOriginalMessage())));
+                    file, where(e.getLocation(), parser), "malformed YAML: " + condense(e.getOriginalMessage())));
         } catch (IOException | RuntimeException e) {
+            // e.g. SnakeYAML's nesting-depth limit, which carries no position: the parser's is where it happened
             throw new SuiteException(
-                    new SuiteProblem(file, SourcePosition.START, "malformed YAML: " + firstLine(e.getMessage())));
+                    new SuiteProblem(file, where(null, parser), "malformed YAML: " + firstLine(e.getMessage())));
         }
+    }
+
+    /** The exception's position, or else where the parser stopped. */
+    private static SourcePosition where(JsonLocation location, YAMLParser parser) {
+        SourcePosition at = position(location);
+        if (at.equals(SourcePosition.START)) {
+            SourcePosition current = position(parser.currentLocation());
+            return current.equals(SourcePosition.START) ? position(parser.currentTokenLocation()) : current;
+        }
+        return at;
     }
 
     static SourcePosition position(JsonLocation location) {

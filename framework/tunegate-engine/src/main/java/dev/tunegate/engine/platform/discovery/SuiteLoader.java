@@ -75,6 +75,11 @@ final class SuiteLoader {
         this.classLoader = classLoader;
     }
 
+    /** Why a classpath suite is a stale build copy of a deleted source (see {@link StaleResources}), if it is one. */
+    Optional<String> staleCopy(String resourceName) {
+        return StaleResources.reason(classLoader, resourceName);
+    }
+
     Loaded load(URI uri) {
         return cache.computeIfAbsent(uri, this::loadUncached);
     }
@@ -103,6 +108,17 @@ final class SuiteLoader {
                     dev.tunegate.engine.platform.discovery.ModelOverrides.apply(parser.parse(uri), config.comparison());
             return new Loaded(compile(suite), null);
         } catch (SuiteException e) {
+            List<SuiteProblem> problems = new ArrayList<>(e.problems());
+            if (e.partial().isPresent()) {
+                // What could be mapped despite the problems is compiled too: its matcher problems are
+                // reported in the same pass instead of after the next fix.
+                try {
+                    matchers(e.partial().get(), problems);
+                } catch (RuntimeException ignored) {
+                    // the problems already found are reported
+                }
+                e = SuiteException.inFileOrder(problems, null);
+            }
             for (SuiteProblem problem : e.problems()) {
                 issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, problem.describe())
                         .source(SuiteSources.of(problem.file(), problem.position())));
@@ -112,9 +128,28 @@ final class SuiteLoader {
     }
 
     private CompiledSuite compile(EvalSuite suite) throws SuiteException {
+        List<SuiteProblem> problems = new ArrayList<>();
+        Map<String, List<Matcher>> matchers = matchers(suite, problems);
+        dev.tunegate.engine.model.gate.SuiteGate gate = null;
+        try {
+            gate = dev.tunegate.engine.model.gate.SuiteGate.of(
+                    suite,
+                    config.comparison(),
+                    warning -> issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, warning)
+                            .source(SuiteSources.of(suite.location(), suite.position()))));
+        } catch (IllegalArgumentException e) {
+            problems.add(new SuiteProblem(suite.location(), suite.position(), "gate: " + e.getMessage()));
+        }
+        if (!problems.isEmpty()) {
+            throw new SuiteException(problems);
+        }
+        return new CompiledSuite(suite, matchers, gate);
+    }
+
+    /** The matchers of every case by case id; each entry that cannot be created adds a problem (once). */
+    private Map<String, List<Matcher>> matchers(EvalSuite suite, List<SuiteProblem> problems) {
         MatcherContext context = matcherContext(suite.location());
         Map<String, List<Matcher>> matchers = new LinkedHashMap<>();
-        List<SuiteProblem> problems = new ArrayList<>();
         // The suite's default matchers are one spec shared by every case: one matcher each, and one
         // list per distinct combination, instead of copies held for every case of a large suite.
         Map<MatcherSpec, Matcher> created = new IdentityHashMap<>();
@@ -135,8 +170,11 @@ final class SuiteLoader {
                         created.put(spec, matcher);
                         warnAboutRiskyRegexes(spec, spec.name(), spec.argument());
                     } catch (MatcherDefinitionException e) {
-                        problems.add(new SuiteProblem(
-                                spec.file(), spec.position(), "case '" + c.id() + "': " + e.getMessage()));
+                        SuiteProblem problem = new SuiteProblem(
+                                spec.file(), spec.position(), "case '" + c.id() + "': " + e.getMessage());
+                        if (!problems.contains(problem)) {
+                            problems.add(problem);
+                        }
                         continue;
                     }
                 }
@@ -144,20 +182,7 @@ final class SuiteLoader {
             }
             matchers.put(c.id(), lists.computeIfAbsent(List.copyOf(list), l -> l));
         }
-        dev.tunegate.engine.model.gate.SuiteGate gate = null;
-        try {
-            gate = dev.tunegate.engine.model.gate.SuiteGate.of(
-                    suite,
-                    config.comparison(),
-                    warning -> issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, warning)
-                            .source(SuiteSources.of(suite.location(), suite.position()))));
-        } catch (IllegalArgumentException e) {
-            problems.add(new SuiteProblem(suite.location(), suite.position(), "gate: " + e.getMessage()));
-        }
-        if (!problems.isEmpty()) {
-            throw new SuiteException(problems);
-        }
-        return new CompiledSuite(suite, matchers, gate);
+        return matchers;
     }
 
     /**

@@ -64,6 +64,12 @@ final class SuiteResolver implements SelectorResolver {
         if (!SuiteFiles.isSuiteName(name)) {
             return Resolution.unresolved();
         }
+        Optional<String> stale = loader.staleCopy(name);
+        if (stale.isPresent()) {
+            issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, stale.get())
+                    .source(org.junit.platform.engine.support.descriptor.ClasspathResourceSource.from(name)));
+            return Resolution.unresolved();
+        }
         return suite(SuiteFiles.classpathUri(name), selector.getPosition());
     }
 

@@ -40,7 +40,7 @@ public final class TuneGateDiscovery {
         SuiteLoader suites = new SuiteLoader(config, registry, issues, loader);
         EngineDiscoveryRequestResolver.<TuneGateEngineDescriptor>builder()
                 .addResourceContainerSelectorResolver(ResourceFilter.of(r -> SuiteFiles.isSuiteName(r.getName())))
-                .addSelectorResolver(new DirectoryResolver())
+                .addSelectorResolver(new DirectoryResolver(config.projectRoot(), issues))
                 .addSelectorResolver(new SuiteResolver(suites, config, issues))
                 .build()
                 .resolve(request, engine, issues);
