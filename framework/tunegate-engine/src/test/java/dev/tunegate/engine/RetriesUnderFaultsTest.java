@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
@@ -42,12 +43,7 @@ class RetriesUnderFaultsTest {
         try (GeminiEmulator emulator =
                 GeminiEmulator.builder().port(0).faults(plan).build().start()) {
             Path reports = dir.resolve("reports");
-            EngineTestKit.engine("tunegate")
-                    .selectors(selectFile(suite.toFile()))
-                    .configurationParameter("tunegate.endpoint", emulator.baseUrl())
-                    .configurationParameter("tunegate.streaming", Boolean.toString(streaming))
-                    .configurationParameter("tunegate.reports.dir", reports.toString())
-                    .execute()
+            run(suite, emulator, reports, "tunegate.streaming", Boolean.toString(streaming))
                     .testEvents()
                     .assertStatistics(s -> s.failed(0).aborted(0));
 
@@ -73,12 +69,7 @@ class RetriesUnderFaultsTest {
         try (GeminiEmulator emulator =
                 GeminiEmulator.builder().port(0).faults(plan).build().start()) {
             Path reports = dir.resolve("reports");
-            EngineTestKit.engine("tunegate")
-                    .selectors(selectFile(suite.toFile()))
-                    .configurationParameter("tunegate.endpoint", emulator.baseUrl())
-                    .configurationParameter("tunegate.retry.max-attempts", "2")
-                    .configurationParameter("tunegate.reports.dir", reports.toString())
-                    .execute();
+            run(suite, emulator, reports, "tunegate.retry.max-attempts", "2");
 
             long requests = ((Number) emulator.stats().get("totalRequests")).longValue();
             long reported = 0;
@@ -92,6 +83,17 @@ class RetriesUnderFaultsTest {
                     .as("retries in summary.json: every request but the first of each call")
                     .isEqualTo(requests - 2L * CASES);
         }
+    }
+
+    /** A run with default settings but {@code key=value}, its reports under {@code reports}. */
+    private static EngineExecutionResults run(
+            Path suite, GeminiEmulator emulator, Path reports, String key, String value) {
+        return EngineTestKit.engine("tunegate")
+                .selectors(selectFile(suite.toFile()))
+                .configurationParameter("tunegate.endpoint", emulator.baseUrl())
+                .configurationParameter("tunegate.reports.dir", reports.toString())
+                .configurationParameter(key, value)
+                .execute();
     }
 
     private Path suite() throws IOException {
