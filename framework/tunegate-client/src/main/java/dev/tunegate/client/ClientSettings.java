@@ -22,4 +22,5 @@ record ClientSettings(
         OkHttpClient okHttpClient,
         RetryListener retryListener,
         Duration pollInitial,
-        Duration pollMax) {}
+        Duration pollMax,
+        Ticker ticker) {}

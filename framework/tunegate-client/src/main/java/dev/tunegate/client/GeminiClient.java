@@ -73,8 +73,10 @@ public final class GeminiClient implements AutoCloseable {
                 new RequestPacer(settings.requestsPerMinute()),
                 settings.retryListener(),
                 scheduler,
-                new ApiErrors(mapper, Clock.systemUTC()));
-        this.poller = new OperationPoller(this::getOperation, settings.pollInitial(), settings.pollMax());
+                new ApiErrors(mapper, Clock.systemUTC()),
+                settings.ticker());
+        this.poller =
+                new OperationPoller(this::getOperation, settings.pollInitial(), settings.pollMax(), settings.ticker());
     }
 
     private static ScheduledExecutorService newScheduler() {
@@ -392,6 +394,7 @@ public final class GeminiClient implements AutoCloseable {
         private RetryListener retryListener = RetryListener.NONE;
         private Duration pollInitial = Duration.ofSeconds(1);
         private Duration pollMax = Duration.ofSeconds(10);
+        private Ticker ticker = Ticker.SYSTEM;
 
         private Builder() {}
 
@@ -481,6 +484,12 @@ public final class GeminiClient implements AutoCloseable {
             return this;
         }
 
+        /** The clock of retry deadlines and operation polling (tests drive it by hand; default the real one). */
+        Builder ticker(Ticker clock) {
+            this.ticker = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
         /** A client with these settings; the builder can be reused. */
         public GeminiClient build() {
             Supplier<String> key = apiKey != null ? apiKey : environmentVariable(apiKeyEnv);
@@ -498,7 +507,8 @@ public final class GeminiClient implements AutoCloseable {
                     okHttpClient,
                     retryListener,
                     pollInitial,
-                    pollMax));
+                    pollMax,
+                    ticker));
         }
 
         private static Supplier<String> environmentVariable(String name) {

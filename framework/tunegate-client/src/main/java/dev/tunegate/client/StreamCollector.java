@@ -65,9 +65,13 @@ final class StreamCollector extends EventSourceListener {
         }
     }
 
-    /** Throws the transport failure when nothing was received yet, so that the call can be retried safely. */
+    /**
+     * Throws the transport failure when no chunk reached the caller yet (nothing received, or no chunk consumer),
+     * so that the whole call can be retried safely: the retry starts a new collector, so the broken attempt's
+     * chunks are dropped, not counted twice.
+     */
     void throwIfRetryable() throws IOException {
-        if (callbackFailure == null && chunks.isEmpty() && failure instanceof IOException io) {
+        if (callbackFailure == null && (chunks.isEmpty() || onChunk == null) && failure instanceof IOException io) {
             throw io;
         }
     }
@@ -79,10 +83,12 @@ final class StreamCollector extends EventSourceListener {
         }
         if (failure != null) {
             throw interrupted(
-                    (chunks.isEmpty() ? "failed before the first chunk: " : "broken mid-way: ") + failure, failure);
+                    (chunks.isEmpty() ? "failed before the first chunk: " : "broken mid-way: ") + failure,
+                    retries,
+                    failure);
         }
         if (!StreamAssembler.isComplete(chunks)) {
-            throw interrupted("ended without a final chunk (no finishReason)", null);
+            throw interrupted("ended without a final chunk (no finishReason)", retries, null);
         }
         long end = System.nanoTime();
         return new StreamedResponse(
@@ -93,7 +99,8 @@ final class StreamCollector extends EventSourceListener {
                 retries);
     }
 
-    private StreamInterruptedException interrupted(String reason, Throwable cause) {
-        return new StreamInterruptedException(reason, call, chunks, StreamAssembler.aggregate(chunks), cause);
+    private StreamInterruptedException interrupted(String reason, int retries, Throwable cause) {
+        return new StreamInterruptedException(
+                reason, call, chunks, StreamAssembler.aggregate(chunks), retries + 1, cause);
     }
 }

@@ -20,6 +20,17 @@ public final class StreamInterruptedException extends GeminiApiException {
             List<GenerateContentResponse> chunks,
             GenerateContentResponse partialResponse,
             Throwable cause) {
+        this(reason, call, chunks, partialResponse, 1, cause);
+    }
+
+    /** With the attempts the call made, so that its retries ({@code attempts - 1}) are not lost. */
+    StreamInterruptedException(
+            String reason,
+            String call,
+            List<GenerateContentResponse> chunks,
+            GenerateContentResponse partialResponse,
+            int attempts,
+            Throwable cause) {
         super(
                 200,
                 "UNAVAILABLE",
@@ -27,7 +38,7 @@ public final class StreamInterruptedException extends GeminiApiException {
                 null,
                 null,
                 call,
-                1,
+                attempts,
                 cause);
         this.chunks = List.copyOf(chunks);
         this.partialResponse = partialResponse;

@@ -50,6 +50,7 @@ final class Transport {
     private final RetryListener listener;
     private final ScheduledExecutorService scheduler;
     private final ApiErrors errors;
+    private final Ticker ticker;
     final AtomicLong attempts = new AtomicLong();
     final AtomicLong retries = new AtomicLong();
     final AtomicLong failedCalls = new AtomicLong();
@@ -60,13 +61,15 @@ final class Transport {
             RequestPacer pacer,
             RetryListener listener,
             ScheduledExecutorService scheduler,
-            ApiErrors errors) {
+            ApiErrors errors,
+            Ticker ticker) {
         this.policy = policy;
         this.permits = permits;
         this.pacer = pacer;
         this.listener = listener;
         this.scheduler = scheduler;
         this.errors = errors;
+        this.ticker = ticker;
     }
 
     int inFlight() {
@@ -100,6 +103,7 @@ final class Transport {
         private final BodyHandler<T> handler;
         private final String name;
         private volatile long startNanos;
+        private volatile long deadlineStartNanos;
         private final AtomicBoolean finished = new AtomicBoolean();
         final CompletableFuture<Outcome<T>> future = new CompletableFuture<>();
         private volatile int attempt;
@@ -125,6 +129,7 @@ final class Transport {
         /** Starts the clock once a permit is held: queueing for a permit counts neither as latency nor as retry time. */
         void begin() {
             startNanos = System.nanoTime();
+            deadlineStartNanos = ticker.nanoTime();
             pace();
         }
 
@@ -225,7 +230,7 @@ final class Transport {
             int failed = attempt;
             if (failed < policy.maxAttempts() && !future.isDone()) {
                 Duration delay = error.retryDelay().orElseGet(() -> RetryDelays.backoff(policy, failed));
-                Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+                Duration elapsed = Duration.ofNanos(ticker.nanoTime() - deadlineStartNanos);
                 if (elapsed.plus(delay).compareTo(policy.maxTotalTime()) <= 0) {
                     retryCount++;
                     retries.incrementAndGet();

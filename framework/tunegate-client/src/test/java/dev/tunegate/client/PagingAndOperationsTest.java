@@ -98,12 +98,17 @@ class PagingAndOperationsTest extends MockGemini {
         for (int i = 0; i < 50; i++) {
             server.enqueue(ok(op(false, 1, null)));
         }
+        ManualTicker clock = new ManualTicker();
+        GeminiClient polling = track(builder().ticker(clock).build());
         Operation start = new Operation("tunedModels/t/operations/1", null, false, null, null);
         GeminiApiException e = catchThrowableOfType(
-                GeminiApiException.class, () -> client().awaitOperation(start, null, Duration.ofMillis(200)));
+                GeminiApiException.class, () -> polling.awaitOperation(start, null, Duration.ofMillis(200)));
         assertThat(e.getMessage())
                 .startsWith("HTTP 0 DEADLINE_EXCEEDED: operation tunedModels/t/operations/1 not done");
-        assertThat(server.getRequestCount()).isGreaterThan(1);
+        // Waits of 10, 15, 22.5, then 30 ms (the max) until 197.5 ms, and the last 2.5 ms: a read after each,
+        // however slow the machine is, because only the poller's sleeps move its clock.
+        assertThat(server.getRequestCount()).isEqualTo(9);
+        assertThat(clock.elapsed()).isEqualTo(Duration.ofMillis(200));
     }
 
     @Test

@@ -146,6 +146,30 @@ class RetryTest extends MockGemini {
     }
 
     @Test
+    void retriesUntilTheDeadlineAndTheFailureCarriesItsAttempts() {
+        // Each reading of the client's clock moves it by 10 s: with the default 120 s deadline, attempt k fails at
+        // 10k s, so 12 retries fit and the 13th failure is final (the attempt cap of 20 is not reached).
+        GeminiClient c = track(builder()
+                .retryListener(events::add)
+                .retryPolicy(RetryPolicy.defaults())
+                .ticker(new ManualTicker(Duration.ofSeconds(10)))
+                .build());
+        for (int i = 0; i < 20; i++) {
+            server.enqueue(new MockResponse.Builder()
+                    .code(429)
+                    .setHeader("Retry-After", "0")
+                    .body("{\"error\":{\"code\":429,\"message\":\"quota\",\"status\":\"RESOURCE_EXHAUSTED\"}}")
+                    .build());
+        }
+        GeminiApiException e = catchThrowableOfType(GeminiApiException.class, () -> c.generateContent("m", "x"));
+        assertThat(e.httpStatus()).isEqualTo(429);
+        assertThat(e.attempts()).isEqualTo(13);
+        assertThat(e.getMessage()).endsWith(", 13 attempts]");
+        assertThat(server.getRequestCount()).isEqualTo(13);
+        assertThat(events).hasSize(12);
+    }
+
+    @Test
     void fullJitterStaysWithinExponentialCeiling() {
         RetryPolicy p = new RetryPolicy(10, Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofMinutes(1));
         for (int i = 0; i < 200; i++) {

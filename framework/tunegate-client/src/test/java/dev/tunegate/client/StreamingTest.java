@@ -130,6 +130,30 @@ class StreamingTest extends MockGemini {
     }
 
     @Test
+    void streamCutMidWayIsRetriedWholeWhenNoChunkReachedTheCaller() {
+        server.enqueue(sseBody(new MockResponseBody() {
+            @Override
+            public long getContentLength() {
+                return 100_000; // promises more than is sent, so closing the socket is a truncation
+            }
+
+            @Override
+            public void writeTo(BufferedSink sink) throws IOException {
+                event(sink, chunk("Once", null));
+                sink.writeString("data: {\"candidates\":[{\"content\":{\"par", StandardCharsets.UTF_8);
+                sink.flush();
+            }
+        }));
+        server.enqueue(sse(chunk("Hello", null), chunk(" again", "STOP")));
+        StreamedResponse s = client().streamGenerateContent("gemini-2.0-flash", REQUEST, null);
+        // The broken attempt's chunk is dropped, not merged: the answer is the second attempt's alone, one retry.
+        assertThat(s.text()).isEqualTo("Hello again");
+        assertThat(s.chunks()).hasSize(2);
+        assertThat(s.retries()).isEqualTo(1);
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
     void streamEndingWithoutFinishReasonIsInterrupted() {
         server.enqueue(sse(chunk("Once", null), chunk(" upon", null)));
         StreamInterruptedException e = catchThrowableOfType(

@@ -2,6 +2,7 @@ package dev.tunegate.engine;
 
 import static dev.tunegate.engine.Constants.*;
 
+import dev.tunegate.client.RetryPolicy;
 import dev.tunegate.engine.config.ComparisonSettings;
 import dev.tunegate.engine.config.ReplayMode;
 import dev.tunegate.engine.config.TuneGateConfiguration;
@@ -86,7 +87,8 @@ final class ConfigurationReader {
                 values.names(VARIANTS_PROPERTY_NAME).map(Set::copyOf),
                 nameFilter,
                 values.duration(REQUEST_TIMEOUT_PROPERTY_NAME, Duration.ofSeconds(60)),
-                values.positiveInt(RETRY_MAX_ATTEMPTS_PROPERTY_NAME, 3),
+                values.positiveInt(RETRY_MAX_ATTEMPTS_PROPERTY_NAME, RetryPolicy.DEFAULT_MAX_ATTEMPTS),
+                values.duration(RETRY_DEADLINE_PROPERTY_NAME, RetryPolicy.DEFAULT_DEADLINE),
                 values.duration(TUNING_TIMEOUT_PROPERTY_NAME, Duration.ofMinutes(30)),
                 values.duration(TUNING_POLL_INTERVAL_PROPERTY_NAME, Duration.ofMillis(500)),
                 values.bool(TUNE_REPLACE_PROPERTY_NAME, false),

@@ -59,8 +59,19 @@ public final class Constants {
     /** Timeout of one HTTP request, as an ISO-8601 duration (default {@code PT60S}). */
     public static final String REQUEST_TIMEOUT_PROPERTY_NAME = "tunegate.request-timeout";
 
-    /** Attempts per model call for retryable failures (408, 429, 5xx, I/O), including the first (default 3). */
+    /**
+     * Most attempts per model call for retryable failures (408, 429, 5xx, I/O, a stream cut before the caller
+     * saw a chunk), including the first (default 20). A secondary cap: {@link #RETRY_DEADLINE_PROPERTY_NAME}
+     * is the main limit.
+     */
     public static final String RETRY_MAX_ATTEMPTS_PROPERTY_NAME = "tunegate.retry.max-attempts";
+
+    /**
+     * Deadline per model call, retries and their waits included, as an ISO-8601 duration (default
+     * {@code PT120S}): retryable failures are retried, honouring {@code Retry-After}/{@code RetryInfo}, until
+     * the next attempt would start after it.
+     */
+    public static final String RETRY_DEADLINE_PROPERTY_NAME = "tunegate.retry.deadline";
 
     /** How long to wait for a tuning operation, as an ISO-8601 duration (default {@code PT30M}). */
     public static final String TUNING_TIMEOUT_PROPERTY_NAME = "tunegate.tuning.timeout";

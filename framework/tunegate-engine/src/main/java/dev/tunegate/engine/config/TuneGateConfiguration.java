@@ -28,6 +28,7 @@ public record TuneGateConfiguration(
         Optional<Pattern> nameFilter,
         Duration requestTimeout,
         int retryMaxAttempts,
+        Duration retryDeadline,
         Duration tuningTimeout,
         Duration tuningPollInterval,
         boolean tuneReplace,

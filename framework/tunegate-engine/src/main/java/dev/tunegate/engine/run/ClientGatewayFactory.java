@@ -31,7 +31,9 @@ public final class ClientGatewayFactory implements GatewayFactory {
                 .baseUrl(baseUrl)
                 .callTimeout(config.requestTimeout())
                 .readTimeout(config.requestTimeout())
-                .retryPolicy(RetryPolicy.defaults().withMaxAttempts(config.retryMaxAttempts()))
+                .retryPolicy(RetryPolicy.defaults()
+                        .withMaxAttempts(config.retryMaxAttempts())
+                        .withMaxTotalTime(config.retryDeadline()))
                 // The client owns concurrency and pacing (retries included); the engine's pipeline only looks ahead.
                 .maxConcurrentRequests(config.concurrency())
                 .requestsPerMinute(config.requestsPerMinute().orElse(0))

@@ -2,6 +2,7 @@ package dev.tunegate.engine.results.record;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.tunegate.client.GeminiApiException;
 import dev.tunegate.client.GeminiJson;
 import dev.tunegate.client.model.Content;
 import dev.tunegate.client.model.GenerateContentRequest;
@@ -74,7 +75,9 @@ final class SampleMapper {
                 usage.map(u -> u.promptTokenCount()).orElse(null),
                 usage.map(u -> u.candidatesTokenCount()).orElse(null),
                 usage.map(u -> u.totalTokenCount()).orElse(null),
-                answer.map(ModelAnswer::retries).orElse(0),
+                answer.map(ModelAnswer::retries)
+                        .orElseGet(() ->
+                                sample.error().map(SampleMapper::retriesOf).orElse(0)),
                 sample.error()
                         .map(e -> secrets.redact(
                                 Objects.toString(e.getMessage(), e.getClass().getName())))
@@ -84,6 +87,16 @@ final class SampleMapper {
                 answer.flatMap(ModelAnswer::timeToFirstChunk)
                         .map(d -> d.toMillis())
                         .orElse(null));
+    }
+
+    /** Retries a failed call made before giving up: its attempts but the first (a wrapped client failure). */
+    static int retriesOf(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof GeminiApiException api) {
+                return Math.max(0, api.attempts() - 1);
+            }
+        }
+        return 0;
     }
 
     /** The prompt as sent: the text parts of every content, one turn per line (role-prefixed when multi-turn). */

@@ -70,7 +70,8 @@ final class SummaryJson {
                 stats.passRate().total(),
                 stats.passRate().interval(),
                 new SummaryDocument.Counts(stats.passed(), stats.failed(), stats.errors(), stats.skipped()),
-                new SummaryDocument.Repeats(stats.samples(), stats.flaky()));
+                new SummaryDocument.Repeats(stats.samples(), stats.flaky()),
+                stats.retries());
     }
 
     private static SummaryDocument.Candidate candidate(GateVerdict v) {

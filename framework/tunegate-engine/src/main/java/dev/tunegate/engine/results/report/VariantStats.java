@@ -19,6 +19,7 @@ import java.util.List;
  * @param samples   model calls made
  * @param flaky     ids of cases with 0 &lt; passes &lt; samples
  * @param latencies latency of every sample in milliseconds, sorted (ascending)
+ * @param retries   transport retries of every sample, failed calls included
  */
 record VariantStats(
         VariantInfo variant,
@@ -29,7 +30,8 @@ record VariantStats(
         PassRate passRate,
         int samples,
         List<String> flaky,
-        long[] latencies) {
+        long[] latencies,
+        long retries) {
 
     /**
      * Stats of every variant of a suite, in declaration order, from one pass over its cases (a large
@@ -59,7 +61,8 @@ record VariantStats(
                     PassRate.of(n.passed, n.passed + n.failed + n.errors, confidence),
                     n.samples,
                     n.flaky,
-                    latencies));
+                    latencies,
+                    n.retries));
         }
         return stats;
     }
@@ -74,6 +77,7 @@ record VariantStats(
         final List<String> flaky = new ArrayList<>();
         long[] latencies = new long[64];
         int latencyCount;
+        long retries;
 
         void add(CaseResult c, VariantResult r) {
             VariantOutcome outcome = r == null ? null : r.outcome();
@@ -87,6 +91,7 @@ record VariantStats(
                     latencies = Arrays.copyOf(latencies, 2 * latencyCount);
                 }
                 latencies[latencyCount++] = s.latencyMillis();
+                retries += s.retries();
             }
             if (outcome.stats().flaky()) {
                 flaky.add(c.id());

@@ -82,6 +82,7 @@ public record SummaryDocument(
      * @param passRateInterval Wilson interval of the pass rate
      * @param counts           cases per outcome
      * @param repeats          samples taken and flaky cases
+     * @param retries          transport retries of the variant's calls, calls that finally failed included
      */
     public record Variant(
             String name,
@@ -92,7 +93,8 @@ public record SummaryDocument(
             int total,
             Interval passRateInterval,
             Counts counts,
-            Repeats repeats) {}
+            Repeats repeats,
+            long retries) {}
 
     /**
      * Cases of a variant per outcome.
