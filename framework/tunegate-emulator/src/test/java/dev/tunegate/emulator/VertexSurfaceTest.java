@@ -123,6 +123,10 @@ class VertexSurfaceTest {
         assertThat(Http.json(endpoint.body()).at("/error/status").asText()).isEqualTo("NOT_FOUND");
         assertThat(Http.json(endpoint.body()).at("/error/message").asText())
                 .contains("projects/demo/locations/us-central1/endpoints/999");
+        assertThat(endpoint.body())
+                .as("proto3 JSON: no empty details, no nulls")
+                .doesNotContain("details")
+                .doesNotContain("null");
 
         HttpResponse<String> model = http.post(
                 "/v1/projects/demo/locations/us-central1/publishers/google/models/gemini-9:generateContent", ASK);

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
 
-/** Builds the JSON error body every non-2xx answer carries: {@code {"error":{code,message,status,details}}}. */
+/**
+ * Builds the JSON error body every non-2xx answer carries: {@code {"error":{code,message,status,details}}},
+ * {@code details} only when there are any (proto3 JSON, as the services write it).
+ */
 @API(status = API.Status.EXPERIMENTAL)
 public final class ErrorBody {
     private static final ObjectMapper MAPPER = GeminiJson.newMapper();
@@ -22,6 +25,8 @@ public final class ErrorBody {
         for (Map<String, Object> d : e.details()) {
             details.add(MAPPER.valueToTree(d));
         }
-        return Map.of("error", new Status(e.httpStatus(), e.getMessage(), e.status(), details));
+        // proto3 JSON: an empty repeated field is omitted, never written as [] or null
+        return Map.of(
+                "error", new Status(e.httpStatus(), e.getMessage(), e.status(), details.isEmpty() ? null : details));
     }
 }
