@@ -60,6 +60,7 @@ class ClientPublicApiTest {
             "dev.tunegate.client.model.HarmBlockThreshold",
             "dev.tunegate.client.model.HarmCategory",
             "dev.tunegate.client.model.HarmProbability",
+            "dev.tunegate.client.model.HarmSeverity",
             "dev.tunegate.client.model.Hyperparameters",
             "dev.tunegate.client.model.ListModelsResponse",
             "dev.tunegate.client.model.ListOperationsResponse",

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.tunegate.client.model.GenerateContentResponse;
 import dev.tunegate.emulator.faults.FaultDecision;
 import dev.tunegate.emulator.faults.FaultInjector;
 import dev.tunegate.emulator.generation.Generation;
@@ -22,13 +23,18 @@ import dev.tunegate.emulator.stats.EmulatorStats;
 import dev.tunegate.emulator.tokenizer.Tokenizer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 
 /**
- * Routes every HTTP request: {@code /emulator/*} admin endpoints, and under {@code /v1beta} the API-key
- * check, fault injection, then models list/get, generateContent, streamGenerateContent, countTokens,
- * and the tuned-model routes (delegated to the {@link TunedModelService}). Every failure is answered
+ * Routes every HTTP request: {@code /emulator/*} admin endpoints; the Gemini API under {@code /v1beta}
+ * and {@code /v1} (API-key check, fault injection, then models list/get, generateContent,
+ * streamGenerateContent, countTokens, and the tuned-model routes delegated to the
+ * {@link TunedModelService}); and the Vertex AI surface under {@code /v1} and {@code /v1beta1}
+ * ({@link VertexApi}: publisher models and deployed endpoints, same pipeline). Every failure is answered
  * with a {@code google.rpc.Status} JSON body; only an unexpected bug or an injected fault is a 5xx.
  * At most {@code maxInFlight} requests are handled at once; a request takes its permit only after it
  * has been read in full, so clients that stop half-way never make others wait.
@@ -54,6 +60,8 @@ final class ApiHandler implements HttpHandler {
     private final FaultInjector faults;
     private final EmulatorStats stats;
     private final ApiKeyCheck apiKey;
+    private final VertexApi vertex;
+    private final Clock clock;
     private final StreamWriter streams;
     private final int chunkTokens;
     private final Semaphore handlers;
@@ -68,6 +76,9 @@ final class ApiHandler implements HttpHandler {
             FaultInjector faults,
             EmulatorStats stats,
             String requiredApiKey,
+            String requiredBearer,
+            Deployments deployments,
+            Clock clock,
             int chunkTokens,
             int maxInFlight) {
         this.mapper = mapper;
@@ -85,6 +96,9 @@ final class ApiHandler implements HttpHandler {
         this.faults = faults;
         this.stats = stats;
         this.apiKey = new ApiKeyCheck(requiredApiKey);
+        this.clock = clock;
+        this.vertex =
+                new VertexApi(baseModels, tuned, deployments, new BearerCheck(requiredBearer), apiKey, clock.instant());
         this.streams = new StreamWriter(pretty, compact, stats);
         this.chunkTokens = chunkTokens;
         this.handlers = new Semaphore(maxInFlight, true);
@@ -149,21 +163,31 @@ final class ApiHandler implements HttpHandler {
         if (path.startsWith("/emulator/")) {
             return admin(exchange, request);
         }
-        if (!path.startsWith("/v1beta/")) {
-            throw ApiException.notFound("The requested URL " + path + " was not found on this server"
-                    + " (the emulator serves /v1beta/... and /emulator/...).");
+        if (path.startsWith("/v1beta1/")) {
+            return vertex(exchange, request, "v1beta1", path.substring("/v1beta1/".length()));
         }
+        if (path.startsWith("/v1/")) {
+            String rest = path.substring("/v1/".length());
+            if (VertexRoute.isVertex(rest)) {
+                return vertex(exchange, request, "v1", rest);
+            }
+            // the Gemini API's v1 is a subset of v1beta: one implementation serves both
+            return gemini(
+                    exchange,
+                    new ApiRequest(
+                            request.method(), "/v1beta/" + rest, request.query(), request.headers(), request.body()));
+        }
+        if (path.startsWith("/v1beta/")) {
+            return gemini(exchange, request);
+        }
+        throw ApiException.notFound("The requested URL " + path + " was not found on this server"
+                + " (the emulator serves /v1beta/..., /v1/..., /v1beta1/... and /emulator/...).");
+    }
+
+    private int gemini(HttpExchange exchange, ApiRequest request) throws IOException {
+        String path = request.path();
         apiKey.check(request);
-        boolean streaming = path.endsWith(":streamGenerateContent");
-        FaultDecision fault = faults.decide(request.header(FaultInjector.HEADER), streaming);
-        if (fault.delayMillis() > 0) {
-            stats.fault("latency");
-            sleep(fault.delayMillis());
-        }
-        if (fault.fails()) {
-            stats.fault(Integer.toString(fault.errorStatus()));
-            throw FaultInjector.errorFor(fault);
-        }
+        FaultDecision fault = injectFaults(request, path.endsWith(":streamGenerateContent"));
         String rest = path.substring("/v1beta/".length());
         if (rest.startsWith("models")) {
             return models(exchange, request, rest, fault);
@@ -175,13 +199,39 @@ final class ApiHandler implements HttpHandler {
                 String method = rest.substring(colon + 1);
                 requireMethod(request, "POST");
                 ServedModel model = tuned.resolve(name);
-                return generate(exchange, request, model, method, fault);
+                return generate(exchange, request, model, method, fault, null);
             }
             ApiResponse response = tuned.handle(request);
             sendJson(exchange, response.status(), response.body());
             return response.status();
         }
         throw ApiException.notFound("The requested URL " + path + " was not found on this server.");
+    }
+
+    /** The Vertex AI surface: publisher models and deployed endpoints, for any project and location. */
+    private int vertex(HttpExchange exchange, ApiRequest request, String version, String rest) throws IOException {
+        VertexRoute route = vertex.route(request, version, rest);
+        FaultDecision fault = injectFaults(request, "streamGenerateContent".equals(route.method()));
+        if (route.method() == null) {
+            requireMethod(request, "GET");
+            sendJson(exchange, 200, vertex.resource(route));
+            return 200;
+        }
+        requireMethod(request, "POST");
+        return generate(exchange, request, vertex.model(route), route.method(), fault, route);
+    }
+
+    private FaultDecision injectFaults(ApiRequest request, boolean streaming) {
+        FaultDecision fault = faults.decide(request.header(FaultInjector.HEADER), streaming);
+        if (fault.delayMillis() > 0) {
+            stats.fault("latency");
+            sleep(fault.delayMillis());
+        }
+        if (fault.fails()) {
+            stats.fault(Integer.toString(fault.errorStatus()));
+            throw FaultInjector.errorFor(fault);
+        }
+        return fault;
     }
 
     private int models(HttpExchange exchange, ApiRequest request, String rest, FaultDecision fault) throws IOException {
@@ -206,23 +256,39 @@ final class ApiHandler implements HttpHandler {
         if (model == null) {
             throw modelNotFound(name);
         }
-        return generate(exchange, request, model, rest.substring(colon + 1), fault);
+        return generate(exchange, request, model, rest.substring(colon + 1), fault, null);
     }
 
+    /** Answers a generate method of {@code model}; {@code vertex} is the Vertex route, or null on the Gemini API. */
     private int generate(
-            HttpExchange exchange, ApiRequest request, ServedModel model, String method, FaultDecision fault)
+            HttpExchange exchange,
+            ApiRequest request,
+            ServedModel model,
+            String method,
+            FaultDecision fault,
+            VertexRoute vertexRoute)
             throws IOException {
         switch (method) {
             case "generateContent": {
-                GenerationPlan plan = reader.read(request.body());
-                Generation g = pipeline.generate(model, plan);
-                sendJson(exchange, 200, g.response());
+                Generation g = pipeline.generate(model, plan(request, vertexRoute));
+                GenerateContentResponse response = g.response();
+                if (vertexRoute != null) {
+                    response = VertexResponses.of(response, response.responseId(), clock.instant());
+                }
+                sendJson(exchange, 200, response);
                 return 200;
             }
             case "streamGenerateContent": {
-                GenerationPlan plan = reader.read(request.body());
-                Generation g = pipeline.generate(model, plan);
-                streams.write(exchange, request, g.chunks(chunkTokens), fault);
+                Generation g = pipeline.generate(model, plan(request, vertexRoute));
+                List<GenerateContentResponse> chunks = g.chunks(chunkTokens);
+                if (vertexRoute != null) {
+                    Instant created = clock.instant();
+                    String id = g.response().responseId();
+                    chunks = chunks.stream()
+                            .map(c -> VertexResponses.of(c, id, created))
+                            .toList();
+                }
+                streams.write(exchange, request, chunks, fault);
                 return 200;
             }
             case "countTokens": {
@@ -232,6 +298,14 @@ final class ApiHandler implements HttpHandler {
                 throw ApiException.notFound("Unknown method :" + method + " on " + model.name()
                         + " (supported: generateContent, streamGenerateContent, countTokens).");
         }
+    }
+
+    private GenerationPlan plan(ApiRequest request, VertexRoute vertexRoute) {
+        GenerationPlan plan = reader.read(request.body());
+        if (vertexRoute != null) {
+            VertexApi.checkRoles(plan);
+        }
+        return plan;
     }
 
     private int countTokens(HttpExchange exchange, ApiRequest request) throws IOException {

@@ -5,7 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.apiguardian.api.API;
 
@@ -26,6 +28,9 @@ public final class EmulatorMain {
             "  --jitter-ms MS           extra random latency in [0, MS]",
             "  --require-api-key KEY    require this key (x-goog-api-key header or ?key=)",
             "  --require-api-key-env V  require the key held by environment variable V (keeps it out of ps)",
+            "  --require-bearer TOKEN   Vertex AI surface: require this OAuth token (Authorization: Bearer)",
+            "  --require-bearer-env V   same, token held by environment variable V",
+            "  --deploy ID=MODEL        Vertex AI endpoint ID serves MODEL (models/M or tunedModels/T; repeatable)",
             "  --rate-429 P             share of requests answered 429 RESOURCE_EXHAUSTED (0..1)",
             "  --rate-500 P             share answered 500 INTERNAL",
             "  --rate-503 P             share answered 503 UNAVAILABLE",
@@ -123,6 +128,19 @@ public final class EmulatorMain {
                         throw new IllegalArgumentException("environment variable " + value + " is not set");
                     }
                     b.requireApiKey(key);
+                }
+                case "--require-bearer" -> b.requireBearer(value);
+                case "--require-bearer-env" -> {
+                    String token = System.getenv(value);
+                    if (token == null || token.isEmpty()) {
+                        throw new IllegalArgumentException("environment variable " + value + " is not set");
+                    }
+                    b.requireBearer(token);
+                }
+                case "--deploy" -> {
+                    Map<String, String> deployed = new LinkedHashMap<>();
+                    Deployments.parse(value, deployed);
+                    deployed.forEach(b::deploy);
                 }
                 case "--rate-429" -> plan = plan.withErrorRates(rate(flag, value), plan.rate500(), plan.rate503());
                 case "--rate-500" -> plan = plan.withErrorRates(plan.rate429(), rate(flag, value), plan.rate503());

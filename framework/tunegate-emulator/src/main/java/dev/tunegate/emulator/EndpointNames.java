@@ -3,7 +3,10 @@ package dev.tunegate.emulator;
 import dev.tunegate.emulator.http.ApiRequest;
 import java.util.Locale;
 
-/** Names requests for {@code /emulator/stats}, e.g. {@code models.generateContent}, {@code tunedModels.get}. */
+/**
+ * Names requests for {@code /emulator/stats}, e.g. {@code models.generateContent}, {@code tunedModels.get}
+ * (Gemini API, {@code /v1beta} and {@code /v1} alike), {@code vertex.endpoints.generateContent}.
+ */
 final class EndpointNames {
     private EndpointNames() {}
 
@@ -12,10 +15,22 @@ final class EndpointNames {
         if (p.startsWith("/emulator/")) {
             return "emulator." + p.substring("/emulator/".length());
         }
-        if (!p.startsWith("/v1beta/")) {
+        String rest;
+        if (p.startsWith("/v1beta/")) {
+            rest = p.substring("/v1beta/".length());
+        } else if (p.startsWith("/v1beta1/") || p.startsWith("/v1/")) {
+            String version = p.substring(1, p.indexOf('/', 1));
+            rest = p.substring(version.length() + 2);
+            if (VertexRoute.isVertex(rest)) {
+                VertexRoute route = VertexRoute.parse(version, rest);
+                return route == null ? "vertex.unknown" : route.statsName();
+            }
+            if (version.equals("v1beta1")) {
+                return "unknown";
+            }
+        } else {
             return "unknown";
         }
-        String rest = p.substring("/v1beta/".length());
         String collection =
                 rest.startsWith("tunedModels") ? "tunedModels" : rest.startsWith("models") ? "models" : "unknown";
         int colon = rest.indexOf(':');

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -29,8 +30,10 @@ import java.util.ServiceLoader;
 import org.apiguardian.api.API;
 
 /**
- * A local Gemini API v1beta server: generateContent and streamGenerateContent for base and tuned
- * models, models list/get, countTokens, fault injection and admin endpoints, on the JDK's HTTP server.
+ * A local Gemini API server (v1beta and v1): generateContent and streamGenerateContent for base and
+ * tuned models, models list/get, countTokens, fault injection and admin endpoints, on the JDK's HTTP
+ * server; and on the same port the Vertex AI surface (v1 and v1beta1): publisher models and the
+ * endpoints deployed with {@link Builder#deploy(String, String)}.
  *
  * <pre>{@code
  * try (GeminiEmulator emulator = GeminiEmulator.builder().port(0).build().start()) {
@@ -81,6 +84,12 @@ public final class GeminiEmulator implements AutoCloseable {
         Answerer base =
                 config.baseAnswerer != null ? config.baseAnswerer : BaseBehaviour.withFiles(config.behaviourFiles);
         ModelCatalog catalog = new ModelCatalog(config.models, config.outputTokenLimit);
+        config.deployments.forEach((id, model) -> {
+            if (!model.startsWith("tunedModels/") && catalog.get(model) == null) {
+                throw new IllegalArgumentException("cannot deploy " + model + " to endpoint " + id
+                        + ": not a served base model " + catalog.names());
+            }
+        });
         Map<String, ServedModel> baseModels = new LinkedHashMap<>();
         for (String name : catalog.names()) {
             baseModels.put(name, ServedModel.of(name, base));
@@ -101,6 +110,9 @@ public final class GeminiEmulator implements AutoCloseable {
                 faults,
                 stats,
                 config.apiKey,
+                config.bearerToken,
+                new Deployments(config.deployments),
+                Clock.systemUTC(),
                 config.chunkTokens,
                 config.threads);
         connections = new ConnectionGuard(config.maxConnections, config.idleTimeout);
@@ -178,6 +190,8 @@ public final class GeminiEmulator implements AutoCloseable {
         private int port;
         private List<String> models = ModelCatalog.DEFAULT_MODELS;
         private String apiKey;
+        private String bearerToken;
+        private final Map<String, String> deployments = new LinkedHashMap<>();
         private FaultPlan faults = FaultPlan.NONE;
         private int chunkTokens = 8;
         private long chunkDelayMillis;
@@ -223,6 +237,28 @@ public final class GeminiEmulator implements AutoCloseable {
         /** Requires this API key ({@code x-goog-api-key} header or {@code key} query parameter). */
         public Builder requireApiKey(String key) {
             this.apiKey = key == null || key.isEmpty() ? null : key;
+            return this;
+        }
+
+        /**
+         * Requires this OAuth 2 access token on the Vertex AI surface ({@code Authorization: Bearer}):
+         * without one a request is 401 UNAUTHENTICATED, with another 403 PERMISSION_DENIED. By default
+         * any token (or none) is accepted.
+         */
+        public Builder requireBearer(String token) {
+            this.bearerToken = token == null || token.isEmpty() ? null : token;
+            return this;
+        }
+
+        /**
+         * Deploys {@code model} to the Vertex AI endpoint {@code endpointId}, so that
+         * {@code projects/P/locations/L/endpoints/{endpointId}} serves it in every project and location.
+         * The model is a base model ({@code models/M}, {@code M} or {@code publishers/google/models/M},
+         * which must be served) or a tuned model of this emulator ({@code tunedModels/T}, resolved when
+         * called). Repeatable; a later deployment of the same id replaces the earlier one.
+         */
+        public Builder deploy(String endpointId, String model) {
+            deployments.put(Deployments.checkId(endpointId), Deployments.normaliseModel(model));
             return this;
         }
 

@@ -15,7 +15,10 @@ import java.util.Map;
  * baseModelId, version, displayName, token limits, supported methods, sampling defaults).
  */
 final class ModelCatalog {
-    /** The default set: the three DESIGN.md names plus aliases used by the seeds' examples. */
+    /**
+     * The default set: the three DESIGN.md names, aliases used by the seeds' examples, and the models
+     * users name in 2026 (Gemini API and Vertex AI alike).
+     */
     static final List<String> DEFAULT_MODELS = List.of(
             "models/gemini-1.5-flash-001",
             "models/gemini-1.5-flash-001-tuning",
@@ -24,7 +27,10 @@ final class ModelCatalog {
             "models/gemini-1.5-flash",
             "models/gemini-1.5-flash-latest",
             "models/gemini-1.5-pro",
-            "models/gemini-1.5-pro-latest");
+            "models/gemini-1.5-pro-latest",
+            "models/gemini-2.5-flash",
+            "models/gemini-2.5-flash-lite",
+            "models/gemini-2.5-pro");
 
     static final int INPUT_TOKEN_LIMIT = 1_048_576;
 
@@ -35,7 +41,7 @@ final class ModelCatalog {
             String name = normalise(n);
             String id = name.substring("models/".length());
             List<String> methods = new ArrayList<>(List.of("generateContent", "streamGenerateContent", "countTokens"));
-            if (id.endsWith("-tuning")) {
+            if (id.endsWith("-tuning") || id.startsWith("gemini-2.5-")) {
                 methods.add("createTunedModel");
             }
             models.put(

@@ -3,7 +3,10 @@ package dev.tunegate.client.model;
 import java.util.List;
 import org.apiguardian.api.API;
 
-/** A response candidate; an absent {@code finishReason} means the model has not stopped (streaming). */
+/**
+ * A response candidate; an absent {@code finishReason} means the model has not stopped (streaming).
+ * {@code avgLogprobs} (the average log probability of the candidate's tokens) is set by Vertex AI.
+ */
 @API(status = API.Status.EXPERIMENTAL)
 public record Candidate(
         Content content,
@@ -12,10 +15,23 @@ public record Candidate(
         CitationMetadata citationMetadata,
         Integer tokenCount,
         List<GroundingAttribution> groundingAttributions,
-        Integer index) {
+        Integer index,
+        Double avgLogprobs) {
     public Candidate {
         safetyRatings = Unions.copy(safetyRatings);
         groundingAttributions = Unions.copy(groundingAttributions);
+    }
+
+    /** A candidate without {@code avgLogprobs}. */
+    public Candidate(
+            Content content,
+            FinishReason finishReason,
+            List<SafetyRating> safetyRatings,
+            CitationMetadata citationMetadata,
+            Integer tokenCount,
+            List<GroundingAttribution> groundingAttributions,
+            Integer index) {
+        this(content, finishReason, safetyRatings, citationMetadata, tokenCount, groundingAttributions, index, null);
     }
 
     /** A candidate with content and finish reason only. */

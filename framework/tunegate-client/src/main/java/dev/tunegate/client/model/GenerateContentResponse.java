@@ -1,11 +1,12 @@
 package dev.tunegate.client.model;
 
+import java.time.Instant;
 import java.util.List;
 import org.apiguardian.api.API;
 
 /**
  * Response of generateContent, and one chunk of streamGenerateContent. {@code modelVersion} and
- * {@code responseId} follow the public API (not in the seeds).
+ * {@code responseId} follow the public API (not in the seeds); {@code createTime} is set by Vertex AI.
  */
 @API(status = API.Status.EXPERIMENTAL)
 public record GenerateContentResponse(
@@ -13,9 +14,20 @@ public record GenerateContentResponse(
         PromptFeedback promptFeedback,
         UsageMetadata usageMetadata,
         String modelVersion,
-        String responseId) {
+        String responseId,
+        Instant createTime) {
     public GenerateContentResponse {
         candidates = Unions.copy(candidates);
+    }
+
+    /** A response without {@code createTime} (the Gemini API does not set it). */
+    public GenerateContentResponse(
+            List<Candidate> candidates,
+            PromptFeedback promptFeedback,
+            UsageMetadata usageMetadata,
+            String modelVersion,
+            String responseId) {
+        this(candidates, promptFeedback, usageMetadata, modelVersion, responseId, null);
     }
 
     /** A response with candidates and usage only. */

@@ -2,13 +2,26 @@ package dev.tunegate.client.model;
 
 import org.apiguardian.api.API;
 
-/** Token usage of a generation request. */
+/**
+ * Token usage of a generation request. Vertex AI adds {@code trafficType} (e.g. {@code ON_DEMAND},
+ * {@code PROVISIONED_THROUGHPUT}; kept as sent).
+ */
 @API(status = API.Status.EXPERIMENTAL)
 public record UsageMetadata(
         Integer promptTokenCount,
         Integer cachedContentTokenCount,
         Integer candidatesTokenCount,
-        Integer totalTokenCount) {
+        Integer totalTokenCount,
+        String trafficType) {
+    /** Usage without {@code trafficType} (the Gemini API does not set it). */
+    public UsageMetadata(
+            Integer promptTokenCount,
+            Integer cachedContentTokenCount,
+            Integer candidatesTokenCount,
+            Integer totalTokenCount) {
+        this(promptTokenCount, cachedContentTokenCount, candidatesTokenCount, totalTokenCount, null);
+    }
+
     /** Usage without cached content. */
     public static UsageMetadata of(int prompt, int candidates) {
         return new UsageMetadata(prompt, null, candidates, prompt + candidates);

@@ -13,7 +13,8 @@ import org.apiguardian.api.API;
  * Plugs tuned models into the emulator (found by {@link java.util.ServiceLoader}, or set with
  * {@code GeminiEmulator.builder().tunedModelService(TuningServiceFactory.withTunableModels(...))}).
  * By default every served base model whose id ends in {@code -tuning} (e.g.
- * {@code models/gemini-1.5-flash-001-tuning}) can be tuned.
+ * {@code models/gemini-1.5-flash-001-tuning}) can be tuned, and so can the models tuned on Vertex AI
+ * in 2026: {@code gemini-2.5-flash}, {@code gemini-2.5-flash-lite} and {@code gemini-2.5-pro}.
  */
 @API(status = API.Status.INTERNAL)
 public final class TuningServiceFactory implements TunedModelServiceFactory {
@@ -23,7 +24,11 @@ public final class TuningServiceFactory implements TunedModelServiceFactory {
 
     private final Set<String> tunableModels;
 
-    /** The default: served models whose id ends in {@code -tuning} support tuning. */
+    /** Tunable by default besides the {@code -tuning} models (their names must match {@code ModelCatalog}). */
+    private static final Set<String> TUNABLE_2026 =
+            Set.of("models/gemini-2.5-flash", "models/gemini-2.5-flash-lite", "models/gemini-2.5-pro");
+
+    /** The default: served models whose id ends in {@code -tuning}, and the 2.5 models, support tuning. */
     public TuningServiceFactory() {
         this.tunableModels = null;
     }
@@ -44,7 +49,7 @@ public final class TuningServiceFactory implements TunedModelServiceFactory {
         Set<String> tunable = tunableModels != null
                 ? tunableModels
                 : context.baseModels().keySet().stream()
-                        .filter(name -> name.endsWith("-tuning"))
+                        .filter(name -> name.endsWith("-tuning") || TUNABLE_2026.contains(name))
                         .collect(Collectors.toUnmodifiableSet());
         TuningSettings settings = new TuningSettings(
                 context.dataDir(),

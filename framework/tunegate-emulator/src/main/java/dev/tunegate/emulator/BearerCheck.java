@@ -1,0 +1,84 @@
+package dev.tunegate.emulator;
+
+import dev.tunegate.emulator.http.ApiException;
+import dev.tunegate.emulator.http.ApiRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks the OAuth 2 access token of Vertex AI requests ({@code Authorization: Bearer <token>}). Any
+ * token (or none) is accepted unless one is required: then a missing one is 401 UNAUTHENTICATED and a
+ * wrong one 403 PERMISSION_DENIED. Tokens are compared by SHA-256 digest and never echoed.
+ */
+final class BearerCheck {
+    private final byte[] tokenDigest;
+
+    /** A check for {@code requiredToken}; null or empty = any token accepted. */
+    BearerCheck(String requiredToken) {
+        this.tokenDigest = requiredToken == null || requiredToken.isEmpty() ? null : digest(requiredToken);
+    }
+
+    /** Whether the request carries an {@code Authorization} header. */
+    static boolean present(ApiRequest request) {
+        String header = request.header("Authorization");
+        return header != null && !header.isBlank();
+    }
+
+    void check(ApiRequest request, VertexRoute route) {
+        if (tokenDigest == null) {
+            return;
+        }
+        String header = request.header("Authorization");
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).strip()
+                : null;
+        if (token == null || token.isEmpty()) {
+            throw new ApiException(
+                    401,
+                    "UNAUTHENTICATED",
+                    "Request is missing required authentication credential. Expected OAuth 2 access token,"
+                            + " login cookie or other valid authentication credential. See"
+                            + " https://developers.google.com/identity/sign-in/web/devconsole-project.",
+                    List.of(errorInfo("CREDENTIALS_MISSING", route)),
+                    Map.of("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\""));
+        }
+        if (!MessageDigest.isEqual(tokenDigest, digest(token))) {
+            String permission = route.kind() == VertexRoute.Kind.ENDPOINT ? "endpoints" : "models";
+            throw new ApiException(
+                    403,
+                    "PERMISSION_DENIED",
+                    "Permission 'aiplatform." + permission + "." + (route.method() == null ? "get" : "predict")
+                            + "' denied on resource '//aiplatform.googleapis.com/" + route.resourceName()
+                            + "' (or it may not exist).",
+                    List.of(errorInfo("IAM_PERMISSION_DENIED", route)),
+                    null);
+        }
+    }
+
+    private static Map<String, Object> errorInfo(String reason, VertexRoute route) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("service", "aiplatform.googleapis.com");
+        String method = route.method() == null ? "get" : route.method();
+        metadata.put(
+                "method",
+                "google.cloud.aiplatform." + route.version() + ".PredictionService."
+                        + Character.toUpperCase(method.charAt(0)) + method.substring(1));
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("@type", "type.googleapis.com/google.rpc.ErrorInfo");
+        info.put("reason", reason);
+        info.put("domain", "googleapis.com");
+        info.put("metadata", metadata);
+        return info;
+    }
+
+    private static byte[] digest(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.tunegate.emulator;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A request path of the Vertex AI surface, after its version ({@code v1} or {@code v1beta1}): a
+ * publisher model ({@code [projects/P/locations/L/]publishers/google/models/M}) or an endpoint
+ * ({@code projects/P/locations/L/endpoints/E}), optionally with a {@code :method}.
+ *
+ * @param version  {@code v1} or {@code v1beta1}
+ * @param project  the project, or null on the express-mode paths without one
+ * @param location the location, or null with the project
+ * @param kind     what the path names
+ * @param id       the model or endpoint id
+ * @param method   the custom method after {@code :}, or null for the resource itself
+ */
+record VertexRoute(String version, String project, String location, Kind kind, String id, String method) {
+
+    /** The two resources the emulator serves on the Vertex surface. */
+    enum Kind {
+        PUBLISHER_MODEL,
+        ENDPOINT
+    }
+
+    private static final Pattern PATH =
+            Pattern.compile("(?:projects/(?<project>[^/:]+)/locations/(?<location>[^/:]+)/)?"
+                    + "(?:publishers/(?<publisher>[^/:]+)/models/(?<model>[^/:]+)|endpoints/(?<endpoint>[^/:]+))"
+                    + "(?::(?<method>[^/:]+))?");
+
+    /** Whether {@code rest} (the path after {@code /v1/}) belongs to the Vertex surface. */
+    static boolean isVertex(String rest) {
+        return rest.startsWith("projects/") || rest.startsWith("publishers/") || rest.startsWith("endpoints/");
+    }
+
+    /**
+     * The route of {@code rest}, or null when it names nothing the emulator serves (another
+     * publisher, an endpoint without a project, another collection).
+     */
+    static VertexRoute parse(String version, String rest) {
+        Matcher m = PATH.matcher(rest);
+        if (!m.matches()) {
+            return null;
+        }
+        String project = m.group("project");
+        if (m.group("endpoint") != null) {
+            return project == null
+                    ? null
+                    : new VertexRoute(
+                            version,
+                            project,
+                            m.group("location"),
+                            Kind.ENDPOINT,
+                            m.group("endpoint"),
+                            m.group("method"));
+        }
+        if (!m.group("publisher").equals("google")) {
+            return null;
+        }
+        return new VertexRoute(
+                version, project, m.group("location"), Kind.PUBLISHER_MODEL, m.group("model"), m.group("method"));
+    }
+
+    /** The resource name, e.g. {@code projects/p/locations/l/endpoints/123}. */
+    String resourceName() {
+        String prefix = project == null ? "" : "projects/" + project + "/locations/" + location + "/";
+        return prefix + (kind == Kind.ENDPOINT ? "endpoints/" : "publishers/google/models/") + id;
+    }
+
+    /** The name under {@code /emulator/stats}, e.g. {@code vertex.endpoints.generateContent}. */
+    String statsName() {
+        return "vertex." + (kind == Kind.ENDPOINT ? "endpoints" : "publisherModels") + "."
+                + (method == null ? "get" : method);
+    }
+}
