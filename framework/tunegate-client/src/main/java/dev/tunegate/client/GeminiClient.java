@@ -73,6 +73,7 @@ public final class GeminiClient implements AutoCloseable {
     private final VertexSettings vertex;
     private final HttpUrl vertexBaseUrl;
     private final OkHttpWiring vertexHttp;
+    private final CredentialInterceptor vertexCredentials;
     private final Map<String, CompletableFuture<VertexDeployment>> deployments = new ConcurrentHashMap<>();
 
     private GeminiClient(ClientSettings settings) {
@@ -80,12 +81,12 @@ public final class GeminiClient implements AutoCloseable {
         this.okHttp = OkHttpWiring.create(settings, new ApiKeyInterceptor(settings.apiKey()));
         this.vertex = settings.vertex();
         this.vertexBaseUrl = vertex.baseUrl() == null ? null : parseBaseUrl(vertex.baseUrl());
-        this.vertexHttp = okHttp.withCredentials(
-                switch (vertex.auth()) {
-                    case GOOGLE_CREDENTIALS -> new GoogleAuthInterceptor(vertex.credentials(), vertex.quotaProject());
-                    case API_KEY -> new ApiKeyInterceptor(vertex.apiKey());
-                    case NONE -> new ApiKeyInterceptor(() -> null);
-                });
+        this.vertexCredentials = switch (vertex.auth()) {
+            case GOOGLE_CREDENTIALS -> new GoogleAuthInterceptor(vertex.credentials(), vertex.quotaProject());
+            case API_KEY -> new ApiKeyInterceptor(vertex.apiKey());
+            case NONE -> new ApiKeyInterceptor(() -> null);
+        };
+        this.vertexHttp = okHttp.withCredentials(vertexCredentials);
         this.scheduler = newScheduler();
         this.hasKeySupplier = settings.hasKeySupplier();
         this.transport = new Transport(
@@ -265,6 +266,17 @@ public final class GeminiClient implements AutoCloseable {
                 ? vertexBaseUrl
                 : ResourceNames.vertexHost(full.location().orElse("global"));
         return ResourceNames.vertexUrl(base, vertex.apiVersion(), full.name(), method);
+    }
+
+    /**
+     * Gets the credential of Vertex AI calls now (with Google credentials: loads them and obtains a token), so that a
+     * caller about to make many calls fails once instead of in every call. Sends no request to Vertex AI.
+     *
+     * @throws GeminiApiException {@code HTTP 401 UNAUTHENTICATED} saying how to log in, when there are no usable
+     *     Google credentials
+     */
+    public void checkVertexCredentials() {
+        vertexCredentials.currentSecret();
     }
 
     /**
