@@ -11,6 +11,7 @@ import dev.tunegate.engine.run.replay.CassetteCalls;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,6 +99,7 @@ final class ConfigurationReader {
                 values.duration(MATCHER_TIMEOUT_PROPERTY_NAME, Duration.ofSeconds(2)),
                 root,
                 values.path(EMULATOR_DATA_DIR_PROPERTY_NAME),
+                deployments(),
                 values.bool(DISCOVERY_AS_ROOT_ENGINE_PROPERTY_NAME, true),
                 mode,
                 cassettes,
@@ -152,6 +154,31 @@ final class ConfigurationReader {
             values.problem(key, value, reason);
         }
         return ok;
+    }
+
+    /** {@code ID=MODEL,...}: endpoint ids of letters, digits, {@code -} and {@code _}; a model each. */
+    private Map<String, String> deployments() {
+        Map<String, String> deployments = new LinkedHashMap<>();
+        values.string(EMULATOR_DEPLOY_PROPERTY_NAME).ifPresent(v -> {
+            for (String entry : v.split(",")) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                int eq = entry.indexOf('=');
+                String id = eq < 0 ? "" : entry.substring(0, eq).trim();
+                String model = eq < 0 ? "" : entry.substring(eq + 1).trim();
+                if (!id.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,127}") || model.isEmpty() || model.contains(" ")) {
+                    values.problem(
+                            EMULATOR_DEPLOY_PROPERTY_NAME,
+                            entry.trim(),
+                            "is not ENDPOINT_ID=MODEL (e.g. 123=models/gemini-1.5-flash-001; ids are letters,"
+                                    + " digits, '-' and '_')");
+                } else {
+                    deployments.put(id, model);
+                }
+            }
+        });
+        return deployments;
     }
 
     private ComparisonSettings comparison(Optional<Path> projectRoot) {

@@ -133,6 +133,14 @@ public final class Constants {
     public static final String EMULATOR_DATA_DIR_PROPERTY_NAME = "tunegate.emulator.data-dir";
 
     /**
+     * Vertex AI endpoints the embedded emulator serves, as {@code ID=MODEL,ID=MODEL} (default: none):
+     * {@code projects/P/locations/L/endpoints/ID} then answers as {@code MODEL}, a base model
+     * ({@code models/gemini-1.5-flash-001}, {@code gemini-2.5-flash}) or a tuned model of the emulator
+     * ({@code tunedModels/T}), in every project and location. Only for {@code tunegate.endpoint=embedded}.
+     */
+    public static final String EMULATOR_DEPLOY_PROPERTY_NAME = "tunegate.emulator.deploy";
+
+    /**
      * Record/replay of model calls: {@code live} (default: always call the endpoint), {@code record}
      * (call and record), {@code replay} (answer from recordings; a call without one aborts its test) or
      * {@code auto} (replay what is recorded, call and record the rest). See {@code dev.tunegate.engine.run.replay}.

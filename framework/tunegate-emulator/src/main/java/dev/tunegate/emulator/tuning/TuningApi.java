@@ -42,6 +42,8 @@ final class TuningApi implements TunedModelService {
     private static final Pattern OPERATIONS = Pattern.compile("/v1beta/tunedModels/([^/:]+)/operations/?");
     private static final Pattern OPERATION = Pattern.compile("/v1beta/tunedModels/([^/:]+)/operations/([^/:]+)");
 
+    private static final Pattern EMPTY_OBJECT = Pattern.compile("\\s*\\{\\s*}\\s*");
+
     private final TuningService service;
     private final Map<String, ServedModel> baseModels;
     private final ObjectMapper mapper = GeminiJson.newMapper();
@@ -161,8 +163,12 @@ final class TuningApi implements TunedModelService {
         }
     }
 
+    /**
+     * Methods without a request message (get, list, delete) take no body; like the service, an empty
+     * JSON object is accepted too ({@code @google/genai} sends {@code {}} with {@code DELETE}).
+     */
     private static void requireEmptyBody(ApiRequest request) {
-        if (request.hasBody()) {
+        if (request.hasBody() && !EMPTY_OBJECT.matcher(request.bodyText()).matches()) {
             throw ApiException.invalidArgument("The request body must be empty.");
         }
     }

@@ -533,4 +533,28 @@ class TunedModelsApiTest {
                         .status())
                 .isEqualTo(400);
     }
+
+    @Test
+    void deleteAcceptsAnEmptyJsonObjectAsTheJsSdkSendsIt() {
+        createAndWait("deleted-by-js", small("Deleted by JS"));
+        assertThat(api.send("GET", "/v1beta/tunedModels/deleted-by-js", " { } ").status())
+                .isEqualTo(200);
+        RawApi.Response deleted = api.send("DELETE", "/v1beta/tunedModels/deleted-by-js", "{}");
+        assertThat(deleted.status()).as(deleted.json().toString()).isEqualTo(200);
+        assertThat(api.get("/v1beta/tunedModels/deleted-by-js").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theGeminiApiV1ServesTunedModelsToo() {
+        createAndWait("served-on-v1", small("Served on v1"));
+        assertThat(api.get("/v1/tunedModels/served-on-v1").json().path("state").asText())
+                .isEqualTo("ACTIVE");
+        assertThat(api.get("/v1/tunedModels?pageSize=1000").json().toString()).contains("tunedModels/served-on-v1");
+        RawApi.Response generated = api.post(
+                "/v1/tunedModels/served-on-v1:generateContent", "{\"contents\":[{\"parts\":[{\"text\":\"hello\"}]}]}");
+        assertThat(generated.status()).as(generated.json().toString()).isEqualTo(200);
+        assertThat(api.send("DELETE", "/v1/tunedModels/served-on-v1", "{}").status())
+                .isEqualTo(200);
+        assertThat(api.get("/v1/tunedModels/served-on-v1").status()).isEqualTo(404);
+    }
 }

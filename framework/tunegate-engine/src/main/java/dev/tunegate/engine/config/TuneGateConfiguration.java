@@ -3,7 +3,10 @@ package dev.tunegate.engine.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -14,7 +17,8 @@ import org.apiguardian.api.API;
  * The engine's configuration, read once from JUnit configuration parameters by the engine's one
  * reader (keys in {@code dev.tunegate.engine.Constants}). Invalid values are replaced by their
  * defaults and listed in {@link #problems()}, which discovery reports and execution fails on;
- * unknown {@code tunegate.*} keys are listed in {@link #warnings()}.
+ * unknown {@code tunegate.*} keys are listed in {@link #warnings()}. {@code emulatorDeployments} maps a
+ * Vertex AI endpoint id of the embedded emulator to the model it serves, in the order configured.
  */
 @API(status = API.Status.INTERNAL)
 public record TuneGateConfiguration(
@@ -37,6 +41,7 @@ public record TuneGateConfiguration(
         Duration matcherTimeout,
         Optional<Path> projectRoot,
         Optional<Path> emulatorDataDir,
+        Map<String, String> emulatorDeployments,
         boolean discoveryAsRootEngine,
         ReplayMode mode,
         Path cassettes,
@@ -49,6 +54,7 @@ public record TuneGateConfiguration(
     public static final String EMBEDDED = "embedded";
 
     public TuneGateConfiguration {
+        emulatorDeployments = Collections.unmodifiableMap(new LinkedHashMap<>(emulatorDeployments));
         problems = List.copyOf(problems);
         warnings = List.copyOf(warnings);
     }

@@ -33,7 +33,7 @@ public final class ClientGatewayFactory implements GatewayFactory {
         EmbeddedEmulator emulator = null;
         String baseUrl;
         if (config.embedded()) {
-            emulator = EmbeddedEmulator.start(config.emulatorDataDir());
+            emulator = EmbeddedEmulator.start(config.emulatorDataDir(), config.emulatorDeployments());
             baseUrl = emulator.baseUrl();
             progress.accept("embedded Gemini emulator at " + baseUrl);
         } else {

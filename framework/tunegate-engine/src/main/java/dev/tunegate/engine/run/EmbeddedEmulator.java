@@ -2,9 +2,14 @@ package dev.tunegate.engine.run;
 
 import dev.tunegate.emulator.GeminiEmulator;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
-/** The in-process Gemini emulator for {@code tunegate.endpoint=embedded}: a free loopback port, one per run. */
+/**
+ * The in-process Gemini emulator for {@code tunegate.endpoint=embedded}: a free loopback port, one per
+ * run, serving the Gemini API and the Vertex AI surface (with the endpoints of
+ * {@code tunegate.emulator.deploy}).
+ */
 final class EmbeddedEmulator implements AutoCloseable {
 
     private final GeminiEmulator emulator;
@@ -13,9 +18,15 @@ final class EmbeddedEmulator implements AutoCloseable {
         this.emulator = emulator;
     }
 
-    static EmbeddedEmulator start(Optional<Path> dataDir) {
+    /**
+     * Starts the emulator with its data directory and its Vertex AI deployments (endpoint id to model).
+     *
+     * @throws IllegalArgumentException when a deployment names a model the emulator does not serve
+     */
+    static EmbeddedEmulator start(Optional<Path> dataDir, Map<String, String> deployments) {
         GeminiEmulator.Builder builder = GeminiEmulator.builder().port(0);
         dataDir.ifPresent(builder::dataDir);
+        deployments.forEach(builder::deploy);
         return new EmbeddedEmulator(builder.build().start());
     }
 
