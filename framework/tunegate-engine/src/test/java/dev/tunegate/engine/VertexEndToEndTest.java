@@ -109,4 +109,35 @@ class VertexEndToEndTest {
                                             && m.contains("gcloud auth application-default login")))));
         }
     }
+
+    @Test
+    void theEmbeddedEmulatorServesVertexNamesWithoutCredentialsAndAnOverriddenTunedVariantIsNotTuned()
+            throws IOException {
+        Files.writeString(
+                dir.resolve("train.jsonl"),
+                "{\"textInput\": \"hi\", \"output\": \"hello\"}\n{\"textInput\": \"bye\", \"output\": \"goodbye\"}\n");
+        Path suite = Files.writeString(dir.resolve("embedded.eval.yaml"), """
+                suite: embedded-vertex
+                models:
+                  base: publishers/google/models/gemini-2.5-flash
+                  tuned:
+                    model: tunedModels/never-tuned
+                    tune: {baseModel: models/gemini-1.5-flash-001-tuning, trainingData: train.jsonl}
+                cases:
+                  - {id: hello, prompt: "Say hello", expect: [{finishReason: STOP}]}
+                """);
+        EngineExecutionResults results = EngineTestKit.engine("tunegate")
+                .selectors(selectFile(suite.toFile()))
+                .configurationParameter("tunegate.emulator.deploy", "123=models/gemini-1.5-flash-001")
+                .configurationParameter("tunegate.model.tuned", "projects/demo/locations/us-central1/endpoints/123")
+                .configurationParameter("tunegate.project-root", dir.toString())
+                .configurationParameter(
+                        "tunegate.reports.dir", dir.resolve("reports").toString())
+                .configurationParameter("tunegate.allure.enabled", "false")
+                .execute();
+        results.testEvents().assertStatistics(s -> s.failed(0).aborted(0));
+        assertThat(results.testEvents().succeeded().count())
+                .as("both variants answered")
+                .isGreaterThanOrEqualTo(2);
+    }
 }
