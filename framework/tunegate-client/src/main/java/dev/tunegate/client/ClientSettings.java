@@ -23,4 +23,5 @@ record ClientSettings(
         RetryListener retryListener,
         Duration pollInitial,
         Duration pollMax,
-        Ticker ticker) {}
+        Ticker ticker,
+        VertexSettings vertex) {}

@@ -9,7 +9,8 @@ import okhttp3.Response;
  * The authentication seam: an OkHttp application {@link Interceptor} that adds one secret header to every HTTP
  * attempt. {@link OkHttpWiring} installs exactly one, first in the chain (so the caller's own interceptors see
  * the request as it will be sent). Today that is {@link ApiKeyInterceptor} ({@code x-goog-api-key}); Vertex AI
- * adds a subclass that sends {@code Authorization: Bearer <token>} from Application Default Credentials.
+ * calls go through {@link GoogleAuthInterceptor} ({@code Authorization: Bearer <token>} from Google credentials),
+ * an {@link ApiKeyInterceptor} (express mode) or no credential at all (a local emulator).
  *
  * <p>Subclasses only say where the secret comes from and how the header looks. This class keeps the two
  * promises every credential makes to {@link Transport}: the secret an attempt carried is recorded in that
@@ -30,6 +31,9 @@ abstract class CredentialInterceptor implements Interceptor {
         return secret;
     }
 
+    /** Adds headers that are not secret (e.g. {@code x-goog-user-project}) to an attempt; none by default. */
+    void addHeaders(Request.Builder request) {}
+
     @Override
     public final Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
@@ -43,11 +47,12 @@ abstract class CredentialInterceptor implements Interceptor {
         if (sent != null) {
             sent.record(secret);
         }
-        if (secret == null || secret.isBlank()) {
-            return chain.proceed(request);
+        Request.Builder sending = request.newBuilder();
+        addHeaders(sending);
+        if (secret != null && !secret.isBlank()) {
+            sending.header(headerName(), headerValue(secret));
         }
-        return chain.proceed(
-                request.newBuilder().header(headerName(), headerValue(secret)).build());
+        return chain.proceed(sending.build());
     }
 
     /** The secret source threw; OkHttp hands this to the call's {@code onFailure}, which fails with the cause. */

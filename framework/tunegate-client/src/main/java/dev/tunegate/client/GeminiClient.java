@@ -1,7 +1,9 @@
 package dev.tunegate.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.auth.oauth2.GoogleCredentials;
 import dev.tunegate.client.model.GenerateContentRequest;
 import dev.tunegate.client.model.GenerateContentResponse;
 import dev.tunegate.client.model.ListModelsResponse;
@@ -14,8 +16,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -36,6 +40,11 @@ import org.apiguardian.api.API;
  * sent only in the {@code x-goog-api-key} header; no URL, log line, exception message or {@code toString}
  * contains it. Calls are bounded by {@code maxConcurrentRequests} and {@code requestsPerMinute} without
  * blocking threads, and retried per {@link RetryPolicy}. Futures complete on OkHttp's callback threads.
+ *
+ * <p>One client speaks to two backends, chosen by the model name ({@link ModelName}): the Gemini API
+ * ({@code generativelanguage.googleapis.com/v1beta}, key in {@code x-goog-api-key}) and Vertex AI
+ * ({@code https://{L}-aiplatform.googleapis.com/v1/{name}:generateContent}, {@code Authorization: Bearer} from
+ * Google credentials, or an express-mode key). Both share the wire types, retries, limits and connections.
  *
  * <p>This class is the façade: it names the endpoints and maps them to wire types. The work behind it is done
  * by {@link Builder} (settings), {@code OkHttpWiring} (the OkHttp clients), {@code ApiKeyInterceptor} (the key
@@ -61,10 +70,23 @@ public final class GeminiClient implements AutoCloseable {
     private final Transport transport;
     private final OperationPoller poller;
     private final boolean hasKeySupplier;
+    private final VertexSettings vertex;
+    private final HttpUrl vertexBaseUrl;
+    private final OkHttpWiring vertexHttp;
+    private final CredentialInterceptor vertexCredentials;
+    private final Map<String, CompletableFuture<VertexDeployment>> deployments = new ConcurrentHashMap<>();
 
     private GeminiClient(ClientSettings settings) {
         this.baseUrl = parseBaseUrl(settings.baseUrl());
         this.okHttp = OkHttpWiring.create(settings, new ApiKeyInterceptor(settings.apiKey()));
+        this.vertex = settings.vertex();
+        this.vertexBaseUrl = vertex.baseUrl() == null ? null : parseBaseUrl(vertex.baseUrl());
+        this.vertexCredentials = switch (vertex.auth()) {
+            case GOOGLE_CREDENTIALS -> new GoogleAuthInterceptor(vertex.credentials(), vertex.quotaProject());
+            case API_KEY -> new ApiKeyInterceptor(vertex.apiKey());
+            case NONE -> new ApiKeyInterceptor(() -> null);
+        };
+        this.vertexHttp = okHttp.withCredentials(vertexCredentials);
         this.scheduler = newScheduler();
         this.hasKeySupplier = settings.hasKeySupplier();
         this.transport = new Transport(
@@ -138,7 +160,10 @@ public final class GeminiClient implements AutoCloseable {
 
     // ---------------------------------------------------------------- generateContent
 
-    /** Generates a response from {@code models/*} or {@code tunedModels/*} (a bare id means {@code models/id}). */
+    /**
+     * Generates a response from any {@link ModelName}: {@code models/*} or {@code tunedModels/*} on the Gemini API (a
+     * bare id means {@code models/id}), or a Vertex AI endpoint, publisher model or tuned model resource.
+     */
     public GenerateContentResponse generateContent(String model, GenerateContentRequest request) {
         return generateContentResult(model, request).response();
     }
@@ -155,16 +180,15 @@ public final class GeminiClient implements AutoCloseable {
 
     /** Sends generateContent without blocking; the future fails with {@link GeminiApiException}. */
     public CompletableFuture<GenerateContentResult> generateContentAsync(String model, GenerateContentRequest request) {
-        String name = ResourceNames.model(model);
-        HttpUrl url = ResourceNames.url(baseUrl, name, "generateContent").build();
-        return transport
-                .call(
-                        okHttp.http,
+        byte[] body = json(Objects.requireNonNull(request, "request"));
+        return target(model, "generateContent")
+                .thenCompose(target -> transport.call(
+                        target.wiring().http,
                         "POST",
-                        url,
-                        json(Objects.requireNonNull(request, "request")),
+                        target.url().build(),
+                        body,
                         false,
-                        (response, start) -> read(response.body(), GenerateContentResponse.class))
+                        (response, start) -> read(response.body(), GenerateContentResponse.class)))
                 .thenApply(o -> new GenerateContentResult(o.value(), o.retries(), o.latency()));
     }
 
@@ -183,25 +207,150 @@ public final class GeminiClient implements AutoCloseable {
     /** Asynchronous {@link #streamGenerateContent}. */
     public CompletableFuture<StreamedResponse> streamGenerateContentAsync(
             String model, GenerateContentRequest request, Consumer<GenerateContentResponse> onChunk) {
-        String name = ResourceNames.model(model);
-        HttpUrl url = ResourceNames.url(baseUrl, name, "streamGenerateContent")
-                .addQueryParameter("alt", "sse")
-                .build();
-        String call = "POST " + url.encodedPath();
-        return transport
-                .call(
-                        okHttp.streaming,
-                        "POST",
-                        url,
-                        json(Objects.requireNonNull(request, "request")),
-                        true,
-                        (response, start) -> {
-                            StreamCollector collector = new StreamCollector(mapper, onChunk, start, call);
-                            EventSources.processResponse(response, collector);
-                            collector.throwIfRetryable();
-                            return collector;
-                        })
+        byte[] body = json(Objects.requireNonNull(request, "request"));
+        return target(model, "streamGenerateContent")
+                .thenCompose(target -> {
+                    HttpUrl url = target.url().addQueryParameter("alt", "sse").build();
+                    String call = "POST " + url.encodedPath();
+                    return transport.call(target.wiring().streaming, "POST", url, body, true, (response, start) -> {
+                        StreamCollector collector = new StreamCollector(mapper, onChunk, start, call);
+                        EventSources.processResponse(response, collector);
+                        collector.throwIfRetryable();
+                        return collector;
+                    });
+                })
                 .thenApply(o -> o.value().result(o.retries()));
+    }
+
+    // ---------------------------------------------------------------- backends
+
+    /** Where a generation call goes: the URL of the model's method and the OkHttp clients with its credential. */
+    private record Target(HttpUrl.Builder url, OkHttpWiring wiring) {}
+
+    /**
+     * The Gemini API for Gemini names, Vertex AI for Vertex names; a tuned model resource is first resolved to its
+     * default endpoint. A name that is none of the forms throws {@link IllegalArgumentException} at once.
+     */
+    private CompletableFuture<Target> target(String model, String method) {
+        if (!isVertexName(model)) {
+            return CompletableFuture.completedFuture(
+                    new Target(ResourceNames.url(baseUrl, ResourceNames.model(model), method), okHttp));
+        }
+        ModelName name = ModelName.parse(model);
+        if (name.kind() == ModelName.Kind.VERTEX_TUNED_MODEL) {
+            return deployment(name).thenApply(d -> vertexTarget(ModelName.parse(d.endpoint()), method));
+        }
+        return CompletableFuture.completedFuture(vertexTarget(name, method));
+    }
+
+    private static boolean isVertexName(String model) {
+        String n = model == null ? "" : model.strip();
+        return n.startsWith("projects/") || n.startsWith("publishers/");
+    }
+
+    private Target vertexTarget(ModelName name, String method) {
+        return new Target(vertexUrl(name, method), vertexHttp);
+    }
+
+    private HttpUrl.Builder vertexUrl(ModelName name, String method) {
+        ModelName full = name;
+        if (name.needsProject() && vertex.auth() != VertexSettings.Auth.API_KEY) {
+            if (vertex.project() == null) {
+                throw new IllegalArgumentException(name + " needs a Google Cloud project: set vertexProject"
+                        + " (tunegate.vertex.project), write projects/P/locations/L/" + name
+                        + ", or use express mode (an API key)");
+            }
+            full = name.completed(vertex.project(), vertex.location());
+        }
+        HttpUrl base = vertexBaseUrl != null
+                ? vertexBaseUrl
+                : ResourceNames.vertexHost(full.location().orElse("global"));
+        return ResourceNames.vertexUrl(base, vertex.apiVersion(), full.name(), method);
+    }
+
+    /**
+     * Gets the credential of Vertex AI calls now (with Google credentials: loads them and obtains a token), so that a
+     * caller about to make many calls fails once instead of in every call. Sends no request to Vertex AI.
+     *
+     * @throws GeminiApiException {@code HTTP 401 UNAUTHENTICATED} saying how to log in, when there are no usable
+     *     Google credentials
+     */
+    public void checkVertexCredentials() {
+        vertexCredentials.currentSecret();
+    }
+
+    /**
+     * Reads a Vertex AI tuned model resource ({@code projects/P/locations/L/models/M[@N]}) through the Models API and
+     * returns the endpoint serving its default checkpoint (the deployed model whose {@code checkpointId} is the
+     * model's {@code defaultCheckpointId}, else the first deployed one) and its version. Generation calls on such a
+     * name do this once per name and client.
+     *
+     * @throws GeminiApiException {@code HTTP 400 FAILED_PRECONDITION} when the model is deployed nowhere, or the
+     *     Models API's error
+     */
+    public VertexDeployment resolveVertexModel(String name) {
+        ModelName parsed = ModelName.parse(name);
+        if (parsed.kind() != ModelName.Kind.VERTEX_TUNED_MODEL) {
+            throw new IllegalArgumentException(
+                    name + " is not a Vertex AI model resource projects/P/locations/L/models/M[@N]");
+        }
+        return Blocking.await(deployment(parsed));
+    }
+
+    private CompletableFuture<VertexDeployment> deployment(ModelName name) {
+        CompletableFuture<VertexDeployment> cached = deployments.computeIfAbsent(
+                name.name(),
+                n -> transport
+                        .call(vertexHttp.http, "GET", vertexUrl(name, null).build(), null, false, (response, start) -> {
+                            ResponseBody body = response.body();
+                            return deployed(name, body == null ? null : mapper.readTree(body.bytes()));
+                        })
+                        .thenApply(Transport.Outcome::value));
+        cached.whenComplete((d, error) -> {
+            if (error != null) {
+                deployments.remove(name.name(), cached);
+            }
+        });
+        return cached;
+    }
+
+    private static VertexDeployment deployed(ModelName name, JsonNode model) {
+        JsonNode deployed = model == null ? null : model.path("deployedModels");
+        String version = model == null || !model.hasNonNull("versionId")
+                ? null
+                : model.get("versionId").asText();
+        String defaultCheckpoint =
+                model == null ? "" : model.path("defaultCheckpointId").asText("");
+        String endpoint = null;
+        if (deployed != null && deployed.isArray()) {
+            for (JsonNode d : deployed) {
+                String e = d.path("endpoint").asText("");
+                if (e.isEmpty()) {
+                    continue;
+                }
+                if (endpoint == null) {
+                    endpoint = e;
+                }
+                if (!defaultCheckpoint.isEmpty()
+                        && defaultCheckpoint.equals(d.path("checkpointId").asText())) {
+                    endpoint = e;
+                    break;
+                }
+            }
+        }
+        if (endpoint == null) {
+            throw new GeminiApiException(
+                    400,
+                    "FAILED_PRECONDITION",
+                    "model " + name + " is not deployed to any endpoint; deploy it, or name its endpoint"
+                            + " (projects/P/locations/L/endpoints/E)",
+                    null,
+                    null,
+                    "GET " + name,
+                    1,
+                    null);
+        }
+        return new VertexDeployment(name.name(), version, endpoint);
     }
 
     // ---------------------------------------------------------------- tuned models
@@ -395,8 +544,118 @@ public final class GeminiClient implements AutoCloseable {
         private Duration pollInitial = Duration.ofSeconds(1);
         private Duration pollMax = Duration.ofSeconds(10);
         private Ticker ticker = Ticker.SYSTEM;
+        private VertexSettings vertex = VertexSettings.defaults();
 
         private Builder() {}
+
+        /** Google Cloud project that completes short {@code publishers/google/models/M} names (Vertex AI). */
+        public Builder vertexProject(String project) {
+            vertex = withVertex(project, vertex.location(), vertex.baseUrl(), vertex.apiVersion());
+            return this;
+        }
+
+        /** Location of completed short Vertex names (default {@code us-central1}); {@code global} is served too. */
+        public Builder vertexLocation(String location) {
+            vertex = withVertex(
+                    vertex.project(),
+                    Objects.requireNonNull(location, "location"),
+                    vertex.baseUrl(),
+                    vertex.apiVersion());
+            return this;
+        }
+
+        /**
+         * Scheme, host and port for Vertex AI calls instead of {@code https://{L}-aiplatform.googleapis.com} (a
+         * private or regional endpoint, or a local emulator); null for Google's.
+         */
+        public Builder vertexBaseUrl(String url) {
+            vertex = withVertex(vertex.project(), vertex.location(), url, vertex.apiVersion());
+            return this;
+        }
+
+        /** Vertex AI API version: {@code v1} (default) or {@code v1beta1}. */
+        public Builder vertexApiVersion(String version) {
+            if (!"v1".equals(version) && !"v1beta1".equals(version)) {
+                throw new IllegalArgumentException("Vertex AI API version must be v1 or v1beta1, was: " + version);
+            }
+            vertex = withVertex(vertex.project(), vertex.location(), vertex.baseUrl(), version);
+            return this;
+        }
+
+        /**
+         * Google credentials for Vertex AI calls ({@code Authorization: Bearer}), asked for once, on the first
+         * Vertex call, and scoped to cloud-platform when they need a scope. The default is Application Default
+         * Credentials ({@code gcloud auth application-default login}, {@code GOOGLE_APPLICATION_CREDENTIALS}, or
+         * the metadata server).
+         */
+        public Builder vertexCredentials(Supplier<GoogleCredentials> credentials) {
+            Objects.requireNonNull(credentials, "credentials");
+            vertex = new VertexSettings(
+                    vertex.project(),
+                    vertex.location(),
+                    vertex.baseUrl(),
+                    vertex.apiVersion(),
+                    VertexSettings.Auth.GOOGLE_CREDENTIALS,
+                    credentials,
+                    null,
+                    vertex.quotaProject());
+            return this;
+        }
+
+        /** Vertex AI express mode: this API key in {@code x-goog-api-key}, no Google credentials. */
+        public Builder vertexApiKey(Supplier<String> apiKey) {
+            Objects.requireNonNull(apiKey, "apiKey");
+            vertex = new VertexSettings(
+                    vertex.project(),
+                    vertex.location(),
+                    vertex.baseUrl(),
+                    vertex.apiVersion(),
+                    VertexSettings.Auth.API_KEY,
+                    null,
+                    apiKey,
+                    vertex.quotaProject());
+            return this;
+        }
+
+        /** Vertex AI calls carry no credential at all (a local emulator). */
+        public Builder vertexWithoutCredentials() {
+            vertex = new VertexSettings(
+                    vertex.project(),
+                    vertex.location(),
+                    vertex.baseUrl(),
+                    vertex.apiVersion(),
+                    VertexSettings.Auth.NONE,
+                    null,
+                    null,
+                    vertex.quotaProject());
+            return this;
+        }
+
+        /** Sent as {@code x-goog-user-project} (the project billed for quota); default the credentials' own. */
+        public Builder vertexQuotaProject(String project) {
+            vertex = new VertexSettings(
+                    vertex.project(),
+                    vertex.location(),
+                    vertex.baseUrl(),
+                    vertex.apiVersion(),
+                    vertex.auth(),
+                    vertex.credentials(),
+                    vertex.apiKey(),
+                    project);
+            return this;
+        }
+
+        private VertexSettings withVertex(String project, String location, String baseUrl, String apiVersion) {
+            return new VertexSettings(
+                    project,
+                    location,
+                    baseUrl,
+                    apiVersion,
+                    vertex.auth(),
+                    vertex.credentials(),
+                    vertex.apiKey(),
+                    vertex.quotaProject());
+        }
 
         /** Scheme, host and port, e.g. {@code http://127.0.0.1:41234}; default {@value #DEFAULT_BASE_URL}. */
         public Builder baseUrl(String baseUrl) {
@@ -508,7 +767,8 @@ public final class GeminiClient implements AutoCloseable {
                     retryListener,
                     pollInitial,
                     pollMax,
-                    ticker));
+                    ticker,
+                    vertex));
         }
 
         private static Supplier<String> environmentVariable(String name) {

@@ -86,6 +86,17 @@ final class OkHttpWiring {
         }
     }
 
+    /**
+     * The same clients (dispatcher, pool, timeouts, the caller's interceptors) with {@code credentials} in place of
+     * this wiring's: the second backend of a client (Vertex AI) shares everything but the credential. Closing it
+     * does nothing; the wiring it came from owns the resources.
+     */
+    OkHttpWiring withCredentials(CredentialInterceptor credentials) {
+        OkHttpClient.Builder builder = http.newBuilder();
+        builder.interceptors().set(0, credentials);
+        return new OkHttpWiring(builder.build(), false);
+    }
+
     /** Stops the dispatcher's threads and drops idle connections, when the OkHttpClient was built here. */
     void close() {
         if (owned) {

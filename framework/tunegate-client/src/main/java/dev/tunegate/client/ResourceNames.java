@@ -2,7 +2,7 @@ package dev.tunegate.client;
 
 import okhttp3.HttpUrl;
 
-/** Normalises resource names and builds {@code /v1beta/...} URLs from them. */
+/** Normalises resource names and builds Gemini API ({@code /v1beta/...}) and Vertex AI URLs from them. */
 final class ResourceNames {
     private ResourceNames() {}
 
@@ -65,6 +65,29 @@ final class ResourceNames {
             b.addPathSegment(segment);
         }
         return b;
+    }
+
+    /** {@code base + /apiVersion/ + name segments}, the last suffixed with {@code :method} when given (Vertex AI). */
+    static HttpUrl.Builder vertexUrl(HttpUrl base, String apiVersion, String name, String customMethod) {
+        HttpUrl.Builder b = base.newBuilder().query(null).fragment(null);
+        b.addPathSegment(apiVersion);
+        String[] segments = name.split("/");
+        for (int i = 0; i < segments.length; i++) {
+            b.addPathSegment(
+                    i == segments.length - 1 && customMethod != null ? segments[i] + ":" + customMethod : segments[i]);
+        }
+        return b;
+    }
+
+    /** Google's Vertex AI host for a location: {@code https://{L}-aiplatform.googleapis.com}, or the global one. */
+    static HttpUrl vertexHost(String location) {
+        if (location == null || location.equals("global")) {
+            return HttpUrl.get("https://aiplatform.googleapis.com");
+        }
+        if (!location.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new IllegalArgumentException("not a Vertex AI location: " + location);
+        }
+        return HttpUrl.get("https://" + location + "-aiplatform.googleapis.com");
     }
 
     private static String requireText(String name, String what) {

@@ -137,4 +137,80 @@ class CanaryKeyTest extends MockGemini {
         assertThat(logLines).as("the client logged its retries").isNotEmpty();
         assertThat(produced.toString()).doesNotContain(CANARY).doesNotContain("CANARY");
     }
+
+    @Test
+    void bearerTokenAndExpressKeyAppearOnlyInTheirHeadersAcross401403429And500() {
+        String token = "ya29.CANARY-bearer-0123456789-do-not-leak";
+        String expressKey = "express-CANARY-key-0123456789";
+        List<RetryEvent> events = new CopyOnWriteArrayList<>();
+        RetryPolicy fast = new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(5));
+        GeminiClient bearer = track(builder()
+                .vertexBaseUrl(baseUrl())
+                .vertexCredentials(
+                        () -> com.google.auth.oauth2.GoogleCredentials.create(new com.google.auth.oauth2.AccessToken(
+                                token,
+                                java.util.Date.from(java.time.Instant.now().plusSeconds(3600)))))
+                .retryListener(events::add)
+                .retryPolicy(fast)
+                .build());
+        String echo = "Request had invalid authentication credentials: Bearer " + token;
+        server.enqueue(error(401, "UNAUTHENTICATED", echo));
+        server.enqueue(error(403, "PERMISSION_DENIED", echo));
+        server.enqueue(error(429, "RESOURCE_EXHAUSTED", echo));
+        server.enqueue(error(429, "RESOURCE_EXHAUSTED", echo));
+        server.enqueue(error(500, "INTERNAL", echo));
+        server.enqueue(error(500, "INTERNAL", echo));
+        String endpoint = "projects/p/locations/us-central1/endpoints/1";
+        List<Throwable> failures = new ArrayList<>();
+        failures.add(catchThrowable(() -> bearer.generateContent(endpoint, "hi")));
+        failures.add(catchThrowable(() -> bearer.generateContent(endpoint, "hi")));
+        failures.add(catchThrowable(() -> bearer.generateContent(endpoint, "hi")));
+        failures.add(
+                catchThrowable(() -> bearer.streamGenerateContent(endpoint, GenerateContentRequest.of("hi"), null)));
+        String produced0 = bearer.toString();
+
+        GeminiClient express = track(builder()
+                .vertexBaseUrl(baseUrl())
+                .vertexApiKey(() -> expressKey)
+                .retryListener(events::add)
+                .retryPolicy(fast)
+                .build());
+        String expressEcho = "API key not valid: " + expressKey;
+        server.enqueue(error(401, "UNAUTHENTICATED", expressEcho));
+        server.enqueue(error(403, "PERMISSION_DENIED", expressEcho));
+        failures.add(catchThrowable(() -> express.generateContent("publishers/google/models/gemini-2.5-flash", "hi")));
+        failures.add(catchThrowable(() -> express.generateContent("publishers/google/models/gemini-2.5-flash", "hi")));
+
+        assertThat(failures).doesNotContainNull().hasSize(6).allMatch(GeminiApiException.class::isInstance);
+        assertThat(failures)
+                .extracting(t -> ((GeminiApiException) t).httpStatus())
+                .containsExactly(401, 403, 429, 500, 401, 403);
+        StringBuilder produced =
+                new StringBuilder(produced0).append('\n').append(express).append('\n');
+        for (Throwable t : failures) {
+            GeminiApiException api = (GeminiApiException) t;
+            produced.append(api.details())
+                    .append('\n')
+                    .append(api.serverMessage())
+                    .append('\n');
+            produced.append(everything(t)).append('\n');
+        }
+        events.forEach(e -> produced.append(e).append('\n'));
+        logLines.forEach(produced::append);
+        int requests = server.getRequestCount();
+        assertThat(requests).isEqualTo(8);
+        for (int i = 0; i < requests; i++) {
+            RecordedRequest r = take();
+            if (i < 6) {
+                assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer " + token);
+            } else {
+                assertThat(r.getHeaders().get("x-goog-api-key")).isEqualTo(expressKey);
+            }
+            produced.append(r.getUrl()).append(' ').append(r.getRequestLine()).append('\n');
+        }
+        assertThat(produced.toString())
+                .doesNotContain(token)
+                .doesNotContain(expressKey)
+                .doesNotContain("CANARY");
+    }
 }

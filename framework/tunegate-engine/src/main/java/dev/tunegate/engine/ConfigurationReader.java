@@ -6,6 +6,7 @@ import dev.tunegate.client.RetryPolicy;
 import dev.tunegate.engine.config.ComparisonSettings;
 import dev.tunegate.engine.config.ReplayMode;
 import dev.tunegate.engine.config.TuneGateConfiguration;
+import dev.tunegate.engine.config.VertexConfiguration;
 import dev.tunegate.engine.run.replay.CassetteCalls;
 import java.net.URI;
 import java.nio.file.Path;
@@ -102,9 +103,57 @@ final class ConfigurationReader {
                 values.bool(DISCOVERY_AS_ROOT_ENGINE_PROPERTY_NAME, true),
                 mode,
                 cassettes,
+                vertex(),
                 comparison(root),
                 values.problems(),
                 UnknownKeys.warnings(values.tunegateKeys()));
+    }
+
+    private VertexConfiguration vertex() {
+        Optional<String> project = values.string(VERTEX_PROJECT_PROPERTY_NAME)
+                .filter(v -> checkedId(VERTEX_PROJECT_PROPERTY_NAME, v, "is not a Google Cloud project id"));
+        String location = values.string(VERTEX_LOCATION_PROPERTY_NAME)
+                .filter(v -> checkedId(VERTEX_LOCATION_PROPERTY_NAME, v, "is not a location such as us-central1"))
+                .orElse(VertexConfiguration.DEFAULT_LOCATION);
+        Optional<URI> endpoint = values.string(VERTEX_ENDPOINT_PROPERTY_NAME).flatMap(v -> {
+            Optional<URI> uri = baseUrl(v);
+            if (uri.isEmpty()) {
+                values.problem(
+                        VERTEX_ENDPOINT_PROPERTY_NAME,
+                        masked(v),
+                        "is not an http(s) base URL without a path (e.g. https://us-central1-aiplatform.googleapis.com)");
+            }
+            return uri;
+        });
+        String apiVersion = values.checked(
+                VERTEX_API_VERSION_PROPERTY_NAME,
+                "v1",
+                "is neither v1 nor v1beta1",
+                v -> v.equals("v1") || v.equals("v1beta1") ? v : null);
+        Optional<String> apiKeyEnv = values.string(VERTEX_API_KEY_ENV_PROPERTY_NAME)
+                .filter(v -> {
+                    boolean ok = v.matches("[A-Za-z_][A-Za-z0-9_]*");
+                    if (!ok) {
+                        values.problem(VERTEX_API_KEY_ENV_PROPERTY_NAME, v, "is not an environment variable name");
+                    }
+                    return ok;
+                });
+        return new VertexConfiguration(
+                project,
+                location,
+                endpoint,
+                apiVersion,
+                values.path(VERTEX_CREDENTIALS_PROPERTY_NAME),
+                apiKeyEnv,
+                values.string(VERTEX_QUOTA_PROJECT_PROPERTY_NAME));
+    }
+
+    private boolean checkedId(String key, String value, String reason) {
+        boolean ok = value.matches("[A-Za-z0-9][A-Za-z0-9_.-]*");
+        if (!ok) {
+            values.problem(key, value, reason);
+        }
+        return ok;
     }
 
     /** {@code ID=MODEL,...}: endpoint ids of letters, digits, {@code -} and {@code _}; a model each. */
@@ -169,16 +218,9 @@ final class ConfigurationReader {
     }
 
     private Optional<URI> endpoint(String value) {
-        try {
-            URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                    && uri.getHost() != null
-                    && (uri.getPath() == null || uri.getPath().isEmpty())
-                    && uri.getQuery() == null) {
-                return Optional.of(uri);
-            }
-        } catch (IllegalArgumentException ignored) {
-            // reported below
+        Optional<URI> uri = baseUrl(value);
+        if (uri.isPresent()) {
+            return uri;
         }
         values.problem(
                 ENDPOINT_PROPERTY_NAME,
@@ -188,6 +230,22 @@ final class ConfigurationReader {
                                 ? ""
                                 : "; never put a key in the URL: the key is read from the environment variable"
                                         + " named by " + API_KEY_ENV_PROPERTY_NAME));
+        return Optional.empty();
+    }
+
+    /** An http(s) URL with a host and no path or query, or empty. */
+    private static Optional<URI> baseUrl(String value) {
+        try {
+            URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && uri.getHost() != null
+                    && (uri.getPath() == null || uri.getPath().isEmpty())
+                    && uri.getQuery() == null) {
+                return Optional.of(uri);
+            }
+        } catch (IllegalArgumentException ignored) {
+            // the caller reports it
+        }
         return Optional.empty();
     }
 

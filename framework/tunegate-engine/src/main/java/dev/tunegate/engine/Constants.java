@@ -147,6 +147,41 @@ public final class Constants {
      */
     public static final String MODE_PROPERTY_NAME = "tunegate.mode";
 
+    /**
+     * Google Cloud project that completes short Vertex AI names {@code publishers/google/models/M} into
+     * {@code projects/P/locations/L/publishers/google/models/M} (default: none; such names then need express mode).
+     */
+    public static final String VERTEX_PROJECT_PROPERTY_NAME = "tunegate.vertex.project";
+
+    /** Location of completed short Vertex AI names (default {@code us-central1}; {@code global} is served too). */
+    public static final String VERTEX_LOCATION_PROPERTY_NAME = "tunegate.vertex.location";
+
+    /**
+     * Base URL of Vertex AI calls instead of {@code https://{L}-aiplatform.googleapis.com} (scheme, host and port, no
+     * path): a private or regional endpoint, or a standalone emulator. The embedded emulator serves Vertex names
+     * without it.
+     */
+    public static final String VERTEX_ENDPOINT_PROPERTY_NAME = "tunegate.vertex.endpoint";
+
+    /** Vertex AI API version: {@code v1} (default) or {@code v1beta1}. */
+    public static final String VERTEX_API_VERSION_PROPERTY_NAME = "tunegate.vertex.api-version";
+
+    /**
+     * A Google credentials JSON file (service-account key or authorized user) for Vertex AI calls instead of
+     * Application Default Credentials ({@code gcloud auth application-default login} or
+     * {@code GOOGLE_APPLICATION_CREDENTIALS}).
+     */
+    public static final String VERTEX_CREDENTIALS_PROPERTY_NAME = "tunegate.vertex.credentials";
+
+    /**
+     * Vertex AI express mode: the name of the environment variable holding a Vertex AI API key, sent in
+     * {@code x-goog-api-key} instead of a bearer token (default: none, so Google credentials are used).
+     */
+    public static final String VERTEX_API_KEY_ENV_PROPERTY_NAME = "tunegate.vertex.api-key.env";
+
+    /** Project billed for Vertex AI quota, sent as {@code x-goog-user-project} (default: the credentials' own). */
+    public static final String VERTEX_QUOTA_PROJECT_PROPERTY_NAME = "tunegate.vertex.quota-project";
+
     /** Directory of the recordings (default {@code src/test/resources/cassettes}, relative to the working directory). */
     public static final String CASSETTES_PROPERTY_NAME = "tunegate.cassettes";
 

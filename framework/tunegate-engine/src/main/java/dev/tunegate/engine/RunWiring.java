@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The engine's composition root: builds the immutable {@link TuneGateExecutionContext} of one run
@@ -58,20 +59,24 @@ final class RunWiring {
 
     /**
      * The run's context: everything wired, nothing started. Model calls go through {@code gateways},
-     * behind record/replay when {@code tunegate.mode} asks for it; the API key (the value of the
-     * configured environment variable) is redacted from recordings and reports.
+     * behind record/replay when {@code tunegate.mode} asks for it; the API keys (the values of the
+     * configured environment variables, Gemini and Vertex express mode) are redacted from recordings and reports.
      */
     TuneGateExecutionContext build(
             TuneGateConfiguration config, GatewayFactory gateways, Map<String, String> environment, Clock clock) {
         ComparisonSettings settings = config.comparison();
         GateFailurePolicy gates = new GateFailurePolicy(settings);
-        List<String> secrets = Optional.ofNullable(environment.get(config.apiKeyEnv())).stream()
+        List<String> keyEnvs = Stream.concat(Stream.of(config.apiKeyEnv()), config.vertex().apiKeyEnv().stream())
+                .toList();
+        List<String> secrets = keyEnvs.stream()
+                .map(environment::get)
+                .filter(java.util.Objects::nonNull)
                 .toList();
         GatewayFactory calls = RecordingGateway.decorate(gateways, config, secrets);
         GateJudge results = GateJudge.recording(
                 settings,
                 gates,
-                config.apiKeyEnv(),
+                keyEnvs,
                 allure(settings, clock),
                 environment,
                 runEnvironment(config),

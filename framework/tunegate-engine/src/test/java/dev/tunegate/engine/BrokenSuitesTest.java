@@ -40,6 +40,7 @@ class BrokenSuitesTest {
             no-prompt.eval.yaml                  | no-prompt.eval.yaml              | 3  | 5  | a case needs a 'prompt' or 'contents'
             prompt-and-contents.eval.yaml        | prompt-and-contents.eval.yaml    | 3  | 5  | a case has either 'prompt' or 'contents', not both
             bad-model-name.eval.yaml             | bad-model-name.eval.yaml         | 2  | 9  | 'gemini-flash' is not a model name such as models/gemini-1.5-flash-001
+            bad-vertex-name.eval.yaml            | bad-vertex-name.eval.yaml        | 2  | 9  | 'projects/demo/endpoints/123' is not a model name such as models/gemini-1.5-flash-001, tunedModels/my-model or projects/P/locations/L/endpoints/E
             unknown-matcher.eval.yaml            | unknown-matcher.eval.yaml        | 6  | 9  | unknown matcher 'containz' (did you mean 'contains'?)
             bad-regex.eval.yaml                  | bad-regex.eval.yaml              | 6  | 9  | not a valid regular expression
             bad-not-argument.eval.yaml           | bad-not-argument.eval.yaml       | 6  | 9  | (at /not/regex)

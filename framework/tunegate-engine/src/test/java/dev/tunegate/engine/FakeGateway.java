@@ -14,8 +14,10 @@ import dev.tunegate.engine.run.ModelGateway;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,9 @@ final class FakeGateway implements ModelGateway {
     final AtomicInteger maxInFlight = new AtomicInteger();
     final List<String> prompts = new CopyOnWriteArrayList<>();
     final List<GenerateContentRequest> requests = new CopyOnWriteArrayList<>();
+    /** The distinct model names called, in order of first call. */
+    final Set<String> models = new CopyOnWriteArraySet<>();
+
     private final long delayMillis;
     private final boolean record;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -63,6 +68,7 @@ final class FakeGateway implements ModelGateway {
         calls.incrementAndGet();
         if (record) {
             requests.add(request);
+            models.add(model);
         }
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);

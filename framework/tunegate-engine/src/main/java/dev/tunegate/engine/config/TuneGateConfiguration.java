@@ -45,6 +45,7 @@ public record TuneGateConfiguration(
         boolean discoveryAsRootEngine,
         ReplayMode mode,
         Path cassettes,
+        VertexConfiguration vertex,
         ComparisonSettings comparison,
         List<String> problems,
         List<String> warnings) {

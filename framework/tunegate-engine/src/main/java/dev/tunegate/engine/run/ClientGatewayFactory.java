@@ -1,9 +1,17 @@
 package dev.tunegate.engine.run;
 
+import com.google.auth.oauth2.GoogleCredentials;
 import dev.tunegate.client.GeminiClient;
 import dev.tunegate.client.RetryPolicy;
 import dev.tunegate.engine.config.TuneGateConfiguration;
+import dev.tunegate.engine.config.VertexConfiguration;
 import dev.tunegate.engine.model.suite.SuiteFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
@@ -11,10 +19,14 @@ import org.apiguardian.api.API;
 /**
  * The default {@link GatewayFactory}: a {@link GeminiClient} against {@code tunegate.endpoint} —
  * the in-process emulator ({@code embedded}, started on a free loopback port and stopped with the
- * gateway) or a real base URL with the API key from the configured environment variable.
+ * gateway) or a real base URL with the API key from the configured environment variable — and, for
+ * Vertex AI names, against the same emulator or Vertex AI ({@code tunegate.vertex.*}).
  */
 @API(status = API.Status.INTERNAL)
 public final class ClientGatewayFactory implements GatewayFactory {
+
+    /** The project of short Vertex names on the embedded emulator when none is configured (it serves any). */
+    static final String EMULATOR_PROJECT = "tunegate-emulator";
 
     @Override
     public ModelGateway open(TuneGateConfiguration config, Consumer<String> progress) {
@@ -43,6 +55,7 @@ public final class ClientGatewayFactory implements GatewayFactory {
         } else {
             builder.apiKeyEnv(config.apiKeyEnv());
         }
+        vertex(builder, config, baseUrl);
         GeminiClient client = builder.build();
         SuiteFiles files = new SuiteFiles(
                 config.projectRoot().orElse(null),
@@ -77,6 +90,44 @@ public final class ClientGatewayFactory implements GatewayFactory {
                         }
                     }
                 };
+    }
+
+    /**
+     * Vertex AI names: the embedded emulator serves them on its own port without credentials; otherwise they go to
+     * {@code tunegate.vertex.endpoint} or Google's regional host, with an express-mode key or Google credentials
+     * ({@code tunegate.vertex.credentials}, else Application Default Credentials).
+     */
+    private static void vertex(GeminiClient.Builder builder, TuneGateConfiguration config, String emulatorUrl) {
+        VertexConfiguration vertex = config.vertex();
+        vertex.project().ifPresent(builder::vertexProject);
+        builder.vertexLocation(vertex.location()).vertexApiVersion(vertex.apiVersion());
+        vertex.quotaProject().ifPresent(builder::vertexQuotaProject);
+        if (config.embedded()) {
+            if (vertex.project().isEmpty() && vertex.apiKeyEnv().isEmpty()) {
+                builder.vertexProject(EMULATOR_PROJECT);
+            }
+            builder.vertexBaseUrl(vertex.endpoint().map(URI::toString).orElse(emulatorUrl));
+        } else {
+            vertex.endpoint().map(URI::toString).ifPresent(builder::vertexBaseUrl);
+        }
+        if (vertex.apiKeyEnv().isPresent()) {
+            String variable = vertex.apiKeyEnv().get();
+            builder.vertexApiKey(() -> System.getenv(variable));
+        } else if (config.embedded() && vertex.endpoint().isEmpty()) {
+            builder.vertexWithoutCredentials();
+        } else if (vertex.credentials().isPresent()) {
+            Path file = vertex.credentials().get();
+            builder.vertexCredentials(() -> {
+                try (InputStream in = Files.newInputStream(file)) {
+                    return GoogleCredentials.fromStream(in);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(
+                            "cannot read the Google credentials file " + file + " (tunegate.vertex.credentials): "
+                                    + e.getMessage(),
+                            e);
+                }
+            });
+        }
     }
 
     private static Duration max(Duration a, Duration b) {

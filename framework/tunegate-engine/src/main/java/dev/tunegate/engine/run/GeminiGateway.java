@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunegate.client.GeminiApiException;
 import dev.tunegate.client.GeminiClient;
 import dev.tunegate.client.GeminiJson;
+import dev.tunegate.client.ModelName;
 import dev.tunegate.client.model.CreateTunedModelMetadata;
 import dev.tunegate.client.model.Dataset;
 import dev.tunegate.client.model.GenerateContentRequest;
@@ -20,6 +21,7 @@ import dev.tunegate.engine.model.suite.SuiteLocations;
 import dev.tunegate.engine.model.suite.TuneSpec;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +81,21 @@ final class GeminiGateway implements ModelGateway {
         }
         return client.generateContentAsync(model, request)
                 .thenApply(r -> new ModelAnswer(r.response(), r.latency(), Optional.empty(), r.retries()));
+    }
+
+    /** Vertex AI names need Google credentials (unless the client sends none or an express key): checked once. */
+    @Override
+    public void checkAccess(Collection<String> models) {
+        boolean vertex = models.stream().anyMatch(m -> {
+            try {
+                return ModelName.parse(m).vertex();
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        });
+        if (vertex) {
+            client.checkVertexCredentials();
+        }
     }
 
     @Override

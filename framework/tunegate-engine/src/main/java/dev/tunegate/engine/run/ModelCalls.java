@@ -1,7 +1,9 @@
 package dev.tunegate.engine.run;
 
 import dev.tunegate.engine.config.TuneGateConfiguration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.apiguardian.api.API;
@@ -30,6 +32,10 @@ public final class ModelCalls implements AutoCloseable {
     public void start(List<PlannedTest> plan) {
         Consumer<String> progress = line -> LOG.info(() -> "TuneGate: " + line);
         gateway = gatewayFactory.open(config, progress);
+        Set<String> models = new LinkedHashSet<>();
+        plan.forEach(test -> models.add(test.variant().model()));
+        // One clear failure of the run (the engine's container) instead of the same one in every test.
+        gateway.checkAccess(models);
         pipeline = new CallPipeline(plan, gateway, config.lookAhead());
         pipeline.start();
     }

@@ -3,6 +3,7 @@ package dev.tunegate.engine.run;
 import dev.tunegate.client.model.GenerateContentRequest;
 import dev.tunegate.engine.matchers.ModelAnswer;
 import dev.tunegate.engine.model.suite.ModelVariant;
+import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import org.apiguardian.api.API;
 
@@ -33,6 +34,13 @@ public interface ModelGateway extends AutoCloseable {
      * variant model per run; fails with the tuning operation's error.
      */
     CompletableFuture<String> ready(ModelVariant variant);
+
+    /**
+     * Checks, once per run before any call, that the gateway can authenticate the calls to {@code models} (the
+     * variants' model names), and throws the failure every call would get otherwise (for Vertex AI without Google
+     * credentials: {@code HTTP 401 UNAUTHENTICATED} saying how to log in). The default checks nothing.
+     */
+    default void checkAccess(Collection<String> models) {}
 
     @Override
     void close();

@@ -8,6 +8,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import dev.tunegate.client.ModelName;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -96,8 +97,12 @@ public final class SuiteSchema {
         String schema = String.valueOf(error.getSchemaLocation());
         String value =
                 error.getInstanceNode() == null ? "" : error.getInstanceNode().asText();
+        if (schema.contains("geminiModelName")) {
+            return "'" + value + "' is not a Gemini API model name such as models/gemini-1.5-flash-001";
+        }
         if (schema.contains("modelName")) {
-            return "'" + value + "' is not a model name such as models/gemini-1.5-flash-001 or tunedModels/my-model";
+            return "'" + value + "' is not a model name such as models/gemini-1.5-flash-001, tunedModels/my-model or"
+                    + " projects/P/locations/L/endpoints/E (the forms: " + ModelName.FORMS + ")";
         }
         if (schema.contains("tags")) {
             return "'" + value + "' is not a valid tag (no spaces, commas, parentheses, '&', '|' or '!')";

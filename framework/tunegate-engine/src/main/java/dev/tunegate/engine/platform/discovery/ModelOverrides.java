@@ -1,6 +1,7 @@
 package dev.tunegate.engine.platform.discovery;
 
-import dev.tunegate.engine.config.ComparisonSettings;
+import dev.tunegate.client.ModelName;
+import dev.tunegate.engine.config.TuneGateConfiguration;
 import dev.tunegate.engine.model.suite.EvalSuite;
 import dev.tunegate.engine.model.suite.ModelVariant;
 import dev.tunegate.engine.model.suite.SuiteException;
@@ -9,44 +10,79 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Applies {@code tunegate.model.<variant>=<model>}: pipelines point a variant at a freshly tuned model
  * without editing the suite. Variants a suite does not have are left alone (one key serves many suites).
- * An override that is not a model name is a problem of every suite it applies to, at the variant's
- * line and naming the key, so that it is a discovery issue rather than a failure of every call.
+ * An override that is not a model name ({@link ModelName}) is a problem of every suite it applies to, at the
+ * variant's line and naming the key, so that it is a discovery issue rather than a failure of every call. So is a
+ * short Vertex AI name {@code publishers/google/models/M} that nothing completes (no {@code tunegate.vertex.project},
+ * no express mode, not the embedded emulator).
  */
 final class ModelOverrides {
 
-    /** The suite schema's {@code modelName}. */
-    private static final Pattern MODEL_NAME = Pattern.compile("^(models|tunedModels)/[A-Za-z0-9][A-Za-z0-9_.-]*$");
-
     private ModelOverrides() {}
 
+    /**
+     * The variant calling {@code model}. A Vertex AI model is served already: the variant's {@code tune} block (which
+     * creates Gemini API tuned models) no longer applies to it.
+     */
+    private static ModelVariant overridden(ModelVariant variant, String model) {
+        if (!ModelName.parse(model).vertex()) {
+            return variant.withModel(model);
+        }
+        return new ModelVariant(
+                variant.name(),
+                model,
+                variant.role(),
+                variant.generationConfig(),
+                java.util.Optional.empty(),
+                variant.position());
+    }
+
     /** The suite with each overridden variant calling its override model. */
-    static EvalSuite apply(EvalSuite suite, ComparisonSettings settings) throws SuiteException {
+    static EvalSuite apply(EvalSuite suite, TuneGateConfiguration config) throws SuiteException {
+        Map<String, String> overrides = config.comparison().modelOverrides();
         List<SuiteProblem> problems = new ArrayList<>();
         suite.variants().forEach((name, variant) -> {
-            String model = settings.modelOverrides().get(name);
-            if (model != null && !MODEL_NAME.matcher(model).matches()) {
+            String override = overrides.get(name);
+            String model = override != null ? override : variant.model();
+            String source = override != null ? "tunegate.model." + name + "='" + model + "'" : "'" + model + "'";
+            ModelName parsed;
+            try {
+                if (!model.strip().contains("/")) {
+                    throw new IllegalArgumentException("a bare id");
+                }
+                parsed = ModelName.parse(model);
+            } catch (IllegalArgumentException e) {
                 problems.add(new SuiteProblem(
                         suite.location(),
                         variant.position(),
-                        "variant '" + name + "': tunegate.model." + name + "='" + model
-                                + "' is not a model name such as models/gemini-1.5-flash-001 or tunedModels/my-model"));
+                        "variant '" + name + "': " + source
+                                + " is not a model name such as models/gemini-1.5-flash-001, tunedModels/my-model or"
+                                + " projects/P/locations/L/endpoints/E (the forms: " + ModelName.FORMS + ")"));
+                return;
+            }
+            if (parsed.needsProject() && !config.embedded() && !config.vertex().completesShortNames()) {
+                problems.add(new SuiteProblem(
+                        suite.location(),
+                        variant.position(),
+                        "variant '" + name + "': " + source + " needs a Google Cloud project: set"
+                                + " tunegate.vertex.project (and tunegate.vertex.location, default us-central1), write"
+                                + " projects/P/locations/L/" + model + ", or use express mode"
+                                + " (tunegate.vertex.api-key.env)"));
             }
         });
         if (!problems.isEmpty()) {
             throw new SuiteException(problems);
         }
-        if (settings.modelOverrides().keySet().stream().noneMatch(suite.variants()::containsKey)) {
+        if (overrides.keySet().stream().noneMatch(suite.variants()::containsKey)) {
             return suite;
         }
         Map<String, ModelVariant> variants = new LinkedHashMap<>();
         suite.variants().forEach((name, variant) -> {
-            String model = settings.modelOverrides().get(name);
-            variants.put(name, model == null ? variant : variant.withModel(model));
+            String model = overrides.get(name);
+            variants.put(name, model == null ? variant : overridden(variant, model));
         });
         return new EvalSuite(
                 suite.location(),

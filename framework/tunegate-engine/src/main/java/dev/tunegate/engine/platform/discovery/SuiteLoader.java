@@ -104,8 +104,7 @@ final class SuiteLoader {
 
     private Loaded loadUncached(URI uri) {
         try {
-            EvalSuite suite =
-                    dev.tunegate.engine.platform.discovery.ModelOverrides.apply(parser.parse(uri), config.comparison());
+            EvalSuite suite = dev.tunegate.engine.platform.discovery.ModelOverrides.apply(parser.parse(uri), config);
             return new Loaded(compile(suite), null);
         } catch (SuiteException e) {
             List<SuiteProblem> problems = new ArrayList<>(e.problems());

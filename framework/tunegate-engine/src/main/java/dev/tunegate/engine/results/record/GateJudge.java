@@ -7,6 +7,7 @@ import dev.tunegate.engine.results.allure.AllureReporter;
 import dev.tunegate.engine.run.GateFailurePolicy;
 import dev.tunegate.engine.run.ResultListener;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.apiguardian.api.API;
@@ -29,13 +30,13 @@ public final class GateJudge {
 
     /**
      * Records a run's results into the reports of {@code settings} and Allure (when {@code allure} is
-     * given), redacting the value of the environment variable {@code apiKeyEnv}; hands the verdict block
+     * given), redacting the values of the environment variables {@code apiKeyEnvs}; hands the verdict block
      * to {@code verdicts} (null: none) when the run finishes.
      */
     public static GateJudge recording(
             ComparisonSettings settings,
             GateFailurePolicy gates,
-            String apiKeyEnv,
+            List<String> apiKeyEnvs,
             AllureReporter allure,
             Map<String, String> environment,
             Map<String, String> runEnvironment,
@@ -44,7 +45,7 @@ public final class GateJudge {
         return new GateJudge(new RunRecorder(
                 settings,
                 gates,
-                new Secrets(apiKeyEnv, environment),
+                new Secrets(apiKeyEnvs, environment),
                 allure,
                 environment,
                 runEnvironment,

@@ -1,5 +1,6 @@
 package dev.tunegate.engine.run.replay;
 
+import dev.tunegate.client.ModelName;
 import dev.tunegate.client.model.GenerateContentRequest;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -19,9 +20,22 @@ public record ModelCall(String endpoint, GenerateContentRequest request, int rep
         }
     }
 
-    /** The endpoint for a model name and a method: {@code endpoint("models/m", true)} is {@code models/m:streamGenerateContent}. */
+    /**
+     * The endpoint for a model name and a method: {@code endpoint("models/m", true)} is
+     * {@code models/m:streamGenerateContent}. A Vertex AI name's project is replaced by {@code -}
+     * ({@code projects/-/locations/L/endpoints/E:generateContent}), so that a recording made in one developer's
+     * project replays in another's.
+     */
     public static String endpoint(String model, boolean streaming) {
-        return model + (streaming ? ":streamGenerateContent" : ":generateContent");
+        return portable(model) + (streaming ? ":streamGenerateContent" : ":generateContent");
+    }
+
+    private static String portable(String model) {
+        try {
+            return ModelName.parse(model).portableName();
+        } catch (IllegalArgumentException e) {
+            return model;
+        }
     }
 
     /** True for {@code streamGenerateContent} calls. */

@@ -8,6 +8,7 @@ import dev.tunegate.engine.model.suite.ModelVariant;
 import dev.tunegate.engine.run.GatewayFactory;
 import dev.tunegate.engine.run.ModelGateway;
 import dev.tunegate.engine.run.PlannedTest;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -99,6 +100,17 @@ public final class RecordingGateway implements ModelGateway {
             return CompletableFuture.completedFuture(variant.model()); // provisioned only if a call goes live
         }
         return delegate.ready(variant);
+    }
+
+    /**
+     * Checks access when every call goes to the endpoint ({@code record}); {@code replay} needs none, and
+     * {@code auto} only for the calls without a recording, which fail one by one.
+     */
+    @Override
+    public void checkAccess(Collection<String> models) {
+        if (!cassettes.mode().replays()) {
+            delegate.checkAccess(models);
+        }
     }
 
     @Override
