@@ -36,13 +36,13 @@ abstract class MockGemini {
         return "http://127.0.0.1:" + server.getPort();
     }
 
-    /** A builder pointing at the mock server, with a fixed key and fast retries. */
+    /** A builder pointing at the mock server, with a fixed key and fast retries; the read timeout is a safety net only (a loaded machine may stall the first response for seconds). */
     GeminiClient.Builder builder() {
         return GeminiClient.builder()
                 .baseUrl(baseUrl())
                 .apiKey(() -> KEY)
                 .retryPolicy(new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(10)))
-                .readTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(30))
                 .operationPolling(Duration.ofMillis(10), Duration.ofMillis(30));
     }
 
