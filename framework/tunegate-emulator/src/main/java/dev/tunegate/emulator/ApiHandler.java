@@ -97,8 +97,8 @@ final class ApiHandler implements HttpHandler {
         this.stats = stats;
         this.apiKey = new ApiKeyCheck(requiredApiKey);
         this.clock = clock;
-        this.vertex =
-                new VertexApi(baseModels, tuned, deployments, new BearerCheck(requiredBearer), apiKey, clock.instant());
+        this.vertex = new VertexApi(
+                mapper, baseModels, tuned, deployments, new BearerCheck(requiredBearer), apiKey, clock.instant());
         this.streams = new StreamWriter(pretty, compact, stats);
         this.chunkTokens = chunkTokens;
         this.handlers = new Semaphore(maxInFlight, true);

@@ -1,11 +1,15 @@
 package dev.tunegate.emulator;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunegate.client.model.Content;
+import dev.tunegate.client.model.TunedModel;
 import dev.tunegate.emulator.generation.GenerationPlan;
 import dev.tunegate.emulator.generation.ServedModel;
 import dev.tunegate.emulator.http.ApiException;
 import dev.tunegate.emulator.http.ApiRequest;
+import dev.tunegate.emulator.http.ApiResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +21,7 @@ import java.util.Map;
  * ({@code contents[].role} required).
  */
 final class VertexApi {
+    private final ObjectMapper mapper;
     private final Map<String, ServedModel> baseModels;
     private final TunedModelService tuned;
     private final Deployments deployments;
@@ -25,12 +30,14 @@ final class VertexApi {
     private final Instant started;
 
     VertexApi(
+            ObjectMapper mapper,
             Map<String, ServedModel> baseModels,
             TunedModelService tuned,
             Deployments deployments,
             BearerCheck bearer,
             ApiKeyCheck apiKey,
             Instant started) {
+        this.mapper = mapper;
         this.baseModels = baseModels;
         this.tuned = tuned;
         this.deployments = deployments;
@@ -44,8 +51,8 @@ final class VertexApi {
         VertexRoute route = VertexRoute.parse(version, rest);
         if (route == null) {
             throw ApiException.notFound("The requested URL /" + version + "/" + rest + " was not found on this"
-                    + " server (the Vertex AI surface serves publishers/google/models/{model} and"
-                    + " projects/{project}/locations/{location}/endpoints/{endpoint}).");
+                    + " server (the Vertex AI surface serves publishers/google/models/{model},"
+                    + " projects/{project}/locations/{location}/endpoints/{endpoint} and .../models/{model}).");
         }
         authenticate(request, route);
         return route;
@@ -66,8 +73,11 @@ final class VertexApi {
         apiKey.check(request);
     }
 
-    /** The resource a {@code GET} of the route returns: a PublisherModel or an Endpoint. */
+    /** The resource a {@code GET} of the route returns: a PublisherModel, an Endpoint or a Model. */
     Map<String, Object> resource(VertexRoute route) {
+        if (route.kind() == VertexRoute.Kind.MODEL) {
+            return tunedModel(route);
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         if (route.kind() == VertexRoute.Kind.PUBLISHER_MODEL) {
             requireBaseModel(route);
@@ -100,8 +110,74 @@ final class VertexApi {
         return body;
     }
 
+    /**
+     * A tuned model of this emulator ({@code tunedModels/M}) as the Vertex AI {@code Model}
+     * {@code projects/P/locations/L/models/M} (version 1), with the endpoints it is deployed to, so
+     * that a client can resolve {@code .../models/M[@1]} to its endpoint.
+     */
+    private Map<String, Object> tunedModel(VertexRoute route) {
+        int at = route.id().indexOf('@');
+        String id = at < 0 ? route.id() : route.id().substring(0, at);
+        String version = at < 0 ? "1" : route.id().substring(at + 1);
+        ApiException notFound = ApiException.notFound("Model `" + route.resourceName() + "` not found. (The emulator"
+                + " serves its tuned models tunedModels/M as projects/P/locations/L/models/M, version 1.)");
+        if (!version.equals("1") || !id.matches("[a-z0-9-]+")) {
+            throw notFound;
+        }
+        TunedModel tuned;
+        try {
+            ApiResponse found = this.tuned.handle(
+                    new ApiRequest("GET", "/v1beta/tunedModels/" + id, Map.of(), Map.of(), new byte[0]));
+            tuned = mapper.convertValue(found.body(), TunedModel.class);
+        } catch (ApiException e) {
+            throw e.httpStatus() == 404 ? notFound : e;
+        }
+        String prefix = "projects/" + route.project() + "/locations/" + route.location() + "/";
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", prefix + "models/" + id);
+        body.put("versionId", "1");
+        body.put("displayName", tuned.displayName() == null ? id : tuned.displayName());
+        if (tuned.description() != null) {
+            body.put("description", tuned.description());
+        }
+        List<Map<String, Object>> deployed = new ArrayList<>();
+        deployments.all().forEach((endpoint, model) -> {
+            if (model.equals("tunedModels/" + id)) {
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("endpoint", prefix + "endpoints/" + endpoint);
+                d.put("deployedModelId", "1");
+                d.put("checkpointId", "1");
+                deployed.add(d);
+            }
+        });
+        if (!deployed.isEmpty()) {
+            body.put("deployedModels", deployed);
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("tune-type", "sft");
+        if (tuned.baseModel() != null) {
+            labels.put(
+                    "google-vertex-llm-tuning-base-model-id",
+                    tuned.baseModel().substring(tuned.baseModel().indexOf('/') + 1));
+        }
+        body.put("labels", labels);
+        body.put("defaultCheckpointId", "1");
+        if (tuned.createTime() != null) {
+            body.put("createTime", tuned.createTime());
+        }
+        if (tuned.updateTime() != null) {
+            body.put("updateTime", tuned.updateTime());
+        }
+        return body;
+    }
+
     /** The model that answers a generate call on the route. */
     ServedModel model(VertexRoute route) {
+        if (route.kind() == VertexRoute.Kind.MODEL) {
+            throw ApiException.notFound("A model is served through an endpoint: call "
+                    + "projects/{project}/locations/{location}/endpoints/{endpoint}:" + route.method()
+                    + " (GET " + route.resourceName() + " lists its deployedModels).");
+        }
         if (route.kind() == VertexRoute.Kind.PUBLISHER_MODEL) {
             return requireBaseModel(route);
         }

@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * A request path of the Vertex AI surface, after its version ({@code v1} or {@code v1beta1}): a
- * publisher model ({@code [projects/P/locations/L/]publishers/google/models/M}) or an endpoint
- * ({@code projects/P/locations/L/endpoints/E}), optionally with a {@code :method}.
+ * publisher model ({@code [projects/P/locations/L/]publishers/google/models/M}), an endpoint
+ * ({@code projects/P/locations/L/endpoints/E}) or a tuned model resource
+ * ({@code projects/P/locations/L/models/M[@N]}), optionally with a {@code :method}.
  *
  * @param version  {@code v1} or {@code v1beta1}
  * @param project  the project, or null on the express-mode paths without one
@@ -17,15 +18,17 @@ import java.util.regex.Pattern;
  */
 record VertexRoute(String version, String project, String location, Kind kind, String id, String method) {
 
-    /** The two resources the emulator serves on the Vertex surface. */
+    /** The resources the emulator serves on the Vertex surface. */
     enum Kind {
         PUBLISHER_MODEL,
-        ENDPOINT
+        ENDPOINT,
+        MODEL
     }
 
     private static final Pattern PATH =
             Pattern.compile("(?:projects/(?<project>[^/:]+)/locations/(?<location>[^/:]+)/)?"
-                    + "(?:publishers/(?<publisher>[^/:]+)/models/(?<model>[^/:]+)|endpoints/(?<endpoint>[^/:]+))"
+                    + "(?:publishers/(?<publisher>[^/:]+)/models/(?<model>[^/:]+)|endpoints/(?<endpoint>[^/:]+)"
+                    + "|models/(?<tuned>[^/:]+))"
                     + "(?::(?<method>[^/:]+))?");
 
     /** Whether {@code rest} (the path after {@code /v1/}) belongs to the Vertex surface. */
@@ -43,6 +46,12 @@ record VertexRoute(String version, String project, String location, Kind kind, S
             return null;
         }
         String project = m.group("project");
+        if (m.group("tuned") != null) {
+            return project == null
+                    ? null
+                    : new VertexRoute(
+                            version, project, m.group("location"), Kind.MODEL, m.group("tuned"), m.group("method"));
+        }
         if (m.group("endpoint") != null) {
             return project == null
                     ? null
@@ -64,12 +73,22 @@ record VertexRoute(String version, String project, String location, Kind kind, S
     /** The resource name, e.g. {@code projects/p/locations/l/endpoints/123}. */
     String resourceName() {
         String prefix = project == null ? "" : "projects/" + project + "/locations/" + location + "/";
-        return prefix + (kind == Kind.ENDPOINT ? "endpoints/" : "publishers/google/models/") + id;
+        return prefix
+                + switch (kind) {
+                    case ENDPOINT -> "endpoints/";
+                    case MODEL -> "models/";
+                    case PUBLISHER_MODEL -> "publishers/google/models/";
+                }
+                + id;
     }
 
     /** The name under {@code /emulator/stats}, e.g. {@code vertex.endpoints.generateContent}. */
     String statsName() {
-        return "vertex." + (kind == Kind.ENDPOINT ? "endpoints" : "publisherModels") + "."
-                + (method == null ? "get" : method);
+        String collection = switch (kind) {
+            case ENDPOINT -> "endpoints";
+            case MODEL -> "models";
+            case PUBLISHER_MODEL -> "publisherModels";
+        };
+        return "vertex." + collection + "." + (method == null ? "get" : method);
     }
 }
