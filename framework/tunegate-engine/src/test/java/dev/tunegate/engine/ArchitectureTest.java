@@ -48,6 +48,7 @@ class ArchitectureTest {
             "dev.tunegate.engine.matchers.ModelAnswer",
             "dev.tunegate.engine.matchers.ModelAnswerAssert",
             "dev.tunegate.engine.matchers.TuneGateAssertions",
+            "dev.tunegate.engine.matchers.TuneGateSoftAssertions",
             "dev.tunegate.engine.matchers.Verdict");
 
     static final JavaClasses ENGINE = new ClassFileImporter()
