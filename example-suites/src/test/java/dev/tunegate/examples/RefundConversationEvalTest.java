@@ -5,9 +5,9 @@ import static dev.tunegate.engine.matchers.TuneGateAssertions.assertThat;
 import dev.tunegate.client.model.FinishReason;
 import dev.tunegate.engine.jupiter.Chat;
 import dev.tunegate.engine.jupiter.Gate;
-import dev.tunegate.engine.jupiter.Model;
 import dev.tunegate.engine.jupiter.ModelTest;
-import dev.tunegate.engine.jupiter.TuneGateTest;
+import dev.tunegate.engine.jupiter.ModelUnderTest;
+import dev.tunegate.engine.jupiter.TuneGateEval;
 import dev.tunegate.engine.jupiter.Variant;
 import dev.tunegate.engine.matchers.ModelAnswer;
 import org.junit.jupiter.api.Tag;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Tag;
  * are created from the same training files), and its gate decides like theirs; its cases appear in the same
  * summary.json, summary.md, compare.html and Allure report.
  */
-@TuneGateTest(suite = "refund-conversation", generationConfig = "{\"temperature\": 0, \"maxOutputTokens\": 64}")
+@TuneGateEval(suite = "refund-conversation", generationConfig = "{\"temperature\": 0, \"maxOutputTokens\": 64}")
 @Variant(name = "base", model = "models/gemini-1.5-flash-001")
 @Variant(
         name = "v1",
@@ -38,7 +38,7 @@ class RefundConversationEvalTest {
     @ModelTest
     @Tag("critical")
     @Tag("multi-turn")
-    void refundAfterLateDelivery(Model model) {
+    void refundAfterLateDelivery(ModelUnderTest model) {
         Chat chat = model.chat();
         ModelAnswer first = chat.send("Ticket: my order has not arrived");
         assertThat(first).finishedWith(FinishReason.STOP).textIsJson();

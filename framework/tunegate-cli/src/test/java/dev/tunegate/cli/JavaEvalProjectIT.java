@@ -36,7 +36,7 @@ class JavaEvalProjectIT {
         String xml = Files.readString(report);
         // Surefire names template invocations method(params)[n]: v1, v2, then the gate test
         assertThat(xml).contains("tests=\"3\"").contains("failures=\"0\"").contains("errors=\"0\"");
-        assertThat(xml).contains("followUpQuotesTheFirstAnswer(Model)[3]");
+        assertThat(xml).contains("followUpQuotesTheFirstAnswer(ModelUnderTest)[3]");
         String summary = Files.readString(project.resolve("reports/tunegate/summary.json"));
         assertThat(summary)
                 .contains("\"location\" : \"class:com.example.ArithmeticEvalTest\"")

@@ -5,7 +5,7 @@ import dev.tunegate.engine.matchers.ModelAnswer;
 import java.util.List;
 import org.apiguardian.api.API;
 
-/** A multi-turn conversation with one {@link Model}: each {@link #send} carries the turns before it. */
+/** A multi-turn conversation with one {@link ModelUnderTest}: each {@link #send} carries the turns before it. */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Chat {
 

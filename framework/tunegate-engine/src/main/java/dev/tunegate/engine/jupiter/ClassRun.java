@@ -6,7 +6,7 @@ import java.util.List;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * One {@link TuneGateTest} class in a run: its suite, the run's services, and whether its gates were judged. The
+ * One {@link TuneGateEval} class in a run: its suite, the run's services, and whether its gates were judged. The
  * gate tests are added after the class's last {@link ModelTest} method; when a selection runs only some of them,
  * the gates are judged when the class ends instead (and fail the class).
  */

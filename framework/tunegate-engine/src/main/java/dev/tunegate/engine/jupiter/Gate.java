@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 import org.apiguardian.api.API;
 
 /**
- * The promotion policy of a {@link TuneGateTest} class, as a YAML suite's {@code gate:} block. A gate test per
+ * The promotion policy of a {@link TuneGateEval} class, as a YAML suite's {@code gate:} block. A gate test per
  * candidate runs after the class's {@link ModelTest} methods and fails with the verdict table when the policy does
  * not hold. Without it, the class is judged in strict mode (every candidate failure fails its test).
  */

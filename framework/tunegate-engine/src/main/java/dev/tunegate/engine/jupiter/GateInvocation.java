@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 
 /**
- * The gate test of a {@link TuneGateTest} class for one candidate, added after its last {@link ModelTest} method:
+ * The gate test of a {@link TuneGateEval} class for one candidate, added after its last {@link ModelTest} method:
  * instead of the method, it judges the class's gate over the cases that ran and fails with the verdict table when
  * the policy does not hold, as a YAML suite's gate test does.
  */
@@ -48,7 +48,7 @@ final class GateInvocation implements TestTemplateInvocationContext {
 
         @Override
         public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-            return parameter.getParameter().getType() == Model.class;
+            return parameter.getParameter().getType() == ModelUnderTest.class;
         }
 
         @Override

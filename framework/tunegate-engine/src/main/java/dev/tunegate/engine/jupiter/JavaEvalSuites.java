@@ -37,7 +37,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 
 /**
- * Reads a {@link TuneGateTest} class as the suite it stands for: its {@link Variant}s, its {@link Gate} and one case
+ * Reads a {@link TuneGateEval} class as the suite it stands for: its {@link Variant}s, its {@link Gate} and one case
  * per {@link ModelTest} method (id = the method name, tags = its JUnit tags), at location
  * {@code class:<binary name>}, so that the run record, the gate and the reports treat it like a YAML suite.
  */
@@ -63,8 +63,8 @@ final class JavaEvalSuites {
 
     /** The suite of {@code testClass}; throws {@link IllegalArgumentException} naming what is wrong. */
     static EvalSuite of(Class<?> testClass, TuneGateConfiguration config) {
-        TuneGateTest annotation = AnnotationSupport.findAnnotation(testClass, TuneGateTest.class)
-                .orElseThrow(() -> new IllegalArgumentException(testClass.getName() + " is not a @TuneGateTest class"));
+        TuneGateEval annotation = AnnotationSupport.findAnnotation(testClass, TuneGateEval.class)
+                .orElseThrow(() -> new IllegalArgumentException(testClass.getName() + " is not a @TuneGateEval class"));
         URI location = location(testClass);
         String name = annotation.suite().isBlank() ? testClass.getSimpleName() : annotation.suite();
         ObjectNode suiteConfig = object(annotation.generationConfig(), testClass.getName() + " generationConfig");

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.TestTemplate;
 
 /**
  * An evaluation case written in Java: a test template that runs once per model variant of its
- * {@link TuneGateTest} class, named {@code method [variant]}, with the variant's {@link Model} as a parameter.
+ * {@link TuneGateEval} class, named {@code method [variant]}, with the variant's {@link ModelUnderTest} as a parameter.
  * Its JUnit tags ({@code @Tag}) are the case's tags (as for {@code mustPass}); the test's outcome is the case's
  * outcome on that variant.
  */

@@ -15,8 +15,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.engine.TestEngine;
 
 /**
- * The JUnit Jupiter extension behind {@link TuneGateTest}: reads the class as a suite, runs each {@link ModelTest}
- * method once per variant (a test template invocation {@code method [variant]} with the variant's {@link Model}),
+ * The JUnit Jupiter extension behind {@link TuneGateEval}: reads the class as a suite, runs each {@link ModelTest}
+ * method once per variant (a test template invocation {@code method [variant]} with the variant's {@link ModelUnderTest}),
  * records every invocation in TuneGate's run record, and adds a gate test per candidate ({@code gate [candidate]})
  * after the class's last {@code @ModelTest} method. The run's services are wired by the {@code tunegate} engine's
  * composition root once per Jupiter execution; reports are written when the execution ends.
@@ -27,7 +27,7 @@ public final class TuneGateExtension
 
     private static final Namespace NAMESPACE = Namespace.create(TuneGateExtension.class);
 
-    /** Created by Jupiter for {@link TuneGateTest} classes. */
+    /** Created by Jupiter for {@link TuneGateEval} classes. */
     public TuneGateExtension() {}
 
     @Override
@@ -62,7 +62,7 @@ public final class TuneGateExtension
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         ClassRun run = context.getParent()
                 .map(parent -> parent.getStore(NAMESPACE).get(ClassRun.class, ClassRun.class))
-                .orElseThrow(() -> new IllegalStateException("@ModelTest methods run in a @TuneGateTest class"));
+                .orElseThrow(() -> new IllegalStateException("@ModelTest methods run in a @TuneGateEval class"));
         String method = context.getRequiredTestMethod().getName();
         EvalCase evalCase =
                 run.suite().findCase(method).orElseThrow(() -> new IllegalStateException("no case for " + method));

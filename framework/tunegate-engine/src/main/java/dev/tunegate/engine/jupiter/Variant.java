@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 import org.apiguardian.api.API;
 
 /**
- * A model variant of a {@link TuneGateTest} class, as a variant under {@code models:} in a YAML suite. The
+ * A model variant of a {@link TuneGateEval} class, as a variant under {@code models:} in a YAML suite. The
  * configuration keys apply as to YAML suites: {@code tunegate.model.<name>} replaces the model,
  * {@code tunegate.gate.candidate} / {@code tunegate.gate.baseline} the gate's roles.
  */

@@ -23,7 +23,7 @@ import org.junit.platform.engine.UniqueId;
 import org.opentest4j.TestAbortedException;
 
 /**
- * One {@link ModelTest} method on one variant: resolves the {@link Model} parameter, records the outcome in the run
+ * One {@link ModelTest} method on one variant: resolves the {@link ModelUnderTest} parameter, records the outcome in the run
  * record, and reports a failure the gate does not enforce on its own (a baseline's or reference's, a candidate's
  * that only counts towards a pass rate) as aborted with the reason, as for a YAML case.
  */
@@ -96,7 +96,7 @@ final class VariantInvocation implements TestTemplateInvocationContext {
 
         @Override
         public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-            return parameter.getParameter().getType() == Model.class;
+            return parameter.getParameter().getType() == ModelUnderTest.class;
         }
 
         @Override

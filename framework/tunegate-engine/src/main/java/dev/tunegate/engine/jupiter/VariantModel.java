@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@link Model} of one {@link ModelTest} invocation: every call goes through the run's model calls as call
+ * The {@link ModelUnderTest} of one {@link ModelTest} invocation: every call goes through the run's model calls as call
  * {@code n} of the planned test (its recording's sample number); the last call is the case's sample.
  */
-final class VariantModel implements Model {
+final class VariantModel implements ModelUnderTest {
 
     private final ClassRun run;
     private final PlannedTest test;

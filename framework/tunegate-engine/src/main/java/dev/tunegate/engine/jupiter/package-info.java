@@ -1,7 +1,7 @@
 /**
- * Evaluations written in Java: a JUnit Jupiter extension ({@link dev.tunegate.engine.jupiter.TuneGateTest}) that
+ * Evaluations written in Java: a JUnit Jupiter extension ({@link dev.tunegate.engine.jupiter.TuneGateEval}) that
  * runs each {@link dev.tunegate.engine.jupiter.ModelTest} method once per model variant, with the variant's
- * {@link dev.tunegate.engine.jupiter.Model} as a parameter, through the same call pipeline, recordings, gate and
+ * {@link dev.tunegate.engine.jupiter.ModelUnderTest} as a parameter, through the same call pipeline, recordings, gate and
  * reports as the YAML suites.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")

@@ -23,14 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
-/** Java evals ({@code @TuneGateTest}) run by the Jupiter engine against the embedded emulator. */
+/** Java evals ({@code @TuneGateEval}) run by the Jupiter engine against the embedded emulator. */
 class JavaEvalTest {
 
     @TempDir
     Path dir;
 
     /** Two turns, the second quoting the first answer; strict on the gate's candidate. */
-    @TuneGateTest
+    @TuneGateEval
     @Variant(name = "v1", model = "models/gemini-1.5-flash-001", role = VariantRole.BASELINE)
     @Variant(name = "v2", model = "models/gemini-2.0-flash")
     @Gate(candidate = "v2", baseline = "v1", minPassRate = 1.0, maxRegressions = 0)
@@ -39,7 +39,7 @@ class JavaEvalTest {
 
         @ModelTest
         @Tag("multi-turn")
-        void twoTurns(Model model) {
+        void twoTurns(ModelUnderTest model) {
             Chat chat = model.chat();
             ModelAnswer first = chat.send("What is 2 + 3?");
             assertThat(first).finishedWith(FinishReason.STOP);
@@ -51,7 +51,7 @@ class JavaEvalTest {
         }
 
         @ModelTest
-        void impossible(Model model) {
+        void impossible(ModelUnderTest model) {
             assertThat(model.generate("Say hello.")).textContains("this exact sentence will never be produced");
         }
     }

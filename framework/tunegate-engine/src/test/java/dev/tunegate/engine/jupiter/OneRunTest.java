@@ -61,7 +61,7 @@ class OneRunTest {
     @Test
     void aSelectionOfSomeMethodsJudgesTheGateWhenTheClassEnds() {
         EngineTestKit.engine("junit-jupiter")
-                .selectors(selectMethod(JavaEvalTest.Conversation.class, "impossible", Model.class.getName()))
+                .selectors(selectMethod(JavaEvalTest.Conversation.class, "impossible", ModelUnderTest.class.getName()))
                 .configurationParameter("tunegate.reports.dir", dir.toString())
                 .execute()
                 .allEvents()

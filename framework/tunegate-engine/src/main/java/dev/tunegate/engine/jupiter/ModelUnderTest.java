@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * {@code tunegate.streaming=true} every call goes through {@code streamGenerateContent}, as for YAML cases.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public interface Model {
+public interface ModelUnderTest {
 
     /** The variant's name, e.g. {@code v2}. */
     String variant();

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @ExtendWith(TuneGateExtension.class)
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public @interface TuneGateTest {
+public @interface TuneGateEval {
 
     /** The suite's name in reports and recordings; empty: the class's simple name. */
     String suite() default "";
