@@ -2,6 +2,7 @@ package dev.tunegate.engine;
 
 import dev.tunegate.engine.config.ComparisonSettings;
 import dev.tunegate.engine.config.TuneGateConfiguration;
+import dev.tunegate.engine.jupiter.JavaEvalServices;
 import dev.tunegate.engine.platform.descriptor.TuneGateExecutionContext;
 import dev.tunegate.engine.results.allure.AllureReporter;
 import dev.tunegate.engine.results.allure.BackgroundResultsWriter;
@@ -64,6 +65,29 @@ final class RunWiring {
      */
     TuneGateExecutionContext build(
             TuneGateConfiguration config, GatewayFactory gateways, Map<String, String> environment, Clock clock) {
+        Parts parts = parts(config, gateways, environment, clock);
+        return new TuneGateExecutionContext(
+                config,
+                parts.calls(),
+                new Judge(failurePolicy.orElse(parts.gates())),
+                parts.listener(),
+                parts.results());
+    }
+
+    /**
+     * The services of the Java evals ({@code @TuneGateTest} classes) of a Jupiter execution, wired as for the
+     * suites: same call pipeline, record/replay, run record, gates and reports.
+     */
+    JavaEvalServices buildJavaEvals(
+            TuneGateConfiguration config, GatewayFactory gateways, Map<String, String> environment, Clock clock) {
+        Parts parts = parts(config, gateways, environment, clock);
+        return new JavaEvalServices(config, parts.calls(), parts.gates(), parts.listener(), parts.results());
+    }
+
+    private record Parts(ModelCalls calls, GateFailurePolicy gates, ResultListener listener, GateJudge results) {}
+
+    private Parts parts(
+            TuneGateConfiguration config, GatewayFactory gateways, Map<String, String> environment, Clock clock) {
         ComparisonSettings settings = config.comparison();
         GateFailurePolicy gates = new GateFailurePolicy(settings);
         List<String> keyEnvs = Stream.concat(Stream.of(config.apiKeyEnv()), config.vertex().apiKeyEnv().stream())
@@ -85,12 +109,7 @@ final class RunWiring {
         List<ResultListener> listeners = new ArrayList<>();
         listeners.add(results.listener());
         listeners.addAll(extraListeners);
-        return new TuneGateExecutionContext(
-                config,
-                new ModelCalls(config, calls),
-                new Judge(failurePolicy.orElse(gates)),
-                ResultListener.composite(listeners),
-                results);
+        return new Parts(new ModelCalls(config, calls), gates, ResultListener.composite(listeners), results);
     }
 
     private static AllureReporter allure(ComparisonSettings settings, Clock clock) {

@@ -1,6 +1,8 @@
 package dev.tunegate.engine;
 
 import dev.tunegate.engine.config.TuneGateConfiguration;
+import dev.tunegate.engine.jupiter.JavaEvalServices;
+import dev.tunegate.engine.jupiter.JavaEvalWiring;
 import dev.tunegate.engine.platform.descriptor.TuneGateEngineDescriptor;
 import dev.tunegate.engine.platform.descriptor.TuneGateExecutionContext;
 import dev.tunegate.engine.platform.discovery.TuneGateDiscovery;
@@ -11,6 +13,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
+import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
@@ -26,7 +29,8 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
  * from the Console Launcher.
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public final class TuneGateTestEngine extends HierarchicalTestEngine<TuneGateExecutionContext> {
+public final class TuneGateTestEngine extends HierarchicalTestEngine<TuneGateExecutionContext>
+        implements JavaEvalWiring {
 
     private final GatewayFactory gatewayFactory;
     private final Consumer<RunWiring> customizer;
@@ -101,5 +105,15 @@ public final class TuneGateTestEngine extends HierarchicalTestEngine<TuneGateExe
         RunWiring wiring = new RunWiring().verdicts(VerdictLog.of(request.getStore()));
         customizer.accept(wiring);
         return wiring.build(root.config(), gatewayFactory, System.getenv(), Clock.systemUTC());
+    }
+
+    /** The services of the Java evals ({@code @TuneGateTest}) run by the Jupiter engine in this launch. */
+    @Override
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public JavaEvalServices open(ConfigurationParameters parameters, VerdictLog.Runs verdicts) {
+        RunWiring wiring = new RunWiring().verdicts(verdicts);
+        customizer.accept(wiring);
+        return wiring.buildJavaEvals(
+                ConfigurationReader.read(parameters), gatewayFactory, System.getenv(), Clock.systemUTC());
     }
 }

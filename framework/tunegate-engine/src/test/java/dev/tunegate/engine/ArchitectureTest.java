@@ -24,12 +24,22 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     /** The packages of the supported API; every other package is internal. */
-    static final Set<String> API_PACKAGES = Set.of("dev.tunegate.engine", "dev.tunegate.engine.matchers");
+    static final Set<String> API_PACKAGES =
+            Set.of("dev.tunegate.engine", "dev.tunegate.engine.matchers", "dev.tunegate.engine.jupiter");
 
-    /** Public types of the supported API: the engine's keys, the matcher SPI and the AssertJ entry point. */
+    /** Public types of the supported API: the engine's keys, the matcher SPI, the AssertJ entry point and Java evals. */
     static final List<String> PUBLIC_API = List.of(
             "dev.tunegate.engine.Constants",
             "dev.tunegate.engine.TuneGateTestEngine",
+            "dev.tunegate.engine.jupiter.Chat",
+            "dev.tunegate.engine.jupiter.Gate",
+            "dev.tunegate.engine.jupiter.ModelTest",
+            "dev.tunegate.engine.jupiter.ModelUnderTest",
+            "dev.tunegate.engine.jupiter.TuneGateEval",
+            "dev.tunegate.engine.jupiter.TuneGateExtension",
+            "dev.tunegate.engine.jupiter.Variant",
+            "dev.tunegate.engine.jupiter.VariantRole",
+            "dev.tunegate.engine.jupiter.Variants",
             "dev.tunegate.engine.matchers.Matcher",
             "dev.tunegate.engine.matchers.MatcherContext",
             "dev.tunegate.engine.matchers.MatcherDefinitionException",
@@ -38,13 +48,14 @@ class ArchitectureTest {
             "dev.tunegate.engine.matchers.ModelAnswer",
             "dev.tunegate.engine.matchers.ModelAnswerAssert",
             "dev.tunegate.engine.matchers.TuneGateAssertions",
+            "dev.tunegate.engine.matchers.TuneGateSoftAssertions",
             "dev.tunegate.engine.matchers.Verdict");
 
     static final JavaClasses ENGINE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.tunegate.engine");
 
-    /** model → run → results → platform → the composition root; configuration below them all. */
+    /** model → run → results → platform and jupiter (side by side) → the composition root; configuration below them all. */
     static final ArchRule LAYERS = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
             .layer("Config")
@@ -57,18 +68,22 @@ class ArchitectureTest {
             .definedBy("dev.tunegate.engine.results..")
             .layer("Platform")
             .definedBy("dev.tunegate.engine.platform..")
+            .layer("Jupiter")
+            .definedBy("dev.tunegate.engine.jupiter..")
             .layer("Root")
             .definedBy("dev.tunegate.engine")
             .whereLayer("Root")
             .mayNotBeAccessedByAnyLayer()
             .whereLayer("Platform")
             .mayOnlyBeAccessedByLayers("Root")
+            .whereLayer("Jupiter")
+            .mayOnlyBeAccessedByLayers("Root")
             .whereLayer("Results")
-            .mayOnlyBeAccessedByLayers("Platform", "Root")
+            .mayOnlyBeAccessedByLayers("Platform", "Jupiter", "Root")
             .whereLayer("Run")
-            .mayOnlyBeAccessedByLayers("Results", "Platform", "Root")
+            .mayOnlyBeAccessedByLayers("Results", "Platform", "Jupiter", "Root")
             .whereLayer("Model")
-            .mayOnlyBeAccessedByLayers("Run", "Results", "Platform", "Root");
+            .mayOnlyBeAccessedByLayers("Run", "Results", "Platform", "Jupiter", "Root");
 
     static final ArchRule NO_CYCLES =
             slices().matching("dev.tunegate.(**)").should().beFreeOfCycles();

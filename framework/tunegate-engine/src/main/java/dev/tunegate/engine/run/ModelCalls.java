@@ -1,9 +1,16 @@
 package dev.tunegate.engine.run;
 
+import dev.tunegate.client.model.Content;
+import dev.tunegate.client.model.GenerateContentRequest;
 import dev.tunegate.engine.config.TuneGateConfiguration;
+import dev.tunegate.engine.model.suite.EvalSuite;
+import dev.tunegate.engine.model.suite.ModelVariant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.apiguardian.api.API;
@@ -22,6 +29,7 @@ public final class ModelCalls implements AutoCloseable {
     private final GatewayFactory gatewayFactory;
     private ModelGateway gateway;
     private CallPipeline pipeline;
+    private final RequestFactory requests = new RequestFactory();
 
     public ModelCalls(TuneGateConfiguration config, GatewayFactory gatewayFactory) {
         this.config = config;
@@ -51,6 +59,39 @@ public final class ModelCalls implements AutoCloseable {
             throw new IllegalStateException("the TuneGate run was not started");
         }
         return pipeline.take(test);
+    }
+
+    /**
+     * Makes one call of {@code test} on the spot, on the calling thread (a Java eval's call): through the
+     * same gateway as the planned calls (tuning, record/replay, concurrency, rate limit, retries).
+     *
+     * @param index the call's index within the test (a recording's sample number)
+     */
+    public Sample call(PlannedTest test, int index, GenerateContentRequest request) {
+        if (gateway == null) {
+            throw new IllegalStateException("the TuneGate run was not started");
+        }
+        CompletableFuture<String> model = gateway.ready(test.variant());
+        return model.thenCompose(name -> gateway.generate(test, index, name, request)
+                        .handle((answer, error) -> answer != null
+                                ? new Sample(index, name, request, Optional.of(answer), Optional.empty())
+                                : new Sample(index, name, request, Optional.empty(), Optional.of(unwrap(error)))))
+                .exceptionally(error -> new Sample(
+                        index, test.variant().model(), request, Optional.empty(), Optional.of(unwrap(error))))
+                .join();
+    }
+
+    /** The request that {@code variant} of {@code suite} sends for {@code contents}, as for a YAML case. */
+    public GenerateContentRequest request(EvalSuite suite, ModelVariant variant, List<Content> contents) {
+        return requests.build(suite, variant, contents);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable t = error;
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     /** Stops the pipeline and closes the gateway (and the embedded emulator). */

@@ -57,6 +57,12 @@ final class RequestFactory {
         return base.toBuilder().contents(contents).build();
     }
 
+    /** The request of {@code variant} with the given contents (a Java eval's prompt or conversation). */
+    GenerateContentRequest build(EvalSuite suite, ModelVariant variant, List<Content> contents) {
+        GenerateContentRequest base = bases.computeIfAbsent(variant, v -> base(suite, v));
+        return base.toBuilder().contents(contents).build();
+    }
+
     private static GenerateContentRequest base(EvalSuite suite, ModelVariant variant) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         setIfPresent(body, "systemInstruction", suite.systemInstruction());

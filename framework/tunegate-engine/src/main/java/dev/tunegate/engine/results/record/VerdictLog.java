@@ -3,6 +3,7 @@ package dev.tunegate.engine.results.record;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apiguardian.api.API;
@@ -56,6 +57,18 @@ public final class VerdictLog implements LauncherSessionListener {
     public static Runs of(NamespacedHierarchicalStore<Namespace> requestStore) {
         try {
             return requestStore != null && requestStore.get(NAMESPACE, KEY) instanceof Runs runs ? runs : null;
+        } catch (LinkageError olderPlatform) {
+            return null;
+        }
+    }
+
+    /**
+     * The session's collector in a store read by namespace name and key (a Jupiter extension's launcher-session
+     * store), or null when the session has none.
+     */
+    public static Runs in(BiFunction<String, String, Object> store) {
+        try {
+            return store.apply(VerdictLog.class.getName(), KEY) instanceof Runs runs ? runs : null;
         } catch (LinkageError olderPlatform) {
             return null;
         }
