@@ -5,6 +5,7 @@ import dev.tunegate.client.GeminiApiException;
 import dev.tunegate.client.GeminiClient;
 import dev.tunegate.client.GeminiJson;
 import dev.tunegate.client.ModelName;
+import dev.tunegate.client.VertexDeployment;
 import dev.tunegate.client.model.CreateTunedModelMetadata;
 import dev.tunegate.client.model.Dataset;
 import dev.tunegate.client.model.GenerateContentRequest;
@@ -101,12 +102,35 @@ final class GeminiGateway implements ModelGateway {
     @Override
     public CompletableFuture<String> ready(ModelVariant variant) {
         if (variant.tune().isEmpty()) {
+            if (isVertexModelResource(variant.model())) {
+                return ready.computeIfAbsent(
+                        variant.model(), name -> CompletableFuture.supplyAsync(() -> resolve(name), tuningThreads));
+            }
             return CompletableFuture.completedFuture(variant.model());
         }
         return ready.computeIfAbsent(
                 variant.model(),
                 name -> CompletableFuture.supplyAsync(
                         () -> provision(name, variant.tune().get()), tuningThreads));
+    }
+
+    private static boolean isVertexModelResource(String model) {
+        try {
+            return ModelName.parse(model).kind() == ModelName.Kind.VERTEX_TUNED_MODEL;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Reads a Vertex AI tuned model resource once (the client keeps where it is served) and reports its version
+     * and endpoint; calls keep the name as written, so that results and recordings name what the suite names.
+     */
+    private String resolve(String name) {
+        VertexDeployment deployment = client.resolveVertexModel(name);
+        progress.accept(name + " (version " + (deployment.versionId() == null ? "?" : deployment.versionId())
+                + ") is served by " + deployment.endpoint());
+        return name;
     }
 
     /** What provisioning did for a tuned model, once it is done. */
