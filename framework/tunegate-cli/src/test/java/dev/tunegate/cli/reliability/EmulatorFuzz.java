@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -43,10 +42,6 @@ final class EmulatorFuzz {
 
     private final String classPath;
     private final int mutated;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
     private final Map<String, LongAdder> answers = new ConcurrentSkipListMap<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final AtomicReference<String> slowest = new AtomicReference<>("none");
@@ -155,7 +150,7 @@ final class EmulatorFuzz {
         }
         long start = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = EmulatorProcess.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             took(System.nanoTime() - start, r);
             int status = response.statusCode();
             tally(status / 100 + "xx", status >= 500 ? describe(r) + " -> " + status + " " + response.body() : null);

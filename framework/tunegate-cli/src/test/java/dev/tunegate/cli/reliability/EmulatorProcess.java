@@ -21,7 +21,8 @@ final class EmulatorProcess implements AutoCloseable {
 
     private final JavaProcess process;
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder()
+    /** An HTTP/1.1 client for the emulators (requests set their own timeouts). */
+    static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
@@ -97,7 +98,7 @@ final class EmulatorProcess implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(
+        return HTTP.send(
                 HttpRequest.newBuilder(URI.create(baseUrl + path))
                         .timeout(Duration.ofSeconds(10))
                         .GET()
@@ -106,7 +107,7 @@ final class EmulatorProcess implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return http.send(
+        return HTTP.send(
                 HttpRequest.newBuilder(URI.create(baseUrl + path))
                         .timeout(Duration.ofSeconds(10))
                         .header("Content-Type", "application/json")

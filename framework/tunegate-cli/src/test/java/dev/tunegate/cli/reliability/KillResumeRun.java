@@ -99,6 +99,7 @@ final class KillResumeRun {
                             "recordings after the resumed run",
                             recordings(cassettes).size(),
                             CALLS)
+                    .expect("temporary files after the resumed run", temporaryFiles(cassettes), 0)
                     .add("peak RSS of the resumed run (-Xmx512m)", Figures.mib(resumed.peakRssKb()));
 
             long callsBeforeReplay = emulator.generateCalls();
