@@ -70,7 +70,7 @@ class BrokenSuitesTest {
             bad-case-id.eval.yaml                | bad-case-id.eval.yaml            | 3  | 9  | 'has space' is not a valid name
             tune-bad-data.eval.yaml              | data/bad.train.jsonl             | 2  | 22 | malformed JSON
             not-utf8.eval.yaml                   | not-utf8.eval.yaml               | 4  | 17 | the file is not valid UTF-8
-            too-deep.eval.yaml                   | too-deep.eval.yaml               | 6  | 74 | malformed YAML
+            too-deep.eval.yaml                   | too-deep.eval.yaml               | 6  | 74 | malformed YAML: nested more than 64 levels deep
             partial.eval.yaml                    | partial.eval.yaml                | 4  | 13 | the template uses the partial {{> header}}; partials are not supported
             """)
     void eachBrokenSuiteIsADiscoveryIssueAtItsPosition(

@@ -27,16 +27,20 @@ final class YamlTreeReader {
     private final YAMLFactory factory;
     private final int maxAliasNodes;
 
+    /** Most levels of nested mappings and lists in a suite. */
+    static final int MAX_DEPTH = 64;
+
     YamlTreeReader(int maxCodePoints, int maxAliasNodes) {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(maxCodePoints);
         options.setMaxAliasesForCollections(Math.max(50, maxAliasNodes));
-        options.setNestingDepthLimit(64);
+        options.setNestingDepthLimit(MAX_DEPTH);
         options.setAllowDuplicateKeys(false);
         this.factory = YAMLFactory.builder()
                 .loaderOptions(options)
-                .streamReadConstraints(
-                        StreamReadConstraints.builder().maxNestingDepth(64).build())
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_DEPTH)
+                        .build())
                 .build();
         this.maxAliasNodes = maxAliasNodes;
     }
@@ -60,12 +64,24 @@ final class YamlTreeReader {
             return new PositionedTree(file, root, positions);
         } catch (JsonProcessingException e) {
             throw new SuiteException(new SuiteProblem(
-                    file, where(e.getLocation(), parser), "malformed YAML: " + condense(e.getOriginalMessage())));
+                    file,
+                    where(e.getLocation(), parser),
+                    "malformed YAML: " + tooDeepOr(condense(e.getOriginalMessage()))));
         } catch (IOException | RuntimeException e) {
             // e.g. SnakeYAML's nesting-depth limit, which carries no position: the parser's is where it happened
-            throw new SuiteException(
-                    new SuiteProblem(file, where(null, parser), "malformed YAML: " + firstLine(e.getMessage())));
+            throw new SuiteException(new SuiteProblem(
+                    file, where(null, parser), "malformed YAML: " + tooDeepOr(firstLine(e.getMessage()))));
         }
+    }
+
+    /**
+     * The parser's message, or for the nesting limit (Jackson's or SnakeYAML's, whose messages name their
+     * own classes) the limit in the suite's terms.
+     */
+    private static String tooDeepOr(String message) {
+        return message.toLowerCase(java.util.Locale.ROOT).contains("nesting depth")
+                ? "nested more than " + MAX_DEPTH + " levels deep"
+                : message;
     }
 
     /** The exception's position, or else where the parser stopped. */

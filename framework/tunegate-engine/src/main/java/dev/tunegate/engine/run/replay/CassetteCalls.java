@@ -109,12 +109,18 @@ public final class CassetteCalls {
     private record Flight(CompletableFuture<ModelResult> result, Set<Path> files) {}
 
     /**
-     * Ends the run: lists the recordings of the suites this run called that it did not use, writes that
+     * Ends the run: deletes the temporary files an interrupted run left in the folders of the suites this
+     * run called, lists the recordings of the suites this run called that it did not use, writes that
      * list to {@code <dir>/.unused-recordings} for {@code tunegate cassettes prune}, and returns it.
      */
     public List<Path> finish(Consumer<String> log) {
         if (mode == ReplayMode.LIVE) {
             return List.of();
+        }
+        int leftovers = store.removeLeftovers();
+        if (leftovers > 0) {
+            log.accept("Removed " + leftovers + " temporary file(s) in " + store.dir()
+                    + " left by an interrupted run (no recording was lost: a recording is complete or absent).");
         }
         List<Path> unused = store.unused();
         store.writeUnusedList(unused);

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,11 +31,14 @@ import java.util.stream.Stream;
 final class CassetteStore {
     static final int FORMAT_VERSION = 1;
     static final String UNUSED_LIST = CassetteCalls.UNUSED_LIST_FILE;
+    private static final String TEMP_PREFIX = ".recording";
+    private static final String TEMP_SUFFIX = ".tmp";
 
     private final Path dir;
     private final Redaction redaction;
     private final Set<Path> used = ConcurrentHashMap.newKeySet();
     private final Set<String> suites = ConcurrentHashMap.newKeySet();
+    private final Instant createdAt = Instant.now();
 
     CassetteStore(Path dir, Redaction redaction) {
         this.dir = dir;
@@ -122,7 +126,7 @@ final class CassetteStore {
         Path file = file(call, key);
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), ".recording", ".tmp");
+            Path tmp = Files.createTempFile(file.getParent(), TEMP_PREFIX, TEMP_SUFFIX);
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -158,6 +162,36 @@ final class CassetteStore {
         }
         unused.sort(null);
         return unused;
+    }
+
+    /**
+     * Deletes the temporary files that a killed run left in the folders of the suites this run called
+     * (a recording is written to one and then moved): those older than this store, so that a write
+     * still under way in another run is left alone. Returns how many it deleted.
+     */
+    int removeLeftovers() {
+        int removed = 0;
+        for (String suite : suites) {
+            Path suiteDir = dir.resolve(suite);
+            if (!Files.isDirectory(suiteDir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(suiteDir)) {
+                for (Path f : files.filter(CassetteStore::isTemporary).toList()) {
+                    if (Files.getLastModifiedTime(f).toInstant().isBefore(createdAt) && Files.deleteIfExists(f)) {
+                        removed++;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return removed;
+    }
+
+    private static boolean isTemporary(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX);
     }
 
     /** Writes the list of unused recordings for {@code tunegate cassettes prune}, or removes a stale list. */

@@ -13,7 +13,9 @@ import dev.tunegate.engine.config.ReplayMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -188,6 +190,28 @@ class CassetteCallsTest {
         Files.delete(unused.get(0));
         assertThat(clean.finish(m -> {})).isEmpty();
         assertThat(dir.resolve(CassetteStore.UNUSED_LIST)).doesNotExist();
+    }
+
+    @Test
+    void temporaryFilesLeftByAKilledRunAreRemovedWhenTheNextRunEnds() throws IOException {
+        CassetteCalls killed = new CassetteCalls(ReplayMode.AUTO, dir, List.of());
+        killed.call(call("a", 0, false), live("x")).join();
+        Path suiteDir = dir.resolve("suite");
+        // kill -9 between writing a recording's temporary file and moving it into place
+        Path leftover = Files.writeString(suiteDir.resolve(".recording123.tmp"), "{\"key\": \"half");
+        Files.setLastModifiedTime(leftover, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+
+        CassetteCalls next = new CassetteCalls(ReplayMode.AUTO, dir, List.of());
+        // another run's write under way, started after this run
+        Path underWay = Files.writeString(suiteDir.resolve(".recording456.tmp"), "{");
+        Files.setLastModifiedTime(underWay, FileTime.from(Instant.now().plus(Duration.ofMinutes(1))));
+        next.call(call("a", 0, false), failingLive()).join();
+        StringBuilder log = new StringBuilder();
+        assertThat(next.finish(log::append)).isEmpty();
+
+        assertThat(leftover).doesNotExist();
+        assertThat(underWay).exists();
+        assertThat(log).contains("Removed 1 temporary file(s)", "left by an interrupted run");
     }
 
     @Test
