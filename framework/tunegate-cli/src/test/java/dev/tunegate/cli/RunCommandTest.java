@@ -2,11 +2,17 @@ package dev.tunegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tunegate.engine.results.record.VerdictLog;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,6 +128,48 @@ class RunCommandTest {
         assertThat(promoted.out())
                 .containsPattern("gated\\s+gate \\[base\\]\\s+PROMOTE")
                 .doesNotContain("REJECT");
+    }
+
+    @Test
+    void gateRowsNameTheFailedRulesWithRequiredAndActualValues() {
+        Cli.Result result = run(SUITES + "gated", SUITES + "passing");
+        assertThat(result.out())
+                .as(result.toString())
+                .containsPattern(
+                        "gated\\s+gate \\[candidate\\]\\s+REJECT\\s+vs base: maxRegressions 2 \\(required <= 0\\)")
+                .containsPattern("greetings\\s+gate \\[fast\\]\\s+PROMOTE\\s+vs base: 1 rule holds");
+    }
+
+    @Test
+    void theVerdictIsPrintedOnceByTheCliNotAlsoByTheEnginesEndOfRunLog() {
+        List<LogRecord> verdictBlocks = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (VerdictLog.class.getName().equals(record.getSourceClassName())) {
+                    verdictBlocks.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger engineLog = Logger.getLogger("dev.tunegate.engine");
+        engineLog.addHandler(handler);
+        try {
+            FakeTerminal terminal = new FakeTerminal(false, 80);
+            Cli.Result result = Cli.runOn(terminal, "--reports", reports.toString(), SUITES + "gated");
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
+            assertThat(verdictBlocks).as("the engine's verdict block").isEmpty();
+            assertThat((result.out() + terminal.transcript()).split("REJECT", -1))
+                    .as(result.out() + terminal.transcript())
+                    .hasSize(2);
+        } finally {
+            engineLog.removeHandler(handler);
+        }
     }
 
     @Test
