@@ -109,6 +109,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Also list aborted tests with their reasons.")
     boolean verbose;
 
+    private static final java.util.logging.Logger LAUNCHER_LOG =
+            java.util.logging.Logger.getLogger("org.junit.platform.launcher");
+
     /** The terminal progress and log lines go to, made from the command's standard error (tests inject a fake). */
     Function<PrintWriter, Terminal> terminals = Terminal::system;
 
@@ -120,11 +123,16 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Ansi ansi = spec.commandLine().getColorScheme().ansi();
+        // the launcher would log discovery issues too: this command prints them itself, once, without stack traces
+        java.util.logging.Level launcherLevel = LAUNCHER_LOG.getLevel();
+        LAUNCHER_LOG.setLevel(java.util.logging.Level.OFF);
         try (Terminal terminal = terminals.apply(err)) {
             RunProgress progress = new RunProgress(terminal, clock);
             try (LogRouting logs = LogRouting.install(progress)) {
                 return run(out, err, ansi, noProgress ? ProgressDisplay.NONE : progress);
             }
+        } finally {
+            LAUNCHER_LOG.setLevel(launcherLevel);
         }
     }
 
@@ -148,7 +156,8 @@ final class RunCommand implements Callable<Integer> {
         long tests = plan.countTestIdentifiers(id -> id.isTest());
         if (tests == 0) {
             err.println(ansi.string(
-                    "@|red,bold No tests found|@ in " + paths + " (suites are *.eval.yaml / *.eval.yml files)."));
+                    "@|red,bold No tests found|@ in " + paths + " (suites are *.eval.yaml / *.eval.yml files"
+                            + (recorder.discoveryIssues().isEmpty() ? ")." : "; see the problems above).")));
             return ExitCodes.USAGE;
         }
         java.time.Instant started = java.time.Instant.now();

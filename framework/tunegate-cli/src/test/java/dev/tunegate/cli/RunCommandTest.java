@@ -2,6 +2,7 @@ package dev.tunegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tunegate.emulator.GeminiEmulator;
 import dev.tunegate.engine.results.record.VerdictLog;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -82,10 +83,71 @@ class RunCommandTest {
     }
 
     @Test
-    void aModelTheApiDoesNotKnowIsAUsageErrorNotAnInfrastructureError() {
-        Cli.Result result = run("-Dtunegate.model.base=models/no-such-model", SUITES + "passing");
+    void aModelTheEmbeddedEmulatorDoesNotHaveIsADiscoveryIssueNamingVariantModelAndSource() {
+        Cli.Result result = run("-Dtunegate.model.fast=models/gemini-2.0-flsh", SUITES + "passing", SUITES + "gated");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.out()).contains("HTTP 404").doesNotContain("[infrastructure]");
+        assertThat(result.err())
+                .contains("greetings.eval.yaml:4:")
+                .contains("variant 'fast': model 'models/gemini-2.0-flsh' (set by tunegate.model.fast) does not exist"
+                        + " at the embedded emulator (did you mean 'models/gemini-2.0-flash'?)");
+        assertThat(result.out())
+                .as("found before any call: no test of the suite runs, the other suite does")
+                .doesNotContain("HTTP 404")
+                .doesNotContainPattern("greetings\\s+base")
+                .containsPattern("gated\\s+base\\s+2")
+                .containsPattern("greetings\\.eval\\.yaml \\(container\\)\\s+\\[input\\]");
+    }
+
+    @Test
+    void aModelWrittenInTheSuiteIsCheckedToo(@TempDir Path suites) throws IOException {
+        Files.writeString(
+                suites.resolve("greetings.eval.yaml"),
+                Files.readString(Path.of(SUITES + "passing/greetings.eval.yaml"))
+                        .replace("models/gemini-2.0-flash", "models/gemini-9-flash"));
+        Cli.Result result = run(suites.toString());
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err())
+                .contains("model 'models/gemini-9-flash' (written in the suite; tunegate.model.fast can override it)"
+                        + " does not exist at the embedded emulator")
+                .contains("No tests found in [" + suites + "] (suites are *.eval.yaml / *.eval.yml files; see the"
+                        + " problems above).");
+    }
+
+    @Test
+    void aModelTheEndpointDoesNotKnowIsADiscoveryIssueToo() {
+        try (GeminiEmulator emulator = GeminiEmulator.builder().port(0).build().start()) {
+            Cli.Result result = run(
+                    "--endpoint", emulator.baseUrl(), "-Dtunegate.model.base=models/no-such-model", SUITES + "passing");
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+            assertThat(result.err())
+                    .contains("variant 'base': model 'models/no-such-model' (set by tunegate.model.base) does not exist"
+                            + " at tunegate.endpoint " + emulator.baseUrl())
+                    .contains("HTTP 404");
+            assertThat(result.out()).doesNotContain("HTTP 404");
+        }
+    }
+
+    @Test
+    void anEndpointThatRejectsTheKeyIsOneUsageError() {
+        try (GeminiEmulator emulator = GeminiEmulator.builder()
+                .port(0)
+                .requireApiKey("right-key")
+                .build()
+                .start()) {
+            Cli.Result result = run(
+                    "--endpoint",
+                    emulator.baseUrl(),
+                    "-Dtunegate.api-key.env=TUNEGATE_TEST_KEY_THAT_IS_NOT_SET",
+                    SUITES + "passing",
+                    SUITES + "gated");
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+            String all = result.out() + result.err();
+            assertThat(all.split("HTTP 401", -1)).as(all).hasSize(2);
+            assertThat(result.err())
+                    .contains("refused to look up model")
+                    .contains("Set the API key in the environment variable TUNEGATE_TEST_KEY_THAT_IS_NOT_SET");
+            assertThat(result.out()).as("no test ran").doesNotContain("Failures (");
+        }
     }
 
     @Test
