@@ -9,12 +9,14 @@ import dev.tunegate.engine.config.ReplayMode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.junit.platform.commons.PreconditionViolationException;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.launcher.Launcher;
@@ -22,6 +24,7 @@ import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.DiscoveryIssueException;
+import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import picocli.CommandLine.Command;
@@ -106,15 +109,41 @@ final class RunCommand implements Callable<Integer> {
             description = "Also list aborted tests with their reasons.")
     boolean verbose;
 
+    private static final java.util.logging.Logger LAUNCHER_LOG =
+            java.util.logging.Logger.getLogger("org.junit.platform.launcher");
+
+    /** The terminal progress and log lines go to, made from the command's standard error (tests inject a fake). */
+    Function<PrintWriter, Terminal> terminals = Terminal::system;
+
+    /** The clock of the progress rate (tests inject a controllable one). */
+    Clock clock = Clock.systemUTC();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Ansi ansi = spec.commandLine().getColorScheme().ansi();
+        // the launcher would log discovery issues too: this command prints them itself, once, without stack traces
+        java.util.logging.Level launcherLevel = LAUNCHER_LOG.getLevel();
+        LAUNCHER_LOG.setLevel(java.util.logging.Level.OFF);
+        try (Terminal terminal = terminals.apply(err)) {
+            RunProgress progress = new RunProgress(terminal, clock);
+            try (LogRouting logs = LogRouting.install(progress)) {
+                return run(out, err, ansi, noProgress ? ProgressDisplay.NONE : progress);
+            }
+        } finally {
+            LAUNCHER_LOG.setLevel(launcherLevel);
+        }
+    }
 
-        RunTally recorder = new RunTally(ProgressDisplay.forTerminal(!noProgress));
+    private int run(PrintWriter out, PrintWriter err, Ansi ansi, ProgressDisplay progress) {
+        RunTally recorder = new RunTally(progress);
         LauncherDiscoveryRequest request = request(recorder);
-        Launcher launcher = LauncherFactory.create();
+        // No launcher session listeners: the engine's end-of-run verdict block (VerdictLog) is for
+        // build tools; `run` prints its own tables below, so the verdict appears once.
+        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                .enableLauncherSessionListenerAutoRegistration(false)
+                .build());
         TestPlan plan;
         try {
             plan = launcher.discover(request);
@@ -127,11 +156,13 @@ final class RunCommand implements Callable<Integer> {
         long tests = plan.countTestIdentifiers(id -> id.isTest());
         if (tests == 0) {
             err.println(ansi.string(
-                    "@|red,bold No tests found|@ in " + paths + " (suites are *.eval.yaml / *.eval.yml files)."));
+                    "@|red,bold No tests found|@ in " + paths + " (suites are *.eval.yaml / *.eval.yml files"
+                            + (recorder.discoveryIssues().isEmpty() ? ")." : "; see the problems above).")));
             return ExitCodes.USAGE;
         }
         java.time.Instant started = java.time.Instant.now();
         launcher.execute(plan, recorder);
+        err.flush();
         new RunReport(recorder, ansi, verbose).print(out, reportsDir(), started);
         out.flush();
         return recorder.exitCode();

@@ -19,23 +19,25 @@ final class RunReport {
     }
 
     void print(PrintWriter out, java.nio.file.Path reportsDir, java.time.Instant started) {
-        print(out);
         java.nio.file.Path tunegate = reportsDir.resolve("tunegate");
         java.nio.file.Path summary = tunegate.resolve("summary.json");
+        boolean fresh;
         try {
-            if (java.nio.file.Files.isRegularFile(summary)
+            fresh = java.nio.file.Files.isRegularFile(summary)
                     && !java.nio.file.Files.getLastModifiedTime(summary)
                             .toInstant()
-                            .isBefore(started.minusSeconds(1))) {
-                out.println("Reports: " + tunegate.resolve("summary.md") + ", " + tunegate.resolve("compare.html")
-                        + " (compare runs with: tunegate compare OLD/summary.json " + summary + ")");
-            }
+                            .isBefore(started.minusSeconds(1));
         } catch (java.io.IOException e) {
-            // no report line then
+            fresh = false;
+        }
+        print(out, fresh ? GateRules.read(summary) : GateRules.NONE);
+        if (fresh) {
+            out.println("Reports: " + tunegate.resolve("summary.md") + ", " + tunegate.resolve("compare.html")
+                    + " (compare runs with: tunegate compare OLD/summary.json " + summary + ")");
         }
     }
 
-    void print(PrintWriter out) {
+    private void print(PrintWriter out, GateRules rules) {
         // TOLERATED: failures of cases that only count towards a gate (the engine reports them as
         // aborted so that they do not fail the build; they are failures all the same).
         TextTable table =
@@ -54,7 +56,9 @@ final class RunReport {
         if (!recorder.gates().isEmpty()) {
             TextTable gates = new TextTable("SUITE", "GATE", "VERDICT", "DETAIL");
             for (RunTally.Gate g : recorder.gates()) {
-                gates.row(g.suite(), "gate [" + g.candidate() + "]", verdict(g.status()), g.verdict());
+                // the rules behind the verdict (from summary.json); else the verdict's first line
+                String detail = rules.detail(g.suite(), g.candidate()).orElse(g.verdict());
+                gates.row(g.suite(), "gate [" + g.candidate() + "]", verdict(g.status()), detail);
             }
             out.println();
             out.print(gates.render((col, text) -> col == 2 ? colourVerdict(text) : text));

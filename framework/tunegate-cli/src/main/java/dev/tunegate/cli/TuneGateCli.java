@@ -40,9 +40,6 @@ import picocli.CommandLine.Spec;
         })
 public final class TuneGateCli implements Runnable {
 
-    private static final java.util.logging.Logger LAUNCHER_LOG =
-            java.util.logging.Logger.getLogger("org.junit.platform.launcher");
-
     @Spec
     CommandSpec spec;
 
@@ -52,8 +49,6 @@ public final class TuneGateCli implements Runnable {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
         }
-        // the run command prints discovery issues itself, once and without stack traces
-        LAUNCHER_LOG.setLevel(java.util.logging.Level.OFF);
         CommandLine cli = commandLine();
         int exitCode = cli.execute(args);
         cli.getOut().flush(); // print() does not auto-flush, and System.exit would drop the rest

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Builds a fresh project from the README's pom (copied verbatim) and what {@code tunegate init} writes with
- * Maven ({@link ItMaven}): the suites must run.
+ * Maven, against the snapshot that this build installed into target/it-repo: the suites must run. Everything
+ * else comes from the outer build's local repository first (Central only for the few POMs the outer build never
+ * needed, e.g. the descriptors of versions that its BOMs replace).
  */
 class InitProjectIT {
 
@@ -21,13 +23,12 @@ class InitProjectIT {
     @Test
     void readmePomBuildsAndRunsTheSuites() throws Exception {
         assumeTrue(
-                System.getProperty("tunegate.it.repo") != null,
+                FreshProject.available(),
                 "runs in the integration-test execution, after the snapshot is installed into target/it-repo");
-        Path project = dir.resolve("my-evals");
-        assertThat(Cli.run("init", project.toString()).exitCode()).isZero();
-        Files.writeString(project.resolve("pom.xml"), ReadmePom.text());
-
-        String output = ItMaven.run(project, dir, "-q", "test");
+        Path project = FreshProject.create(dir, "my-evals");
+        Cli.Result maven = FreshProject.mvn(project, "-q", "test");
+        String output = maven.out();
+        assertThat(maven.exitCode()).as(output).isZero();
         assertThat(output).doesNotContain("SLF4J");
 
         File report = project.resolve("target/surefire-reports/TEST-evals.EvalSuitesTest.xml")

@@ -21,7 +21,7 @@ class JavaEvalProjectIT {
     @Test
     void readmeJavaEvalRunsOnEveryVariantWithItsGate() throws Exception {
         assumeTrue(
-                System.getProperty("tunegate.it.repo") != null,
+                FreshProject.available(),
                 "runs in the integration-test execution, after the snapshot is installed into target/it-repo");
         Path project = Files.createDirectories(dir.resolve("my-java-evals"));
         Files.writeString(project.resolve("pom.xml"), ReadmePom.text());
@@ -29,7 +29,9 @@ class JavaEvalProjectIT {
         Files.createDirectories(source.getParent());
         Files.writeString(source, javaEval());
 
-        String output = ItMaven.run(project, dir, "test");
+        Cli.Result maven = FreshProject.mvn(project, "test");
+        String output = maven.out();
+        assertThat(maven.exitCode()).as(output).isZero();
 
         Path report = project.resolve("target/surefire-reports/TEST-com.example.ArithmeticEvalTest.xml");
         assertThat(report).as(output).exists();

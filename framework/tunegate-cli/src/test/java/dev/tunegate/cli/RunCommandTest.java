@@ -2,11 +2,18 @@ package dev.tunegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tunegate.emulator.GeminiEmulator;
+import dev.tunegate.engine.results.record.VerdictLog;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,10 +83,71 @@ class RunCommandTest {
     }
 
     @Test
-    void aModelTheApiDoesNotKnowIsAUsageErrorNotAnInfrastructureError() {
-        Cli.Result result = run("-Dtunegate.model.base=models/no-such-model", SUITES + "passing");
+    void aModelTheEmbeddedEmulatorDoesNotHaveIsADiscoveryIssueNamingVariantModelAndSource() {
+        Cli.Result result = run("-Dtunegate.model.fast=models/gemini-2.0-flsh", SUITES + "passing", SUITES + "gated");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.out()).contains("HTTP 404").doesNotContain("[infrastructure]");
+        assertThat(result.err())
+                .contains("greetings.eval.yaml:4:")
+                .contains("variant 'fast': model 'models/gemini-2.0-flsh' (set by tunegate.model.fast) does not exist"
+                        + " at the embedded emulator (did you mean 'models/gemini-2.0-flash'?)");
+        assertThat(result.out())
+                .as("found before any call: no test of the suite runs, the other suite does")
+                .doesNotContain("HTTP 404")
+                .doesNotContainPattern("greetings\\s+base")
+                .containsPattern("gated\\s+base\\s+2")
+                .containsPattern("greetings\\.eval\\.yaml \\(container\\)\\s+\\[input\\]");
+    }
+
+    @Test
+    void aModelWrittenInTheSuiteIsCheckedToo(@TempDir Path suites) throws IOException {
+        Files.writeString(
+                suites.resolve("greetings.eval.yaml"),
+                Files.readString(Path.of(SUITES + "passing/greetings.eval.yaml"))
+                        .replace("models/gemini-2.0-flash", "models/gemini-9-flash"));
+        Cli.Result result = run(suites.toString());
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err())
+                .contains("model 'models/gemini-9-flash' (written in the suite; tunegate.model.fast can override it)"
+                        + " does not exist at the embedded emulator")
+                .contains("No tests found in [" + suites + "] (suites are *.eval.yaml / *.eval.yml files; see the"
+                        + " problems above).");
+    }
+
+    @Test
+    void aModelTheEndpointDoesNotKnowIsADiscoveryIssueToo() {
+        try (GeminiEmulator emulator = GeminiEmulator.builder().port(0).build().start()) {
+            Cli.Result result = run(
+                    "--endpoint", emulator.baseUrl(), "-Dtunegate.model.base=models/no-such-model", SUITES + "passing");
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+            assertThat(result.err())
+                    .contains("variant 'base': model 'models/no-such-model' (set by tunegate.model.base) does not exist"
+                            + " at tunegate.endpoint " + emulator.baseUrl())
+                    .contains("HTTP 404");
+            assertThat(result.out()).doesNotContain("HTTP 404");
+        }
+    }
+
+    @Test
+    void anEndpointThatRejectsTheKeyIsOneUsageError() {
+        try (GeminiEmulator emulator = GeminiEmulator.builder()
+                .port(0)
+                .requireApiKey("right-key")
+                .build()
+                .start()) {
+            Cli.Result result = run(
+                    "--endpoint",
+                    emulator.baseUrl(),
+                    "-Dtunegate.api-key.env=TUNEGATE_TEST_KEY_THAT_IS_NOT_SET",
+                    SUITES + "passing",
+                    SUITES + "gated");
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+            String all = result.out() + result.err();
+            assertThat(all.split("HTTP 401", -1)).as(all).hasSize(2);
+            assertThat(result.err())
+                    .contains("refused to look up model")
+                    .contains("Set the API key in the environment variable TUNEGATE_TEST_KEY_THAT_IS_NOT_SET");
+            assertThat(result.out()).as("no test ran").doesNotContain("Failures (");
+        }
     }
 
     @Test
@@ -122,6 +190,48 @@ class RunCommandTest {
         assertThat(promoted.out())
                 .containsPattern("gated\\s+gate \\[base\\]\\s+PROMOTE")
                 .doesNotContain("REJECT");
+    }
+
+    @Test
+    void gateRowsNameTheFailedRulesWithRequiredAndActualValues() {
+        Cli.Result result = run(SUITES + "gated", SUITES + "passing");
+        assertThat(result.out())
+                .as(result.toString())
+                .containsPattern(
+                        "gated\\s+gate \\[candidate\\]\\s+REJECT\\s+vs base: maxRegressions 2 \\(required <= 0\\)")
+                .containsPattern("greetings\\s+gate \\[fast\\]\\s+PROMOTE\\s+vs base: 1 rule holds");
+    }
+
+    @Test
+    void theVerdictIsPrintedOnceByTheCliNotAlsoByTheEnginesEndOfRunLog() {
+        List<LogRecord> verdictBlocks = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (VerdictLog.class.getName().equals(record.getSourceClassName())) {
+                    verdictBlocks.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger engineLog = Logger.getLogger("dev.tunegate.engine");
+        engineLog.addHandler(handler);
+        try {
+            FakeTerminal terminal = new FakeTerminal(false, 80);
+            Cli.Result result = Cli.runOn(terminal, "--reports", reports.toString(), SUITES + "gated");
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
+            assertThat(verdictBlocks).as("the engine's verdict block").isEmpty();
+            assertThat((result.out() + terminal.transcript()).split("REJECT", -1))
+                    .as(result.out() + terminal.transcript())
+                    .hasSize(2);
+        } finally {
+            engineLog.removeHandler(handler);
+        }
     }
 
     @Test

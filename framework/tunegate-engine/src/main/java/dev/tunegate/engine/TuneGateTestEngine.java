@@ -5,10 +5,12 @@ import dev.tunegate.engine.jupiter.JavaEvalServices;
 import dev.tunegate.engine.jupiter.JavaEvalWiring;
 import dev.tunegate.engine.platform.descriptor.TuneGateEngineDescriptor;
 import dev.tunegate.engine.platform.descriptor.TuneGateExecutionContext;
+import dev.tunegate.engine.platform.discovery.ReportedIssues;
 import dev.tunegate.engine.platform.discovery.TuneGateDiscovery;
 import dev.tunegate.engine.results.record.VerdictLog;
 import dev.tunegate.engine.run.ClientGatewayFactory;
 import dev.tunegate.engine.run.GatewayFactory;
+import dev.tunegate.engine.run.ModelLookup;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -78,15 +80,20 @@ public final class TuneGateTestEngine extends HierarchicalTestEngine<TuneGateExe
             // launch reads the same parameters and reports their problems; here the engine stays out of the way.
             return engine;
         }
-        DiscoveryIssueReporter issues = DiscoveryIssueReporter.deduplicating(
-                DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId));
+        DiscoveryIssueReporter issues = DiscoveryIssueReporter.deduplicating(ReportedIssues.oncePerSession(
+                DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId),
+                request.getConfigurationParameters()));
         for (String problem : config.problems()) {
             issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.ERROR, problem));
         }
         for (String warning : config.warnings()) {
             issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.WARNING, warning));
         }
-        TuneGateDiscovery.resolve(request, engine, config, issues);
+        // Model names are checked against the backend only when calls go to it (not through a test's gateways).
+        try (ModelLookup models =
+                gatewayFactory instanceof ClientGatewayFactory ? ModelLookup.of(config) : ModelLookup.none()) {
+            TuneGateDiscovery.resolve(request, engine, config, issues, models);
+        }
         return engine;
     }
 

@@ -51,6 +51,8 @@ class ConfigurationTest {
                     .discover(LauncherDiscoveryRequestBuilder.request()
                             .selectors(selectClasspathResource(DiscoveryTest.SINGLE))
                             .filters(EngineFilter.includeEngines(Constants.ENGINE_ID))
+                            // models/echo is the test gateways' model: replay mode asks no backend about it
+                            .configurationParameter(Constants.MODE_PROPERTY_NAME, "replay")
                             .listeners(new LauncherDiscoveryListener() {
                                 @Override
                                 public void issueEncountered(UniqueId engineId, DiscoveryIssue issue) {

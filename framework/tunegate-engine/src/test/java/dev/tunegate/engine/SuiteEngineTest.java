@@ -75,6 +75,9 @@ class SuiteEngineTest {
                 .discover(LauncherDiscoveryRequestBuilder.request()
                         .selectors(selectClass(FindsSuites.class))
                         .configurationParameter("junit.platform.discovery.issue.severity.critical", "WARNING")
+                        // models/echo and models/upper are test gateways' models, not the embedded emulator's:
+                        // replay mode asks the backend nothing at discovery
+                        .configurationParameter("tunegate.mode", "replay")
                         .build());
         assertThat(plan.countTestIdentifiers(t -> t.isTest() && t.getUniqueId().contains("[engine:tunegate]")))
                 .as("the suites run once, inside the @Suite class")

@@ -66,6 +66,9 @@ class VerdictLogTest {
                             .selectors(selectClass(EmulatorSuite.class), selectClass(SingleSuite.class))
                             .filters(includeEngines("junit-platform-suite"))
                             .configurationParameter("tunegate.reports.dir", reports.toString())
+                            // single.eval.yaml calls the test gateways' models/echo: on the emulator it calls one
+                            // of its models (an unknown model would fail the suite at discovery, without a gate)
+                            .configurationParameter("tunegate.model.only", "models/gemini-2.0-flash")
                             .build());
             assertThat(blocks).as("nothing before the session closes").isEmpty();
         } finally {

@@ -61,13 +61,16 @@ final class SuiteLoader {
     private final ClassLoader classLoader;
     private final TuneGateConfiguration config;
     private final Map<URI, Loaded> cache = new HashMap<>();
+    private final ModelExistence models;
 
     SuiteLoader(
             TuneGateConfiguration config,
             MatcherRegistry registry,
             DiscoveryIssueReporter issues,
-            ClassLoader classLoader) {
+            ClassLoader classLoader,
+            ModelExistence models) {
         this.config = config;
+        this.models = models;
         this.files = new SuiteFiles(config.projectRoot().orElse(null), config.suiteMaxBytes(), classLoader);
         this.parser = new SuiteParser(files, config.suiteMaxBytes(), config.suiteMaxAliasNodes());
         this.registry = registry;
@@ -105,7 +108,19 @@ final class SuiteLoader {
     private Loaded loadUncached(URI uri) {
         try {
             EvalSuite suite = dev.tunegate.engine.platform.discovery.ModelOverrides.apply(parser.parse(uri), config);
-            return new Loaded(compile(suite), null);
+            List<SuiteProblem> missingModels = models.problems(suite);
+            CompiledSuite compiled;
+            try {
+                compiled = compile(suite);
+            } catch (SuiteException e) {
+                List<SuiteProblem> all = new ArrayList<>(e.problems());
+                all.addAll(missingModels);
+                throw SuiteException.inFileOrder(all, null);
+            }
+            if (!missingModels.isEmpty()) {
+                throw SuiteException.inFileOrder(missingModels, null);
+            }
+            return new Loaded(compiled, null);
         } catch (SuiteException e) {
             List<SuiteProblem> problems = new ArrayList<>(e.problems());
             if (e.partial().isPresent()) {

@@ -7,6 +7,7 @@ import dev.tunegate.engine.platform.descriptor.CompiledSuite;
 import dev.tunegate.engine.platform.descriptor.GateTestDescriptor;
 import dev.tunegate.engine.platform.descriptor.SuiteDescriptor;
 import dev.tunegate.engine.platform.descriptor.TuneGateEngineDescriptor;
+import dev.tunegate.engine.run.ModelLookup;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +34,22 @@ public final class TuneGateDiscovery {
             TuneGateEngineDescriptor engine,
             TuneGateConfiguration config,
             DiscoveryIssueReporter issues) {
+        resolve(request, engine, config, issues, ModelLookup.none());
+    }
+
+    /** As above, asking {@code models} whether each variant's model exists (see {@link ModelExistence}). */
+    public static void resolve(
+            EngineDiscoveryRequest request,
+            TuneGateEngineDescriptor engine,
+            TuneGateConfiguration config,
+            DiscoveryIssueReporter issues,
+            ModelLookup models) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
                 ? Thread.currentThread().getContextClassLoader()
                 : TuneGateDiscovery.class.getClassLoader();
         MatcherRegistry registry = MatcherRegistry.load(loader);
-        SuiteLoader suites = new SuiteLoader(config, registry, issues, loader);
+        SuiteLoader suites =
+                new SuiteLoader(config, registry, issues, loader, new ModelExistence(models, config, issues));
         EngineDiscoveryRequestResolver.<TuneGateEngineDescriptor>builder()
                 .addResourceContainerSelectorResolver(ResourceFilter.of(r -> SuiteFiles.isSuiteName(r.getName())))
                 .addSelectorResolver(new DirectoryResolver(config.projectRoot(), issues))

@@ -20,6 +20,9 @@ class TuneGateTestTest {
                 .discover(LauncherDiscoveryRequestBuilder.request()
                         .selectors(selectClasspathResource("dev/tunegate/engine/gates/repeats.eval.yaml"))
                         .filters(includeEngines("tunegate"))
+                        // models/echo and models/upper are test gateways' models, not the embedded emulator's:
+                        // replay mode asks the backend nothing at discovery
+                        .configurationParameter("tunegate.mode", "replay")
                         .build());
         var described = plan.getRoots().stream()
                 .flatMap(root -> plan.getDescendants(root).stream())
