@@ -5,6 +5,7 @@ import static dev.tunegate.engine.Constants.*;
 import dev.tunegate.client.RetryPolicy;
 import dev.tunegate.engine.config.ComparisonSettings;
 import dev.tunegate.engine.config.ReplayMode;
+import dev.tunegate.engine.config.Shard;
 import dev.tunegate.engine.config.TuneGateConfiguration;
 import dev.tunegate.engine.run.replay.CassetteCalls;
 import java.net.URI;
@@ -137,8 +138,13 @@ final class ConfigurationReader {
                 "is not a whole number >= 0",
                 v -> Integer.parseInt(v) >= 0 ? Integer.parseInt(v) : null);
         boolean clean = values.bool(ALLURE_CLEAN_PROPERTY_NAME, true);
+        Optional<Shard> shard = values.checked(
+                SHARD_PROPERTY_NAME,
+                Optional.empty(),
+                "is not a shard i/n with 1 <= i <= n (e.g. 2/4)",
+                v -> Optional.of(Shard.parse(v)));
         return new ComparisonSettings(
-                reports, allure, reportsOn, allureOn, candidates, baseline, models, detailed, clean);
+                reports, allure, reportsOn, allureOn, candidates, baseline, models, detailed, clean, shard);
     }
 
     private Optional<URI> endpoint(String value) {

@@ -180,5 +180,13 @@ public final class Constants {
     /** Variant that replaces every suite gate's {@code baseline} (suites lacking it keep theirs). */
     public static final String GATE_BASELINE_PROPERTY_NAME = "tunegate.gate.baseline";
 
+    /**
+     * Runs one shard of the cases, {@code i/n} (1-based, e.g. {@code 2/4}; default: every case): the cases
+     * whose unique id hashes to {@code i} modulo {@code n}, each with all its variants. Gate tests are
+     * reported but do not fail in a shard (a shard judges a subset); {@code tunegate merge} merges the
+     * shards' reports into one run and judges the gates. See the README, "Sharding".
+     */
+    public static final String SHARD_PROPERTY_NAME = "tunegate.shard";
+
     private Constants() {}
 }

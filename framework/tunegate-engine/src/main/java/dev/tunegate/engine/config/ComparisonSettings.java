@@ -19,6 +19,7 @@ import org.apiguardian.api.API;
  * @param modelOverrides     {@code tunegate.model.<variant>=<model>}: variant name to model
  * @param detailedCases      how many cases per run keep answers and matcher details for compare.html
  * @param allureClean        delete the previous run's files from {@code allureResultsDir} (keeping {@code history/})
+ * @param shard              {@code tunegate.shard}: the one shard of the cases this run runs, or empty for all
  */
 @API(status = API.Status.INTERNAL)
 public record ComparisonSettings(
@@ -30,7 +31,8 @@ public record ComparisonSettings(
         Optional<String> baselineOverride,
         Map<String, String> modelOverrides,
         int detailedCases,
-        boolean allureClean) {
+        boolean allureClean,
+        Optional<Shard> shard) {
 
     public ComparisonSettings {
         candidateOverride = List.copyOf(candidateOverride);
@@ -53,6 +55,7 @@ public record ComparisonSettings(
                 Optional.empty(),
                 Map.of(),
                 2000,
-                true);
+                true,
+                Optional.empty());
     }
 }

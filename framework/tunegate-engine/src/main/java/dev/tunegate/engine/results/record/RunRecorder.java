@@ -218,7 +218,8 @@ final class RunRecorder implements ResultListener {
                 record.gate.roles().gated(),
                 variants(record),
                 record.ledger.cases(),
-                verdicts));
+                verdicts,
+                record.gate.policy()));
     }
 
     /** The gate's verdict on {@code candidate} over the cases run so far in {@code suite}. */
@@ -245,7 +246,13 @@ final class RunRecorder implements ResultListener {
             return;
         }
         String commit = CommitId.resolve(environment, Path.of("").toAbsolutePath());
-        RunResult run = new RunResult(shared.runId, shared.startedAt, clock.instant(), commit, shared.add(finished));
+        RunResult run = new RunResult(
+                shared.runId,
+                shared.startedAt,
+                clock.instant(),
+                commit,
+                shared.add(finished),
+                settings.shard().orElse(null));
         ReportWriter reports = new ReportWriter(settings.reportsDir(), environment);
         if (settings.reportsEnabled()) {
             reports.write(run);

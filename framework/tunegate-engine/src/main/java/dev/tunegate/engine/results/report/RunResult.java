@@ -1,5 +1,6 @@
 package dev.tunegate.engine.results.report;
 
+import dev.tunegate.engine.config.Shard;
 import java.time.Instant;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -12,12 +13,19 @@ import org.apiguardian.api.API;
  * @param finishedAt when the run finished
  * @param commit     git commit the run tested, or null when unknown
  * @param suites     every suite, in execution order
+ * @param shard      the shard this run ran ({@code tunegate.shard}), or null for every case
  */
 @API(status = API.Status.INTERNAL)
-public record RunResult(String runId, Instant startedAt, Instant finishedAt, String commit, List<SuiteResult> suites) {
+public record RunResult(
+        String runId, Instant startedAt, Instant finishedAt, String commit, List<SuiteResult> suites, Shard shard) {
 
     public RunResult {
         suites = List.copyOf(suites);
+    }
+
+    /** A run of every case (not sharded). */
+    public RunResult(String runId, Instant startedAt, Instant finishedAt, String commit, List<SuiteResult> suites) {
+        this(runId, startedAt, finishedAt, commit, suites, null);
     }
 
     /** Whether every gate of every suite passed. */

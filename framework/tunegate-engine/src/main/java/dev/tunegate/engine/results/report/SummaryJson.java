@@ -43,10 +43,20 @@ final class SummaryJson {
                 run.finishedAt().toString(),
                 run.commit(),
                 run.passed(),
-                mapped(run.suites(), SummaryJson::suite));
+                mapped(run.suites(), run.shard() == null ? SummaryJson::suite : SummaryJson::shardSuite),
+                run.shard() == null ? null : run.shard().toString());
     }
 
     private static SummaryDocument.Suite suite(SuiteResult suite) {
+        return suite(suite, false);
+    }
+
+    /** A suite of a shard: with its gate policy and every case's index, what {@code tunegate merge} needs. */
+    private static SummaryDocument.Suite shardSuite(SuiteResult suite) {
+        return suite(suite, true);
+    }
+
+    private static SummaryDocument.Suite suite(SuiteResult suite, boolean shard) {
         List<SummaryDocument.Variant> variants =
                 VariantStats.of(suite).stream().map(SummaryJson::variant).toList();
         return new SummaryDocument.Suite(
@@ -57,7 +67,8 @@ final class SummaryJson {
                 suite.cases().size(),
                 variants,
                 suite.verdicts().stream().map(SummaryJson::candidate).toList(),
-                mapped(suite.cases(), SummaryJson::caseOf));
+                mapped(suite.cases(), c -> caseOf(c, shard)),
+                shard ? suite.policy() : null);
     }
 
     private static SummaryDocument.Variant variant(VariantStats stats) {
@@ -103,10 +114,10 @@ final class SummaryJson {
                 v.improvements());
     }
 
-    private static SummaryDocument.Case caseOf(CaseResult c) {
+    private static SummaryDocument.Case caseOf(CaseResult c, boolean shard) {
         Map<String, SummaryDocument.CaseVariant> variants = new LinkedHashMap<>();
         c.byVariant().forEach((name, result) -> variants.put(name, caseVariant(result)));
-        return new SummaryDocument.Case(c.id(), c.tags(), variants);
+        return new SummaryDocument.Case(c.id(), c.tags(), variants, shard && c.index() >= 0 ? c.index() : null);
     }
 
     private static SummaryDocument.CaseVariant caseVariant(VariantResult r) {

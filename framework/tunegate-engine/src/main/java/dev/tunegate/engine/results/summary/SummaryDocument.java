@@ -3,6 +3,7 @@ package dev.tunegate.engine.results.summary;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tunegate.engine.model.gate.GateCheck;
+import dev.tunegate.engine.model.gate.GatePolicy;
 import dev.tunegate.engine.model.gate.Outcome;
 import dev.tunegate.engine.model.stats.Interval;
 import dev.tunegate.engine.model.stats.PairedTable;
@@ -26,6 +27,7 @@ import org.apiguardian.api.API;
  * @param commit        git commit tested, or null
  * @param passed        whether every gate of every suite passed
  * @param suites        every suite, in execution order (required: a file without it is not a summary)
+ * @param shard         {@code i/n} when the run was one shard of a sharded run ({@code tunegate.shard}), else absent
  */
 @API(status = API.Status.INTERNAL)
 public record SummaryDocument(
@@ -35,7 +37,8 @@ public record SummaryDocument(
         String finishedAt,
         String commit,
         boolean passed,
-        @JsonProperty(required = true) List<Suite> suites) {
+        @JsonProperty(required = true) List<Suite> suites,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String shard) {
 
     public SummaryDocument {
         suites = orEmpty(suites);
@@ -52,6 +55,8 @@ public record SummaryDocument(
      * @param variants    per-variant aggregates, in declaration order
      * @param candidates  the gate's verdict per candidate
      * @param cases       every case, in file order
+     * @param gate        the gate policy applied (overrides included), written by shards so that
+     *                    {@code tunegate merge} can judge the merged cases; absent otherwise
      */
     public record Suite(
             String name,
@@ -61,7 +66,8 @@ public record SummaryDocument(
             int caseCount,
             List<Variant> variants,
             List<Candidate> candidates,
-            List<Case> cases) {
+            List<Case> cases,
+            @JsonInclude(JsonInclude.Include.NON_NULL) GatePolicy gate) {
 
         public Suite {
             variants = orEmpty(variants);
@@ -184,8 +190,14 @@ public record SummaryDocument(
      * @param id       case id
      * @param tags     the case's tags
      * @param variants result per variant name, in the suite's variant order
+     * @param index    the case's position in its suite (0-based), written by shards so that merged cases
+     *                 keep the suite's order; absent otherwise
      */
-    public record Case(String id, List<String> tags, Map<String, CaseVariant> variants) {
+    public record Case(
+            String id,
+            List<String> tags,
+            Map<String, CaseVariant> variants,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer index) {
 
         public Case {
             tags = orEmpty(tags);
