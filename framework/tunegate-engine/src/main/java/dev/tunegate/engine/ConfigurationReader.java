@@ -3,7 +3,9 @@ package dev.tunegate.engine;
 import static dev.tunegate.engine.Constants.*;
 
 import dev.tunegate.client.RetryPolicy;
+import dev.tunegate.engine.config.Budget;
 import dev.tunegate.engine.config.ComparisonSettings;
+import dev.tunegate.engine.config.PriceTable;
 import dev.tunegate.engine.config.ReplayMode;
 import dev.tunegate.engine.config.Shard;
 import dev.tunegate.engine.config.TuneGateConfiguration;
@@ -102,6 +104,11 @@ final class ConfigurationReader {
                 mode,
                 cassettes,
                 comparison(root),
+                values.checked(
+                        BUDGET_PROPERTY_NAME,
+                        Optional.empty(),
+                        "is not a budget such as '200000 tokens', '0.50 USD' or '$0.50'",
+                        v -> Optional.of(Budget.parse(v))),
                 values.problems(),
                 UnknownKeys.warnings(values.tunegateKeys()));
     }
@@ -143,8 +150,15 @@ final class ConfigurationReader {
                 Optional.empty(),
                 "is not a shard i/n with 1 <= i <= n (e.g. 2/4)",
                 v -> Optional.of(Shard.parse(v)));
+        PriceTable prices = d.prices();
+        Optional<Path> pricesFile = values.path(PRICES_PROPERTY_NAME);
+        try {
+            prices = PriceTable.load(pricesFile);
+        } catch (IllegalArgumentException e) {
+            values.problem(PRICES_PROPERTY_NAME, pricesFile.map(Path::toString).orElse(""), e.getMessage());
+        }
         return new ComparisonSettings(
-                reports, allure, reportsOn, allureOn, candidates, baseline, models, detailed, clean, shard);
+                reports, allure, reportsOn, allureOn, candidates, baseline, models, detailed, clean, shard, prices);
     }
 
     private Optional<URI> endpoint(String value) {

@@ -188,5 +188,20 @@ public final class Constants {
      */
     public static final String SHARD_PROPERTY_NAME = "tunegate.shard";
 
+    /**
+     * A properties file of token prices that adds to or replaces entries of the shipped price table
+     * ({@code <model prefix>.input}, {@code .output}, optionally {@code .thinking}, in US dollars per
+     * million tokens). Reports show each variant's estimated cost from it.
+     */
+    public static final String PRICES_PROPERTY_NAME = "tunegate.prices";
+
+    /**
+     * Spending limit of a run, in tokens ({@code 200000 tokens}) or US dollars ({@code 0.50 USD},
+     * {@code $0.50}; priced by the price table). When the next model call would exceed it (estimated as
+     * the largest call so far, calls in flight included), no new call is made: the tests left are
+     * aborted and the run is reported as incomplete, never as passed. Replayed calls cost nothing.
+     */
+    public static final String BUDGET_PROPERTY_NAME = "tunegate.budget";
+
     private Constants() {}
 }

@@ -7,6 +7,7 @@ import dev.tunegate.engine.results.allure.AllureReporter;
 import dev.tunegate.engine.results.allure.BackgroundResultsWriter;
 import dev.tunegate.engine.results.record.GateJudge;
 import dev.tunegate.engine.results.record.VerdictLog;
+import dev.tunegate.engine.run.BudgetGateway;
 import dev.tunegate.engine.run.FailurePolicy;
 import dev.tunegate.engine.run.GateFailurePolicy;
 import dev.tunegate.engine.run.GatewayFactory;
@@ -67,7 +68,8 @@ final class RunWiring {
         GateFailurePolicy gates = new GateFailurePolicy(settings);
         List<String> secrets = Optional.ofNullable(environment.get(config.apiKeyEnv())).stream()
                 .toList();
-        GatewayFactory calls = RecordingGateway.decorate(gateways, config, secrets);
+        // the budget counts calls that go to the endpoint: replayed answers cost nothing
+        GatewayFactory calls = RecordingGateway.decorate(BudgetGateway.decorate(gateways, config), config, secrets);
         GateJudge results = GateJudge.recording(
                 settings,
                 gates,

@@ -20,6 +20,7 @@ import org.apiguardian.api.API;
  * @param detailedCases      how many cases per run keep answers and matcher details for compare.html
  * @param allureClean        delete the previous run's files from {@code allureResultsDir} (keeping {@code history/})
  * @param shard              {@code tunegate.shard}: the one shard of the cases this run runs, or empty for all
+ * @param prices             token prices for the cost in reports (the shipped table and {@code tunegate.prices})
  */
 @API(status = API.Status.INTERNAL)
 public record ComparisonSettings(
@@ -32,7 +33,8 @@ public record ComparisonSettings(
         Map<String, String> modelOverrides,
         int detailedCases,
         boolean allureClean,
-        Optional<Shard> shard) {
+        Optional<Shard> shard,
+        PriceTable prices) {
 
     public ComparisonSettings {
         candidateOverride = List.copyOf(candidateOverride);
@@ -56,6 +58,7 @@ public record ComparisonSettings(
                 Map.of(),
                 2000,
                 true,
-                Optional.empty());
+                Optional.empty(),
+                PriceTable.load(Optional.empty()));
     }
 }

@@ -41,6 +41,7 @@ public record TuneGateConfiguration(
         ReplayMode mode,
         Path cassettes,
         ComparisonSettings comparison,
+        Optional<Budget> budget,
         List<String> problems,
         List<String> warnings) {
 

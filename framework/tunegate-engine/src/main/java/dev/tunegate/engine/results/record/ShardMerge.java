@@ -9,6 +9,7 @@ import dev.tunegate.engine.model.gate.GateVerdict;
 import dev.tunegate.engine.model.gate.Outcome;
 import dev.tunegate.engine.model.gate.Role;
 import dev.tunegate.engine.model.gate.Roles;
+import dev.tunegate.engine.model.stats.TokenUsage;
 import dev.tunegate.engine.model.suite.SuiteLocations;
 import dev.tunegate.engine.results.allure.Allure3Config;
 import dev.tunegate.engine.results.allure.AllureReporter;
@@ -21,6 +22,7 @@ import dev.tunegate.engine.results.report.SampleResult;
 import dev.tunegate.engine.results.report.SuiteResult;
 import dev.tunegate.engine.results.report.VariantInfo;
 import dev.tunegate.engine.results.report.VariantResult;
+import dev.tunegate.engine.results.report.VariantUsage;
 import dev.tunegate.engine.results.summary.SummaryCodec;
 import dev.tunegate.engine.results.summary.SummaryDocument;
 import io.qameta.allure.AllureLifecycle;
@@ -201,7 +203,14 @@ public final class ShardMerge {
                 .filter(Objects::nonNull)
                 .findFirst()
                 .orElse(null);
-        return new RunResult(UUID.randomUUID().toString(), started, finished, commit, results);
+        String incomplete = null;
+        for (SummaryDocument d : documents) {
+            if (Boolean.FALSE.equals(d.complete()) && incomplete == null) {
+                incomplete = (d.shard() == null ? "" : "shard " + d.shard() + ": ")
+                        + Objects.requireNonNullElse(d.incomplete(), "the run did not make all its calls");
+            }
+        }
+        return new RunResult(UUID.randomUUID().toString(), started, finished, commit, results, null, incomplete);
     }
 
     private static SuiteResult suite(List<SummaryDocument.Suite> parts) {
@@ -278,7 +287,26 @@ public final class ShardMerge {
                 variants,
                 caseResults,
                 verdicts,
-                first.gate());
+                first.gate(),
+                usage(parts));
+    }
+
+    /** Each variant's tokens and cost summed over the shards (cost unknown when a shard's is). */
+    private static Map<String, VariantUsage> usage(List<SummaryDocument.Suite> parts) {
+        Map<String, VariantUsage> usage = new LinkedHashMap<>();
+        for (SummaryDocument.Suite part : parts) {
+            for (SummaryDocument.Variant v : part.variants()) {
+                SummaryDocument.Usage u = v.usage();
+                if (u != null) {
+                    VariantUsage shard = new VariantUsage(
+                            new TokenUsage(u.calls(), u.promptTokens(), u.outputTokens(), u.thinkingTokens()),
+                            new TokenUsage(0, u.judgeTokens(), 0, 0),
+                            u.costUsd());
+                    usage.merge(v.name(), shard, VariantUsage::plus);
+                }
+            }
+        }
+        return usage;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.tunegate.engine.results.report;
 import dev.tunegate.engine.model.gate.GatePolicy;
 import dev.tunegate.engine.model.gate.GateVerdict;
 import java.util.List;
+import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
@@ -16,6 +17,7 @@ import org.apiguardian.api.API;
  * @param cases       cases in file order (a {@link CaseList} is kept as it is: it builds each case when read)
  * @param verdicts    one verdict per candidate
  * @param policy      the gate policy the verdicts applied (written to sharded summaries), or null
+ * @param usage       tokens and cost per variant name (variants that reported no usage are absent)
  */
 @API(status = API.Status.INTERNAL)
 public record SuiteResult(
@@ -26,9 +28,11 @@ public record SuiteResult(
         List<VariantInfo> variants,
         List<CaseResult> cases,
         List<GateVerdict> verdicts,
-        GatePolicy policy) {
+        GatePolicy policy,
+        Map<String, VariantUsage> usage) {
 
     public SuiteResult {
+        usage = Map.copyOf(usage);
         variants = List.copyOf(variants);
         cases = cases instanceof CaseList ? cases : List.copyOf(cases);
         verdicts = List.copyOf(verdicts);
@@ -43,6 +47,6 @@ public record SuiteResult(
             List<VariantInfo> variants,
             List<CaseResult> cases,
             List<GateVerdict> verdicts) {
-        this(name, location, contentHash, gated, variants, cases, verdicts, null);
+        this(name, location, contentHash, gated, variants, cases, verdicts, null, Map.of());
     }
 }

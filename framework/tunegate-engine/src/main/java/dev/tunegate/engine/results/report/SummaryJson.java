@@ -44,7 +44,9 @@ final class SummaryJson {
                 run.commit(),
                 run.passed(),
                 mapped(run.suites(), run.shard() == null ? SummaryJson::suite : SummaryJson::shardSuite),
-                run.shard() == null ? null : run.shard().toString());
+                run.shard() == null ? null : run.shard().toString(),
+                run.incomplete() == null ? null : false,
+                run.incomplete());
     }
 
     private static SummaryDocument.Suite suite(SuiteResult suite) {
@@ -57,8 +59,9 @@ final class SummaryJson {
     }
 
     private static SummaryDocument.Suite suite(SuiteResult suite, boolean shard) {
-        List<SummaryDocument.Variant> variants =
-                VariantStats.of(suite).stream().map(SummaryJson::variant).toList();
+        List<SummaryDocument.Variant> variants = VariantStats.of(suite).stream()
+                .map(stats -> variant(stats, suite.usage().get(stats.variant().name())))
+                .toList();
         return new SummaryDocument.Suite(
                 suite.name(),
                 suite.location(),
@@ -71,7 +74,7 @@ final class SummaryJson {
                 shard ? suite.policy() : null);
     }
 
-    private static SummaryDocument.Variant variant(VariantStats stats) {
+    private static SummaryDocument.Variant variant(VariantStats stats, VariantUsage usage) {
         return new SummaryDocument.Variant(
                 stats.variant().name(),
                 stats.variant().model(),
@@ -82,7 +85,16 @@ final class SummaryJson {
                 stats.passRate().interval(),
                 new SummaryDocument.Counts(stats.passed(), stats.failed(), stats.errors(), stats.skipped()),
                 new SummaryDocument.Repeats(stats.samples(), stats.flaky()),
-                stats.retries());
+                stats.retries(),
+                usage == null
+                        ? null
+                        : new SummaryDocument.Usage(
+                                usage.model().calls(),
+                                usage.model().prompt(),
+                                usage.model().output(),
+                                usage.model().thinking(),
+                                usage.judge().total(),
+                                usage.costUsd()));
     }
 
     private static SummaryDocument.Candidate candidate(GateVerdict v) {

@@ -28,6 +28,8 @@ import org.apiguardian.api.API;
  * @param passed        whether every gate of every suite passed
  * @param suites        every suite, in execution order (required: a file without it is not a summary)
  * @param shard         {@code i/n} when the run was one shard of a sharded run ({@code tunegate.shard}), else absent
+ * @param complete      {@code false} when the run could not make all its calls (then never passed); else absent
+ * @param incomplete    why the run is incomplete (e.g. {@code tunegate.budget} reached), else absent
  */
 @API(status = API.Status.INTERNAL)
 public record SummaryDocument(
@@ -38,7 +40,9 @@ public record SummaryDocument(
         String commit,
         boolean passed,
         @JsonProperty(required = true) List<Suite> suites,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String shard) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String shard,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean complete,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String incomplete) {
 
     public SummaryDocument {
         suites = orEmpty(suites);
@@ -89,6 +93,7 @@ public record SummaryDocument(
      * @param counts           cases per outcome
      * @param repeats          samples taken and flaky cases
      * @param retries          transport retries of the variant's calls, calls that finally failed included
+     * @param usage            tokens and estimated cost of the variant's calls; absent when none reported usage
      */
     public record Variant(
             String name,
@@ -100,7 +105,26 @@ public record SummaryDocument(
             Interval passRateInterval,
             Counts counts,
             Repeats repeats,
-            long retries) {}
+            long retries,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Usage usage) {}
+
+    /**
+     * Tokens spent by a variant's calls and their estimated cost.
+     *
+     * @param calls          calls that reported usage
+     * @param promptTokens   prompt tokens
+     * @param outputTokens   output tokens
+     * @param thinkingTokens thinking tokens
+     * @param judgeTokens    tokens of judge calls made for the variant (not in the counts above)
+     * @param costUsd        estimated cost in US dollars from the price table, or null without a price
+     */
+    public record Usage(
+            long calls,
+            long promptTokens,
+            long outputTokens,
+            long thinkingTokens,
+            long judgeTokens,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double costUsd) {}
 
     /**
      * Cases of a variant per outcome.
