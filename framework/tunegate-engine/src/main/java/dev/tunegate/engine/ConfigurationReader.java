@@ -157,8 +157,38 @@ final class ConfigurationReader {
         } catch (IllegalArgumentException e) {
             values.problem(PRICES_PROPERTY_NAME, pricesFile.map(Path::toString).orElse(""), e.getMessage());
         }
+        Map<String, ReplayMode> variantModes = new TreeMap<>();
+        for (String key : values.tunegateKeys()) {
+            if (key.startsWith(MODE_OVERRIDE_PREFIX)) {
+                String variant = key.substring(MODE_OVERRIDE_PREFIX.length());
+                String mode = values.raw(key).map(String::trim).orElse("");
+                try {
+                    if (variant.isBlank()) {
+                        throw new IllegalArgumentException("needs a variant name");
+                    }
+                    variantModes.put(variant, ReplayMode.parse(mode));
+                } catch (IllegalArgumentException e) {
+                    values.problem(
+                            key,
+                            mode,
+                            "is not live, record, replay or auto for a variant (" + MODE_OVERRIDE_PREFIX
+                                    + "<variant>)");
+                }
+            }
+        }
         return new ComparisonSettings(
-                reports, allure, reportsOn, allureOn, candidates, baseline, models, detailed, clean, shard, prices);
+                reports,
+                allure,
+                reportsOn,
+                allureOn,
+                candidates,
+                baseline,
+                models,
+                detailed,
+                clean,
+                shard,
+                prices,
+                variantModes);
     }
 
     private Optional<URI> endpoint(String value) {

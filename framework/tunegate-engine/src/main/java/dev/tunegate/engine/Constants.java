@@ -139,6 +139,14 @@ public final class Constants {
      */
     public static final String MODE_PROPERTY_NAME = "tunegate.mode";
 
+    /**
+     * Prefix of per-variant record/replay modes: {@code tunegate.mode.<variant>=replay} answers that variant
+     * only from recordings (a <em>frozen</em> baseline: a model that no longer exists can still be compared
+     * with), whatever {@link #MODE_PROPERTY_NAME} says for the others; also {@code live}, {@code record},
+     * {@code auto}. Summaries mark a replay-only variant as frozen.
+     */
+    public static final String MODE_OVERRIDE_PREFIX = "tunegate.mode.";
+
     /** Directory of the recordings (default {@code src/test/resources/cassettes}, relative to the working directory). */
     public static final String CASSETTES_PROPERTY_NAME = "tunegate.cassettes";
 

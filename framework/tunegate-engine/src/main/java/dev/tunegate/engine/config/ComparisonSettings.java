@@ -21,6 +21,7 @@ import org.apiguardian.api.API;
  * @param allureClean        delete the previous run's files from {@code allureResultsDir} (keeping {@code history/})
  * @param shard              {@code tunegate.shard}: the one shard of the cases this run runs, or empty for all
  * @param prices             token prices for the cost in reports (the shipped table and {@code tunegate.prices})
+ * @param variantModes       {@code tunegate.mode.<variant>}: record/replay mode per variant ({@code replay}: frozen)
  */
 @API(status = API.Status.INTERNAL)
 public record ComparisonSettings(
@@ -34,11 +35,18 @@ public record ComparisonSettings(
         int detailedCases,
         boolean allureClean,
         Optional<Shard> shard,
-        PriceTable prices) {
+        PriceTable prices,
+        Map<String, ReplayMode> variantModes) {
 
     public ComparisonSettings {
+        variantModes = Map.copyOf(variantModes);
         candidateOverride = List.copyOf(candidateOverride);
         modelOverrides = Map.copyOf(modelOverrides);
+    }
+
+    /** Whether a variant is answered only from recordings ({@code tunegate.mode.<variant>=replay}). */
+    public boolean frozen(String variant) {
+        return variantModes.get(variant) == ReplayMode.REPLAY;
     }
 
     /** Defaults: reports under {@code reports/} of the project root (or working directory). */
@@ -59,6 +67,7 @@ public record ComparisonSettings(
                 2000,
                 true,
                 Optional.empty(),
-                PriceTable.load(Optional.empty()));
+                PriceTable.load(Optional.empty()),
+                Map.of());
     }
 }

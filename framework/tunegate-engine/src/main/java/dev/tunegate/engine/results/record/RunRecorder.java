@@ -360,7 +360,8 @@ final class RunRecorder implements ResultListener {
                         name,
                         record.models.getOrDefault(name, v.model()),
                         record.gate.roles().of(name),
-                        temperature(v))));
+                        temperature(v),
+                        settings.frozen(name))));
         return variants;
     }
 

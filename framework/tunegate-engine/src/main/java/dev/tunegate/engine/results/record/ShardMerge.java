@@ -230,7 +230,7 @@ public final class ShardMerge {
         for (SummaryDocument.Variant v : first.variants()) {
             Role role = Role.fromYaml(v.role());
             roleOf.put(v.name(), role);
-            variants.add(new VariantInfo(v.name(), v.model(), role, null));
+            variants.add(new VariantInfo(v.name(), v.model(), role, null, Boolean.TRUE.equals(v.frozen())));
         }
         for (SummaryDocument.Suite part : parts) {
             part.variants().forEach(v -> retries.merge(v.name(), v.retries(), Long::sum));

@@ -94,7 +94,8 @@ final class SummaryJson {
                                 usage.model().output(),
                                 usage.model().thinking(),
                                 usage.judge().total(),
-                                usage.costUsd()));
+                                usage.costUsd()),
+                stats.variant().frozen() ? true : null);
     }
 
     private static SummaryDocument.Candidate candidate(GateVerdict v) {

@@ -94,6 +94,7 @@ public record SummaryDocument(
      * @param repeats          samples taken and flaky cases
      * @param retries          transport retries of the variant's calls, calls that finally failed included
      * @param usage            tokens and estimated cost of the variant's calls; absent when none reported usage
+     * @param frozen           true when the variant was answered only from recordings (a frozen baseline); else absent
      */
     public record Variant(
             String name,
@@ -106,7 +107,8 @@ public record SummaryDocument(
             Counts counts,
             Repeats repeats,
             long retries,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Usage usage) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) Usage usage,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean frozen) {}
 
     /**
      * Tokens spent by a variant's calls and their estimated cost.
