@@ -57,6 +57,7 @@ final class ApiHandler implements HttpHandler {
     private final StreamWriter streams;
     private final int chunkTokens;
     private final Semaphore handlers;
+    private final BatchService batches;
 
     ApiHandler(
             ObjectMapper mapper,
@@ -69,7 +70,8 @@ final class ApiHandler implements HttpHandler {
             EmulatorStats stats,
             String requiredApiKey,
             int chunkTokens,
-            int maxInFlight) {
+            int maxInFlight,
+            BatchService batches) {
         this.mapper = mapper;
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter(
                         Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
@@ -88,6 +90,7 @@ final class ApiHandler implements HttpHandler {
         this.streams = new StreamWriter(pretty, compact, stats);
         this.chunkTokens = chunkTokens;
         this.handlers = new Semaphore(maxInFlight, true);
+        this.batches = batches;
     }
 
     @Override
@@ -168,6 +171,11 @@ final class ApiHandler implements HttpHandler {
         if (rest.startsWith("models")) {
             return models(exchange, request, rest, fault);
         }
+        if (rest.startsWith("batches/")) {
+            requireMethod(request, "GET");
+            sendJson(exchange, 200, batches.get(rest));
+            return 200;
+        }
         if (rest.startsWith("tunedModels")) {
             int colon = rest.indexOf(':');
             if (colon > 0 && !rest.substring(0, colon).contains("/operations")) {
@@ -228,9 +236,13 @@ final class ApiHandler implements HttpHandler {
             case "countTokens": {
                 return countTokens(exchange, request);
             }
+            case "batchGenerateContent": {
+                sendJson(exchange, 200, batches.create(model, request.body()));
+                return 200;
+            }
             default:
                 throw ApiException.notFound("Unknown method :" + method + " on " + model.name()
-                        + " (supported: generateContent, streamGenerateContent, countTokens).");
+                        + " (supported: generateContent, streamGenerateContent, countTokens, batchGenerateContent).");
         }
     }
 
