@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,8 +66,15 @@ class MergeCommandTest {
         assertThat(caseCount(shard1)).as("shard 1 runs part of the cases").isBetween(1, cases - 1);
         assertThat(caseCount(shard1) + caseCount(shard2)).isEqualTo(cases);
         assertThat(shard1.get("shard").asText()).isEqualTo("1/2");
+        Map<String, Double> wholeCosts = costs(summary(whole));
+        Map<String, Double> mergedCosts = costs(summary(merged));
+        assertThat(mergedCosts).containsOnlyKeys(wholeCosts.keySet());
+        wholeCosts.forEach((variant, cost) -> assertThat(mergedCosts.get(variant))
+                .as("cost of " + variant + ": the shards' costs add up (to floating-point rounding)")
+                .isCloseTo(cost, org.assertj.core.data.Offset.offset(1e-12)));
         assertThat(comparable(summary(merged)))
-                .as("merged summary.json equals the unsharded one (but for run id, times and shard fields)")
+                .as("merged summary.json equals the unsharded one (but for run id, times, shard fields and"
+                        + " the sum of costs)")
                 .isEqualTo(comparable(summary(whole)));
         assertThat(Files.readString(merged.resolve("tunegate/summary.md"))).contains("Gate passed");
         Schema schema = schema();
@@ -127,11 +136,29 @@ class MergeCommandTest {
         return n;
     }
 
-    /** The summary without what differs between runs of the same answers, and the shard-only fields. */
+    /** Each variant's estimated cost by suite/variant. */
+    private static Map<String, Double> costs(JsonNode summary) {
+        Map<String, Double> costs = new TreeMap<>();
+        for (JsonNode suite : summary.get("suites")) {
+            for (JsonNode variant : suite.get("variants")) {
+                costs.put(
+                        suite.get("name").asText() + "/" + variant.get("name").asText(),
+                        variant.at("/usage/costUsd").asDouble());
+            }
+        }
+        return costs;
+    }
+
+    /** The summary without what differs between runs of the same answers, the shard-only fields and costs. */
     private static JsonNode comparable(JsonNode summary) {
         ObjectNode copy = summary.deepCopy();
         copy.remove(List.of("runId", "startedAt", "finishedAt", "shard"));
         for (JsonNode suite : copy.get("suites")) {
+            for (JsonNode variant : suite.get("variants")) {
+                if (variant.has("usage")) {
+                    ((ObjectNode) variant.get("usage")).remove("costUsd");
+                }
+            }
             ((ObjectNode) suite).remove("gate");
             for (JsonNode c : suite.get("cases")) {
                 ((ObjectNode) c).remove("index");
