@@ -62,10 +62,17 @@ public final class ShardBenchmark {
         ShardMerge.merge(parts, dir.resolve("merged"), Map.of());
         System.out.printf("merge of %d shards:   %8.3f s%n", shards, (System.nanoTime() - start) / 1e9);
         run(launcher, suite, dir.resolve("whole"), Map.of(), "unsharded");
-        JsonNode merged = comparable(dir.resolve("merged"));
-        JsonNode whole = comparable(dir.resolve("whole"));
-        boolean equal = merged.equals(whole);
-        System.out.println("merged summary.json equals the unsharded one: " + equal);
+        List<Double> mergedCosts = new ArrayList<>();
+        List<Double> wholeCosts = new ArrayList<>();
+        JsonNode merged = comparable(dir.resolve("merged"), mergedCosts);
+        JsonNode whole = comparable(dir.resolve("whole"), wholeCosts);
+        boolean costs = mergedCosts.size() == wholeCosts.size();
+        for (int i = 0; costs && i < wholeCosts.size(); i++) {
+            costs = Math.abs(mergedCosts.get(i) - wholeCosts.get(i)) <= 1e-9;
+        }
+        boolean equal = merged.equals(whole) && costs;
+        System.out.println("merged summary.json equals the unsharded one: " + equal + " (costs " + mergedCosts + " vs "
+                + wholeCosts + ", equal to rounding)");
         System.out.println("reports in " + dir);
         if (!equal) {
             System.exit(1);
@@ -106,11 +113,18 @@ public final class ShardBenchmark {
         return suite;
     }
 
-    private static JsonNode comparable(Path reports) throws java.io.IOException {
+    /** The summary without run id, times, shard-only fields and costs (added to {@code costs}: sums round). */
+    private static JsonNode comparable(Path reports, List<Double> costs) throws java.io.IOException {
         ObjectNode summary = (ObjectNode)
                 JSON.readTree(reports.resolve("tunegate/summary.json").toFile());
         summary.remove(List.of("runId", "startedAt", "finishedAt", "shard"));
         for (JsonNode s : summary.get("suites")) {
+            for (JsonNode v : s.get("variants")) {
+                if (v.has("usage")) {
+                    costs.add(v.at("/usage/costUsd").asDouble());
+                    ((ObjectNode) v.get("usage")).remove("costUsd");
+                }
+            }
             ((ObjectNode) s).remove("gate");
             for (JsonNode c : s.get("cases")) {
                 ((ObjectNode) c).remove("index");
