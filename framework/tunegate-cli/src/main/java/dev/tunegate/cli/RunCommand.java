@@ -74,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--mode",
             paramLabel = "MODE",
-            description = "Model calls: live, record, replay or auto (default: live, or tunegate.mode).")
+            description = "Model calls: live, record, replay, auto or batch (default: live, or tunegate.mode).")
     ReplayMode mode;
 
     @Option(names = "--cassettes", paramLabel = "DIR", description = "Where recordings are kept (tunegate.cassettes).")

@@ -64,6 +64,12 @@ final class RunReport {
             out.print(gates.render((col, text) -> col == 2 ? colourVerdict(text) : text));
         }
 
+        if (recorder.incomplete() != null) {
+            out.println();
+            out.println(
+                    ansi.string("@|red,bold INCOMPLETE|@ (not passed): " + RunCommand.escape(recorder.incomplete())));
+        }
+
         if (!recorder.problems().isEmpty()) {
             out.println();
             out.println(ansi.string("@|bold Failures (" + recorder.problems().size() + "):|@"));

@@ -1,6 +1,7 @@
 package dev.tunegate.cli;
 
 import dev.tunegate.engine.platform.descriptor.TuneGateTest;
+import dev.tunegate.engine.run.BudgetExceededException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,7 @@ final class RunTally implements TestExecutionListener, LauncherDiscoveryListener
     private long total;
     private long done;
     private int exitCode = ExitCodes.OK;
+    private String incomplete;
 
     RunTally(ProgressDisplay progress) {
         this.progress = progress;
@@ -128,6 +130,10 @@ final class RunTally implements TestExecutionListener, LauncherDiscoveryListener
                 problems.add(new Problem(id.getDisplayName(), category, message(failure)));
             } else if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
                 aborted.add(new Problem(id.getDisplayName(), null, message(failure)));
+                if (failure instanceof BudgetExceededException && incomplete == null) {
+                    incomplete = failure.getMessage(); // an incomplete run never passes
+                    exitCode = ExitCodes.worst(exitCode, ExitCodes.FAILED);
+                }
             }
             step(id);
         } else if (result.getStatus() == TestExecutionResult.Status.FAILED) {
@@ -206,6 +212,11 @@ final class RunTally implements TestExecutionListener, LauncherDiscoveryListener
 
     synchronized List<Problem> problems() {
         return List.copyOf(problems);
+    }
+
+    /** Why the run could not make all its calls ({@code tunegate.budget}), or null. */
+    synchronized String incomplete() {
+        return incomplete;
     }
 
     synchronized List<Problem> aborted() {

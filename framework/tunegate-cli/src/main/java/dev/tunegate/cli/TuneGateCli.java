@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             ModelsCommand.class,
             EmulatorCommand.class,
             CompareCommand.class,
+            MergeCommand.class,
             CassettesCommand.class,
             InitCommand.class,
             HelpCommand.class
@@ -68,6 +69,6 @@ public final class TuneGateCli implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(
-                spec.commandLine(), "Missing command: run, tune, models, emulator, compare, cassettes or init");
+                spec.commandLine(), "Missing command: run, tune, models, emulator, compare, merge, cassettes or init");
     }
 }

@@ -3,6 +3,7 @@ package dev.tunegate.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.auth.oauth2.GoogleCredentials;
 import dev.tunegate.client.model.GenerateContentRequest;
 import dev.tunegate.client.model.GenerateContentResponse;
@@ -450,6 +451,42 @@ public final class GeminiClient implements AutoCloseable {
      */
     public Operation awaitOperation(Operation operation, Consumer<Operation> progress, Duration timeout) {
         return poller.await(operation, progress, timeout);
+    }
+
+    // ---------------------------------------------------------------- batch mode
+
+    /**
+     * Submits {@code requests} as one batch with inline requests ({@code POST /v1beta/{model}:batchGenerateContent},
+     * each request's {@code metadata.key} its index) and returns the batch's operation ({@code batches/{id}}).
+     */
+    public Operation batchGenerateContent(String model, List<GenerateContentRequest> requests, String displayName) {
+        ObjectNode body = mapper.createObjectNode();
+        ObjectNode batch = body.putObject("batch");
+        if (displayName != null) {
+            batch.put("displayName", displayName);
+        }
+        var inline = batch.putObject("inputConfig").putObject("requests").putArray("requests");
+        for (int i = 0; i < requests.size(); i++) {
+            ObjectNode item = inline.addObject();
+            item.set("request", mapper.valueToTree(Objects.requireNonNull(requests.get(i), "request")));
+            item.putObject("metadata").put("key", Integer.toString(i));
+        }
+        HttpUrl url = ResourceNames.url(baseUrl, ResourceNames.model(model), "batchGenerateContent")
+                .build();
+        return send("POST", url, body, Operation.class);
+    }
+
+    /**
+     * Reads a batch ({@code GET /v1beta/batches/{id}}): its {@code metadata} carries {@code state} and
+     * {@code batchStats}; once done, {@code response.inlinedResponses.inlinedResponses[]} holds a
+     * {@code response} or an {@code error} per request, with the request's {@code metadata}.
+     */
+    public Operation getBatch(String name) {
+        String n = Objects.requireNonNull(name, "name");
+        if (!n.startsWith("batches/") || n.split("/", -1).length != 2 || n.endsWith("/")) {
+            throw new IllegalArgumentException("batch name must be batches/{id}, was: " + n);
+        }
+        return send("GET", ResourceNames.url(baseUrl, n, null).build(), null, Operation.class);
     }
 
     // ---------------------------------------------------------------- base models

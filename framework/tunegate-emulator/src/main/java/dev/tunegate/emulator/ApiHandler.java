@@ -65,6 +65,7 @@ final class ApiHandler implements HttpHandler {
     private final StreamWriter streams;
     private final int chunkTokens;
     private final Semaphore handlers;
+    private final BatchService batches;
 
     ApiHandler(
             ObjectMapper mapper,
@@ -80,7 +81,8 @@ final class ApiHandler implements HttpHandler {
             Deployments deployments,
             Clock clock,
             int chunkTokens,
-            int maxInFlight) {
+            int maxInFlight,
+            BatchService batches) {
         this.mapper = mapper;
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter(
                         Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
@@ -102,6 +104,7 @@ final class ApiHandler implements HttpHandler {
         this.streams = new StreamWriter(pretty, compact, stats);
         this.chunkTokens = chunkTokens;
         this.handlers = new Semaphore(maxInFlight, true);
+        this.batches = batches;
     }
 
     @Override
@@ -191,6 +194,11 @@ final class ApiHandler implements HttpHandler {
         String rest = path.substring("/v1beta/".length());
         if (rest.startsWith("models")) {
             return models(exchange, request, rest, fault);
+        }
+        if (rest.startsWith("batches/")) {
+            requireMethod(request, "GET");
+            sendJson(exchange, 200, batches.get(rest));
+            return 200;
         }
         if (rest.startsWith("tunedModels")) {
             int colon = rest.indexOf(':');
@@ -294,9 +302,13 @@ final class ApiHandler implements HttpHandler {
             case "countTokens": {
                 return countTokens(exchange, request);
             }
+            case "batchGenerateContent": {
+                sendJson(exchange, 200, batches.create(model, request.body()));
+                return 200;
+            }
             default:
                 throw ApiException.notFound("Unknown method :" + method + " on " + model.name()
-                        + " (supported: generateContent, streamGenerateContent, countTokens).");
+                        + " (supported: generateContent, streamGenerateContent, countTokens, batchGenerateContent).");
         }
     }
 

@@ -31,8 +31,9 @@ final class EndpointNames {
         } else {
             return "unknown";
         }
-        String collection =
-                rest.startsWith("tunedModels") ? "tunedModels" : rest.startsWith("models") ? "models" : "unknown";
+        String collection = rest.startsWith("tunedModels")
+                ? "tunedModels"
+                : rest.startsWith("models") ? "models" : rest.startsWith("batches") ? "batches" : "unknown";
         int colon = rest.indexOf(':');
         if (colon > 0 && !rest.contains("/operations")) {
             return collection + "." + rest.substring(colon + 1);

@@ -114,7 +114,8 @@ public final class GeminiEmulator implements AutoCloseable {
                 new Deployments(config.deployments),
                 Clock.systemUTC(),
                 config.chunkTokens,
-                config.threads);
+                config.threads,
+                new BatchService(mapper, reader, pipeline, config.batchDelay, java.time.Clock.systemUTC()));
         connections = new ConnectionGuard(config.maxConnections, config.idleTimeout);
         try {
             server = HttpServer.create(new InetSocketAddress(config.host, config.port), 1024);
@@ -207,8 +208,21 @@ public final class GeminiEmulator implements AutoCloseable {
         private Path dataDir;
         private long tuningStepMillis = 20;
         private TunedModelServiceFactory tunedModelFactory;
+        private Duration batchDelay = Duration.ofMillis(200);
 
         private Builder() {}
+
+        /**
+         * How long a batch ({@code :batchGenerateContent}) stays pending or running before its requests are
+         * answered (default 200 ms; zero answers at the first read).
+         */
+        public Builder batchDelay(Duration delay) {
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("batchDelay must not be negative, was " + delay);
+            }
+            this.batchDelay = delay;
+            return this;
+        }
 
         /** Interface to bind (default 127.0.0.1, loopback only). */
         public Builder host(String host) {

@@ -3,8 +3,11 @@ package dev.tunegate.engine;
 import static dev.tunegate.engine.Constants.*;
 
 import dev.tunegate.client.RetryPolicy;
+import dev.tunegate.engine.config.Budget;
 import dev.tunegate.engine.config.ComparisonSettings;
+import dev.tunegate.engine.config.PriceTable;
 import dev.tunegate.engine.config.ReplayMode;
+import dev.tunegate.engine.config.Shard;
 import dev.tunegate.engine.config.TuneGateConfiguration;
 import dev.tunegate.engine.config.VertexConfiguration;
 import dev.tunegate.engine.run.replay.CassetteCalls;
@@ -105,6 +108,11 @@ final class ConfigurationReader {
                 cassettes,
                 vertex(),
                 comparison(root),
+                values.checked(
+                        BUDGET_PROPERTY_NAME,
+                        Optional.empty(),
+                        "is not a budget such as '200000 tokens', '0.50 USD' or '$0.50'",
+                        v -> Optional.of(Budget.parse(v))),
                 values.problems(),
                 UnknownKeys.warnings(values.tunegateKeys()));
     }
@@ -213,8 +221,50 @@ final class ConfigurationReader {
                 "is not a whole number >= 0",
                 v -> Integer.parseInt(v) >= 0 ? Integer.parseInt(v) : null);
         boolean clean = values.bool(ALLURE_CLEAN_PROPERTY_NAME, true);
+        Optional<Shard> shard = values.checked(
+                SHARD_PROPERTY_NAME,
+                Optional.empty(),
+                "is not a shard i/n with 1 <= i <= n (e.g. 2/4)",
+                v -> Optional.of(Shard.parse(v)));
+        PriceTable prices = d.prices();
+        Optional<Path> pricesFile = values.path(PRICES_PROPERTY_NAME);
+        try {
+            prices = PriceTable.load(pricesFile);
+        } catch (IllegalArgumentException e) {
+            values.problem(PRICES_PROPERTY_NAME, pricesFile.map(Path::toString).orElse(""), e.getMessage());
+        }
+        Map<String, ReplayMode> variantModes = new TreeMap<>();
+        for (String key : values.tunegateKeys()) {
+            if (key.startsWith(MODE_OVERRIDE_PREFIX)) {
+                String variant = key.substring(MODE_OVERRIDE_PREFIX.length());
+                String mode = values.raw(key).map(String::trim).orElse("");
+                try {
+                    if (variant.isBlank()) {
+                        throw new IllegalArgumentException("needs a variant name");
+                    }
+                    variantModes.put(variant, ReplayMode.parse(mode));
+                } catch (IllegalArgumentException e) {
+                    values.problem(
+                            key,
+                            mode,
+                            "is not live, record, replay or auto for a variant (" + MODE_OVERRIDE_PREFIX
+                                    + "<variant>)");
+                }
+            }
+        }
         return new ComparisonSettings(
-                reports, allure, reportsOn, allureOn, candidates, baseline, models, detailed, clean);
+                reports,
+                allure,
+                reportsOn,
+                allureOn,
+                candidates,
+                baseline,
+                models,
+                detailed,
+                clean,
+                shard,
+                prices,
+                variantModes);
     }
 
     private Optional<URI> endpoint(String value) {

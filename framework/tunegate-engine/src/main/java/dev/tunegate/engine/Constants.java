@@ -182,6 +182,14 @@ public final class Constants {
     /** Project billed for Vertex AI quota, sent as {@code x-goog-user-project} (default: the credentials' own). */
     public static final String VERTEX_QUOTA_PROJECT_PROPERTY_NAME = "tunegate.vertex.quota-project";
 
+    /**
+     * Prefix of per-variant record/replay modes: {@code tunegate.mode.<variant>=replay} answers that variant
+     * only from recordings (a <em>frozen</em> baseline: a model that no longer exists can still be compared
+     * with), whatever {@link #MODE_PROPERTY_NAME} says for the others; also {@code live}, {@code record},
+     * {@code auto}. Summaries mark a replay-only variant as frozen.
+     */
+    public static final String MODE_OVERRIDE_PREFIX = "tunegate.mode.";
+
     /** Directory of the recordings (default {@code src/test/resources/cassettes}, relative to the working directory). */
     public static final String CASSETTES_PROPERTY_NAME = "tunegate.cassettes";
 
@@ -222,6 +230,29 @@ public final class Constants {
 
     /** Variant that replaces every suite gate's {@code baseline} (suites lacking it keep theirs). */
     public static final String GATE_BASELINE_PROPERTY_NAME = "tunegate.gate.baseline";
+
+    /**
+     * Runs one shard of the cases, {@code i/n} (1-based, e.g. {@code 2/4}; default: every case): the cases
+     * whose unique id hashes to {@code i} modulo {@code n}, each with all its variants. Gate tests are
+     * reported but do not fail in a shard (a shard judges a subset); {@code tunegate merge} merges the
+     * shards' reports into one run and judges the gates. See the README, "Sharding".
+     */
+    public static final String SHARD_PROPERTY_NAME = "tunegate.shard";
+
+    /**
+     * A properties file of token prices that adds to or replaces entries of the shipped price table
+     * ({@code <model prefix>.input}, {@code .output}, optionally {@code .thinking}, in US dollars per
+     * million tokens). Reports show each variant's estimated cost from it.
+     */
+    public static final String PRICES_PROPERTY_NAME = "tunegate.prices";
+
+    /**
+     * Spending limit of a run, in tokens ({@code 200000 tokens}) or US dollars ({@code 0.50 USD},
+     * {@code $0.50}; priced by the price table). When the next model call would exceed it (estimated as
+     * the largest call so far, calls in flight included), no new call is made: the tests left are
+     * aborted and the run is reported as incomplete, never as passed. Replayed calls cost nothing.
+     */
+    public static final String BUDGET_PROPERTY_NAME = "tunegate.budget";
 
     private Constants() {}
 }

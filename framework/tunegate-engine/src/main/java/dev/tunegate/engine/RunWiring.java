@@ -8,6 +8,7 @@ import dev.tunegate.engine.results.allure.AllureReporter;
 import dev.tunegate.engine.results.allure.BackgroundResultsWriter;
 import dev.tunegate.engine.results.record.GateJudge;
 import dev.tunegate.engine.results.record.VerdictLog;
+import dev.tunegate.engine.run.BudgetGateway;
 import dev.tunegate.engine.run.FailurePolicy;
 import dev.tunegate.engine.run.GateFailurePolicy;
 import dev.tunegate.engine.run.GatewayFactory;
@@ -96,7 +97,8 @@ final class RunWiring {
                 .map(environment::get)
                 .filter(java.util.Objects::nonNull)
                 .toList();
-        GatewayFactory calls = RecordingGateway.decorate(gateways, config, secrets);
+        // the budget counts calls that go to the endpoint: replayed answers cost nothing
+        GatewayFactory calls = RecordingGateway.decorate(BudgetGateway.decorate(gateways, config), config, secrets);
         GateJudge results = GateJudge.recording(
                 settings,
                 gates,

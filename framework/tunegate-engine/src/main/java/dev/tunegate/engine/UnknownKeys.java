@@ -1,6 +1,7 @@
 package dev.tunegate.engine;
 
 import static dev.tunegate.engine.Constants.MODEL_OVERRIDE_PREFIX;
+import static dev.tunegate.engine.Constants.MODE_OVERRIDE_PREFIX;
 
 import dev.tunegate.engine.config.ClosestName;
 import java.lang.reflect.Field;
@@ -13,7 +14,7 @@ import java.util.TreeSet;
 
 /**
  * The {@code tunegate.*} keys that no constant of {@link Constants} declares (nor lies under
- * {@link Constants#MODEL_OVERRIDE_PREFIX}): a warning each, naming the closest known key.
+ * {@link Constants#MODEL_OVERRIDE_PREFIX} or {@link Constants#MODE_OVERRIDE_PREFIX}): a warning each, naming the closest known key.
  */
 final class UnknownKeys {
 
@@ -26,7 +27,9 @@ final class UnknownKeys {
     static List<String> warnings(Set<String> keys) {
         List<String> warnings = new ArrayList<>();
         for (String key : keys) {
-            if (!KNOWN_KEYS.contains(key) && !key.startsWith(MODEL_OVERRIDE_PREFIX)) {
+            if (!KNOWN_KEYS.contains(key)
+                    && !key.startsWith(MODEL_OVERRIDE_PREFIX)
+                    && !key.startsWith(MODE_OVERRIDE_PREFIX)) {
                 warnings.add("Unknown TuneGate configuration key '" + key + "' is ignored"
                         + ClosestName.to(key, KNOWN_KEYS)
                                 .map(k -> " (did you mean '" + k + "'?)")

@@ -13,9 +13,11 @@ import java.util.Map;
  * @param complete   false when the engine says the run did not finish (absent in summaries that do not say)
  * @param passed     whether every gate of every suite passed
  * @param suites     every suite of the run
+ * @param shard      {@code i/n} when the run was one shard ({@code tunegate.shard}): its gates judged a part of
+ *                   the cases, so they are judged after {@code tunegate merge}, not here
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record Summary(String runId, String finishedAt, Boolean complete, Boolean passed, List<Suite> suites) {
+record Summary(String runId, String finishedAt, Boolean complete, Boolean passed, List<Suite> suites, String shard) {
 
     Summary {
         suites = suites == null ? List.of() : List.copyOf(suites);

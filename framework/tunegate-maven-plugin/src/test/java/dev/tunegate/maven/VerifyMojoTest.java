@@ -70,6 +70,23 @@ class VerifyMojoTest {
     }
 
     @Test
+    void aShardsGatesAreLeftToTheMergeButItsEnforcedCasesFail() throws Exception {
+        String shard = GATE_FAILED.replace("\"passed\": false,", "\"passed\": false, \"shard\": \"1/4\",");
+        BuildVerdict verdict = verdict(shard, new SurefireTotals(1, 10, 1, 0));
+
+        assertThat(verdict.failedGates())
+                .as("a shard judged a part of the cases")
+                .isEmpty();
+        assertThat(verdict.enforcedFailures()).singleElement().asString().contains("no-insults");
+        assertThat(verdict(
+                                shard.replace("{\"v2\": {\"status\": \"error\"}", "{\"v2\": {\"status\": \"passed\"}"),
+                                new SurefireTotals(1, 10, 0, 0))
+                        .passed())
+                .as("a shard whose only failure is a partial gate passes")
+                .isTrue();
+    }
+
+    @Test
     void surefireFailuresTheSummaryDoesNotExplainFail() throws Exception {
         BuildVerdict verdict = verdict(PASSED, new SurefireTotals(2, 5, 1, 0));
         assertThat(verdict.passed()).isFalse();

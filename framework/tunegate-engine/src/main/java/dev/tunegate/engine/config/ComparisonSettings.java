@@ -19,6 +19,9 @@ import org.apiguardian.api.API;
  * @param modelOverrides     {@code tunegate.model.<variant>=<model>}: variant name to model
  * @param detailedCases      how many cases per run keep answers and matcher details for compare.html
  * @param allureClean        delete the previous run's files from {@code allureResultsDir} (keeping {@code history/})
+ * @param shard              {@code tunegate.shard}: the one shard of the cases this run runs, or empty for all
+ * @param prices             token prices for the cost in reports (the shipped table and {@code tunegate.prices})
+ * @param variantModes       {@code tunegate.mode.<variant>}: record/replay mode per variant ({@code replay}: frozen)
  */
 @API(status = API.Status.INTERNAL)
 public record ComparisonSettings(
@@ -30,11 +33,20 @@ public record ComparisonSettings(
         Optional<String> baselineOverride,
         Map<String, String> modelOverrides,
         int detailedCases,
-        boolean allureClean) {
+        boolean allureClean,
+        Optional<Shard> shard,
+        PriceTable prices,
+        Map<String, ReplayMode> variantModes) {
 
     public ComparisonSettings {
+        variantModes = Map.copyOf(variantModes);
         candidateOverride = List.copyOf(candidateOverride);
         modelOverrides = Map.copyOf(modelOverrides);
+    }
+
+    /** Whether a variant is answered only from recordings ({@code tunegate.mode.<variant>=replay}). */
+    public boolean frozen(String variant) {
+        return variantModes.get(variant) == ReplayMode.REPLAY;
     }
 
     /** Defaults: reports under {@code reports/} of the project root (or working directory). */
@@ -53,6 +65,9 @@ public record ComparisonSettings(
                 Optional.empty(),
                 Map.of(),
                 2000,
-                true);
+                true,
+                Optional.empty(),
+                PriceTable.load(Optional.empty()),
+                Map.of());
     }
 }

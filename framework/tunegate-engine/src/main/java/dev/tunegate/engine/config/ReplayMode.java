@@ -13,15 +13,20 @@ public enum ReplayMode {
     /** Every call is answered from its recording; a missing recording aborts the test. */
     REPLAY,
     /** Recorded calls are replayed, the others are made and recorded: an interrupted run resumes. */
-    AUTO;
+    AUTO,
+    /**
+     * Every call goes to the endpoint through its batch API ({@code :batchGenerateContent}, a suite's calls
+     * in few requests) and is recorded, so that the run can be replayed offline afterwards.
+     */
+    BATCH;
 
-    /** Parses {@code live|record|replay|auto}, ignoring case. */
+    /** Parses {@code live|record|replay|auto|batch}, ignoring case. */
     public static ReplayMode parse(String value) {
         try {
             return ReplayMode.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    "tunegate.mode must be one of live, record, replay, auto; was '" + value + "'");
+                    "tunegate.mode must be one of live, record, replay, auto, batch; was '" + value + "'");
         }
     }
 
@@ -32,6 +37,6 @@ public enum ReplayMode {
 
     /** True when calls write recordings. */
     public boolean records() {
-        return this == RECORD || this == AUTO;
+        return this == RECORD || this == AUTO || this == BATCH;
     }
 }

@@ -47,6 +47,7 @@ public record TuneGateConfiguration(
         Path cassettes,
         VertexConfiguration vertex,
         ComparisonSettings comparison,
+        Optional<Budget> budget,
         List<String> problems,
         List<String> warnings) {
 

@@ -3,6 +3,7 @@ package dev.tunegate.engine.run;
 import com.google.auth.oauth2.GoogleCredentials;
 import dev.tunegate.client.GeminiClient;
 import dev.tunegate.client.RetryPolicy;
+import dev.tunegate.engine.config.ReplayMode;
 import dev.tunegate.engine.config.TuneGateConfiguration;
 import dev.tunegate.engine.config.VertexConfiguration;
 import dev.tunegate.engine.model.suite.SuiteFiles;
@@ -63,28 +64,40 @@ public final class ClientGatewayFactory implements GatewayFactory {
                 Thread.currentThread().getContextClassLoader() != null
                         ? Thread.currentThread().getContextClassLoader()
                         : ClientGatewayFactory.class.getClassLoader());
-        GeminiGateway gateway = new GeminiGateway(
+        ModelGateway gateway = new GeminiGateway(
                 client, config.streaming(), config.tuningTimeout(), files, progress, config.tuneReplace());
+        if (config.mode() == ReplayMode.BATCH) {
+            progress.accept("batch mode: calls go through :batchGenerateContent");
+            gateway = new BatchGateway(
+                    client,
+                    gateway,
+                    Duration.ofMillis(100),
+                    500,
+                    config.tuningPollInterval(),
+                    config.tuningTimeout(),
+                    progress);
+        }
         EmbeddedEmulator started = emulator;
+        ModelGateway calls = gateway;
         return started == null
-                ? gateway
+                ? calls
                 : new ModelGateway() {
                     @Override
                     public java.util.concurrent.CompletableFuture<dev.tunegate.engine.matchers.ModelAnswer> generate(
                             String model, dev.tunegate.client.model.GenerateContentRequest request) {
-                        return gateway.generate(model, request);
+                        return calls.generate(model, request);
                     }
 
                     @Override
                     public java.util.concurrent.CompletableFuture<String> ready(
                             dev.tunegate.engine.model.suite.ModelVariant variant) {
-                        return gateway.ready(variant);
+                        return calls.ready(variant);
                     }
 
                     @Override
                     public void close() {
                         try {
-                            gateway.close();
+                            calls.close();
                         } finally {
                             started.close();
                         }

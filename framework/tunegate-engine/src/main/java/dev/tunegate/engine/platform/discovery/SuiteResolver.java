@@ -1,5 +1,6 @@
 package dev.tunegate.engine.platform.discovery;
 
+import dev.tunegate.engine.config.Shard;
 import dev.tunegate.engine.config.TuneGateConfiguration;
 import dev.tunegate.engine.model.suite.EvalCase;
 import dev.tunegate.engine.model.suite.EvalSuite;
@@ -169,8 +170,12 @@ final class SuiteResolver implements SelectorResolver {
             }
         }
         Set<DiscoverySelector> children = new LinkedHashSet<>();
+        Optional<Shard> shard = config.comparison().shard();
         for (EvalCase c : cases) {
-            children.add(new CaseSelector(suite.location(), c.id()));
+            // a case runs in its shard with every variant (the case selector adds them all)
+            if (shard.isEmpty() || shard.get().contains(suite.location().toString(), c.id())) {
+                children.add(new CaseSelector(suite.location(), c.id()));
+            }
         }
         // also when a line selects one case: the gate then judges that case (TuneGateDiscovery.addGates)
         for (String candidate : loaded.suite().gate().roles().candidates()) {

@@ -8,6 +8,7 @@ import dev.tunegate.engine.model.gate.GateVerdict;
 import dev.tunegate.engine.model.gate.Outcome;
 import dev.tunegate.engine.model.gate.Role;
 import dev.tunegate.engine.model.gate.SuiteGate;
+import dev.tunegate.engine.model.stats.TokenUsage;
 import dev.tunegate.engine.model.suite.EvalCase;
 import dev.tunegate.engine.model.suite.EvalSuite;
 import dev.tunegate.engine.model.suite.ModelVariant;
@@ -25,7 +26,9 @@ import dev.tunegate.engine.results.report.SampleResult;
 import dev.tunegate.engine.results.report.SuiteResult;
 import dev.tunegate.engine.results.report.VariantInfo;
 import dev.tunegate.engine.results.report.VariantResult;
+import dev.tunegate.engine.results.report.VariantUsage;
 import dev.tunegate.engine.results.report.VerdictBlock;
+import dev.tunegate.engine.run.BudgetExceededException;
 import dev.tunegate.engine.run.GateFailurePolicy;
 import dev.tunegate.engine.run.PlannedTest;
 import dev.tunegate.engine.run.ResultListener;
@@ -66,6 +69,8 @@ final class RunRecorder implements ResultListener {
     private int detailedCases;
     private int failureMessages;
     private boolean started;
+    /** Why the run could not make all its calls (the first budget refusal), or null. */
+    private String incomplete;
 
     RunRecorder(
             ComparisonSettings settings,
@@ -132,6 +137,17 @@ final class RunRecorder implements ResultListener {
                 ? test.variant().model()
                 : run.samples().get(0).model();
         suite.models.put(test.variant().name(), model);
+        for (Sample sample : run.samples()) {
+            sample.answer()
+                    .flatMap(a -> a.usage())
+                    .ifPresent(u -> suite.usage.merge(
+                            test.variant().name(),
+                            TokenUsage.of(u.promptTokenCount(), u.candidatesTokenCount(), null),
+                            TokenUsage::plus));
+            if (incomplete == null && sample.error().orElse(null) instanceof BudgetExceededException e) {
+                incomplete = e.getMessage();
+            }
+        }
         double threshold = test.evalCase().passThreshold();
         suite.ledger.ran(index, test.variant().name(), kept);
         if (allure != null) {
@@ -218,7 +234,9 @@ final class RunRecorder implements ResultListener {
                 record.gate.roles().gated(),
                 variants(record),
                 record.ledger.cases(),
-                verdicts));
+                verdicts,
+                record.gate.policy(),
+                usage(record)));
     }
 
     /** The gate's verdict on {@code candidate} over the cases run so far in {@code suite}. */
@@ -245,7 +263,14 @@ final class RunRecorder implements ResultListener {
             return;
         }
         String commit = CommitId.resolve(environment, Path.of("").toAbsolutePath());
-        RunResult run = new RunResult(shared.runId, shared.startedAt, clock.instant(), commit, shared.add(finished));
+        RunResult run = new RunResult(
+                shared.runId,
+                shared.startedAt,
+                clock.instant(),
+                commit,
+                shared.add(finished),
+                settings.shard().orElse(null),
+                incomplete);
         ReportWriter reports = new ReportWriter(settings.reportsDir(), environment);
         if (settings.reportsEnabled()) {
             reports.write(run);
@@ -286,6 +311,21 @@ final class RunRecorder implements ResultListener {
         }
     }
 
+    /** Each variant's tokens and their cost by the price table (unknown without a price for its model). */
+    private Map<String, VariantUsage> usage(SuiteRecord record) {
+        Map<String, VariantUsage> usage = new LinkedHashMap<>();
+        record.usage.forEach((variant, tokens) -> {
+            String model = record.models.getOrDefault(
+                    variant, record.suite.variants().get(variant).model());
+            Double cost = settings.prices()
+                    .of(model)
+                    .map(p -> p.cost(tokens.prompt(), tokens.output(), tokens.thinking()))
+                    .orElse(null);
+            usage.put(variant, new VariantUsage(tokens, TokenUsage.NONE, cost));
+        });
+        return usage;
+    }
+
     private SuiteRecord record(EvalSuite suite) {
         return open.computeIfAbsent(suite.location(), l -> new SuiteRecord(suite, gates.gate(suite)));
     }
@@ -320,7 +360,8 @@ final class RunRecorder implements ResultListener {
                         name,
                         record.models.getOrDefault(name, v.model()),
                         record.gate.roles().of(name),
-                        temperature(v))));
+                        temperature(v),
+                        settings.frozen(name))));
         return variants;
     }
 
@@ -366,6 +407,7 @@ final class RunRecorder implements ResultListener {
         final SuiteGate gate;
         final SuiteLedger ledger;
         final Map<String, String> models = new LinkedHashMap<>();
+        final Map<String, TokenUsage> usage = new LinkedHashMap<>();
 
         SuiteRecord(EvalSuite suite, SuiteGate gate) {
             this.suite = suite;

@@ -142,7 +142,7 @@ final class SuiteLedger {
                 byVariant.put(variants.get(v), result);
             }
         }
-        return new CaseResult(c.id(), c.position().line(), c.tags(), prompts.get(index), byVariant);
+        return new CaseResult(c.id(), c.position().line(), c.tags(), prompts.get(index), byVariant, index);
     }
 
     /** One variant's results, indexed by case. */

@@ -15,13 +15,20 @@ import org.apiguardian.api.API;
  * @param tags      the case's tags
  * @param prompt    the rendered prompt text (for the comparison report), or null
  * @param byVariant result per variant, in the suite's variant order
+ * @param index     position of the case in its suite (0-based), or -1 when unknown
  */
 @API(status = API.Status.INTERNAL)
-public record CaseResult(String id, int line, List<String> tags, String prompt, Map<String, VariantResult> byVariant) {
+public record CaseResult(
+        String id, int line, List<String> tags, String prompt, Map<String, VariantResult> byVariant, int index) {
 
     public CaseResult {
         tags = List.copyOf(tags);
         byVariant = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byVariant));
+    }
+
+    /** A case whose position in its suite is not known. */
+    public CaseResult(String id, int line, List<String> tags, String prompt, Map<String, VariantResult> byVariant) {
+        this(id, line, tags, prompt, byVariant, -1);
     }
 
     /** The gate's view of this case (variants that did not run it are left out). */

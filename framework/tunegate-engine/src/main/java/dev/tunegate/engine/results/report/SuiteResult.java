@@ -1,7 +1,9 @@
 package dev.tunegate.engine.results.report;
 
+import dev.tunegate.engine.model.gate.GatePolicy;
 import dev.tunegate.engine.model.gate.GateVerdict;
 import java.util.List;
+import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
@@ -14,6 +16,8 @@ import org.apiguardian.api.API;
  * @param variants    variants in declaration order
  * @param cases       cases in file order (a {@link CaseList} is kept as it is: it builds each case when read)
  * @param verdicts    one verdict per candidate
+ * @param policy      the gate policy the verdicts applied (written to sharded summaries), or null
+ * @param usage       tokens and cost per variant name (variants that reported no usage are absent)
  */
 @API(status = API.Status.INTERNAL)
 public record SuiteResult(
@@ -23,11 +27,26 @@ public record SuiteResult(
         boolean gated,
         List<VariantInfo> variants,
         List<CaseResult> cases,
-        List<GateVerdict> verdicts) {
+        List<GateVerdict> verdicts,
+        GatePolicy policy,
+        Map<String, VariantUsage> usage) {
 
     public SuiteResult {
+        usage = Map.copyOf(usage);
         variants = List.copyOf(variants);
         cases = cases instanceof CaseList ? cases : List.copyOf(cases);
         verdicts = List.copyOf(verdicts);
+    }
+
+    /** A suite result without its policy. */
+    public SuiteResult(
+            String name,
+            String location,
+            String contentHash,
+            boolean gated,
+            List<VariantInfo> variants,
+            List<CaseResult> cases,
+            List<GateVerdict> verdicts) {
+        this(name, location, contentHash, gated, variants, cases, verdicts, null, Map.of());
     }
 }

@@ -43,12 +43,25 @@ final class SummaryJson {
                 run.finishedAt().toString(),
                 run.commit(),
                 run.passed(),
-                mapped(run.suites(), SummaryJson::suite));
+                mapped(run.suites(), run.shard() == null ? SummaryJson::suite : SummaryJson::shardSuite),
+                run.shard() == null ? null : run.shard().toString(),
+                run.incomplete() == null ? null : false,
+                run.incomplete());
     }
 
     private static SummaryDocument.Suite suite(SuiteResult suite) {
-        List<SummaryDocument.Variant> variants =
-                VariantStats.of(suite).stream().map(SummaryJson::variant).toList();
+        return suite(suite, false);
+    }
+
+    /** A suite of a shard: with its gate policy and every case's index, what {@code tunegate merge} needs. */
+    private static SummaryDocument.Suite shardSuite(SuiteResult suite) {
+        return suite(suite, true);
+    }
+
+    private static SummaryDocument.Suite suite(SuiteResult suite, boolean shard) {
+        List<SummaryDocument.Variant> variants = VariantStats.of(suite).stream()
+                .map(stats -> variant(stats, suite.usage().get(stats.variant().name())))
+                .toList();
         return new SummaryDocument.Suite(
                 suite.name(),
                 suite.location(),
@@ -57,10 +70,11 @@ final class SummaryJson {
                 suite.cases().size(),
                 variants,
                 suite.verdicts().stream().map(SummaryJson::candidate).toList(),
-                mapped(suite.cases(), SummaryJson::caseOf));
+                mapped(suite.cases(), c -> caseOf(c, shard)),
+                shard ? suite.policy() : null);
     }
 
-    private static SummaryDocument.Variant variant(VariantStats stats) {
+    private static SummaryDocument.Variant variant(VariantStats stats, VariantUsage usage) {
         return new SummaryDocument.Variant(
                 stats.variant().name(),
                 stats.variant().model(),
@@ -71,7 +85,17 @@ final class SummaryJson {
                 stats.passRate().interval(),
                 new SummaryDocument.Counts(stats.passed(), stats.failed(), stats.errors(), stats.skipped()),
                 new SummaryDocument.Repeats(stats.samples(), stats.flaky()),
-                stats.retries());
+                stats.retries(),
+                usage == null
+                        ? null
+                        : new SummaryDocument.Usage(
+                                usage.model().calls(),
+                                usage.model().prompt(),
+                                usage.model().output(),
+                                usage.model().thinking(),
+                                usage.judge().total(),
+                                usage.costUsd()),
+                stats.variant().frozen() ? true : null);
     }
 
     private static SummaryDocument.Candidate candidate(GateVerdict v) {
@@ -103,10 +127,10 @@ final class SummaryJson {
                 v.improvements());
     }
 
-    private static SummaryDocument.Case caseOf(CaseResult c) {
+    private static SummaryDocument.Case caseOf(CaseResult c, boolean shard) {
         Map<String, SummaryDocument.CaseVariant> variants = new LinkedHashMap<>();
         c.byVariant().forEach((name, result) -> variants.put(name, caseVariant(result)));
-        return new SummaryDocument.Case(c.id(), c.tags(), variants);
+        return new SummaryDocument.Case(c.id(), c.tags(), variants, shard && c.index() >= 0 ? c.index() : null);
     }
 
     private static SummaryDocument.CaseVariant caseVariant(VariantResult r) {

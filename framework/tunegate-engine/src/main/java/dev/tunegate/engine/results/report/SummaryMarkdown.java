@@ -24,9 +24,13 @@ final class SummaryMarkdown {
                 .count();
         StringBuilder md = new StringBuilder();
         md.append("# TuneGate: ")
-                .append(failedGates == 0 ? "✅ " : "❌ ")
+                .append(failedGates == 0 && run.incomplete() == null ? "✅ " : "❌ ")
+                .append(run.incomplete() == null ? "" : "incomplete run, not passed; ")
                 .append(GateCount.of(run).title())
                 .append("\n\n");
+        if (run.incomplete() != null) {
+            md.append("**Incomplete:** ").append(run.incomplete()).append("\n\n");
+        }
         md.append("Run `").append(run.runId()).append("` at ").append(run.finishedAt());
         if (run.commit() != null) {
             md.append(" on commit `").append(run.commit()).append('`');
@@ -55,12 +59,44 @@ final class SummaryMarkdown {
                         s.errors(),
                         s.flaky().size()));
             }
+            usage(md, suite);
             repeats(md, suite, stats);
             for (GateVerdict v : suite.verdicts()) {
                 verdict(md, v);
             }
         }
         return md.toString();
+    }
+
+    /** Tokens and estimated cost per variant and of the suite, when the calls reported usage. */
+    private static void usage(StringBuilder md, SuiteResult suite) {
+        if (suite.usage().isEmpty()) {
+            return;
+        }
+        md.append("\nTokens and estimated cost: ");
+        List<String> parts = new java.util.ArrayList<>();
+        double total = 0;
+        boolean known = true;
+        for (var e : suite.usage().entrySet()) {
+            VariantUsage u = e.getValue();
+            parts.add(String.format(
+                    Locale.ROOT,
+                    "`%s` %,d prompt + %,d output tokens (%s)",
+                    cell(e.getKey()),
+                    u.model().prompt(),
+                    u.model().output() + u.model().thinking(),
+                    usd(u.costUsd())));
+            known &= u.costUsd() != null;
+            total += u.costUsd() == null ? 0 : u.costUsd();
+        }
+        md.append(String.join(" · ", parts))
+                .append(" · suite ")
+                .append(known ? usd(total) : "cost unknown (no price for a model)")
+                .append("\n");
+    }
+
+    private static String usd(Double cost) {
+        return cost == null ? "no price" : String.format(Locale.ROOT, "$%.4f", cost);
     }
 
     private static void verdict(StringBuilder md, GateVerdict v) {

@@ -10,6 +10,13 @@ import org.apiguardian.api.API;
  * @param model       model resource name actually called (after {@code tunegate.model.<variant>} overrides)
  * @param role        candidate, baseline or reference
  * @param temperature generation temperature, or null when not set
+ * @param frozen      answered only from recordings ({@code tunegate.mode.<variant>=replay}): a frozen baseline
  */
 @API(status = API.Status.INTERNAL)
-public record VariantInfo(String name, String model, Role role, Double temperature) {}
+public record VariantInfo(String name, String model, Role role, Double temperature, boolean frozen) {
+
+    /** A variant that calls its model. */
+    public VariantInfo(String name, String model, Role role, Double temperature) {
+        this(name, model, role, temperature, false);
+    }
+}

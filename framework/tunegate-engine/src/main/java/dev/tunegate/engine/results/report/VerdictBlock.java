@@ -39,6 +39,9 @@ public final class VerdictBlock {
             out.append(" (of ").append(count.total()).append(')');
         }
         out.append('\n');
+        if (run.incomplete() != null) {
+            out.append("  INCOMPLETE (never passed): ").append(run.incomplete()).append('\n');
+        }
         for (SuiteResult suite : run.suites()) {
             for (GateVerdict v : suite.verdicts()) {
                 out.append(v.passed() ? "  PROMOTE " : "  REJECT  ")

@@ -3,6 +3,7 @@ package dev.tunegate.engine.results.summary;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tunegate.engine.model.gate.GateCheck;
+import dev.tunegate.engine.model.gate.GatePolicy;
 import dev.tunegate.engine.model.gate.Outcome;
 import dev.tunegate.engine.model.stats.Interval;
 import dev.tunegate.engine.model.stats.PairedTable;
@@ -26,6 +27,9 @@ import org.apiguardian.api.API;
  * @param commit        git commit tested, or null
  * @param passed        whether every gate of every suite passed
  * @param suites        every suite, in execution order (required: a file without it is not a summary)
+ * @param shard         {@code i/n} when the run was one shard of a sharded run ({@code tunegate.shard}), else absent
+ * @param complete      {@code false} when the run could not make all its calls (then never passed); else absent
+ * @param incomplete    why the run is incomplete (e.g. {@code tunegate.budget} reached), else absent
  */
 @API(status = API.Status.INTERNAL)
 public record SummaryDocument(
@@ -35,7 +39,10 @@ public record SummaryDocument(
         String finishedAt,
         String commit,
         boolean passed,
-        @JsonProperty(required = true) List<Suite> suites) {
+        @JsonProperty(required = true) List<Suite> suites,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String shard,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean complete,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String incomplete) {
 
     public SummaryDocument {
         suites = orEmpty(suites);
@@ -52,6 +59,8 @@ public record SummaryDocument(
      * @param variants    per-variant aggregates, in declaration order
      * @param candidates  the gate's verdict per candidate
      * @param cases       every case, in file order
+     * @param gate        the gate policy applied (overrides included), written by shards so that
+     *                    {@code tunegate merge} can judge the merged cases; absent otherwise
      */
     public record Suite(
             String name,
@@ -61,7 +70,8 @@ public record SummaryDocument(
             int caseCount,
             List<Variant> variants,
             List<Candidate> candidates,
-            List<Case> cases) {
+            List<Case> cases,
+            @JsonInclude(JsonInclude.Include.NON_NULL) GatePolicy gate) {
 
         public Suite {
             variants = orEmpty(variants);
@@ -83,6 +93,8 @@ public record SummaryDocument(
      * @param counts           cases per outcome
      * @param repeats          samples taken and flaky cases
      * @param retries          transport retries of the variant's calls, calls that finally failed included
+     * @param usage            tokens and estimated cost of the variant's calls; absent when none reported usage
+     * @param frozen           true when the variant was answered only from recordings (a frozen baseline); else absent
      */
     public record Variant(
             String name,
@@ -94,7 +106,27 @@ public record SummaryDocument(
             Interval passRateInterval,
             Counts counts,
             Repeats repeats,
-            long retries) {}
+            long retries,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Usage usage,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean frozen) {}
+
+    /**
+     * Tokens spent by a variant's calls and their estimated cost.
+     *
+     * @param calls          calls that reported usage
+     * @param promptTokens   prompt tokens
+     * @param outputTokens   output tokens
+     * @param thinkingTokens thinking tokens
+     * @param judgeTokens    tokens of judge calls made for the variant (not in the counts above)
+     * @param costUsd        estimated cost in US dollars from the price table, or null without a price
+     */
+    public record Usage(
+            long calls,
+            long promptTokens,
+            long outputTokens,
+            long thinkingTokens,
+            long judgeTokens,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double costUsd) {}
 
     /**
      * Cases of a variant per outcome.
@@ -184,8 +216,14 @@ public record SummaryDocument(
      * @param id       case id
      * @param tags     the case's tags
      * @param variants result per variant name, in the suite's variant order
+     * @param index    the case's position in its suite (0-based), written by shards so that merged cases
+     *                 keep the suite's order; absent otherwise
      */
-    public record Case(String id, List<String> tags, Map<String, CaseVariant> variants) {
+    public record Case(
+            String id,
+            List<String> tags,
+            Map<String, CaseVariant> variants,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer index) {
 
         public Case {
             tags = orEmpty(tags);

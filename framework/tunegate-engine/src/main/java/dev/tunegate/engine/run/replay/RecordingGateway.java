@@ -9,8 +9,10 @@ import dev.tunegate.engine.run.GatewayFactory;
 import dev.tunegate.engine.run.ModelGateway;
 import dev.tunegate.engine.run.PlannedTest;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -29,12 +31,20 @@ public final class RecordingGateway implements ModelGateway {
     private final CassetteCalls cassettes;
     private final boolean streaming;
     private final Consumer<String> progress;
+    /** Recordings of the variants whose mode differs from the run's ({@code tunegate.mode.<variant>}). */
+    private final Map<String, CassetteCalls> byVariant;
 
-    RecordingGateway(ModelGateway delegate, CassetteCalls cassettes, boolean streaming, Consumer<String> progress) {
+    RecordingGateway(
+            ModelGateway delegate,
+            CassetteCalls cassettes,
+            boolean streaming,
+            Consumer<String> progress,
+            Map<String, CassetteCalls> byVariant) {
         this.delegate = delegate;
         this.cassettes = cassettes;
         this.streaming = streaming;
         this.progress = progress;
+        this.byVariant = byVariant;
     }
 
     /**
@@ -44,14 +54,25 @@ public final class RecordingGateway implements ModelGateway {
      */
     public static GatewayFactory decorate(GatewayFactory factory, TuneGateConfiguration config, List<String> secrets) {
         ReplayMode mode = config.mode();
-        if (mode == ReplayMode.LIVE) {
+        Map<String, ReplayMode> variantModes = config.comparison().variantModes();
+        if (mode == ReplayMode.LIVE && variantModes.isEmpty()) {
             return factory;
         }
         return (TuneGateConfiguration opened, Consumer<String> progress) -> {
             CassetteCalls cassettes = new CassetteCalls(mode, opened.cassettes(), secrets);
             progress.accept(mode.name().toLowerCase(Locale.ROOT) + " mode, recordings in "
                     + cassettes.directory().toAbsolutePath());
-            return new RecordingGateway(factory.open(opened, progress), cassettes, opened.streaming(), progress);
+            Map<String, CassetteCalls> byVariant = new HashMap<>();
+            Map<ReplayMode, CassetteCalls> byMode = new HashMap<>();
+            byMode.put(mode, cassettes);
+            variantModes.forEach((variant, m) -> {
+                byVariant.put(
+                        variant, byMode.computeIfAbsent(m, k -> new CassetteCalls(k, opened.cassettes(), secrets)));
+                progress.accept("variant '" + variant + "': " + m.name().toLowerCase(Locale.ROOT) + " mode"
+                        + (m == ReplayMode.REPLAY ? " (frozen: answered only from recordings)" : ""));
+            });
+            return new RecordingGateway(
+                    factory.open(opened, progress), cassettes, opened.streaming(), progress, Map.copyOf(byVariant));
         };
     }
 
@@ -77,11 +98,18 @@ public final class RecordingGateway implements ModelGateway {
                         ? null
                         : test.suite().name() + " › " + test.evalCase().id() + " ["
                                 + test.variant().name() + "]");
-        return cassettes.call(call, () -> live(test, model, request)).thenApply(RecordingGateway::answer);
+        CassetteCalls calls = test == null ? cassettes : cassettes(test.variant());
+        return calls.call(call, () -> live(test, calls, model, request)).thenApply(RecordingGateway::answer);
     }
 
-    private CompletableFuture<ModelResult> live(PlannedTest test, String model, GenerateContentRequest request) {
-        CompletableFuture<String> ready = test != null && cassettes.mode().replays()
+    /** The recordings of a variant: its own mode's ({@code tunegate.mode.<variant>}), else the run's. */
+    private CassetteCalls cassettes(ModelVariant variant) {
+        return byVariant.getOrDefault(variant.name(), cassettes);
+    }
+
+    private CompletableFuture<ModelResult> live(
+            PlannedTest test, CassetteCalls calls, String model, GenerateContentRequest request) {
+        CompletableFuture<String> ready = test != null && calls.mode().replays()
                 ? delegate.ready(test.variant())
                 : CompletableFuture.completedFuture(model);
         return ready.thenCompose(name -> delegate.generate(name, request))
@@ -96,7 +124,7 @@ public final class RecordingGateway implements ModelGateway {
 
     @Override
     public CompletableFuture<String> ready(ModelVariant variant) {
-        if (cassettes.mode().replays()) {
+        if (cassettes(variant).mode().replays()) {
             return CompletableFuture.completedFuture(variant.model()); // provisioned only if a call goes live
         }
         return delegate.ready(variant);

@@ -1,0 +1,176 @@
+package dev.tunegate.engine.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tunegate.client.GeminiClient;
+import dev.tunegate.client.GeminiJson;
+import dev.tunegate.client.model.GenerateContentRequest;
+import dev.tunegate.client.model.GenerateContentResponse;
+import dev.tunegate.client.model.Operation;
+import dev.tunegate.engine.matchers.ModelAnswer;
+import dev.tunegate.engine.model.suite.ModelVariant;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Batch mode ({@code tunegate.mode=batch}): the calls of a run go to the Gemini API's batch API instead of
+ * one {@code generateContent} request each. Calls to one model are gathered until {@code linger} passes
+ * without a new one (or {@code maxBatch} are waiting), submitted as one {@code :batchGenerateContent} with
+ * inline requests, and the batch ({@code batches/{id}}) is polled until it is done, reporting its state
+ * and progress; each call then completes with its inlined response (or fails with its error), and is
+ * scored, recorded and reported like an online call. Tuned-model provisioning goes to the delegate.
+ */
+final class BatchGateway implements ModelGateway {
+
+    private static final ObjectMapper JSON = GeminiJson.newMapper();
+
+    private final GeminiClient client;
+    private final ModelGateway delegate;
+    private final Duration linger;
+    private final int maxBatch;
+    private final Duration poll;
+    private final Duration timeout;
+    private final Consumer<String> progress;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "tunegate-batch");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, Pending> pending = new HashMap<>();
+
+    BatchGateway(
+            GeminiClient client,
+            ModelGateway delegate,
+            Duration linger,
+            int maxBatch,
+            Duration poll,
+            Duration timeout,
+            Consumer<String> progress) {
+        this.client = client;
+        this.delegate = delegate;
+        this.linger = linger;
+        this.maxBatch = maxBatch;
+        this.poll = poll;
+        this.timeout = timeout;
+        this.progress = progress;
+    }
+
+    /** Calls to one model waiting to be submitted. */
+    private static final class Pending {
+        final List<GenerateContentRequest> requests = new ArrayList<>();
+        final List<CompletableFuture<ModelAnswer>> answers = new ArrayList<>();
+        ScheduledFuture<?> flush;
+    }
+
+    @Override
+    public synchronized CompletableFuture<ModelAnswer> generate(String model, GenerateContentRequest request) {
+        Pending p = pending.computeIfAbsent(model, m -> new Pending());
+        CompletableFuture<ModelAnswer> answer = new CompletableFuture<>();
+        p.requests.add(request);
+        p.answers.add(answer);
+        if (p.flush != null) {
+            p.flush.cancel(false);
+        }
+        if (p.requests.size() >= maxBatch) {
+            submit(model);
+        } else {
+            p.flush = scheduler.schedule(() -> submit(model), linger.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return answer;
+    }
+
+    private void submit(String model) {
+        Pending p;
+        synchronized (this) {
+            p = pending.remove(model);
+        }
+        if (p == null || p.requests.isEmpty()) {
+            return;
+        }
+        long start = System.nanoTime();
+        CompletableFuture.runAsync(() -> {
+            try {
+                Operation batch = client.batchGenerateContent(model, p.requests, "tunegate " + model);
+                progress.accept(
+                        "batch " + batch.name() + " of " + p.requests.size() + " calls to " + model + " submitted");
+                await(batch, model, p, start);
+            } catch (RuntimeException e) {
+                p.answers.forEach(a -> a.completeExceptionally(e));
+            }
+        });
+    }
+
+    private void await(Operation batch, String model, Pending p, long start) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String lastState = "";
+        Operation current = batch;
+        while (!Boolean.TRUE.equals(current.done())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("HTTP 504: batch " + batch.name() + " of " + model
+                        + " did not finish within " + timeout + " (tunegate.tuning.timeout)");
+            }
+            try {
+                Thread.sleep(poll.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for batch " + batch.name(), e);
+            }
+            current = client.getBatch(batch.name());
+            JsonNode meta = current.metadata() == null ? JSON.createObjectNode() : current.metadata();
+            String state = meta.path("state").asText("") + " " + meta.path("batchStats");
+            if (!state.equals(lastState)) {
+                progress.accept("batch " + batch.name() + ": " + state.strip());
+                lastState = state;
+            }
+        }
+        if (current.error() != null) {
+            throw new IllegalStateException("HTTP 500: batch " + batch.name() + " failed: "
+                    + current.error().message());
+        }
+        Duration latency = Duration.ofNanos(System.nanoTime() - start);
+        JsonNode results = current.response().path("inlinedResponses").path("inlinedResponses");
+        for (int i = 0; i < p.answers.size(); i++) {
+            JsonNode result = results.path(i);
+            int key = result.path("metadata").path("key").asInt(i);
+            CompletableFuture<ModelAnswer> answer = p.answers.get(key);
+            if (result.has("response")) {
+                try {
+                    GenerateContentResponse response =
+                            JSON.treeToValue(result.get("response"), GenerateContentResponse.class);
+                    answer.complete(new ModelAnswer(response, latency, Optional.empty(), 0));
+                } catch (Exception e) {
+                    answer.completeExceptionally(e);
+                }
+            } else {
+                answer.completeExceptionally(new IllegalStateException(
+                        "HTTP " + result.path("error").path("code").asInt(500) + ": in batch " + batch.name() + ": "
+                                + result.path("error").path("message").asText("no response")));
+            }
+        }
+        for (CompletableFuture<ModelAnswer> answer : p.answers) {
+            answer.completeExceptionally(
+                    new IllegalStateException("HTTP 500: batch " + batch.name() + " returned no response for a call"));
+        }
+    }
+
+    @Override
+    public CompletableFuture<String> ready(ModelVariant variant) {
+        return delegate.ready(variant);
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        delegate.close();
+    }
+}

@@ -1,0 +1,143 @@
+package dev.tunegate.engine.run;
+
+import dev.tunegate.client.model.GenerateContentRequest;
+import dev.tunegate.client.model.UsageMetadata;
+import dev.tunegate.engine.config.Budget;
+import dev.tunegate.engine.config.PriceTable;
+import dev.tunegate.engine.config.TuneGateConfiguration;
+import dev.tunegate.engine.matchers.ModelAnswer;
+import dev.tunegate.engine.model.suite.ModelVariant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.apiguardian.api.API;
+
+/**
+ * Keeps a run's model calls within {@code tunegate.budget}: a call is made only while what was spent,
+ * plus the calls in flight and the call itself (each estimated as the largest call so far), stays
+ * within the budget; otherwise it fails with a {@link BudgetExceededException} and no request is
+ * sent. Until the first call has finished (and the estimate is known), the other calls wait for it.
+ */
+@API(status = API.Status.INTERNAL)
+public final class BudgetGateway implements ModelGateway {
+
+    private final ModelGateway delegate;
+    private final Budget budget;
+    private final PriceTable prices;
+    private final CompletableFuture<Void> calibrated = new CompletableFuture<>();
+    private boolean first = true;
+    private double spent;
+    private double reserved;
+    private double largest;
+
+    BudgetGateway(ModelGateway delegate, Budget budget, PriceTable prices) {
+        this.delegate = delegate;
+        this.budget = budget;
+        this.prices = prices;
+    }
+
+    /** {@code factory} with the budget of {@code config} in front of its gateways; unchanged without one. */
+    public static GatewayFactory decorate(GatewayFactory factory, TuneGateConfiguration config) {
+        if (config.budget().isEmpty()) {
+            return factory;
+        }
+        return (opened, progress) -> {
+            progress.accept("budget " + config.budget().get().describe() + " for model calls");
+            return new BudgetGateway(
+                    factory.open(opened, progress),
+                    config.budget().get(),
+                    config.comparison().prices());
+        };
+    }
+
+    @Override
+    public CompletableFuture<ModelAnswer> generate(String model, GenerateContentRequest request) {
+        return admit(model, () -> delegate.generate(model, request));
+    }
+
+    @Override
+    public CompletableFuture<ModelAnswer> generate(
+            PlannedTest test, int sample, String model, GenerateContentRequest request) {
+        return admit(model, () -> delegate.generate(test, sample, model, request));
+    }
+
+    private CompletableFuture<ModelAnswer> admit(
+            String model, java.util.function.Supplier<CompletableFuture<ModelAnswer>> call) {
+        if (budget.unit() == Budget.Unit.USD && prices.of(model).isEmpty()) {
+            return CompletableFuture.failedFuture(new BudgetExceededException("tunegate.budget="
+                    + budget.describe() + " is in US dollars, but the price table has no price for " + model
+                    + ": add one with tunegate.prices"));
+        }
+        boolean firstCall;
+        synchronized (this) {
+            firstCall = first;
+            first = false;
+        }
+        if (firstCall) {
+            return start(model, call).whenComplete((a, e) -> calibrated.complete(null));
+        }
+        return calibrated.thenCompose(ignored -> start(model, call));
+    }
+
+    private CompletableFuture<ModelAnswer> start(
+            String model, java.util.function.Supplier<CompletableFuture<ModelAnswer>> call) {
+        double estimate;
+        synchronized (this) {
+            estimate = largest;
+            if (spent + reserved + estimate > budget.limit()) {
+                return CompletableFuture.failedFuture(new BudgetExceededException(String.format(
+                        Locale.ROOT,
+                        "tunegate.budget=%s reached: %s spent, %s in flight, the next call would need about %s;"
+                                + " no new model calls, so the run is incomplete",
+                        budget.describe(),
+                        amount(spent),
+                        amount(reserved),
+                        amount(estimate))));
+            }
+            reserved += estimate;
+        }
+        CompletableFuture<ModelAnswer> answer;
+        try {
+            answer = call.get();
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        return answer.whenComplete((a, e) -> {
+            double cost = a == null ? 0 : cost(model, a.usage());
+            synchronized (this) {
+                reserved -= estimate;
+                spent += cost;
+                largest = Math.max(largest, cost);
+            }
+        });
+    }
+
+    private double cost(String model, Optional<UsageMetadata> usage) {
+        if (usage.isEmpty()) {
+            return 0;
+        }
+        long prompt = usage.get().promptTokenCount() == null ? 0 : usage.get().promptTokenCount();
+        long output =
+                usage.get().candidatesTokenCount() == null ? 0 : usage.get().candidatesTokenCount();
+        if (budget.unit() == Budget.Unit.TOKENS) {
+            return prompt + output;
+        }
+        return prices.of(model).map(p -> p.cost(prompt, output, 0)).orElse(0.0);
+    }
+
+    private String amount(double value) {
+        return budget.unit() == Budget.Unit.TOKENS
+                ? String.format(Locale.ROOT, "%.0f tokens", value)
+                : String.format(Locale.ROOT, "%.6f USD", value);
+    }
+
+    @Override
+    public CompletableFuture<String> ready(ModelVariant variant) {
+        return delegate.ready(variant);
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}
