@@ -1,6 +1,7 @@
 package dev.tunegate.engine.run;
 
 import dev.tunegate.engine.config.TuneGateConfiguration;
+import dev.tunegate.engine.matchers.Matcher;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -28,9 +29,18 @@ public final class ModelCalls implements AutoCloseable {
 
     /** Opens the gateway and starts issuing the calls of {@code plan}, in order. */
     public void start(List<PlannedTest> plan) {
+        start(plan, null);
+    }
+
+    /**
+     * Opens the gateway and starts issuing the calls of {@code plan}, in order, judging each test's
+     * answers with its matchers (same index in {@code matchers}) as soon as its calls are done, off the
+     * test thread; {@code null} leaves the judging to {@link #take(PlannedTest, List)}.
+     */
+    public void start(List<PlannedTest> plan, List<List<Matcher>> matchers) {
         Consumer<String> progress = line -> LOG.info(() -> "TuneGate: " + line);
         gateway = gatewayFactory.open(config, progress);
-        pipeline = new CallPipeline(plan, gateway, config.lookAhead());
+        pipeline = new CallPipeline(plan, matchers, gateway, config.lookAhead());
         pipeline.start();
     }
 
@@ -45,6 +55,14 @@ public final class ModelCalls implements AutoCloseable {
             throw new IllegalStateException("the TuneGate run was not started");
         }
         return pipeline.take(test);
+    }
+
+    /** The judged samples of a test, waiting for them if needed (judged here with {@code matchers} if not yet). */
+    public Judgement take(PlannedTest test, List<Matcher> matchers) {
+        if (pipeline == null) {
+            throw new IllegalStateException("the TuneGate run was not started");
+        }
+        return pipeline.take(test, matchers);
     }
 
     /** Stops the pipeline and closes the gateway (and the embedded emulator). */
