@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 final class ThreadCpu {
 
     private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
-    private static final long SAMPLE_MILLIS = 200;
+    private static final long SAMPLE_MILLIS = 1000;
 
     private ThreadCpu() {}
 
