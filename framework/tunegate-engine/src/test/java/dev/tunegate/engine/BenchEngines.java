@@ -7,8 +7,18 @@ public final class BenchEngines {
 
     private BenchEngines() {}
 
+    private static volatile FakeGateway lastFake;
+
     /** A {@code tunegate} engine whose every model echoes the prompt after {@code delayMillis} (no HTTP). */
     public static TestEngine fake(long delayMillis) {
-        return new TuneGateTestEngine(new FakeGateway(delayMillis, false).factory());
+        FakeGateway gateway = new FakeGateway(delayMillis, false);
+        lastFake = gateway;
+        return new TuneGateTestEngine(gateway.factory());
+    }
+
+    /** The most calls the last {@link #fake} engine's models had in flight at once. */
+    public static int fakePeakInFlight() {
+        FakeGateway gateway = lastFake;
+        return gateway == null ? 0 : gateway.maxInFlight.get();
     }
 }

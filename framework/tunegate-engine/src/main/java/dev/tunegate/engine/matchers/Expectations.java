@@ -21,15 +21,41 @@ public final class Expectations {
      */
     public static Verdict evaluate(List<? extends Matcher> matchers, ModelAnswer answer) {
         for (Matcher matcher : matchers) {
-            if (matcher instanceof TimeLimitedMatcher) {
+            if (matcher instanceof TimeLimitedMatcher limited
+                    && !InterruptibleMatcher.stopsWhenInterrupted(limited.delegate())) {
                 return LimitedEvaluation.evaluate(matchers, answer);
             }
         }
-        List<MatcherOutcome> results = new ArrayList<>(matchers.size());
-        for (Matcher matcher : matchers) {
-            results.add(evaluateOne(matcher, answer));
+        // every matcher may run here: a time limit is enforced by the watchdog interrupting this thread
+        boolean interrupted = Thread.interrupted(); // a pending interrupt would stop a regex at once
+        try {
+            List<MatcherOutcome> results = new ArrayList<>(matchers.size());
+            for (Matcher matcher : matchers) {
+                results.add(
+                        matcher instanceof TimeLimitedMatcher limited
+                                ? evaluateWithin(limited, answer)
+                                : evaluateOne(matcher, answer));
+            }
+            return new Verdict(results);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        return new Verdict(results);
+    }
+
+    /** One time-limited matcher on this thread, interrupted by the {@link Watchdog} when it runs late. */
+    private static MatcherOutcome evaluateWithin(TimeLimitedMatcher limited, ModelAnswer answer) {
+        Watchdog.Slot slot = Watchdog.slot();
+        slot.arm(limited.limit().toNanos());
+        MatcherOutcome outcome;
+        boolean late;
+        try {
+            outcome = evaluateOne(limited.delegate(), answer);
+        } finally {
+            late = slot.disarm();
+        }
+        return late ? new MatcherOutcome(limited.description(), limited.timedOut()) : outcome;
     }
 
     /** One matcher's outcome; an {@link AssertionError} or a {@link RuntimeException} is a failure. */

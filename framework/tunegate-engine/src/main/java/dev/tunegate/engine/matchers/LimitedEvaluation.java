@@ -10,8 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Evaluates matchers on a worker thread while the calling (test) thread watches the time limit of
- * each {@link TimeLimitedMatcher}. The matchers of one answer run one after the other in one task (one
+ * Evaluates matchers on a worker thread while the calling thread watches the time limit of each
+ * {@link TimeLimitedMatcher}: the path for answers with a matcher that may block or ignore interrupts
+ * (a user's matcher, a model-graded one, a JSON schema); built-in matchers that stop when interrupted
+ * are checked on the caller's thread under the {@link Watchdog} instead (see {@link Expectations}). The matchers of one answer run one after the other in one task (one
  * hand-over per answer, not per matcher). When a matcher passes its limit, the caller records a
  * failure for it, interrupts the worker and goes on with the next matcher in a new task; the caller is
  * never blocked longer than the limit by one matcher, even by one that ignores the interrupt (its

@@ -7,9 +7,11 @@ import org.apiguardian.api.API;
 
 /**
  * A suite's matcher with the place it is written and its time limit ({@code tunegate.matcher.timeout}).
- * {@link Expectations#evaluate} runs it on a worker thread and fails its check when it takes longer
- * than the limit, with a message naming the matcher, its {@code file:line} and the limit; the worker
- * is interrupted, which stops a regular expression (see {@link InterruptibleText}). The description is
+ * {@link Expectations#evaluate} fails its check when it takes longer than the limit, with a message
+ * naming the matcher, its {@code file:line} and the limit. An {@link InterruptibleMatcher} runs on the
+ * caller's thread, which a watchdog interrupts at the limit (that stops a regular expression, see
+ * {@link InterruptibleText}); any other matcher runs on a worker thread that the caller stops waiting
+ * for at the limit. The description is
  * the wrapped matcher's, so reports do not change.
  */
 @API(status = API.Status.INTERNAL)
@@ -31,7 +33,7 @@ public final class TimeLimitedMatcher implements Matcher {
         }
     }
 
-    /** Checks the answer within the time limit, on a worker thread. */
+    /** Checks the answer within the time limit. */
     @Override
     public void check(ModelAnswer answer) {
         Expectations.evaluate(List.of(this), answer).assertPassed();

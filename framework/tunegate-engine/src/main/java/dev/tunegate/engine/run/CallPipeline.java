@@ -1,6 +1,7 @@
 package dev.tunegate.engine.run;
 
 import dev.tunegate.client.model.GenerateContentRequest;
+import dev.tunegate.engine.matchers.Matcher;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -11,15 +12,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Issues model calls ahead of the tests that need them. A feeder thread walks the planned tests in
  * execution order and starts their calls, keeping at most {@code lookAhead} tests started but not yet
  * taken (so memory does not grow with suite size). How many calls are in flight at once and how fast
  * they start is the gateway's to bound: the client owns {@code tunegate.concurrency} and
- * {@code tunegate.rate-limit.rpm} (retries included) and queues calls beyond them in order. Tests
- * {@link #take} their results on their own thread, in their own order.
+ * {@code tunegate.rate-limit.rpm} (retries included) and queues calls beyond them in order. When the
+ * matchers of the planned tests are known, a test's answers are judged as soon as its calls are done,
+ * on a small pool of judging threads (one per core, at least two), so several tests are judged in parallel within the
+ * look-ahead window. Tests {@link #take} their judged results on their own thread, in their own order.
  */
 final class CallPipeline implements AutoCloseable {
 
@@ -27,7 +34,9 @@ final class CallPipeline implements AutoCloseable {
     private final ModelGateway gateway;
     private final RequestFactory requests = new RequestFactory();
     private final Semaphore window;
-    private final Map<Integer, CompletableFuture<VariantRun>> slots = new ConcurrentHashMap<>();
+    private final List<List<Matcher>> matchers;
+    private final ExecutorService judging;
+    private final Map<Integer, CompletableFuture<Judgement>> slots = new ConcurrentHashMap<>();
     private final BitSet issued = new BitSet();
     private final Object lock = new Object();
     private final Thread feeder;
@@ -36,7 +45,17 @@ final class CallPipeline implements AutoCloseable {
     private volatile Throwable feederFailure;
 
     CallPipeline(List<PlannedTest> plan, ModelGateway gateway, int lookAhead) {
+        this(plan, null, gateway, lookAhead);
+    }
+
+    /**
+     * @param matchers per planned test (same index), its matchers; {@code null} to judge on the test
+     *     thread instead
+     */
+    CallPipeline(List<PlannedTest> plan, List<List<Matcher>> matchers, ModelGateway gateway, int lookAhead) {
         this.plan = plan;
+        this.matchers = matchers;
+        this.judging = matchers == null ? null : judgingThreads();
         this.gateway = gateway;
         this.window = new Semaphore(lookAhead);
         this.feeder = new Thread(this::feed, "tunegate-call-feeder");
@@ -65,14 +84,19 @@ final class CallPipeline implements AutoCloseable {
                 for (int s = 0; s < samples && !closed; s++) {
                     calls.add(call(test, s, model));
                 }
-                CompletableFuture<VariantRun> slot = slot(i);
+                CompletableFuture<Judgement> slot = slot(i);
+                List<Matcher> testMatchers = matchers == null ? null : matchers.get(i);
                 CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> {
                     if (error != null) {
                         slot.completeExceptionally(error);
+                        return;
+                    }
+                    VariantRun run = new VariantRun(
+                            test, calls.stream().map(CompletableFuture::join).toList());
+                    if (testMatchers == null) {
+                        slot.complete(Judgement.notYet(run));
                     } else {
-                        slot.complete(new VariantRun(
-                                test,
-                                calls.stream().map(CompletableFuture::join).toList()));
+                        judge(slot, run, testMatchers);
                     }
                 });
             }
@@ -84,7 +108,32 @@ final class CallPipeline implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<VariantRun> slot(int i) {
+    /** Judges {@code run} on a judging thread (not on the thread that completed the calls: that may be the client's). */
+    private void judge(CompletableFuture<Judgement> slot, VariantRun run, List<Matcher> testMatchers) {
+        try {
+            judging.execute(() -> {
+                try {
+                    slot.complete(Judgement.evaluate(run, testMatchers));
+                } catch (Throwable t) { // an Error from a matcher: the test thread rethrows it
+                    slot.completeExceptionally(t);
+                }
+            });
+        } catch (RejectedExecutionException e) { // closed meanwhile
+            slot.cancel(false);
+        }
+    }
+
+    private static ExecutorService judgingThreads() {
+        AtomicInteger count = new AtomicInteger();
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        return Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "tunegate-judge-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private CompletableFuture<Judgement> slot(int i) {
         return slots.computeIfAbsent(i, k -> new CompletableFuture<>());
     }
 
@@ -110,8 +159,21 @@ final class CallPipeline implements AutoCloseable {
      * never taken (skipped by JUnit) give up their place in the window, or are never issued.
      */
     VariantRun take(PlannedTest test) {
+        return take(test, List.of()).run();
+    }
+
+    /**
+     * The judged result of a planned test, waiting for it if needed; its answers are judged here with
+     * {@code testMatchers} if the pipeline did not judge them already.
+     */
+    Judgement take(PlannedTest test, List<Matcher> testMatchers) {
+        Judgement judgement = takeSlot(test);
+        return judgement.judged() ? judgement : Judgement.evaluate(judgement.run(), testMatchers);
+    }
+
+    private Judgement takeSlot(PlannedTest test) {
         int i;
-        CompletableFuture<VariantRun> future;
+        CompletableFuture<Judgement> future;
         synchronized (lock) {
             i = closed ? -1 : indexOf(test);
             if (i < 0) {
@@ -119,7 +181,7 @@ final class CallPipeline implements AutoCloseable {
             } else {
                 for (int j = nextToTake; j < i; j++) {
                     if (issued.get(j)) {
-                        CompletableFuture<VariantRun> dropped = slots.remove(j);
+                        CompletableFuture<Judgement> dropped = slots.remove(j);
                         if (dropped != null) {
                             dropped.cancel(false);
                         }
@@ -166,16 +228,16 @@ final class CallPipeline implements AutoCloseable {
     }
 
     /** Runs a test's calls on the spot (a test that was not planned). */
-    private VariantRun direct(PlannedTest test) {
+    private Judgement direct(PlannedTest test) {
         CompletableFuture<String> model = gateway.ready(test.variant());
         List<Sample> samples = new ArrayList<>();
         for (int s = 0; s < test.evalCase().repeat(); s++) {
             samples.add(call(test, s, model).join());
         }
-        return new VariantRun(test, samples);
+        return Judgement.notYet(new VariantRun(test, samples));
     }
 
-    private static VariantRun get(CompletableFuture<VariantRun> future) {
+    private static Judgement get(CompletableFuture<Judgement> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -199,5 +261,8 @@ final class CallPipeline implements AutoCloseable {
         closed = true;
         feeder.interrupt();
         slots.values().forEach(f -> f.cancel(false));
+        if (judging != null) {
+            judging.shutdownNow();
+        }
     }
 }

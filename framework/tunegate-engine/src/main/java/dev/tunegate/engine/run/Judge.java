@@ -1,10 +1,8 @@
 package dev.tunegate.engine.run;
 
-import dev.tunegate.engine.matchers.Expectations;
 import dev.tunegate.engine.matchers.Matcher;
 import dev.tunegate.engine.matchers.Verdict;
 import dev.tunegate.engine.model.stats.PassRule;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -12,8 +10,9 @@ import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Turns a variant test's samples into its JUnit outcome: evaluates every matcher on every answer
- * (softly), tells the {@link ResultListener}, and throws what JUnit should see — nothing when the
+ * Turns a variant test's samples into its JUnit outcome: takes every matcher's verdict on every answer
+ * (a {@link Judgement}, evaluated softly, usually by the {@link CallPipeline} before the test thread
+ * gets there), tells the {@link ResultListener}, and throws what JUnit should see — nothing when the
  * case passed, the matchers' {@code AssertionError} when an enforced case failed, a
  * {@link TestAbortedException} naming the reason when the failure is only counted (see
  * {@link FailurePolicy}), or the infrastructure exception when no call succeeded.
@@ -29,28 +28,30 @@ public final class Judge {
         this.policy = policy;
     }
 
+    /** Evaluates the matchers on the test's answers here, then {@link #judge(Judgement, ResultListener)}. */
     public void judge(VariantRun run, List<Matcher> matchers, ResultListener listener) {
-        List<Optional<Verdict>> verdicts = new ArrayList<>(run.samples().size());
+        judge(Judgement.evaluate(run, matchers), listener);
+    }
+
+    /** Tells the listener the judged test and throws what JUnit should see. */
+    public void judge(Judgement judgement, ResultListener listener) {
+        VariantRun run = judgement.run();
+        List<Optional<Verdict>> verdicts = judgement.verdicts();
         int answered = 0;
         int passes = 0;
         Throwable firstError = null;
         Verdict firstFailed = null;
-        for (Sample sample : run.samples()) {
-            if (sample.answer().isPresent()) {
+        for (int s = 0; s < run.samples().size(); s++) {
+            Optional<Verdict> verdict = verdicts.get(s);
+            if (verdict.isPresent()) {
                 answered++;
-                Verdict verdict =
-                        Expectations.evaluate(matchers, sample.answer().get());
-                verdicts.add(Optional.of(verdict));
-                if (verdict.passed()) {
+                if (verdict.get().passed()) {
                     passes++;
                 } else if (firstFailed == null) {
-                    firstFailed = verdict;
+                    firstFailed = verdict.get();
                 }
-            } else {
-                verdicts.add(Optional.empty());
-                if (firstError == null) {
-                    firstError = sample.error().orElse(null);
-                }
+            } else if (firstError == null) {
+                firstError = run.samples().get(s).error().orElse(null);
             }
         }
         int n = run.samples().size();

@@ -3,6 +3,7 @@ package dev.tunegate.engine.run;
 import dev.tunegate.client.model.Content;
 import dev.tunegate.client.model.GenerateContentRequest;
 import dev.tunegate.engine.config.TuneGateConfiguration;
+import dev.tunegate.engine.matchers.Matcher;
 import dev.tunegate.engine.model.suite.EvalSuite;
 import dev.tunegate.engine.model.suite.ModelVariant;
 import java.util.LinkedHashSet;
@@ -38,13 +39,22 @@ public final class ModelCalls implements AutoCloseable {
 
     /** Opens the gateway and starts issuing the calls of {@code plan}, in order. */
     public void start(List<PlannedTest> plan) {
+        start(plan, null);
+    }
+
+    /**
+     * Opens the gateway and starts issuing the calls of {@code plan}, in order, judging each test's
+     * answers with its matchers (same index in {@code matchers}) as soon as its calls are done, off the
+     * test thread; {@code null} leaves the judging to {@link #take(PlannedTest, List)}.
+     */
+    public void start(List<PlannedTest> plan, List<List<Matcher>> matchers) {
         Consumer<String> progress = line -> LOG.info(() -> "TuneGate: " + line);
         gateway = gatewayFactory.open(config, progress);
         Set<String> models = new LinkedHashSet<>();
         plan.forEach(test -> models.add(test.variant().model()));
         // One clear failure of the run (the engine's container) instead of the same one in every test.
         gateway.checkAccess(models);
-        pipeline = new CallPipeline(plan, gateway, config.lookAhead());
+        pipeline = new CallPipeline(plan, matchers, gateway, config.lookAhead());
         pipeline.start();
     }
 
@@ -92,6 +102,14 @@ public final class ModelCalls implements AutoCloseable {
             t = t.getCause();
         }
         return t;
+    }
+
+    /** The judged samples of a test, waiting for them if needed (judged here with {@code matchers} if not yet). */
+    public Judgement take(PlannedTest test, List<Matcher> matchers) {
+        if (pipeline == null) {
+            throw new IllegalStateException("the TuneGate run was not started");
+        }
+        return pipeline.take(test, matchers);
     }
 
     /** Stops the pipeline and closes the gateway (and the embedded emulator). */

@@ -32,7 +32,13 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * <pre>java -Xmx512m -cp … dev.tunegate.engine.bench.EngineBenchmark N V L C [streaming|fake]</pre>
  *
  * <p>{@code -Dbench.warmups=N} runs the suite N times first in the same JVM and measures the next run
- * (the engine with the JIT warm); it also prints the CPU used per kind of thread ({@link ThreadCpu}).
+ * (the engine with the JIT warm). Every run prints the CPU used per case-variant by kind of thread
+ * ({@link ThreadCpu}: the test thread, the engine's other threads, the HTTP client, the emulator, JIT).
+ *
+ * <p>{@code -Dbench.mode=record} and {@code -Dbench.mode=replay} with {@code -Dbench.dir=D} measure
+ * replay: the record run writes the suite and its recordings to {@code D} (kept), and a replay run in
+ * a new JVM answers every call from them ({@code tunegate.mode=replay}, no request is made); the
+ * figure that counts for replay is case-variants per second from JVM start.
  *
  * <p>{@code fake} replaces the HTTP client and the emulator by in-process models that answer after
  * L ms, which measures the engine's own overhead (discovery, pipeline, matchers, JUnit events). The
@@ -52,8 +58,10 @@ public final class EngineBenchmark {
         boolean streaming = args.length > 4 && args[4].equals("streaming");
         boolean fake = args.length > 4 && args[4].equals("fake");
         int warmups = Integer.getInteger("bench.warmups", 0);
-        Path dir = Files.createTempDirectory("tunegate-bench");
-        Path suite = writeSuite(dir, n, v);
+        String mode = System.getProperty("bench.mode", "live");
+        String kept = System.getProperty("bench.dir");
+        Path dir = kept != null ? Files.createDirectories(Path.of(kept)) : Files.createTempDirectory("tunegate-bench");
+        Path suite = mode.equals("replay") ? dir.resolve("bench.eval.yaml") : writeSuite(dir, n, v);
         java.util.logging.Logger.getLogger("dev.tunegate.engine").setLevel(java.util.logging.Level.WARNING);
 
         PeakHeap peak = new PeakHeap();
@@ -61,6 +69,8 @@ public final class EngineBenchmark {
                 .port(0)
                 .latency(Duration.ofMillis(latency))
                 .threads(Math.max(16, 2 * c))
+                // the client opens at most C connections: threads beyond that are only created and dropped
+                .maxConnections(Math.max(16, 2 * c))
                 .build()
                 .start()) {
             Launcher launcher = fake
@@ -75,17 +85,19 @@ public final class EngineBenchmark {
                 long t = System.nanoTime();
                 SummaryGeneratingListener warm = new SummaryGeneratingListener();
                 launcher.execute(
-                        launcher.discover(
-                                request(suite, dir.resolve("reports-warmup-" + round), emulator, c, streaming, fake)),
+                        launcher.discover(request(
+                                suite, dir.resolve("reports-warmup-" + round), emulator, c, streaming, fake, mode)),
                         warm);
                 System.out.printf(
                         "warm-up round %d:      %8.3f s (%d tests succeeded)%n",
                         round, (System.nanoTime() - t) / 1e9, warm.getSummary().getTestsSucceededCount());
             }
-            LauncherDiscoveryRequest request = request(suite, dir.resolve("reports"), emulator, c, streaming, fake);
+            LauncherDiscoveryRequest request =
+                    request(suite, dir.resolve("reports"), emulator, c, streaming, fake, mode);
+            emulator.reset();
             peak.start();
             long cpuStart = cpuNanos();
-            ThreadCpu.Snapshot threadsAtStart = ThreadCpu.snapshot();
+            ThreadCpu.Recorder threads = ThreadCpu.Recorder.start();
             long start = System.nanoTime();
             TestPlan plan = launcher.discover(request);
             long discovered = System.nanoTime();
@@ -93,7 +105,11 @@ public final class EngineBenchmark {
             launcher.execute(plan, summary);
             long end = System.nanoTime();
             long cpu = cpuNanos() - cpuStart;
+            Map<String, Double> byKind = threads.stop(cpu / 1e9);
             peak.stop();
+            int peakInFlight = fake
+                    ? dev.tunegate.engine.BenchEngines.fakePeakInFlight()
+                    : ((Number) emulator.stats().get("peakInFlight")).intValue();
 
             TestExecutionSummary s = summary.getSummary();
             long calls = (long) n * v;
@@ -110,7 +126,8 @@ public final class EngineBenchmark {
                     (warmups > 0 ? warmups + " warm-up round(s), " : "cold JVM, ")
                             + (fake
                                     ? "in-process fake models (no HTTP)"
-                                    : streaming ? "emulator, streaming" : "emulator"),
+                                    : streaming ? "emulator, streaming" : "emulator")
+                            + ("live".equals(mode) ? "" : ", tunegate.mode=" + mode),
                     Runtime.getRuntime().maxMemory() >> 20);
             System.out.printf(
                     "tests: %d found, %d succeeded, %d failed, %d aborted%n",
@@ -126,7 +143,11 @@ public final class EngineBenchmark {
                     ideal, ideal > 0 ? String.format("%.3f", wall / ideal) : "n/a");
             System.out.printf(
                     "overhead/case-variant:%8.3f ms  ((wall - ideal) / (N·V))%n", (wall - ideal) * 1000 / calls);
-            System.out.printf("requests/s:           %8.1f%n", calls / wall);
+            System.out.printf(
+                    "case-variants/s:      %8.1f   (from JVM start: %.1f)%n", calls / wall, calls / sinceJvmStart);
+            System.out.printf(
+                    "peak in-flight:       %8d   (requests the %s had at once; configured concurrency %d)%n",
+                    peakInFlight, fake ? "fake models" : "emulator", c);
             System.out.printf(
                     "process CPU:          %8.3f s   = %.3f ms per case-variant (engine, client and emulator together;"
                             + " load average %.1f on %d cores)%n",
@@ -137,19 +158,31 @@ public final class EngineBenchmark {
             System.out.printf(
                     "peak heap used:       %8.1f MiB (sampled every 20 ms; sum of pool peaks %.1f MiB)%n",
                     peak.peak() / (1024.0 * 1024.0), poolPeaks() / (1024.0 * 1024.0));
-            System.out.println("process CPU by thread: " + ThreadCpu.snapshot().minus(threadsAtStart));
+            StringBuilder kinds = new StringBuilder();
+            byKind.forEach((kind, seconds) -> kinds.append(String.format(
+                    "%n  %-24s %7.2f s = %6.3f ms per case-variant", kind, seconds, seconds * 1000 / calls)));
+            double own = byKind.getOrDefault("benchmark", 0.0); // the heap and thread samplers
+            System.out.printf(
+                    "process CPU w/o bench:%8.3f s   = %.3f ms per case-variant (without the benchmark's own samplers)%n",
+                    cpu / 1e9 - own, (cpu / 1e9 - own) * 1000 / calls);
+            System.out.println(
+                    "process CPU by thread kind:" + (threads.available() ? kinds : " (not available on this system)"));
             long gates = v > 1 ? v - 1 : 1; // strict mode: one gate test per candidate
             if (s.getTestsSucceededCount() != calls + gates) {
                 s.printFailuresTo(new java.io.PrintWriter(System.out), 3);
                 System.exit(1);
             }
         } finally {
-            deleteTree(dir);
+            if (kept == null) {
+                deleteTree(dir);
+            } else if (Files.exists(dir.resolve("reports"))) {
+                deleteTree(dir.resolve("reports"));
+            }
         }
     }
 
     private static LauncherDiscoveryRequest request(
-            Path suite, Path reports, GeminiEmulator emulator, int c, boolean streaming, boolean fake) {
+            Path suite, Path reports, GeminiEmulator emulator, int c, boolean streaming, boolean fake, String mode) {
         return LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectFile(suite.toFile()))
                 .filters(includeEngines("tunegate"))
@@ -158,6 +191,9 @@ public final class EngineBenchmark {
                 // no client in fake mode: the look-ahead alone keeps at most C calls in flight
                 .configurationParameters(fake ? Map.of("tunegate.look-ahead", Integer.toString(c)) : Map.of())
                 .configurationParameter("tunegate.streaming", Boolean.toString(streaming))
+                .configurationParameter("tunegate.mode", mode)
+                .configurationParameter(
+                        "tunegate.cassettes", suite.resolveSibling("cassettes").toString())
                 .configurationParameter("tunegate.suite.max-bytes", Long.toString(1L << 30))
                 // reports and Allure results (on by default) go to the temporary directory;
                 // -Dtunegate.allure.enabled=false

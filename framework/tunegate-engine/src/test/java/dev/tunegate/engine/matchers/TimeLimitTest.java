@@ -71,6 +71,58 @@ class TimeLimitTest extends MatcherTestSupport {
     }
 
     @Test
+    void aCallerThatWasInterruptedGetsTheVerdictAndKeepsItsInterrupt() {
+        List<Matcher> matchers = List.of(
+                limited(matcher("regex: 'refund \\d+'"), "s.eval.yaml:1"),
+                limited(matcher("all: [{contains: refund}, {not: {contains: sorry}}]"), "s.eval.yaml:2"));
+        Thread.currentThread().interrupt();
+        try {
+            Verdict verdict = Expectations.evaluate(matchers, answer("your refund 12 is on its way"));
+            assertThat(verdict.passed()).as(verdict.results().toString()).isTrue();
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void aCatastrophicRegexInsideACombinatorIsStoppedAtItsLimit() {
+        ModelAnswer answer = answer("a".repeat(40));
+        Verdict verdict = assertTimeoutPreemptively(
+                Duration.ofSeconds(30),
+                () -> Expectations.evaluate(
+                        List.of(limited(matcher("not: {regex: '(.*a){25}x'}"), "s.eval.yaml:4")), answer),
+                "finishes");
+        assertThat(verdict.failures())
+                .singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("s.eval.yaml:4", "tunegate.matcher.timeout"));
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    @Test
+    void aMatcherThatBlocksWithinItsLimitPasses() {
+        Matcher blocking = new Matcher() { // e.g. a model-graded matcher waiting for its model
+                    @Override
+                    public void check(ModelAnswer answer) {
+                        try {
+                            Thread.sleep(20);
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+
+                    @Override
+                    public String description() {
+                        return "blocking";
+                    }
+                };
+        Verdict verdict = Expectations.evaluate(
+                List.of(limited(blocking, "s.eval.yaml:5"), limited(matcher("contains: x"), "s.eval.yaml:6")),
+                answer("x"));
+        assertThat(verdict.passed()).as(verdict.results().toString()).isTrue();
+    }
+
+    @Test
     void cheapRegexCheckFindsNestedQuantifiersAndOverlappingAlternatives() {
         assertThat(List.of("(.*a){25}x", "(a+)+", "^(a|aa)*$", "(\\w+\\s?)*$", "((ab)*c)+", "(?:x+y?)+z", "([a-z]+)*!"))
                 .allSatisfy(p -> assertThat(RegexRisk.of(p)).as(p).isPresent());

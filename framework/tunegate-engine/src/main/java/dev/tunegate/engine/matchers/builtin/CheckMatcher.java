@@ -1,6 +1,6 @@
 package dev.tunegate.engine.matchers.builtin;
 
-import dev.tunegate.engine.matchers.Matcher;
+import dev.tunegate.engine.matchers.InterruptibleMatcher;
 import dev.tunegate.engine.matchers.ModelAnswer;
 import dev.tunegate.engine.matchers.ModelAnswerAssert;
 import dev.tunegate.engine.matchers.TuneGateAssertions;
@@ -17,10 +17,16 @@ import org.opentest4j.AssertionFailedError;
  * several assertions (e.g. {@code tokens: {maxPrompt: .., maxOutput: ..}}) every one is checked and
  * all failures are reported together.
  */
-record CheckMatcher(String description, List<Consumer<ModelAnswerAssert>> assertions) implements Matcher {
+record CheckMatcher(String description, List<Consumer<ModelAnswerAssert>> assertions, boolean stopsWhenInterrupted)
+        implements InterruptibleMatcher {
 
     CheckMatcher {
         assertions = List.copyOf(assertions);
+    }
+
+    /** Assertions that only compute on the answer and stop when interrupted (the usual case). */
+    CheckMatcher(String description, List<Consumer<ModelAnswerAssert>> assertions) {
+        this(description, assertions, true);
     }
 
     CheckMatcher(String description, Consumer<ModelAnswerAssert> assertion) {

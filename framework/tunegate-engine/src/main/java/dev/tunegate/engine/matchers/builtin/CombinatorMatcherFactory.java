@@ -1,6 +1,7 @@
 package dev.tunegate.engine.matchers.builtin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunegate.engine.matchers.InterruptibleMatcher;
 import dev.tunegate.engine.matchers.Matcher;
 import dev.tunegate.engine.matchers.MatcherContext;
 import dev.tunegate.engine.matchers.MatcherFactory;
@@ -73,7 +74,12 @@ abstract class CombinatorMatcherFactory implements MatcherFactory {
         return new Combined(quantifier, CompositeArgs.children(name(), argument, context));
     }
 
-    private record Combined(Quantifier quantifier, List<Matcher> children) implements Matcher {
+    private record Combined(Quantifier quantifier, List<Matcher> children) implements InterruptibleMatcher {
+
+        @Override
+        public boolean stopsWhenInterrupted() {
+            return children.stream().allMatch(c -> InterruptibleMatcher.stopsWhenInterrupted(c));
+        }
 
         @Override
         public void check(ModelAnswer answer) {

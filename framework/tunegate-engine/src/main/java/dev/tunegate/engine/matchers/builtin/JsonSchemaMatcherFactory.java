@@ -35,6 +35,8 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL)
 public final class JsonSchemaMatcherFactory implements MatcherFactory {
+    /** A schema's {@code pattern} runs a regular expression on a plain string, which ignores interrupts. */
+    private static final boolean STOPS_WHEN_INTERRUPTED = false;
 
     private static final String META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,12 +70,16 @@ public final class JsonSchemaMatcherFactory implements MatcherFactory {
             Schema loaded =
                     cached(registry, context, SchemaLocation.of(file.toUri().toString()), schema, reference);
             return new CheckMatcher(
-                    "jsonSchema " + reference, a -> a.textMatchesJsonSchema(loaded, "schema " + reference));
+                    "jsonSchema " + reference,
+                    List.of(a -> a.textMatchesJsonSchema(loaded, "schema " + reference)),
+                    STOPS_WHEN_INTERRUPTED);
         }
         URI base = context.suiteDirectory().resolve("inline-schema.json").toUri();
         Schema loaded = cached(registry, context, SchemaLocation.of(base.toString()), argument, "the inline schema");
         return new CheckMatcher(
-                "jsonSchema " + Args.brief(argument), a -> a.textMatchesJsonSchema(loaded, "the schema"));
+                "jsonSchema " + Args.brief(argument),
+                List.of(a -> a.textMatchesJsonSchema(loaded, "the schema")),
+                STOPS_WHEN_INTERRUPTED);
     }
 
     private Schema cached(

@@ -1,6 +1,7 @@
 package dev.tunegate.engine.matchers.builtin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunegate.engine.matchers.InterruptibleMatcher;
 import dev.tunegate.engine.matchers.Matcher;
 import dev.tunegate.engine.matchers.MatcherContext;
 import dev.tunegate.engine.matchers.MatcherDefinitionException;
@@ -25,7 +26,12 @@ public final class NotMatcherFactory implements MatcherFactory {
         return new Not(context.create(argument));
     }
 
-    private record Not(Matcher inner) implements Matcher {
+    private record Not(Matcher inner) implements InterruptibleMatcher {
+
+        @Override
+        public boolean stopsWhenInterrupted() {
+            return InterruptibleMatcher.stopsWhenInterrupted(inner);
+        }
 
         @Override
         public void check(ModelAnswer answer) {

@@ -1,6 +1,7 @@
 package dev.tunegate.engine.platform.descriptor;
 
 import dev.tunegate.engine.config.TuneGateConfiguration;
+import dev.tunegate.engine.matchers.Matcher;
 import dev.tunegate.engine.run.PlannedTest;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -41,7 +42,9 @@ public final class TuneGateEngineDescriptor extends EngineDescriptor implements 
             throw new IllegalArgumentException(
                     "Invalid TuneGate configuration:\n  " + String.join("\n  ", config.problems()));
         }
-        context.start(plan());
+        List<VariantTestDescriptor> tests = new ArrayList<>();
+        collect(this, tests);
+        context.start(planOf(tests), matchersOf(tests));
         return context;
     }
 
@@ -49,13 +52,26 @@ public final class TuneGateEngineDescriptor extends EngineDescriptor implements 
      * Every test that will run, in execution order. The list holds the descriptors and makes each
      * {@link PlannedTest} when it is read, so the plan of a large run costs one reference per test.
      */
-    private List<PlannedTest> plan() {
-        List<VariantTestDescriptor> tests = new ArrayList<>();
-        collect(this, tests);
+    private static List<PlannedTest> planOf(List<VariantTestDescriptor> tests) {
         return new AbstractList<>() {
             @Override
             public PlannedTest get(int index) {
                 return tests.get(index).plan();
+            }
+
+            @Override
+            public int size() {
+                return tests.size();
+            }
+        };
+    }
+
+    /** The matchers of each planned test, read from its descriptor on demand (no copy per test). */
+    private static List<List<Matcher>> matchersOf(List<VariantTestDescriptor> tests) {
+        return new AbstractList<>() {
+            @Override
+            public List<Matcher> get(int index) {
+                return tests.get(index).matchers();
             }
 
             @Override

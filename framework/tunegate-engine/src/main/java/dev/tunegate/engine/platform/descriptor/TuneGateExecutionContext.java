@@ -8,7 +8,6 @@ import dev.tunegate.engine.run.Judge;
 import dev.tunegate.engine.run.ModelCalls;
 import dev.tunegate.engine.run.PlannedTest;
 import dev.tunegate.engine.run.ResultListener;
-import dev.tunegate.engine.run.VariantRun;
 import java.util.List;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
@@ -46,18 +45,16 @@ public final class TuneGateExecutionContext implements EngineExecutionContext {
     }
 
     /** Opens the gateway and starts issuing the calls of {@code plan}, in order. */
-    void start(List<PlannedTest> plan) {
-        calls.start(plan);
+    void start(List<PlannedTest> plan, List<List<Matcher>> matchers) {
+        calls.start(plan, matchers);
     }
 
-    /** The samples of a test, waiting for its calls if they are still running. */
-    VariantRun take(PlannedTest test) {
-        return calls.take(test);
-    }
-
-    /** Evaluates the test's samples and throws what JUnit should report. */
-    void judge(VariantRun run, List<Matcher> matchers) {
-        judge.judge(run, matchers, listener);
+    /**
+     * Takes the test's judged samples (waiting for its calls if they are still running), tells the
+     * listener and throws what JUnit should report.
+     */
+    void judge(PlannedTest test, List<Matcher> matchers) {
+        judge.judge(calls.take(test, matchers), listener);
     }
 
     /** Judges the gate of {@code suite} for {@code candidate}; throws the verdict when it does not hold. */

@@ -1,11 +1,12 @@
 package dev.tunegate.engine.platform.descriptor;
 
 import dev.tunegate.engine.config.TuneGateConfiguration;
+import dev.tunegate.engine.matchers.Matcher;
 import dev.tunegate.engine.model.suite.EvalCase;
 import dev.tunegate.engine.model.suite.EvalSuite;
 import dev.tunegate.engine.model.suite.ModelVariant;
 import dev.tunegate.engine.run.PlannedTest;
-import dev.tunegate.engine.run.VariantRun;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
@@ -82,6 +83,11 @@ public final class VariantTestDescriptor extends AbstractTestDescriptor implemen
         return Optional.empty();
     }
 
+    /** The matchers of this test's case. */
+    List<Matcher> matchers() {
+        return parent.matchers();
+    }
+
     @Override
     public SkipResult shouldBeSkipped(TuneGateExecutionContext context) {
         return skipReason(context.config()).map(SkipResult::skip).orElse(SkipResult.doNotSkip());
@@ -89,8 +95,7 @@ public final class VariantTestDescriptor extends AbstractTestDescriptor implemen
 
     @Override
     public TuneGateExecutionContext execute(TuneGateExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
-        VariantRun run = context.take(plan());
-        context.judge(run, parent.matchers());
+        context.judge(plan(), matchers());
         return context;
     }
 
