@@ -202,11 +202,23 @@ final class ApiHandler implements HttpHandler {
             return 200;
         }
         requireMethod(request, "POST");
+        String method = rest.substring(colon + 1);
+        boolean embedding = method.equals("embedContent") || method.equals("batchEmbedContents");
+        if (embedding && (name.contains("embedding") || baseModels.containsKey(name))) {
+            EmbeddingRoutes embeddings = new EmbeddingRoutes(mapper);
+            sendJson(
+                    exchange,
+                    200,
+                    method.equals("embedContent")
+                            ? embeddings.embedContent(request.body())
+                            : embeddings.batchEmbedContents(name, request.body()));
+            return 200;
+        }
         ServedModel model = baseModels.get(name);
         if (model == null) {
             throw modelNotFound(name);
         }
-        return generate(exchange, request, model, rest.substring(colon + 1), fault);
+        return generate(exchange, request, model, method, fault);
     }
 
     private int generate(
@@ -230,7 +242,8 @@ final class ApiHandler implements HttpHandler {
             }
             default:
                 throw ApiException.notFound("Unknown method :" + method + " on " + model.name()
-                        + " (supported: generateContent, streamGenerateContent, countTokens).");
+                        + " (supported: generateContent, streamGenerateContent, countTokens, embedContent,"
+                        + " batchEmbedContents).");
         }
     }
 
