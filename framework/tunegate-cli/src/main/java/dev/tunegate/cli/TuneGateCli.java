@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             EmulatorCommand.class,
             CompareCommand.class,
             CassettesCommand.class,
+            CalibrateCommand.class,
             InitCommand.class,
             HelpCommand.class
         },

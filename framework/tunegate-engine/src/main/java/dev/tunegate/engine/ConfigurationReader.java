@@ -4,6 +4,7 @@ import static dev.tunegate.engine.Constants.*;
 
 import dev.tunegate.client.RetryPolicy;
 import dev.tunegate.engine.config.ComparisonSettings;
+import dev.tunegate.engine.config.JudgeSettings;
 import dev.tunegate.engine.config.ReplayMode;
 import dev.tunegate.engine.config.TuneGateConfiguration;
 import dev.tunegate.engine.run.replay.CassetteCalls;
@@ -100,6 +101,9 @@ final class ConfigurationReader {
                 values.bool(DISCOVERY_AS_ROOT_ENGINE_PROPERTY_NAME, true),
                 mode,
                 cassettes,
+                new JudgeSettings(
+                        values.string(JUDGE_MODEL_PROPERTY_NAME).orElse(JudgeSettings.DEFAULT_JUDGE_MODEL),
+                        values.string(EMBEDDING_MODEL_PROPERTY_NAME).orElse(JudgeSettings.DEFAULT_EMBEDDING_MODEL)),
                 comparison(root),
                 values.problems(),
                 UnknownKeys.warnings(values.tunegateKeys()));

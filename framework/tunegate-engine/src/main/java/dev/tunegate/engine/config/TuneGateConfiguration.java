@@ -40,6 +40,7 @@ public record TuneGateConfiguration(
         boolean discoveryAsRootEngine,
         ReplayMode mode,
         Path cassettes,
+        JudgeSettings judges,
         ComparisonSettings comparison,
         List<String> problems,
         List<String> warnings) {

@@ -30,7 +30,7 @@ public final class ModelCalls implements AutoCloseable {
     public void start(List<PlannedTest> plan) {
         Consumer<String> progress = line -> LOG.info(() -> "TuneGate: " + line);
         gateway = gatewayFactory.open(config, progress);
-        pipeline = new CallPipeline(plan, gateway, config.lookAhead());
+        pipeline = new CallPipeline(plan, gateway, config.lookAhead(), config.judges());
         pipeline.start();
     }
 

@@ -1,6 +1,7 @@
 package dev.tunegate.engine.results.report;
 
 import dev.tunegate.engine.model.gate.GateVerdict;
+import dev.tunegate.engine.results.summary.SummaryDocument;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -14,6 +15,7 @@ import org.apiguardian.api.API;
  * @param variants    variants in declaration order
  * @param cases       cases in file order (a {@link CaseList} is kept as it is: it builds each case when read)
  * @param verdicts    one verdict per candidate
+ * @param modelGraded the model-graded checks' verdicts, or null when the suite has none
  */
 @API(status = API.Status.INTERNAL)
 public record SuiteResult(
@@ -23,11 +25,24 @@ public record SuiteResult(
         boolean gated,
         List<VariantInfo> variants,
         List<CaseResult> cases,
-        List<GateVerdict> verdicts) {
+        List<GateVerdict> verdicts,
+        SummaryDocument.ModelGraded modelGraded) {
 
     public SuiteResult {
         variants = List.copyOf(variants);
         cases = cases instanceof CaseList ? cases : List.copyOf(cases);
         verdicts = List.copyOf(verdicts);
+    }
+
+    /** A suite without model-graded checks. */
+    public SuiteResult(
+            String name,
+            String location,
+            String contentHash,
+            boolean gated,
+            List<VariantInfo> variants,
+            List<CaseResult> cases,
+            List<GateVerdict> verdicts) {
+        this(name, location, contentHash, gated, variants, cases, verdicts, null);
     }
 }

@@ -57,7 +57,8 @@ final class SummaryJson {
                 suite.cases().size(),
                 variants,
                 suite.verdicts().stream().map(SummaryJson::candidate).toList(),
-                mapped(suite.cases(), SummaryJson::caseOf));
+                mapped(suite.cases(), SummaryJson::caseOf),
+                suite.modelGraded());
     }
 
     private static SummaryDocument.Variant variant(VariantStats stats) {

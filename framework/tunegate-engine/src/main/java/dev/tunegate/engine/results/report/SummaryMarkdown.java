@@ -56,6 +56,7 @@ final class SummaryMarkdown {
                         s.flaky().size()));
             }
             repeats(md, suite, stats);
+            ModelGradedMarkdown.render(md, suite.modelGraded());
             for (GateVerdict v : suite.verdicts()) {
                 verdict(md, v);
             }
