@@ -404,4 +404,31 @@ class ModelGradedChecksTest {
                                 displayName("advisory › refund [v2]"),
                                 finishedWithFailure(message(m -> m.contains("the judge's verdict is FAIL")))));
     }
+
+    @Test
+    void theEmbeddedEmulatorJudgesAndEmbeds() throws IOException {
+        Path suite = dir.resolve("embedded.eval.yaml");
+        Files.writeString(
+                suite,
+                "suite: embedded\n"
+                        + "models:\n"
+                        + "  flash: {model: models/gemini-2.0-flash}\n"
+                        + "cases:\n"
+                        + "  - id: capital\n"
+                        + "    prompt: What is the capital of France?\n"
+                        + "    expect:\n"
+                        + "      - judge: Names the capital Paris\n"
+                        + "      - similar: {to: Paris is the capital of France, min: 0.5}\n");
+        EngineTestKit.engine(new TuneGateTestEngine())
+                .selectors(selectFile(suite.toFile()))
+                .configurationParameter(
+                        "tunegate.reports.dir", dir.resolve("reports").toString())
+                .configurationParameter("tunegate.allure.enabled", "false")
+                .execute()
+                .testEvents()
+                .assertStatistics(s -> s.failed(0).succeeded(2));
+        assertThat(Files.readString(dir.resolve("reports/tunegate/summary.json")))
+                .contains("\"PASS\"")
+                .contains("cosine similarity");
+    }
 }

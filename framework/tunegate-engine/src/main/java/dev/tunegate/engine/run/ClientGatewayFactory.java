@@ -63,6 +63,12 @@ public final class ClientGatewayFactory implements GatewayFactory {
                     }
 
                     @Override
+                    public java.util.concurrent.CompletableFuture<java.util.List<double[]>> embed(
+                            String model, java.util.List<String> texts) {
+                        return gateway.embed(model, texts);
+                    }
+
+                    @Override
                     public java.util.concurrent.CompletableFuture<String> ready(
                             dev.tunegate.engine.model.suite.ModelVariant variant) {
                         return gateway.ready(variant);

@@ -114,6 +114,7 @@ final class GradingCalls {
     private CompletableFuture<List<double[]>> embed(String model, List<String> texts) {
         List<String> missing = new ArrayList<>();
         Map<String, CompletableFuture<double[]>> mine = new LinkedHashMap<>();
+        List<CompletableFuture<double[]>> all = new ArrayList<>(texts.size());
         for (String text : texts) {
             String key = model + "\n" + text;
             CompletableFuture<double[]> created = new CompletableFuture<>();
@@ -121,29 +122,31 @@ final class GradingCalls {
             if (existing == null) {
                 missing.add(text);
                 mine.put(text, created);
+                all.add(created);
+            } else {
+                all.add(existing);
             }
         }
         for (int from = 0; from < missing.size(); from += MAX_BATCH) {
-            List<String> batch = missing.subList(from, Math.min(missing.size(), from + MAX_BATCH));
-            List<String> copy = List.copyOf(batch);
-            gateway.embed(model, copy).whenComplete((vectors, error) -> {
-                for (int i = 0; i < copy.size(); i++) {
-                    CompletableFuture<double[]> f = mine.get(copy.get(i));
-                    if (error != null) {
-                        embeddings.remove(model + "\n" + copy.get(i), f); // a failure is not cached
-                        f.completeExceptionally(error);
+            List<String> batch = List.copyOf(missing.subList(from, Math.min(missing.size(), from + MAX_BATCH)));
+            CompletableFuture<List<double[]>> vectors;
+            try {
+                vectors = gateway.embed(model, batch);
+            } catch (RuntimeException e) {
+                vectors = CompletableFuture.failedFuture(e);
+            }
+            vectors.whenComplete((result, error) -> {
+                for (int i = 0; i < batch.size(); i++) {
+                    CompletableFuture<double[]> f = mine.get(batch.get(i));
+                    if (error != null || result == null || result.size() != batch.size()) {
+                        embeddings.remove(model + "\n" + batch.get(i), f); // a failure is not cached
+                        f.completeExceptionally(
+                                error != null ? error : new IllegalStateException("wrong number of embeddings"));
                     } else {
-                        f.complete(vectors.get(i));
+                        f.complete(result.get(i));
                     }
                 }
             });
-        }
-        List<CompletableFuture<double[]>> all = texts.stream()
-                .map(t -> embeddings.get(model + "\n" + t))
-                .filter(Objects::nonNull)
-                .toList();
-        if (all.size() != texts.size()) {
-            return embed(model, texts); // a failed entry was removed meanwhile: ask again
         }
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
                 .thenApply(ignored -> all.stream().map(CompletableFuture::join).toList());
