@@ -204,7 +204,7 @@ final class ApiHandler implements HttpHandler {
         requireMethod(request, "POST");
         String method = rest.substring(colon + 1);
         boolean embedding = method.equals("embedContent") || method.equals("batchEmbedContents");
-        if (embedding && (name.contains("embedding") || baseModels.containsKey(name))) {
+        if (embedding && name.contains("embedding")) { // as on the Gemini API, only embedding models embed
             EmbeddingRoutes embeddings = new EmbeddingRoutes(mapper);
             sendJson(
                     exchange,

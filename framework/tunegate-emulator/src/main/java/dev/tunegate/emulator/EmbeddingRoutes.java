@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code embedContent} and {@code batchEmbedContents} of the Gemini API on any served model: the text
+ * {@code embedContent} and {@code batchEmbedContents} of the Gemini API on embedding models: the text
  * parts of each {@code content} are joined and embedded with {@link TextEmbedding}
  * ({@code outputDimensionality} honoured, 1–3072). A malformed body is a 400 {@code INVALID_ARGUMENT}.
  */
