@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             CompareCommand.class,
             MergeCommand.class,
             CassettesCommand.class,
+            CalibrateCommand.class,
             InitCommand.class,
             HelpCommand.class
         },

@@ -193,6 +193,47 @@ public final class GeminiClient implements AutoCloseable {
                 .thenApply(o -> new GenerateContentResult(o.value(), o.retries(), o.latency()));
     }
 
+    // ---------------------------------------------------------------- batchEmbedContents
+
+    /**
+     * Embeds {@code texts} with one {@code batchEmbedContents} call (at most 100 texts) and returns one
+     * vector per text, in order; the future fails with {@link GeminiApiException}.
+     */
+    public CompletableFuture<List<double[]>> batchEmbedContentsAsync(String model, List<String> texts) {
+        String name = ResourceNames.model(model);
+        HttpUrl url = ResourceNames.url(baseUrl, name, "batchEmbedContents").build();
+        com.fasterxml.jackson.databind.node.ObjectNode body = mapper.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode requests = body.putArray("requests");
+        for (String text : texts) {
+            com.fasterxml.jackson.databind.node.ObjectNode request = requests.addObject();
+            request.put("model", name);
+            request.putObject("content").putArray("parts").addObject().put("text", text);
+        }
+        return transport
+                .call(okHttp.http, "POST", url, json(body), false, (response, start) -> {
+                    if (response.body() == null) {
+                        throw new java.io.IOException("empty response body");
+                    }
+                    com.fasterxml.jackson.databind.JsonNode tree =
+                            mapper.readTree(response.body().bytes());
+                    List<double[]> vectors = new java.util.ArrayList<>();
+                    for (com.fasterxml.jackson.databind.JsonNode e : tree.path("embeddings")) {
+                        com.fasterxml.jackson.databind.JsonNode values = e.path("values");
+                        double[] v = new double[values.size()];
+                        for (int i = 0; i < v.length; i++) {
+                            v[i] = values.get(i).asDouble();
+                        }
+                        vectors.add(v);
+                    }
+                    if (vectors.size() != texts.size()) {
+                        throw new java.io.IOException("batchEmbedContents returned " + vectors.size()
+                                + " embeddings for " + texts.size() + " texts");
+                    }
+                    return vectors;
+                })
+                .thenApply(o -> o.value());
+    }
+
     // ---------------------------------------------------------------- streamGenerateContent
 
     /**

@@ -260,11 +260,23 @@ final class ApiHandler implements HttpHandler {
             return 200;
         }
         requireMethod(request, "POST");
+        String method = rest.substring(colon + 1);
+        boolean embedding = method.equals("embedContent") || method.equals("batchEmbedContents");
+        if (embedding && name.contains("embedding")) { // as on the Gemini API, only embedding models embed
+            EmbeddingRoutes embeddings = new EmbeddingRoutes(mapper);
+            sendJson(
+                    exchange,
+                    200,
+                    method.equals("embedContent")
+                            ? embeddings.embedContent(request.body())
+                            : embeddings.batchEmbedContents(name, request.body()));
+            return 200;
+        }
         ServedModel model = baseModels.get(name);
         if (model == null) {
             throw modelNotFound(name);
         }
-        return generate(exchange, request, model, rest.substring(colon + 1), fault, null);
+        return generate(exchange, request, model, method, fault, null);
     }
 
     /** Answers a generate method of {@code model}; {@code vertex} is the Vertex route, or null on the Gemini API. */
@@ -308,7 +320,8 @@ final class ApiHandler implements HttpHandler {
             }
             default:
                 throw ApiException.notFound("Unknown method :" + method + " on " + model.name()
-                        + " (supported: generateContent, streamGenerateContent, countTokens, batchGenerateContent).");
+                        + " (supported: generateContent, streamGenerateContent, countTokens, batchGenerateContent,"
+                        + " embedContent, batchEmbedContents).");
         }
     }
 

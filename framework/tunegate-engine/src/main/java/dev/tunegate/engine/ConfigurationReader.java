@@ -5,6 +5,7 @@ import static dev.tunegate.engine.Constants.*;
 import dev.tunegate.client.RetryPolicy;
 import dev.tunegate.engine.config.Budget;
 import dev.tunegate.engine.config.ComparisonSettings;
+import dev.tunegate.engine.config.JudgeSettings;
 import dev.tunegate.engine.config.PriceTable;
 import dev.tunegate.engine.config.ReplayMode;
 import dev.tunegate.engine.config.Shard;
@@ -107,6 +108,9 @@ final class ConfigurationReader {
                 mode,
                 cassettes,
                 vertex(),
+                new JudgeSettings(
+                        values.string(JUDGE_MODEL_PROPERTY_NAME).orElse(JudgeSettings.DEFAULT_JUDGE_MODEL),
+                        values.string(EMBEDDING_MODEL_PROPERTY_NAME).orElse(JudgeSettings.DEFAULT_EMBEDDING_MODEL)),
                 comparison(root),
                 values.checked(
                         BUDGET_PROPERTY_NAME,

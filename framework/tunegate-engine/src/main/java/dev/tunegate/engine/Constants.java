@@ -141,6 +141,18 @@ public final class Constants {
     public static final String EMULATOR_DEPLOY_PROPERTY_NAME = "tunegate.emulator.deploy";
 
     /**
+     * Model that grades {@code judge} and {@code pairwise} checks whose suite names no {@code model}
+     * (default {@code models/gemini-2.0-flash}); any model name the client accepts.
+     */
+    public static final String JUDGE_MODEL_PROPERTY_NAME = "tunegate.judge.model";
+
+    /**
+     * Embedding model of {@code similar} checks whose suite names no {@code model} (default
+     * {@code models/text-embedding-004}), called through {@code batchEmbedContents}.
+     */
+    public static final String EMBEDDING_MODEL_PROPERTY_NAME = "tunegate.embedding.model";
+
+    /**
      * Record/replay of model calls: {@code live} (default: always call the endpoint), {@code record}
      * (call and record), {@code replay} (answer from recordings; a call without one aborts its test) or
      * {@code auto} (replay what is recorded, call and record the rest). See {@code dev.tunegate.engine.run.replay}.

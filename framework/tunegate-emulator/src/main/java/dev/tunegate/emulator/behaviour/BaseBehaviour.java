@@ -165,6 +165,10 @@ public final class BaseBehaviour implements Answerer {
         if (scriptedAnswer != null) {
             return Answer.text(scriptedAnswer);
         }
+        java.util.Optional<String> grading = dev.tunegate.emulator.grading.Grader.grade(prompt);
+        if (grading.isPresent()) {
+            return Answer.text(grading.get());
+        }
         FunctionCall call = FunctionChooser.choose(prompt);
         if (call != null) {
             return Answer.call(call);

@@ -46,6 +46,7 @@ public record TuneGateConfiguration(
         ReplayMode mode,
         Path cassettes,
         VertexConfiguration vertex,
+        JudgeSettings judges,
         ComparisonSettings comparison,
         Optional<Budget> budget,
         List<String> problems,

@@ -132,6 +132,16 @@ public final class BudgetGateway implements ModelGateway {
     }
 
     @Override
+    public CompletableFuture<java.util.List<double[]>> embed(String model, java.util.List<String> texts) {
+        return delegate.embed(model, texts);
+    }
+
+    @Override
+    public void checkAccess(java.util.Collection<String> models) {
+        delegate.checkAccess(models);
+    }
+
+    @Override
     public CompletableFuture<String> ready(ModelVariant variant) {
         return delegate.ready(variant);
     }

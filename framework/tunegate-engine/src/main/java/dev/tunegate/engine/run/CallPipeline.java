@@ -1,7 +1,9 @@
 package dev.tunegate.engine.run;
 
 import dev.tunegate.client.model.GenerateContentRequest;
+import dev.tunegate.engine.config.JudgeSettings;
 import dev.tunegate.engine.matchers.Matcher;
+import dev.tunegate.engine.model.suite.ModelVariant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -33,6 +35,8 @@ final class CallPipeline implements AutoCloseable {
     private final List<PlannedTest> plan;
     private final ModelGateway gateway;
     private final RequestFactory requests = new RequestFactory();
+    private final GradingCalls grading;
+    private final ComparedAnswers compared;
     private final Semaphore window;
     private final List<List<Matcher>> matchers;
     private final ExecutorService judging;
@@ -45,18 +49,26 @@ final class CallPipeline implements AutoCloseable {
     private volatile Throwable feederFailure;
 
     CallPipeline(List<PlannedTest> plan, ModelGateway gateway, int lookAhead) {
-        this(plan, null, gateway, lookAhead);
+        this(plan, null, gateway, lookAhead, JudgeSettings.defaults());
     }
 
     /**
      * @param matchers per planned test (same index), its matchers; {@code null} to judge on the test
      *     thread instead
+     * @param judges   the judge and embedding models of model-graded matchers
      */
-    CallPipeline(List<PlannedTest> plan, List<List<Matcher>> matchers, ModelGateway gateway, int lookAhead) {
+    CallPipeline(
+            List<PlannedTest> plan,
+            List<List<Matcher>> matchers,
+            ModelGateway gateway,
+            int lookAhead,
+            JudgeSettings judges) {
         this.plan = plan;
         this.matchers = matchers;
         this.judging = matchers == null ? null : judgingThreads();
         this.gateway = gateway;
+        this.grading = new GradingCalls(gateway, judges);
+        this.compared = new ComparedAnswers(plan);
         this.window = new Semaphore(lookAhead);
         this.feeder = new Thread(this::feed, "tunegate-call-feeder");
         this.feeder.setDaemon(true);
@@ -78,12 +90,8 @@ final class CallPipeline implements AutoCloseable {
                     issued.set(i);
                 }
                 PlannedTest test = plan.get(i);
-                int samples = test.evalCase().repeat();
-                List<CompletableFuture<Sample>> calls = new ArrayList<>(samples);
-                CompletableFuture<String> model = gateway.ready(test.variant());
-                for (int s = 0; s < samples && !closed; s++) {
-                    calls.add(call(test, s, model));
-                }
+                List<CompletableFuture<Sample>> calls =
+                        graded(test, compared.wanted(test) ? compared.issued(test, v -> answers(test)) : answers(test));
                 CompletableFuture<Judgement> slot = slot(i);
                 List<Matcher> testMatchers = matchers == null ? null : matchers.get(i);
                 CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> {
@@ -135,6 +143,47 @@ final class CallPipeline implements AutoCloseable {
 
     private CompletableFuture<Judgement> slot(int i) {
         return slots.computeIfAbsent(i, k -> new CompletableFuture<>());
+    }
+
+    /** The (not yet graded) sample calls of a test. */
+    private List<CompletableFuture<Sample>> answers(PlannedTest test) {
+        int samples = test.evalCase().repeat();
+        List<CompletableFuture<Sample>> calls = new ArrayList<>(samples);
+        CompletableFuture<String> model = gateway.ready(test.variant());
+        for (int s = 0; s < samples && !closed; s++) {
+            calls.add(call(test, s, model));
+        }
+        return calls;
+    }
+
+    /** The samples with their model-graded matchers graded (the samples themselves without such matchers). */
+    private List<CompletableFuture<Sample>> graded(PlannedTest test, List<CompletableFuture<Sample>> answers) {
+        if (!GradingCalls.needed(test.matchers())) {
+            return answers;
+        }
+        return answers.stream()
+                .map(f -> f.thenCompose(sample -> sample.answer().isEmpty()
+                        ? CompletableFuture.completedFuture(sample)
+                        : grading.grade(
+                                        test,
+                                        sample.index(),
+                                        sample.request(),
+                                        sample.answer().get(),
+                                        variant -> compared.answer(
+                                                test, variant, sample.index(), v -> answers(other(test, v))))
+                                .thenApply(sample::withGraded)))
+                .toList();
+    }
+
+    /** The same case on another variant of the suite. */
+    private static PlannedTest other(PlannedTest test, String variant) {
+        ModelVariant v = test.suite().variants().get(variant);
+        if (v == null) {
+            throw new IllegalArgumentException("pairwise: variant '" + variant + "' is not a variant of suite "
+                    + test.suite().name());
+        }
+        return new PlannedTest(
+                test.id().removeLastSegment().append("variant", variant), test.suite(), test.evalCase(), v);
     }
 
     private CompletableFuture<Sample> call(PlannedTest test, int sampleIndex, CompletableFuture<String> model) {
@@ -229,10 +278,9 @@ final class CallPipeline implements AutoCloseable {
 
     /** Runs a test's calls on the spot (a test that was not planned). */
     private Judgement direct(PlannedTest test) {
-        CompletableFuture<String> model = gateway.ready(test.variant());
         List<Sample> samples = new ArrayList<>();
-        for (int s = 0; s < test.evalCase().repeat(); s++) {
-            samples.add(call(test, s, model).join());
+        for (CompletableFuture<Sample> sample : graded(test, answers(test))) {
+            samples.add(sample.join());
         }
         return Judgement.notYet(new VariantRun(test, samples));
     }

@@ -89,6 +89,17 @@ public final class ClientGatewayFactory implements GatewayFactory {
                     }
 
                     @Override
+                    public java.util.concurrent.CompletableFuture<java.util.List<double[]>> embed(
+                            String model, java.util.List<String> texts) {
+                        return calls.embed(model, texts);
+                    }
+
+                    @Override
+                    public void checkAccess(java.util.Collection<String> models) {
+                        calls.checkAccess(models);
+                    }
+
+                    @Override
                     public java.util.concurrent.CompletableFuture<String> ready(
                             dev.tunegate.engine.model.suite.ModelVariant variant) {
                         return calls.ready(variant);

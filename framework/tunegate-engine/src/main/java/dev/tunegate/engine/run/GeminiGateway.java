@@ -100,6 +100,11 @@ final class GeminiGateway implements ModelGateway {
     }
 
     @Override
+    public CompletableFuture<List<double[]>> embed(String model, List<String> texts) {
+        return client.batchEmbedContentsAsync(model, texts);
+    }
+
+    @Override
     public CompletableFuture<String> ready(ModelVariant variant) {
         if (variant.tune().isEmpty()) {
             if (isVertexModelResource(variant.model())) {

@@ -54,7 +54,7 @@ public final class ModelCalls implements AutoCloseable {
         plan.forEach(test -> models.add(test.variant().model()));
         // One clear failure of the run (the engine's container) instead of the same one in every test.
         gateway.checkAccess(models);
-        pipeline = new CallPipeline(plan, matchers, gateway, config.lookAhead());
+        pipeline = new CallPipeline(plan, matchers, gateway, config.lookAhead(), config.judges());
         pipeline.start();
     }
 

@@ -4,6 +4,7 @@ import dev.tunegate.client.model.GenerateContentRequest;
 import dev.tunegate.engine.matchers.ModelAnswer;
 import dev.tunegate.engine.model.suite.ModelVariant;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apiguardian.api.API;
 
@@ -26,6 +27,15 @@ public interface ModelGateway extends AutoCloseable {
     default CompletableFuture<ModelAnswer> generate(
             PlannedTest test, int sample, String model, GenerateContentRequest request) {
         return generate(model, request);
+    }
+
+    /**
+     * The embeddings of {@code texts} (one vector per text, in order) from an embedding model, for
+     * {@code similar} checks. The default fails: the gateway has no embeddings.
+     */
+    default CompletableFuture<List<double[]>> embed(String model, List<String> texts) {
+        return CompletableFuture.failedFuture(
+                new UnsupportedOperationException("this model gateway cannot compute embeddings"));
     }
 
     /**

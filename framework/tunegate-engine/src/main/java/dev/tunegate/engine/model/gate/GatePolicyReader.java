@@ -24,7 +24,8 @@ final class GatePolicyReader {
             "maxRegressions",
             "minImprovement",
             "nonInferiority",
-            "confidence");
+            "confidence",
+            "minWinRate");
 
     private GatePolicyReader() {}
 
@@ -45,6 +46,12 @@ final class GatePolicyReader {
         }
         List<String> candidates = new ArrayList<>(strings(gate.get("candidate"), "gate.candidate"));
         candidates.addAll(strings(gate.get("candidates"), "gate.candidates"));
+        if (gate.has("minWinRate")) {
+            double minWinRate = number(gate.get("minWinRate"), "gate.minWinRate");
+            if (minWinRate < 0 || minWinRate > 1) {
+                throw new IllegalArgumentException("gate.minWinRate must be in [0, 1], but was " + minWinRate);
+            }
+        }
         double confidence = gate.has("confidence")
                 ? number(gate.get("confidence"), "gate.confidence")
                 : GatePolicy.DEFAULT_CONFIDENCE;

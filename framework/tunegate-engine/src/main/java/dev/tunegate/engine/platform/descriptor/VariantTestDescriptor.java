@@ -63,7 +63,7 @@ public final class VariantTestDescriptor extends AbstractTestDescriptor implemen
 
     /** What the call pipeline needs to know about this test. */
     public PlannedTest plan() {
-        return new PlannedTest(getUniqueId(), suite(), evalCase(), variant);
+        return new PlannedTest(getUniqueId(), suite(), evalCase(), variant, parent.matchers());
     }
 
     /** Why the configuration excludes this test, or empty. */

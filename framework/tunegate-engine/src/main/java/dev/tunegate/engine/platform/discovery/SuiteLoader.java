@@ -10,6 +10,7 @@ import dev.tunegate.engine.matchers.MatcherDefinitionException;
 import dev.tunegate.engine.matchers.MatcherRegistry;
 import dev.tunegate.engine.matchers.TimeLimitedMatcher;
 import dev.tunegate.engine.matchers.builtin.RegexRisk;
+import dev.tunegate.engine.matchers.graded.ModelGradedMatcher;
 import dev.tunegate.engine.model.suite.EvalCase;
 import dev.tunegate.engine.model.suite.EvalSuite;
 import dev.tunegate.engine.model.suite.MatcherSpec;
@@ -176,11 +177,23 @@ final class SuiteLoader {
                     ObjectNode entry = JsonNodeFactory.instance.objectNode();
                     entry.set(spec.name(), spec.argument());
                     try {
-                        matcher = new TimeLimitedMatcher(
-                                registry.create(entry, context),
-                                SuiteLocations.display(spec.file()) + ":"
-                                        + spec.position().line(),
-                                config.matcherTimeout());
+                        Matcher made = registry.create(entry, context);
+                        if (made instanceof ModelGradedMatcher graded) {
+                            // graded by the pipeline's model calls, then by a pure function: no time limit
+                            Optional<String> against = graded.comparedVariant();
+                            if (against.isPresent() && !suite.variants().containsKey(against.get())) {
+                                throw new MatcherDefinitionException("pairwise compares with variant '"
+                                        + against.get() + "', which is not a variant in 'models' (variants: "
+                                        + String.join(", ", suite.variants().keySet()) + ")");
+                            }
+                            matcher = made;
+                        } else {
+                            matcher = new TimeLimitedMatcher(
+                                    made,
+                                    SuiteLocations.display(spec.file()) + ":"
+                                            + spec.position().line(),
+                                    config.matcherTimeout());
+                        }
                         created.put(spec, matcher);
                         warnAboutRiskyRegexes(spec, spec.name(), spec.argument());
                     } catch (MatcherDefinitionException e) {

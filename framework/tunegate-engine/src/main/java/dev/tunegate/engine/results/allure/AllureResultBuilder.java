@@ -233,6 +233,9 @@ final class AllureResultBuilder {
                 if (!m.passed()) {
                     check.setStatusDetails(new StatusDetails().setMessage(m.message()));
                 }
+                if (m.judgement() != null) {
+                    check.setAttachments(List.of(attachments.add("judge verdict", "text/plain", "txt", m.judgement())));
+                }
                 steps.add(check);
             }
         }

@@ -58,6 +58,7 @@ final class RunRecorder implements ResultListener {
     private final ComparisonSettings settings;
     private final GateFailurePolicy gates;
     private final SampleMapper mapper;
+    private final Secrets secrets;
     private final AllureReporter allure;
     private final Map<String, String> environment;
     private final Map<String, String> runEnvironment;
@@ -84,6 +85,7 @@ final class RunRecorder implements ResultListener {
         this.settings = settings;
         this.gates = gates;
         this.mapper = new SampleMapper(secrets);
+        this.secrets = secrets;
         this.allure = allure;
         this.environment = environment;
         this.runEnvironment = runEnvironment;
@@ -100,7 +102,7 @@ final class RunRecorder implements ResultListener {
                 RunArtifacts.clean(settings.allureResultsDir());
             }
         }
-        open.put(suite.location(), new SuiteRecord(suite, gates.gate(suite)));
+        open.put(suite.location(), new SuiteRecord(suite, gates.gate(suite), secrets));
     }
 
     @Override
@@ -121,6 +123,18 @@ final class RunRecorder implements ResultListener {
                     detailed ? SampleMapper.Detail.ANSWERS : SampleMapper.Detail.OUTCOME));
             if (prompt == null) {
                 prompt = mapper.prompt(sample.request());
+            }
+            for (var graded : sample.graded().entrySet()) {
+                int at = graded.getKey();
+                if (at < test.matchers().size()) {
+                    suite.graded.add(
+                            test.evalCase().id(),
+                            test.variant().name(),
+                            i,
+                            test.matchers().get(at),
+                            graded.getValue(),
+                            detailed);
+                }
             }
         }
         if (detailed && prompt != null) {
@@ -236,7 +250,8 @@ final class RunRecorder implements ResultListener {
                 record.ledger.cases(),
                 verdicts,
                 record.gate.policy(),
-                usage(record)));
+                usage(record),
+                record.graded.summary()));
     }
 
     /** The gate's verdict on {@code candidate} over the cases run so far in {@code suite}. */
@@ -327,7 +342,7 @@ final class RunRecorder implements ResultListener {
     }
 
     private SuiteRecord record(EvalSuite suite) {
-        return open.computeIfAbsent(suite.location(), l -> new SuiteRecord(suite, gates.gate(suite)));
+        return open.computeIfAbsent(suite.location(), l -> new SuiteRecord(suite, gates.gate(suite), secrets));
     }
 
     private GateVerdict verdict(SuiteRecord record, String candidate) {
@@ -343,13 +358,14 @@ final class RunRecorder implements ResultListener {
                 return cases.size();
             }
         };
-        return GateEvaluator.evaluate(
+        GateVerdict verdict = GateEvaluator.evaluate(
                 record.suite.name(),
                 record.gate.policy(),
                 record.gate.roles(),
                 candidate,
                 outcomes,
                 record.suite.cases().size());
+        return record.graded.withWinRateRule(verdict, record.suite.gate());
     }
 
     private List<VariantInfo> variants(SuiteRecord record) {
@@ -408,11 +424,13 @@ final class RunRecorder implements ResultListener {
         final SuiteLedger ledger;
         final Map<String, String> models = new LinkedHashMap<>();
         final Map<String, TokenUsage> usage = new LinkedHashMap<>();
+        final GradedTally graded;
 
-        SuiteRecord(EvalSuite suite, SuiteGate gate) {
+        SuiteRecord(EvalSuite suite, SuiteGate gate, Secrets secrets) {
             this.suite = suite;
             this.gate = gate;
             this.ledger = new SuiteLedger(suite);
+            this.graded = new GradedTally(secrets);
         }
     }
 }

@@ -9,6 +9,8 @@ import dev.tunegate.client.model.GenerateContentRequest;
 import dev.tunegate.client.model.Part;
 import dev.tunegate.engine.matchers.ModelAnswer;
 import dev.tunegate.engine.matchers.Verdict;
+import dev.tunegate.engine.matchers.graded.GradedOutcome;
+import dev.tunegate.engine.matchers.graded.Grading;
 import dev.tunegate.engine.model.suite.MatcherSpec;
 import dev.tunegate.engine.results.report.MatcherResult;
 import dev.tunegate.engine.results.report.SampleResult;
@@ -58,12 +60,14 @@ final class SampleMapper {
                     continue;
                 }
                 MatcherSpec spec = i < specs.size() ? specs.get(i) : null;
+                GradedOutcome graded = sample.graded().get(i);
                 matchers.add(new MatcherResult(
                         spec == null ? "matcher" : spec.name(),
                         secrets.redact(r.description()),
                         r.passed(),
                         r.passed() ? null : secrets.redact(truncate(r.message())),
-                        spec == null ? 0 : spec.position().line()));
+                        spec == null ? 0 : spec.position().line(),
+                        graded == null || !detailed ? null : secrets.redact(truncate(judgement(graded.grading())))));
             }
         }
         var usage = answer.flatMap(ModelAnswer::usage);
@@ -87,6 +91,27 @@ final class SampleMapper {
                 answer.flatMap(ModelAnswer::timeToFirstChunk)
                         .map(d -> d.toMillis())
                         .orElse(null));
+    }
+
+    /** A model-graded check's verdict as one text: status, score, advisory note, reasoning, compared answer. */
+    static String judgement(Grading g) {
+        StringBuilder text = new StringBuilder(g.kind()).append(' ').append(g.status());
+        if (g.score() != null) {
+            text.append(String.format(java.util.Locale.ROOT, " (score %.3f)", g.score()));
+        }
+        if (g.advisory() != null) {
+            text.append(" [advisory: ").append(g.advisory()).append(']');
+        }
+        if (!g.reasoning().isEmpty()) {
+            text.append(": ").append(g.reasoning());
+        }
+        if (!g.raw().isEmpty()) {
+            text.append("\nraw judge output: ").append(String.join(" | ", g.raw()));
+        }
+        if (g.compared() != null) {
+            text.append("\ncompared answer: ").append(g.compared());
+        }
+        return text.toString();
     }
 
     /** Retries a failed call made before giving up: its attempts but the first (a wrapped client failure). */

@@ -288,7 +288,8 @@ public final class ShardMerge {
                 caseResults,
                 verdicts,
                 first.gate(),
-                usage(parts));
+                usage(parts),
+                null); // model-graded details are not merged yet: the merged verdicts count them as matchers
     }
 
     /** Each variant's tokens and cost summed over the shards (cost unknown when a shard's is). */

@@ -487,6 +487,7 @@ final class CompareHtml {
                                     mm.put("passed", mr.passed());
                                     mm.put("description", mr.description());
                                     mm.put("message", mr.message());
+                                    mm.put("judgement", mr.judgement());
                                     return mm;
                                 })
                                 .toList());

@@ -10,6 +10,15 @@ import org.apiguardian.api.API;
  * @param passed      whether it held
  * @param message     the failure message (expected and actual), or null when it passed
  * @param line        line of the matcher in the suite file, or 0 when unknown
+ * @param judgement   a model-graded check's verdict, score and reasoning (and the compared answer of a
+ *     pairwise comparison), or null for other matchers
  */
 @API(status = API.Status.INTERNAL)
-public record MatcherResult(String type, String description, boolean passed, String message, int line) {}
+public record MatcherResult(
+        String type, String description, boolean passed, String message, int line, String judgement) {
+
+    /** The result of a matcher that no model graded. */
+    public MatcherResult(String type, String description, boolean passed, String message, int line) {
+        this(type, description, passed, message, line, null);
+    }
+}

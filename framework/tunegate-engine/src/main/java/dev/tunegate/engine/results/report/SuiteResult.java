@@ -2,6 +2,7 @@ package dev.tunegate.engine.results.report;
 
 import dev.tunegate.engine.model.gate.GatePolicy;
 import dev.tunegate.engine.model.gate.GateVerdict;
+import dev.tunegate.engine.results.summary.SummaryDocument;
 import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
@@ -18,6 +19,7 @@ import org.apiguardian.api.API;
  * @param verdicts    one verdict per candidate
  * @param policy      the gate policy the verdicts applied (written to sharded summaries), or null
  * @param usage       tokens and cost per variant name (variants that reported no usage are absent)
+ * @param modelGraded the model-graded checks' verdicts, or null when the suite has none
  */
 @API(status = API.Status.INTERNAL)
 public record SuiteResult(
@@ -29,7 +31,9 @@ public record SuiteResult(
         List<CaseResult> cases,
         List<GateVerdict> verdicts,
         GatePolicy policy,
-        Map<String, VariantUsage> usage) {
+        Map<String, VariantUsage> usage,
+
+        SummaryDocument.ModelGraded modelGraded) {
 
     public SuiteResult {
         usage = Map.copyOf(usage);
@@ -38,7 +42,7 @@ public record SuiteResult(
         verdicts = List.copyOf(verdicts);
     }
 
-    /** A suite result without its policy. */
+    /** A suite result without its policy, usage or model-graded checks. */
     public SuiteResult(
             String name,
             String location,
@@ -47,6 +51,6 @@ public record SuiteResult(
             List<VariantInfo> variants,
             List<CaseResult> cases,
             List<GateVerdict> verdicts) {
-        this(name, location, contentHash, gated, variants, cases, verdicts, null, Map.of());
+        this(name, location, contentHash, gated, variants, cases, verdicts, null, Map.of(), null);
     }
 }

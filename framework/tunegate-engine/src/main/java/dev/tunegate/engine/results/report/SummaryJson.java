@@ -71,7 +71,8 @@ final class SummaryJson {
                 variants,
                 suite.verdicts().stream().map(SummaryJson::candidate).toList(),
                 mapped(suite.cases(), c -> caseOf(c, shard)),
-                shard ? suite.policy() : null);
+                shard ? suite.policy() : null,
+                suite.modelGraded());
     }
 
     private static SummaryDocument.Variant variant(VariantStats stats, VariantUsage usage) {

@@ -61,6 +61,7 @@ final class SummaryMarkdown {
             }
             usage(md, suite);
             repeats(md, suite, stats);
+            ModelGradedMarkdown.render(md, suite.modelGraded());
             for (GateVerdict v : suite.verdicts()) {
                 verdict(md, v);
             }

@@ -71,14 +71,109 @@ public record SummaryDocument(
             List<Variant> variants,
             List<Candidate> candidates,
             List<Case> cases,
-            @JsonInclude(JsonInclude.Include.NON_NULL) GatePolicy gate) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) GatePolicy gate,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) ModelGraded modelGraded) {
 
         public Suite {
             variants = orEmpty(variants);
             candidates = orEmpty(candidates);
             cases = orEmpty(cases);
         }
+
+        /** A suite without model-graded checks. */
+        public Suite(
+                String name,
+                String location,
+                String contentHash,
+                String mode,
+                int caseCount,
+                List<Variant> variants,
+                List<Candidate> candidates,
+                List<Case> cases) {
+            this(name, location, contentHash, mode, caseCount, variants, candidates, cases, null, null);
+        }
     }
+
+    /**
+     * The model-graded checks of a suite ({@code judge}, {@code pairwise}, {@code similar}); absent when it
+     * has none.
+     *
+     * @param variants per variant: the checks' verdict counts, pairwise win rates and judge token usage
+     * @param verdicts every verdict with its reasoning, for the first {@code tunegate.reports.detailed-cases} cases
+     */
+    public record ModelGraded(List<GradedVariant> variants, List<GradedVerdict> verdicts) {
+        public ModelGraded {
+            variants = orEmpty(variants);
+            verdicts = orEmpty(verdicts);
+        }
+    }
+
+    /**
+     * One variant's model-graded checks.
+     *
+     * @param variant     variant name
+     * @param judgeTokens tokens the judge and embedding calls used, counted apart from the variant's own calls
+     * @param checks      per check: how many samples got each status
+     * @param pairwise    per compared variant: wins, ties, losses and the win rate
+     */
+    public record GradedVariant(String variant, long judgeTokens, List<GradedCheck> checks, List<Pairwise> pairwise) {
+        public GradedVariant {
+            checks = orEmpty(checks);
+            pairwise = orEmpty(pairwise);
+        }
+    }
+
+    /**
+     * One model-graded check's verdicts on a variant.
+     *
+     * @param matcher     {@code judge}, {@code pairwise} or {@code similar}
+     * @param description the check's description
+     * @param counts      samples per status (PASS, FAIL, INCONCLUSIVE, ERROR, WIN, TIE, LOSS, NOT_COMPARED)
+     * @param advisory    why the check is advisory (reported, not enforced), or null
+     */
+    public record GradedCheck(
+            String matcher,
+            String description,
+            Map<String, Integer> counts,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String advisory) {}
+
+    /**
+     * Pairwise comparisons of a variant with another, one per case and sample.
+     *
+     * @param against         the compared variant
+     * @param wins            comparisons won (both orders preferred this variant)
+     * @param ties            ties (also when the two orders disagreed)
+     * @param losses          comparisons lost
+     * @param winRate         (wins + ties / 2) / comparisons
+     * @param winRateInterval Wilson interval, each order of a comparison counted as one trial
+     */
+    public record Pairwise(String against, int wins, int ties, int losses, double winRate, Interval winRateInterval) {}
+
+    /**
+     * One verdict of a model-graded check.
+     *
+     * @param caseId    case id
+     * @param variant   variant
+     * @param sample    sample index
+     * @param matcher   {@code judge}, {@code pairwise} or {@code similar}
+     * @param status    the verdict
+     * @param score     judge score, similarity or win share; null when none
+     * @param reasoning the judge's reasoning (or how the similarity was found)
+     * @param compared  the compared variant's answer of a pairwise comparison, or null
+     * @param advisory  why the check is advisory, or null
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record GradedVerdict(
+            String caseId,
+            String variant,
+            int sample,
+            String matcher,
+            String status,
+            Double score,
+            String reasoning,
+            String compared,
+            String advisory) {}
 
     /**
      * One variant's aggregates over the cases of a suite.

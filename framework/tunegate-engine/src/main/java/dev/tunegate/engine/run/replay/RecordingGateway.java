@@ -109,7 +109,10 @@ public final class RecordingGateway implements ModelGateway {
 
     private CompletableFuture<ModelResult> live(
             PlannedTest test, CassetteCalls calls, String model, GenerateContentRequest request) {
-        CompletableFuture<String> ready = test != null && calls.mode().replays()
+        // a judge's call made for a test goes to the judge model, not to the test's variant
+        CompletableFuture<String> ready = test != null
+                        && calls.mode().replays()
+                        && model.equals(test.variant().model())
                 ? delegate.ready(test.variant())
                 : CompletableFuture.completedFuture(model);
         return ready.thenCompose(name -> delegate.generate(name, request))
@@ -120,6 +123,12 @@ public final class RecordingGateway implements ModelGateway {
     private static ModelAnswer answer(ModelResult result) {
         return new ModelAnswer(
                 result.response(), result.latency(), Optional.ofNullable(result.timeToFirstChunk()), result.retries());
+    }
+
+    /** Embeddings are not recorded yet: they always go to the endpoint (the emulator's are deterministic). */
+    @Override
+    public CompletableFuture<List<double[]>> embed(String model, List<String> texts) {
+        return delegate.embed(model, texts);
     }
 
     @Override

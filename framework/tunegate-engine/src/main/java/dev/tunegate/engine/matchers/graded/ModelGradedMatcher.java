@@ -1,0 +1,38 @@
+package dev.tunegate.engine.matchers.graded;
+
+import dev.tunegate.engine.matchers.Matcher;
+import dev.tunegate.engine.matchers.ModelAnswer;
+import java.util.List;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * A matcher graded by models: {@link #calls} says which model calls grading an answer needs, the
+ * engine makes them, and {@link #grade} turns their replies into the outcome. Both are pure functions of
+ * their arguments, so grading can run on any thread. {@link #check} alone cannot grade (it has no model),
+ * so such a matcher cannot be nested in {@code not}, {@code all} or {@code any}.
+ */
+@API(status = API.Status.INTERNAL)
+public interface ModelGradedMatcher extends Matcher {
+
+    /** The model calls needed to grade {@code input}, in the order {@link #grade} expects their replies. */
+    List<GradingCall> calls(GradingInput input);
+
+    /** The outcome for {@code input} given the replies to {@link #calls}, one per call, in order. */
+    GradedOutcome grade(GradingInput input, List<GradingReply> replies);
+
+    /**
+     * The variant whose answer to the same case this matcher compares with (a pairwise comparison), or
+     * empty when it grades the answer alone.
+     */
+    default Optional<String> comparedVariant() {
+        return Optional.empty();
+    }
+
+    /** Always fails: a model-graded matcher is graded by the engine, see {@link #calls}. */
+    @Override
+    default void check(ModelAnswer answer) {
+        throw new IllegalStateException("[" + description() + "] is graded by a model and can only run as an"
+                + " entry of a case's expect: list, not nested in not/all/any");
+    }
+}

@@ -1,0 +1,155 @@
+package dev.tunegate.engine.results.record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunegate.engine.matchers.Matcher;
+import dev.tunegate.engine.matchers.graded.GradeStatus;
+import dev.tunegate.engine.matchers.graded.GradedOutcome;
+import dev.tunegate.engine.matchers.graded.Grading;
+import dev.tunegate.engine.model.gate.GateCheck;
+import dev.tunegate.engine.model.gate.GateVerdict;
+import dev.tunegate.engine.model.stats.PassRate;
+import dev.tunegate.engine.results.summary.SummaryDocument;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The model-graded checks of one suite as the run goes: per variant and check, how many samples got
+ * each status; the pairwise wins, ties and losses; the tokens the grading calls used (apart from the
+ * variant's own); and every verdict with its reasoning for the detailed cases (memory stays bounded).
+ */
+final class GradedTally {
+    private final Map<String, Map<String, Check>> checks = new LinkedHashMap<>();
+    private final Map<String, Long> tokens = new LinkedHashMap<>();
+    private final Map<String, Map<String, int[]>> pairwise = new LinkedHashMap<>();
+    private final List<SummaryDocument.GradedVerdict> verdicts = new ArrayList<>();
+    private final Secrets secrets;
+
+    GradedTally(Secrets secrets) {
+        this.secrets = secrets;
+    }
+
+    /** One sample's graded outcome of matcher {@code matcher} (the case's {@code index}-th). */
+    void add(String caseId, String variant, int sample, Matcher matcher, GradedOutcome outcome, boolean detailed) {
+        Grading g = outcome.grading();
+        Check check = checks.computeIfAbsent(variant, v -> new LinkedHashMap<>())
+                .computeIfAbsent(matcher.description(), d -> new Check(g.kind(), g.advisory()));
+        check.counts.merge(g.status().name(), 1, Integer::sum);
+        tokens.merge(variant, g.judgeTokens(), Long::sum);
+        if (g.kind().equals("pairwise") && g.status() != GradeStatus.NOT_COMPARED && g.status() != GradeStatus.ERROR) {
+            String against = matcher instanceof dev.tunegate.engine.matchers.graded.ModelGradedMatcher m
+                    ? m.comparedVariant().orElse("?")
+                    : "?";
+            int[] wtl = pairwise.computeIfAbsent(variant, v -> new LinkedHashMap<>())
+                    .computeIfAbsent(against, a -> new int[3]);
+            wtl[g.status() == GradeStatus.WIN ? 0 : g.status() == GradeStatus.TIE ? 1 : 2]++;
+        }
+        if (detailed) {
+            verdicts.add(new SummaryDocument.GradedVerdict(
+                    caseId,
+                    variant,
+                    sample,
+                    g.kind(),
+                    g.status().name(),
+                    g.score(),
+                    secrets.redact(g.reasoning()
+                            + (g.raw().isEmpty() ? "" : " Raw judge output: " + String.join(" | ", g.raw()))),
+                    g.compared() == null ? null : secrets.redact(g.compared()),
+                    g.advisory()));
+        }
+    }
+
+    /**
+     * The verdict with the gate rule {@code minWinRate} of the suite's {@code gate:} block added, when it
+     * has one: the candidate's pairwise win rate against the baseline (point estimate) must reach it.
+     */
+    GateVerdict withWinRateRule(GateVerdict verdict, Optional<JsonNode> gate) {
+        JsonNode min = gate.map(g -> g.get("minWinRate")).orElse(null);
+        if (min == null || !min.isNumber()) {
+            return verdict;
+        }
+        int[] wtl = verdict.baseline() == null
+                ? null
+                : pairwise.getOrDefault(verdict.candidate(), Map.of()).get(verdict.baseline());
+        GateCheck check;
+        if (wtl == null || wtl[0] + wtl[1] + wtl[2] == 0) {
+            check = new GateCheck(
+                    "minWinRate",
+                    ">= " + fixed(min.asDouble()),
+                    "no pairwise comparison of " + verdict.candidate() + " with "
+                            + (verdict.baseline() == null ? "a baseline" : verdict.baseline()),
+                    false);
+        } else {
+            SummaryDocument.Pairwise p = pairwise(verdict.baseline(), wtl);
+            check = new GateCheck(
+                    "minWinRate",
+                    ">= " + fixed(min.asDouble()),
+                    fixed(p.winRate()) + " (" + p.wins() + " wins, " + p.ties() + " ties, " + p.losses()
+                            + " losses, 95% CI " + fixed(p.winRateInterval().lower()) + "-"
+                            + fixed(p.winRateInterval().upper()) + ")",
+                    p.winRate() >= min.asDouble() - 1e-12);
+        }
+        List<GateCheck> checks = new ArrayList<>(verdict.checks());
+        checks.add(check);
+        return new GateVerdict(
+                verdict.suite(),
+                verdict.candidate(),
+                verdict.baseline(),
+                verdict.passed() && check.passed(),
+                checks,
+                verdict.candidateRate(),
+                verdict.baselineRate(),
+                verdict.comparison(),
+                verdict.regressions(),
+                verdict.improvements(),
+                verdict.candidateFailures(),
+                verdict.judgedCases(),
+                verdict.suiteCases());
+    }
+
+    private static String fixed(double value) {
+        return String.format(java.util.Locale.ROOT, "%.3f", value);
+    }
+
+    /** The suite's summary of its model-graded checks, or null when it has none. */
+    SummaryDocument.ModelGraded summary() {
+        if (checks.isEmpty()) {
+            return null;
+        }
+        List<SummaryDocument.GradedVariant> variants = new ArrayList<>();
+        checks.forEach((variant, byCheck) -> {
+            List<SummaryDocument.GradedCheck> list = new ArrayList<>();
+            byCheck.forEach((description, c) ->
+                    list.add(new SummaryDocument.GradedCheck(c.kind, description, Map.copyOf(c.counts), c.advisory)));
+            List<SummaryDocument.Pairwise> pairs = new ArrayList<>();
+            pairwise.getOrDefault(variant, Map.of()).forEach((against, wtl) -> pairs.add(pairwise(against, wtl)));
+            variants.add(new SummaryDocument.GradedVariant(variant, tokens.getOrDefault(variant, 0L), list, pairs));
+        });
+        return new SummaryDocument.ModelGraded(variants, List.copyOf(verdicts));
+    }
+
+    private static SummaryDocument.Pairwise pairwise(String against, int[] wtl) {
+        int n = wtl[0] + wtl[1] + wtl[2];
+        double rate = n == 0 ? 0 : (wtl[0] + wtl[1] / 2.0) / n;
+        return new SummaryDocument.Pairwise(
+                against,
+                wtl[0],
+                wtl[1],
+                wtl[2],
+                rate,
+                PassRate.of(2 * wtl[0] + wtl[1], 2 * n, 0.95).interval());
+    }
+
+    private static final class Check {
+        final String kind;
+        final String advisory;
+        final Map<String, Integer> counts = new LinkedHashMap<>();
+
+        Check(String kind, String advisory) {
+            this.kind = kind;
+            this.advisory = advisory;
+        }
+    }
+}
