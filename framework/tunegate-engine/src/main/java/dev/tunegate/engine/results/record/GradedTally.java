@@ -31,6 +31,40 @@ final class GradedTally {
         this.secrets = secrets;
     }
 
+    /**
+     * The tally of shards merged into one run: their model-graded summaries added up (counts, tokens, pairwise
+     * wins/ties/losses) and their verdicts listed in case order ({@code caseOrder}: case id to its index).
+     */
+    static GradedTally merged(List<SummaryDocument.ModelGraded> parts, Map<String, Integer> caseOrder) {
+        GradedTally tally = new GradedTally(null);
+        for (SummaryDocument.ModelGraded part : parts) {
+            if (part == null) {
+                continue;
+            }
+            for (SummaryDocument.GradedVariant v : part.variants()) {
+                tally.tokens.merge(v.variant(), v.judgeTokens(), Long::sum);
+                for (SummaryDocument.GradedCheck c : v.checks()) {
+                    Check check = tally.checks
+                            .computeIfAbsent(v.variant(), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(c.description(), d -> new Check(c.matcher(), c.advisory()));
+                    c.counts().forEach((status, n) -> check.counts.merge(status, n, Integer::sum));
+                }
+                for (SummaryDocument.Pairwise p : v.pairwise()) {
+                    int[] wtl = tally.pairwise
+                            .computeIfAbsent(v.variant(), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(p.against(), a -> new int[3]);
+                    wtl[0] += p.wins();
+                    wtl[1] += p.ties();
+                    wtl[2] += p.losses();
+                }
+            }
+            tally.verdicts.addAll(part.verdicts());
+        }
+        tally.verdicts.sort(
+                java.util.Comparator.comparingInt(v -> caseOrder.getOrDefault(v.caseId(), Integer.MAX_VALUE)));
+        return tally;
+    }
+
     /** One sample's graded outcome of matcher {@code matcher} (the case's {@code index}-th). */
     void add(String caseId, String variant, int sample, Matcher matcher, GradedOutcome outcome, boolean detailed) {
         Grading g = outcome.grading();

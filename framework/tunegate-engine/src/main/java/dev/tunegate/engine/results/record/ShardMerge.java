@@ -43,6 +43,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -275,9 +276,15 @@ public final class ShardMerge {
                 "gate".equals(first.mode()));
         List<CaseOutcome> outcomes =
                 caseResults.stream().map(CaseResult::outcome).toList();
+        Map<String, Integer> caseOrder = new LinkedHashMap<>();
+        cases.forEach(c -> caseOrder.put(c.id(), c.index() == null ? Integer.MAX_VALUE : c.index()));
+        GradedTally graded = GradedTally.merged(
+                parts.stream().map(SummaryDocument.Suite::modelGraded).toList(), caseOrder);
+        Optional<JsonNode> winRateRule = minWinRate(first);
         List<GateVerdict> verdicts = roles.candidates().stream()
                 .map(candidate -> GateEvaluator.evaluate(
                         first.name(), first.gate(), roles, candidate, outcomes, first.caseCount()))
+                .map(verdict -> graded.withWinRateRule(verdict, winRateRule))
                 .toList();
         return new SuiteResult(
                 first.name(),
@@ -289,7 +296,21 @@ public final class ShardMerge {
                 verdicts,
                 first.gate(),
                 usage(parts),
-                null); // model-graded details are not merged yet: the merged verdicts count them as matchers
+                graded.summary());
+    }
+
+    /**
+     * The suite's {@code minWinRate} gate rule, read back from the check its shards' gates reported (the rule
+     * lives in the suite's {@code gate:} block, not in the gate policy the shards record); empty when none has it.
+     */
+    private static Optional<JsonNode> minWinRate(SummaryDocument.Suite shard) {
+        return shard.candidates().stream()
+                .flatMap(c -> c.checks().stream())
+                .filter(check ->
+                        check.name().equals("minWinRate") && check.required().startsWith(">= "))
+                .findFirst()
+                .map(check -> JSON.createObjectNode()
+                        .put("minWinRate", Double.parseDouble(check.required().substring(3))));
     }
 
     /** Each variant's tokens and cost summed over the shards (cost unknown when a shard's is). */
