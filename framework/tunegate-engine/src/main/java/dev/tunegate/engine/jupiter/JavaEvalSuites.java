@@ -82,7 +82,7 @@ final class JavaEvalSuites {
         }
         config.comparison().modelOverrides().forEach((variant, model) -> {
             if (variants.containsKey(variant)) {
-                variants.put(variant, variants.get(variant).withModel(model));
+                variants.put(variant, variants.get(variant).overriddenBy(model));
             }
         });
         List<EvalCase> cases = new ArrayList<>();

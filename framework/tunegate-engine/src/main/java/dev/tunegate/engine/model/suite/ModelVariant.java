@@ -27,4 +27,16 @@ public record ModelVariant(
     public ModelVariant withModel(String otherModel) {
         return new ModelVariant(name, otherModel, role, generationConfig, tune, position);
     }
+
+    /**
+     * This variant calling {@code model} instead ({@code tunegate.model.<variant>}, for YAML suites and Java evals
+     * alike). A Vertex AI model is served already: the {@code tune} block (which creates Gemini API tuned models)
+     * no longer applies to it. {@code model} must be a valid model name.
+     */
+    public ModelVariant overriddenBy(String model) {
+        if (!dev.tunegate.client.ModelName.parse(model).vertex()) {
+            return withModel(model);
+        }
+        return new ModelVariant(name, model, role, generationConfig, Optional.empty(), position);
+    }
 }

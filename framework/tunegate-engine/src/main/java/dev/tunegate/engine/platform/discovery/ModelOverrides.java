@@ -23,23 +23,6 @@ final class ModelOverrides {
 
     private ModelOverrides() {}
 
-    /**
-     * The variant calling {@code model}. A Vertex AI model is served already: the variant's {@code tune} block (which
-     * creates Gemini API tuned models) no longer applies to it.
-     */
-    private static ModelVariant overridden(ModelVariant variant, String model) {
-        if (!ModelName.parse(model).vertex()) {
-            return variant.withModel(model);
-        }
-        return new ModelVariant(
-                variant.name(),
-                model,
-                variant.role(),
-                variant.generationConfig(),
-                java.util.Optional.empty(),
-                variant.position());
-    }
-
     /** The suite with each overridden variant calling its override model. */
     static EvalSuite apply(EvalSuite suite, TuneGateConfiguration config) throws SuiteException {
         Map<String, String> overrides = config.comparison().modelOverrides();
@@ -82,7 +65,7 @@ final class ModelOverrides {
         Map<String, ModelVariant> variants = new LinkedHashMap<>();
         suite.variants().forEach((name, variant) -> {
             String model = overrides.get(name);
-            variants.put(name, model == null ? variant : overridden(variant, model));
+            variants.put(name, model == null ? variant : variant.overriddenBy(model));
         });
         return new EvalSuite(
                 suite.location(),
