@@ -8,7 +8,6 @@ import dev.tunegate.client.model.GenerateContentRequest;
 import dev.tunegate.client.model.GenerateContentResponse;
 import dev.tunegate.client.model.Operation;
 import dev.tunegate.engine.matchers.ModelAnswer;
-import dev.tunegate.engine.model.suite.ModelVariant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,12 +29,11 @@ import java.util.function.Consumer;
  * and progress; each call then completes with its inlined response (or fails with its error), and is
  * scored, recorded and reported like an online call. Tuned-model provisioning goes to the delegate.
  */
-final class BatchGateway implements ModelGateway {
+final class BatchGateway extends ForwardingGateway {
 
     private static final ObjectMapper JSON = GeminiJson.newMapper();
 
     private final GeminiClient client;
-    private final ModelGateway delegate;
     private final Duration linger;
     private final int maxBatch;
     private final Duration poll;
@@ -56,8 +54,8 @@ final class BatchGateway implements ModelGateway {
             Duration poll,
             Duration timeout,
             Consumer<String> progress) {
+        super(delegate);
         this.client = client;
-        this.delegate = delegate;
         this.linger = linger;
         this.maxBatch = maxBatch;
         this.poll = poll;
@@ -164,23 +162,8 @@ final class BatchGateway implements ModelGateway {
     }
 
     @Override
-    public CompletableFuture<java.util.List<double[]>> embed(String model, java.util.List<String> texts) {
-        return delegate.embed(model, texts);
-    }
-
-    @Override
-    public void checkAccess(java.util.Collection<String> models) {
-        delegate.checkAccess(models);
-    }
-
-    @Override
-    public CompletableFuture<String> ready(ModelVariant variant) {
-        return delegate.ready(variant);
-    }
-
-    @Override
     public void close() {
         scheduler.shutdownNow();
-        delegate.close();
+        super.close();
     }
 }

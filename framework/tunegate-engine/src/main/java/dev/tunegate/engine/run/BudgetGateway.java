@@ -6,7 +6,6 @@ import dev.tunegate.engine.config.Budget;
 import dev.tunegate.engine.config.PriceTable;
 import dev.tunegate.engine.config.TuneGateConfiguration;
 import dev.tunegate.engine.matchers.ModelAnswer;
-import dev.tunegate.engine.model.suite.ModelVariant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,9 +18,8 @@ import org.apiguardian.api.API;
  * sent. Until the first call has finished (and the estimate is known), the other calls wait for it.
  */
 @API(status = API.Status.INTERNAL)
-public final class BudgetGateway implements ModelGateway {
+public final class BudgetGateway extends ForwardingGateway {
 
-    private final ModelGateway delegate;
     private final Budget budget;
     private final PriceTable prices;
     private final CompletableFuture<Void> calibrated = new CompletableFuture<>();
@@ -31,7 +29,7 @@ public final class BudgetGateway implements ModelGateway {
     private double largest;
 
     BudgetGateway(ModelGateway delegate, Budget budget, PriceTable prices) {
-        this.delegate = delegate;
+        super(delegate);
         this.budget = budget;
         this.prices = prices;
     }
@@ -129,25 +127,5 @@ public final class BudgetGateway implements ModelGateway {
         return budget.unit() == Budget.Unit.TOKENS
                 ? String.format(Locale.ROOT, "%.0f tokens", value)
                 : String.format(Locale.ROOT, "%.6f USD", value);
-    }
-
-    @Override
-    public CompletableFuture<java.util.List<double[]>> embed(String model, java.util.List<String> texts) {
-        return delegate.embed(model, texts);
-    }
-
-    @Override
-    public void checkAccess(java.util.Collection<String> models) {
-        delegate.checkAccess(models);
-    }
-
-    @Override
-    public CompletableFuture<String> ready(ModelVariant variant) {
-        return delegate.ready(variant);
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }
