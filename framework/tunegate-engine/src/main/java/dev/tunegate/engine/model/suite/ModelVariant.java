@@ -13,6 +13,8 @@ import org.apiguardian.api.API;
  * @param generationConfig suite-wide generationConfig with this variant's overrides applied (never null)
  * @param tune             how to create the tuned model when it does not exist yet
  * @param position         where the variant is written
+ * @param checkpoint       the Vertex AI tuning-job checkpoint this variant evaluates, when it was expanded from
+ *                         {@code checkpoints:}
  */
 @API(status = API.Status.INTERNAL)
 public record ModelVariant(
@@ -21,11 +23,35 @@ public record ModelVariant(
         Optional<String> role,
         ObjectNode generationConfig,
         Optional<TuneSpec> tune,
-        SourcePosition position) {
+        SourcePosition position,
+        Optional<VariantCheckpoint> checkpoint) {
+
+    /** A variant as written in a suite (not a checkpoint of a tuning job). */
+    public ModelVariant(
+            String name,
+            String model,
+            Optional<String> role,
+            ObjectNode generationConfig,
+            Optional<TuneSpec> tune,
+            SourcePosition position) {
+        this(name, model, role, generationConfig, tune, position, Optional.empty());
+    }
+
+    /** This variant evaluating one checkpoint: named {@code <name>@<id>}, calling the checkpoint's endpoint. */
+    public ModelVariant atCheckpoint(VariantCheckpoint point) {
+        return new ModelVariant(
+                point.variantName(),
+                point.endpoint(),
+                role,
+                generationConfig,
+                Optional.empty(),
+                position,
+                Optional.of(point));
+    }
 
     /** This variant calling another model (pipelines override models without editing YAML). */
     public ModelVariant withModel(String otherModel) {
-        return new ModelVariant(name, otherModel, role, generationConfig, tune, position);
+        return new ModelVariant(name, otherModel, role, generationConfig, tune, position, checkpoint);
     }
 
     /**
@@ -37,6 +63,6 @@ public record ModelVariant(
         if (!dev.tunegate.client.ModelName.parse(model).vertex()) {
             return withModel(model);
         }
-        return new ModelVariant(name, model, role, generationConfig, Optional.empty(), position);
+        return new ModelVariant(name, model, role, generationConfig, Optional.empty(), position, checkpoint);
     }
 }
