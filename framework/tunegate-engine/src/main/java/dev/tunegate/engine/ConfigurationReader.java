@@ -104,6 +104,7 @@ final class ConfigurationReader {
                 root,
                 values.path(EMULATOR_DATA_DIR_PROPERTY_NAME),
                 deployments(),
+                values.path(EMULATOR_GCS_DIR_PROPERTY_NAME),
                 values.bool(DISCOVERY_AS_ROOT_ENGINE_PROPERTY_NAME, true),
                 mode,
                 cassettes,

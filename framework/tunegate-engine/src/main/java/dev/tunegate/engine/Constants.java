@@ -141,6 +141,14 @@ public final class Constants {
     public static final String EMULATOR_DEPLOY_PROPERTY_NAME = "tunegate.emulator.deploy";
 
     /**
+     * Directory of the embedded emulator's Cloud Storage: {@code gs://BUCKET/OBJECT} is the file
+     * {@code BUCKET/OBJECT} in it, for media uploads (training files) and {@code gs://} datasets of
+     * tuning jobs (default: {@code gcs} under {@code tunegate.emulator.data-dir}, else a temporary
+     * directory deleted after the run). Only for {@code tunegate.endpoint=embedded}.
+     */
+    public static final String EMULATOR_GCS_DIR_PROPERTY_NAME = "tunegate.emulator.gcs-dir";
+
+    /**
      * Model that grades {@code judge} and {@code pairwise} checks whose suite names no {@code model}
      * (default {@code models/gemini-2.0-flash}); any model name the client accepts.
      */
