@@ -203,6 +203,15 @@ public final class Constants {
     public static final String VERTEX_QUOTA_PROJECT_PROPERTY_NAME = "tunegate.vertex.quota-project";
 
     /**
+     * Cloud Storage bucket ({@code BUCKET} or {@code gs://BUCKET}) that local Vertex AI training and validation files
+     * are uploaded to (Cloud Storage JSON API media upload, with the Vertex AI credentials) before a tuning job reads
+     * them (default: none, so a Vertex {@code tune:} block needs {@code gs://} URIs). The upload goes to
+     * {@code https://storage.googleapis.com}, or to {@link #VERTEX_ENDPOINT_PROPERTY_NAME} when that is set (an
+     * emulator serves both).
+     */
+    public static final String VERTEX_STAGING_BUCKET_PROPERTY_NAME = "tunegate.vertex.staging-bucket";
+
+    /**
      * Prefix of per-variant record/replay modes: {@code tunegate.mode.<variant>=replay} answers that variant
      * only from recordings (a <em>frozen</em> baseline: a model that no longer exists can still be compared
      * with), whatever {@link #MODE_PROPERTY_NAME} says for the others; also {@code live}, {@code record},
