@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -111,6 +112,10 @@ final class VertexTune {
                                     + job.name());
             return new Result(job, ExitCodes.OK);
         }
+        if (!r.json()) {
+            out.println("  (Ctrl-C stops waiting and leaves the job running; see it with: tunegate checkpoints "
+                    + job.name() + ")");
+        }
         long epochs = r.epochs() == null ? 0 : r.epochs();
         progress.start("tuning", Math.max(epochs, 1), "epochs");
         Follower follower = new Follower(job, epochs, r.json());
@@ -155,8 +160,8 @@ final class VertexTune {
             lastState = job.state();
             for (VertexCheckpoint c : CheckpointTable.ordered(job)) {
                 if (checkpoints.add(c.checkpointId()) && !quiet) {
-                    out.println("  epoch " + c.epoch() + (epochs > 0 ? " of " + epochs : "") + ": checkpoint "
-                            + c.checkpointId() + " at step " + c.step());
+                    out.println("  epoch " + Objects.toString(c.epoch(), "?") + (epochs > 0 ? " of " + epochs : "")
+                            + ": checkpoint " + c.checkpointId() + " at step " + Objects.toString(c.step(), "?"));
                 }
             }
             out.flush();
