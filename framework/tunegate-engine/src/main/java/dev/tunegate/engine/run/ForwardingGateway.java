@@ -34,6 +34,11 @@ abstract class ForwardingGateway implements ModelGateway {
     }
 
     @Override
+    public java.util.Optional<dev.tunegate.engine.model.suite.VariantCheckpoint> checkpoint(ModelVariant variant) {
+        return delegate.checkpoint(variant);
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }

@@ -132,6 +132,11 @@ public final class RecordingGateway implements ModelGateway {
     }
 
     @Override
+    public java.util.Optional<dev.tunegate.engine.model.suite.VariantCheckpoint> checkpoint(ModelVariant variant) {
+        return delegate.checkpoint(variant);
+    }
+
+    @Override
     public CompletableFuture<String> ready(ModelVariant variant) {
         if (cassettes(variant).mode().replays()) {
             return CompletableFuture.completedFuture(variant.model()); // provisioned only if a call goes live
