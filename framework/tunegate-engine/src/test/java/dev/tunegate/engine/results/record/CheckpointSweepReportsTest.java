@@ -10,6 +10,7 @@ import dev.tunegate.engine.config.Shard;
 import dev.tunegate.engine.results.report.ReportFixtures;
 import dev.tunegate.engine.results.report.ReportWriter;
 import dev.tunegate.engine.results.report.RunResult;
+import dev.tunegate.engine.results.report.VerdictBlock;
 import dev.tunegate.engine.results.summary.SummaryCodec;
 import dev.tunegate.engine.results.summary.SummaryDocument;
 import java.io.IOException;
@@ -109,6 +110,18 @@ class CheckpointSweepReportsTest {
                         c -> assertThat(c.get("failedRules").get(0).asText()).startsWith("minPassRate: "));
         assertThat(Files.readString(dir.resolve("none/tunegate/summary.md")))
                 .contains("**No recommendation:** no checkpoint of 'cand' passes the gate");
+    }
+
+    @Test
+    void theEndOfRunBlockNamesTheRecommendedCheckpoint() {
+        assertThat(VerdictBlock.render(ReportFixtures.checkpointSweep(), null, null, null))
+                .contains("  REJECT  checkpoint-sweep: candidate 'cand@5' vs baseline 'base'\n")
+                .contains("\n  CHECKPOINT checkpoint-sweep: recommend 'cand@2' (epoch 2, endpoint"
+                        + " projects/p/locations/us-central1/endpoints/902)\n"
+                        + "    cand@2 (epoch 2) is the earliest checkpoint that passes the gate");
+        assertThat(VerdictBlock.render(ReportFixtures.checkpointSweep(null, 0.95), null, null, null))
+                .contains("\n  CHECKPOINT checkpoint-sweep: no checkpoint of 'cand' to recommend\n"
+                        + "    no checkpoint of 'cand' passes the gate against 'base': cand@1 failed minPassRate");
     }
 
     @Test
