@@ -15,6 +15,9 @@ final class EndpointNames {
         if (p.startsWith("/emulator/")) {
             return "emulator." + p.substring("/emulator/".length());
         }
+        if (StorageRoutes.handles(p)) {
+            return StorageRoutes.statsName(r);
+        }
         String rest;
         if (p.startsWith("/v1beta/")) {
             rest = p.substring("/v1beta/".length());

@@ -104,6 +104,7 @@ final class ConfigurationReader {
                 root,
                 values.path(EMULATOR_DATA_DIR_PROPERTY_NAME),
                 deployments(),
+                values.path(EMULATOR_GCS_DIR_PROPERTY_NAME),
                 values.bool(DISCOVERY_AS_ROOT_ENGINE_PROPERTY_NAME, true),
                 mode,
                 cassettes,
@@ -157,7 +158,28 @@ final class ConfigurationReader {
                 apiVersion,
                 values.path(VERTEX_CREDENTIALS_PROPERTY_NAME),
                 apiKeyEnv,
-                values.string(VERTEX_QUOTA_PROJECT_PROPERTY_NAME));
+                values.string(VERTEX_QUOTA_PROJECT_PROPERTY_NAME),
+                values.string(VERTEX_STAGING_BUCKET_PROPERTY_NAME).flatMap(this::stagingBucket));
+    }
+
+    /**
+     * A bucket name as Cloud Storage allows it (3 to 63 lower-case letters, digits, {@code -}, {@code _} and
+     * {@code .}, starting and ending with a letter or digit), written bare or as {@code gs://BUCKET}.
+     */
+    private Optional<String> stagingBucket(String value) {
+        String bucket = value.startsWith("gs://") ? value.substring("gs://".length()) : value;
+        if (bucket.endsWith("/")) {
+            bucket = bucket.substring(0, bucket.length() - 1);
+        }
+        if (!bucket.matches("[a-z0-9][a-z0-9_.-]{1,61}[a-z0-9]")) {
+            values.problem(
+                    VERTEX_STAGING_BUCKET_PROPERTY_NAME,
+                    value,
+                    "is not a Cloud Storage bucket name such as my-bucket or gs://my-bucket (3 to 63 lower-case"
+                            + " letters, digits, '-', '_' and '.'; no object path)");
+            return Optional.empty();
+        }
+        return Optional.of(bucket);
     }
 
     private boolean checkedId(String key, String value, String reason) {

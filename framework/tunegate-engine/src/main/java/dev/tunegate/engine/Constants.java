@@ -141,6 +141,14 @@ public final class Constants {
     public static final String EMULATOR_DEPLOY_PROPERTY_NAME = "tunegate.emulator.deploy";
 
     /**
+     * Directory of the embedded emulator's Cloud Storage: {@code gs://BUCKET/OBJECT} is the file
+     * {@code BUCKET/OBJECT} in it, for media uploads (training files) and {@code gs://} datasets of
+     * tuning jobs (default: {@code gcs} under {@code tunegate.emulator.data-dir}, else a temporary
+     * directory deleted after the run). Only for {@code tunegate.endpoint=embedded}.
+     */
+    public static final String EMULATOR_GCS_DIR_PROPERTY_NAME = "tunegate.emulator.gcs-dir";
+
+    /**
      * Model that grades {@code judge} and {@code pairwise} checks whose suite names no {@code model}
      * (default {@code models/gemini-2.0-flash}); any model name the client accepts.
      */
@@ -193,6 +201,15 @@ public final class Constants {
 
     /** Project billed for Vertex AI quota, sent as {@code x-goog-user-project} (default: the credentials' own). */
     public static final String VERTEX_QUOTA_PROJECT_PROPERTY_NAME = "tunegate.vertex.quota-project";
+
+    /**
+     * Cloud Storage bucket ({@code BUCKET} or {@code gs://BUCKET}) that local Vertex AI training and validation files
+     * are uploaded to (Cloud Storage JSON API media upload, with the Vertex AI credentials) before a tuning job reads
+     * them (default: none, so a Vertex {@code tune:} block needs {@code gs://} URIs). The upload goes to
+     * {@code https://storage.googleapis.com}, or to {@link #VERTEX_ENDPOINT_PROPERTY_NAME} when that is set (an
+     * emulator serves both).
+     */
+    public static final String VERTEX_STAGING_BUCKET_PROPERTY_NAME = "tunegate.vertex.staging-bucket";
 
     /**
      * Prefix of per-variant record/replay modes: {@code tunegate.mode.<variant>=replay} answers that variant

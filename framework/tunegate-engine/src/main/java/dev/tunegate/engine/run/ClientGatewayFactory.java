@@ -34,7 +34,8 @@ public final class ClientGatewayFactory implements GatewayFactory {
         EmbeddedEmulator emulator = null;
         String baseUrl;
         if (config.embedded()) {
-            emulator = EmbeddedEmulator.start(config.emulatorDataDir(), config.emulatorDeployments());
+            emulator = EmbeddedEmulator.start(
+                    config.emulatorDataDir(), config.emulatorGcsDir(), config.emulatorDeployments());
             baseUrl = emulator.baseUrl();
             progress.accept("embedded Gemini emulator at " + baseUrl);
         } else {
