@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunegate.engine.config.Shard;
 import dev.tunegate.engine.model.gate.CaseOutcome;
+import dev.tunegate.engine.model.gate.CheckpointRecommender;
 import dev.tunegate.engine.model.gate.GateEvaluator;
 import dev.tunegate.engine.model.gate.GateVerdict;
 import dev.tunegate.engine.model.gate.Outcome;
@@ -11,6 +12,7 @@ import dev.tunegate.engine.model.gate.Role;
 import dev.tunegate.engine.model.gate.Roles;
 import dev.tunegate.engine.model.stats.TokenUsage;
 import dev.tunegate.engine.model.suite.SuiteLocations;
+import dev.tunegate.engine.model.suite.VariantCheckpoint;
 import dev.tunegate.engine.results.allure.Allure3Config;
 import dev.tunegate.engine.results.allure.AllureReporter;
 import dev.tunegate.engine.results.allure.RunArtifacts;
@@ -231,7 +233,8 @@ public final class ShardMerge {
         for (SummaryDocument.Variant v : first.variants()) {
             Role role = Role.fromYaml(v.role());
             roleOf.put(v.name(), role);
-            variants.add(new VariantInfo(v.name(), v.model(), role, null, Boolean.TRUE.equals(v.frozen())));
+            variants.add(new VariantInfo(
+                    v.name(), v.model(), role, null, Boolean.TRUE.equals(v.frozen()), checkpoint(v.checkpoint())));
         }
         for (SummaryDocument.Suite part : parts) {
             part.variants().forEach(v -> retries.merge(v.name(), v.retries(), Long::sum));
@@ -296,7 +299,15 @@ public final class ShardMerge {
                 verdicts,
                 first.gate(),
                 usage(parts),
-                graded.summary());
+                graded.summary(),
+                CheckpointRecommender.sweeps(first.gate(), VariantInfo.checkpoints(variants), verdicts, outcomes));
+    }
+
+    private static VariantCheckpoint checkpoint(SummaryDocument.Checkpoint c) {
+        return c == null
+                ? null
+                : new VariantCheckpoint(
+                        c.variant(), c.tuningJob(), c.checkpointId(), c.epoch(), c.step(), c.endpoint(), c.isDefault());
     }
 
     /**
