@@ -349,6 +349,37 @@ class ModelGradedChecksTest {
     }
 
     @Test
+    void embeddingCallsCountAgainstTheBudget() throws IOException {
+        ScriptedGateway gateway = new ScriptedGateway(r -> {
+            throw new AssertionError("no judge here");
+        });
+        // each model call costs 5 tokens: 4 cases are 20, within 60; the first embedding alone is estimated at
+        // over 100 tokens (one per 4 characters of the 400-character reference)
+        String reference = "here is our refund policy ".repeat(16);
+        Path suite = dir.resolve("budget.eval.yaml");
+        Files.writeString(
+                suite,
+                "suite: budget\n"
+                        + "models:\n"
+                        + "  v1: {model: models/echo}\n"
+                        + "defaults:\n"
+                        + "  expect:\n"
+                        + "    - similar: {to: '" + reference + "', min: 0.1, model: models/embedder}\n"
+                        + "cases:\n"
+                        + "  - {id: a, prompt: Sorry here is our refund policy}\n"
+                        + "  - {id: b, prompt: Sorry here is our refund policy again}\n"
+                        + "  - {id: c, prompt: Sorry here is our refund policy once more}\n"
+                        + "  - {id: d, prompt: Sorry here is our refund policy at last}\n");
+        EngineExecutionResults results =
+                run(gateway, suite, "tunegate.budget", "60 tokens", "tunegate.concurrency", "1");
+        assertThat(results.testEvents().succeeded().count())
+                .as("the embeddings exhaust the budget before every case is checked")
+                .isLessThan(4);
+        assertThat(Files.readString(dir.resolve("reports/tunegate/summary.json")))
+                .contains("tunegate.budget=60 tokens reached");
+    }
+
+    @Test
     void aReplayedRunMakesNoJudgeCall() throws IOException {
         Path suite = suite("replayed", "      - judge: {rubric: Apologises, samples: 2}\n");
         Path cassettes = dir.resolve("cassettes");
