@@ -365,7 +365,7 @@ final class RunRecorder implements ResultListener {
                 candidate,
                 outcomes,
                 record.suite.cases().size());
-        return record.graded.withWinRateRule(verdict, record.suite.gate());
+        return record.graded.withWinRateRules(verdict, record.suite.gate());
     }
 
     private List<VariantInfo> variants(SuiteRecord record) {
