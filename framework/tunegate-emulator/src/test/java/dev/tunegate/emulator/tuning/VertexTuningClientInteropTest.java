@@ -50,7 +50,7 @@ class VertexTuningClientInteropTest {
                     .upload(
                             "interop",
                             "support/train.jsonl",
-                            VertexTuningJobsHttpTest.supportJsonl().getBytes(StandardCharsets.UTF_8),
+                            VertexTuningServiceTest.supportJsonl().getBytes(StandardCharsets.UTF_8),
                             "application/jsonl");
             assertThat(train.gsUri()).isEqualTo("gs://interop/support/train.jsonl");
 

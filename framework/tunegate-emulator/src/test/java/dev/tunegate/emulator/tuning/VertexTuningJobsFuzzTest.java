@@ -21,7 +21,7 @@ class VertexTuningJobsFuzzTest {
     @Test
     void mutatedTuningJobRequestsAreAnsweredWithoutServerErrors() throws Exception {
         Files.createDirectories(gcs.resolve("tuning-data"));
-        Files.writeString(gcs.resolve("tuning-data/support.jsonl"), VertexTuningJobsHttpTest.supportJsonl());
+        Files.writeString(gcs.resolve("tuning-data/support.jsonl"), VertexTuningServiceTest.supportJsonl());
         Random random = new Random(11);
         try (GeminiEmulator emulator = GeminiEmulator.builder()
                 .port(0)
@@ -30,15 +30,14 @@ class VertexTuningJobsFuzzTest {
                 .build()
                 .start()) {
             RawApi api = new RawApi(emulator.baseUrl());
-            String v1 = VertexTuningJobsHttpTest.V1;
+            String v1 = VertexTuningServiceTest.V1;
             List<Integer> statuses = new ArrayList<>();
             String[] uris = {
                 "gs://tuning-data/support.jsonl", "gs://tuning-data/", "gs://x/y", "gs://tuning-data/a//b",
                 "gs://tuning-data/%2e%2e/x", "gs://TUNING/x", "tuning-data/support.jsonl", ""
             };
             for (int i = 0; i < 150; i++) {
-                ObjectNode body =
-                        VertexTuningJobsHttpTest.job(uris[random.nextInt(uris.length)], 1 + random.nextInt(3));
+                ObjectNode body = VertexTuningServiceTest.job(uris[random.nextInt(uris.length)], 1 + random.nextInt(3));
                 TunedModelsFuzzTest.mutate(body, random, 1 + random.nextInt(3));
                 String text = body.toString();
                 if (random.nextInt(5) == 0) {
