@@ -189,7 +189,10 @@ class VertexTuneCommandTest {
         Path data = train(TRAIN + "{\"contents\":[{\"role\":\"assistant\",\"parts\":[]}]}\n");
         Cli.Result result = tune(data, "--staging-bucket", "stage");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains(data + ":3: every contents[] entry needs the role user or model");
+        assertThat(result.err())
+                .contains("train.jsonl:3:1: a Vertex AI tuning example has contents[0] with role 'assistant'")
+                .doesNotContain("train.jsonl:1:")
+                .doesNotContain("train.jsonl:2:");
         assertThat(requests).isEmpty();
     }
 
