@@ -1,13 +1,13 @@
 package dev.tunegate.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tunegate.client.GeminiClient;
 import dev.tunegate.client.model.StorageObject;
 import dev.tunegate.client.model.VertexCheckpoint;
 import dev.tunegate.client.model.VertexHyperParameters;
 import dev.tunegate.client.model.VertexSupervisedTuningSpec;
 import dev.tunegate.client.model.VertexTuningJob;
-import dev.tunegate.engine.model.suite.RecordFiles;
+import dev.tunegate.engine.model.suite.SuiteProblem;
+import dev.tunegate.engine.model.suite.VertexTrainingCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +18,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code tunegate tune --vertex}: uploads local training files to the staging bucket (one media upload each, named by
@@ -31,6 +33,8 @@ import java.util.Set;
  * no loss chart.
  */
 final class VertexTune {
+    private static final int MAX_PROBLEMS = 10;
+
     /** The adapter sizes Vertex AI accepts, as {@code --adapter-size} values. */
     enum AdapterSize {
         ONE,
@@ -215,47 +219,26 @@ final class VertexTune {
     }
 
     /**
-     * The Vertex AI Gemini format, line by line: a JSON object with a non-empty {@code contents} array whose entries
-     * have the role {@code user} or {@code model} and {@code parts}; an optional {@code systemInstruction} object.
+     * The Vertex AI Gemini format, line by line, checked as the engine checks a suite's training file
+     * ({@link VertexTrainingCheck}): every bad line is reported as {@code file:line:column: ...}.
      */
     static void check(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new UserInputException("Training data file not found: " + file);
         }
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".jsonl")) {
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
             throw new UserInputException(file + ": Vertex AI training data must be a .jsonl file (or a gs:// URI)");
         }
-        String text = new String(read(file), StandardCharsets.UTF_8);
-        int examples = 0;
-        for (RecordFiles.Row row : RecordFiles.jsonLines(text)) {
-            String where = file + ":" + row.line() + ": ";
-            if (row.isMalformed()) {
-                throw new UserInputException(where + "not valid JSON: " + row.malformed());
-            }
-            JsonNode contents = row.value().path("contents");
-            if (!row.value().isObject() || !contents.isArray() || contents.isEmpty()) {
-                throw new UserInputException(where + "expected {\"contents\": [{\"role\": \"user\", \"parts\": [...]},"
-                        + " {\"role\": \"model\", \"parts\": [...]}]} (the Vertex AI Gemini format)");
-            }
-            for (JsonNode content : contents) {
-                String role = content.path("role").asText("");
-                if (!role.equals("user") && !role.equals("model")) {
-                    throw new UserInputException(
-                            where + "every contents[] entry needs the role user or model, was '" + role + "'");
-                }
-                if (!content.path("parts").isArray()) {
-                    throw new UserInputException(where + "a contents[] entry has no parts array");
-                }
-            }
-            if (row.value().has("systemInstruction")
-                    && !row.value().get("systemInstruction").isObject()) {
-                throw new UserInputException(where + "systemInstruction must be an object with parts");
-            }
-            examples++;
-        }
-        if (examples == 0) {
-            throw new UserInputException(file + ": no training examples");
+        List<SuiteProblem> problems = VertexTrainingCheck.problems(
+                file.toUri(), new String(read(file), StandardCharsets.UTF_8), "no training examples");
+        if (!problems.isEmpty()) {
+            throw new UserInputException(problems.stream()
+                            .limit(MAX_PROBLEMS)
+                            .map(SuiteProblem::describe)
+                            .collect(Collectors.joining(System.lineSeparator()))
+                    + (problems.size() > MAX_PROBLEMS
+                            ? System.lineSeparator() + "(" + (problems.size() - MAX_PROBLEMS) + " more)"
+                            : ""));
         }
     }
 

@@ -120,6 +120,10 @@ class VertexTuneCommandTest {
     }
 
     private Cli.Result tune(Path data, String... more) {
+        return tune(data.toString(), more);
+    }
+
+    private Cli.Result tune(String data, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of(
                 "tune",
                 "--vertex",
@@ -128,7 +132,7 @@ class VertexTuneCommandTest {
                 "--project",
                 "demo",
                 "--data",
-                data.toString(),
+                data,
                 "--base-model",
                 "gemini-2.5-flash"));
         args.addAll(List.of(more));
@@ -189,7 +193,10 @@ class VertexTuneCommandTest {
         Path data = train(TRAIN + "{\"contents\":[{\"role\":\"assistant\",\"parts\":[]}]}\n");
         Cli.Result result = tune(data, "--staging-bucket", "stage");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains(data + ":3: every contents[] entry needs the role user or model");
+        assertThat(result.err())
+                .contains("train.jsonl:3:1: a Vertex AI tuning example has contents[0] with role 'assistant'")
+                .doesNotContain("train.jsonl:1:")
+                .doesNotContain("train.jsonl:2:");
         assertThat(requests).isEmpty();
     }
 
@@ -203,17 +210,7 @@ class VertexTuneCommandTest {
         assertThat(requests).isEmpty();
 
         jobReads.add(job("JOB_STATE_SUCCEEDED", 1, ""));
-        Cli.Result gs = Cli.run(
-                "tune",
-                "--vertex",
-                "--endpoint",
-                endpoint(),
-                "--project",
-                "demo",
-                "--data",
-                "gs://b/train.jsonl",
-                "--base-model",
-                "gemini-2.5-flash");
+        Cli.Result gs = tune("gs://b/train.jsonl");
         assertThat(gs.exitCode()).as(gs.toString()).isZero();
         assertThat(requests.get(0)).isEqualTo("POST /v1/" + PARENT + "/tuningJobs");
         assertThat(bodies.get(0)).contains("\"trainingDatasetUri\":\"gs://b/train.jsonl\"");

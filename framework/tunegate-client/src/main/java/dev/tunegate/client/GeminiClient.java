@@ -1,6 +1,5 @@
 package dev.tunegate.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -604,12 +603,7 @@ public final class GeminiClient implements AutoCloseable {
     }
 
     private byte[] json(Object body) {
-        try {
-            return mapper.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(
-                    "cannot serialise " + body.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
-        }
+        return VertexRest.write(mapper, body);
     }
 
     private static void addQuery(HttpUrl.Builder url, String name, String value) {

@@ -52,6 +52,11 @@ final class VertexRest {
     }
 
     private byte[] write(Object body) {
+        return write(mapper, body);
+    }
+
+    /** {@code body} as JSON; a body that cannot be written is the caller's mistake. */
+    static byte[] write(ObjectMapper mapper, Object body) {
         try {
             return mapper.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {

@@ -66,11 +66,12 @@ class CanaryKeyTest extends MockGemini {
     private String everythingProduced(List<Throwable> failures, List<RetryEvent> events) {
         StringBuilder produced = new StringBuilder();
         for (Throwable t : failures) {
-            GeminiApiException api = (GeminiApiException) t;
-            produced.append(api.details())
-                    .append('\n')
-                    .append(api.serverMessage())
-                    .append('\n');
+            if (t instanceof GeminiApiException api) {
+                produced.append(api.details())
+                        .append('\n')
+                        .append(api.serverMessage())
+                        .append('\n');
+            }
             produced.append(everything(t)).append('\n');
         }
         events.forEach(e -> produced.append(e).append('\n'));
@@ -117,18 +118,7 @@ class CanaryKeyTest extends MockGemini {
                 .doesNotContain(CANARY)
                 .contains("[REDACTED]");
 
-        StringBuilder produced = new StringBuilder();
-        for (Throwable t : failures) {
-            if (t instanceof GeminiApiException api) {
-                produced.append(api.details())
-                        .append('\n')
-                        .append(api.serverMessage())
-                        .append('\n');
-            }
-            produced.append(everything(t)).append('\n');
-        }
-        events.forEach(e -> produced.append(e).append('\n'));
-        logLines.forEach(l -> produced.append(l));
+        StringBuilder produced = new StringBuilder(everythingProduced(failures, events));
         produced.append(c)
                 .append('\n')
                 .append(GeminiClient.builder().apiKey(() -> CANARY))

@@ -4,19 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Checks a Vertex AI supervised tuning file at discovery, before it is uploaded: JSONL, one example per line, each
  * {@code {"contents": [{"role": "user", "parts": [...]}, {"role": "model", "parts": [...]}], "systemInstruction":
  * {...}}} with roles {@code user} and {@code model}, at least one model turn (the answer to learn) and an optional
- * {@code systemInstruction} Content. Every bad line is a problem at its file and line.
+ * {@code systemInstruction} Content. Every bad line is a problem at its file and line. {@code tunegate tune --vertex}
+ * checks its data file with it too.
  */
-final class VertexTrainingCheck {
+@API(status = API.Status.INTERNAL)
+public final class VertexTrainingCheck {
 
     private VertexTrainingCheck() {}
 
     /** The problems of {@code text}, the content of {@code file}; {@code none} when it holds no example. */
-    static List<SuiteProblem> problems(URI file, String text, String none) {
+    public static List<SuiteProblem> problems(URI file, String text, String none) {
         List<SuiteProblem> problems = new ArrayList<>();
         int examples = 0;
         for (RecordFiles.Row row : RecordFiles.jsonLines(text)) {
