@@ -41,6 +41,14 @@ public interface ModelGateway extends AutoCloseable {
     }
 
     /**
+     * The embeddings of {@code texts} for a check of a planned test. The default ignores the test;
+     * record/replay uses it to file the recordings under the test's suite.
+     */
+    default CompletableFuture<List<double[]>> embed(PlannedTest test, String model, List<String> texts) {
+        return embed(model, texts);
+    }
+
+    /**
      * The model name to call for a variant, once it can be called: for a variant with a {@code tune}
      * block, after the tuned model exists (created and awaited if it did not). Completed once per
      * variant model per run; fails with the tuning operation's error.

@@ -1,8 +1,12 @@
 package dev.tunegate.engine.results.report;
 
+import dev.tunegate.engine.model.gate.CheckpointPoint;
+import dev.tunegate.engine.model.gate.CheckpointSweep;
 import dev.tunegate.engine.model.gate.GateVerdict;
 import dev.tunegate.engine.model.gate.Outcome;
+import dev.tunegate.engine.model.stats.PairedComparison;
 import dev.tunegate.engine.model.stats.RepeatStats;
+import dev.tunegate.engine.model.suite.VariantCheckpoint;
 import dev.tunegate.engine.results.summary.SummaryCodec;
 import dev.tunegate.engine.results.summary.SummaryDocument;
 import java.io.IOException;
@@ -72,7 +76,8 @@ final class SummaryJson {
                 suite.verdicts().stream().map(SummaryJson::candidate).toList(),
                 mapped(suite.cases(), c -> caseOf(c, shard)),
                 shard ? suite.policy() : null,
-                suite.modelGraded());
+                suite.modelGraded(),
+                suite.sweeps().stream().map(SummaryJson::sweep).toList());
     }
 
     private static SummaryDocument.Variant variant(VariantStats stats, VariantUsage usage) {
@@ -96,7 +101,65 @@ final class SummaryJson {
                                 usage.model().thinking(),
                                 usage.judge().total(),
                                 usage.costUsd()),
-                stats.variant().frozen() ? true : null);
+                stats.variant().frozen() ? true : null,
+                checkpoint(stats.variant().checkpoint()));
+    }
+
+    private static SummaryDocument.Checkpoint checkpoint(VariantCheckpoint c) {
+        return c == null
+                ? null
+                : new SummaryDocument.Checkpoint(
+                        c.variant(), c.tuningJob(), c.checkpointId(), c.epoch(), c.step(), c.endpoint(), c.isDefault());
+    }
+
+    private static SummaryDocument.CheckpointSweep sweep(CheckpointSweep sweep) {
+        return new SummaryDocument.CheckpointSweep(
+                sweep.variant(),
+                sweep.tuningJob(),
+                sweep.baseline(),
+                sweep.best(),
+                sweep.margin(),
+                sweep.confidence(),
+                sweep.points().stream().map(SummaryJson::checkpoint).toList(),
+                sweep.recommended()
+                        .map(p -> new SummaryDocument.Recommendation(
+                                p.variant(),
+                                p.checkpoint().tuningJob(),
+                                p.checkpoint().checkpointId(),
+                                p.checkpoint().epoch(),
+                                p.checkpoint().endpoint(),
+                                sweep.reason()))
+                        .orElse(null),
+                sweep.recommended().isPresent() ? null : sweep.reason());
+    }
+
+    private static SummaryDocument.CheckpointResult checkpoint(CheckpointPoint p) {
+        VariantCheckpoint c = p.checkpoint();
+        GateVerdict v = p.verdict();
+        return new SummaryDocument.CheckpointResult(
+                p.variant(),
+                c.checkpointId(),
+                c.epoch(),
+                c.step(),
+                c.endpoint(),
+                c.isDefault(),
+                v.passed() ? Outcome.PASSED : Outcome.FAILED,
+                v.reasons(),
+                v.candidateRate().rate(),
+                v.candidateRate().interval(),
+                v.regressions(),
+                v.improvements(),
+                p.vsBest() == null ? null : difference(p.vsBest()),
+                p.nonInferior());
+    }
+
+    private static SummaryDocument.Difference difference(PairedComparison comparison) {
+        return new SummaryDocument.Difference(
+                comparison.table().difference(),
+                comparison.difference().lower(),
+                comparison.difference().upper(),
+                comparison.difference().confidence(),
+                DIFFERENCE_METHOD);
     }
 
     private static SummaryDocument.Candidate candidate(GateVerdict v) {
@@ -116,14 +179,7 @@ final class SummaryJson {
                 v.candidateRate().interval(),
                 comparison == null ? null : comparison.table(),
                 comparison == null ? null : comparison.pValue(),
-                comparison == null
-                        ? null
-                        : new SummaryDocument.Difference(
-                                comparison.table().difference(),
-                                comparison.difference().lower(),
-                                comparison.difference().upper(),
-                                comparison.difference().confidence(),
-                                DIFFERENCE_METHOD),
+                comparison == null ? null : difference(comparison),
                 v.regressions(),
                 v.improvements());
     }

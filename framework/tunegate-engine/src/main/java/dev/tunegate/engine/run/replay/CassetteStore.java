@@ -55,16 +55,73 @@ final class CassetteStore {
                 + "\n" + call.repeat());
     }
 
-    Path file(ModelCall call, String key) {
-        String endpoint = call.endpoint();
-        String model = endpoint.substring(endpoint.lastIndexOf('/') + 1).replace(':', '.');
-        return dir.resolve(safe(call.suite())).resolve(safe(model) + "." + key.substring(0, 16) + ".json");
+    /** The key of an embedding: a hash of the endpoint and the canonical {@code embedContent} request. */
+    static String key(EmbeddingCall call) {
+        return CanonicalJson.sha256(
+                call.endpoint() + "\n" + CanonicalJson.compact(CanonicalJson.sorted(call.request())));
     }
 
-    /** The recording of a call, if there is one with exactly this key. */
-    Optional<ModelResult> load(ModelCall call, String key) {
+    Path file(ModelCall call, String key) {
+        return file(call.suite(), call.endpoint(), key);
+    }
+
+    Path file(EmbeddingCall call, String key) {
+        return file(call.suite(), call.endpoint(), key);
+    }
+
+    private Path file(String suite, String endpoint, String key) {
+        String model = endpoint.substring(endpoint.lastIndexOf('/') + 1).replace(':', '.');
+        return dir.resolve(safe(suite)).resolve(safe(model) + "." + key.substring(0, 16) + ".json");
+    }
+
+    /** The recorded embedding of a text, if there is one with exactly this key. */
+    Optional<double[]> load(EmbeddingCall call, String key) {
         Path file = file(call, key);
-        suites.add(safe(call.suite()));
+        Optional<JsonNode> root = read(call.suite(), file, key);
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode values = root.get().path("response").path("embedding").path("values");
+        if (!values.isArray() || values.isEmpty()) {
+            throw new UncheckedIOException(new IOException("Recording " + file + " holds no embedding values"));
+        }
+        double[] vector = new double[values.size()];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = values.get(i).asDouble();
+        }
+        used.add(file);
+        return Optional.of(vector);
+    }
+
+    /** Writes (or overwrites) the recording of an embedding. */
+    void save(EmbeddingCall call, String key, double[] vector) {
+        ObjectNode root = header(key, call.endpoint(), call.suite(), call.test());
+        root.set("request", call.request());
+        root.put("status", 200);
+        ArrayNode values = root.putObject("response").putObject("embedding").putArray("values");
+        for (double v : vector) {
+            values.add(v);
+        }
+        write(file(call, key), root, call.suite());
+    }
+
+    private static ObjectNode header(String key, String endpoint, String suite, String test) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("version", FORMAT_VERSION);
+        root.put("key", key);
+        root.put("endpoint", endpoint);
+        if (suite != null) {
+            root.put("suite", suite);
+        }
+        if (test != null) {
+            root.put("test", test);
+        }
+        return root;
+    }
+
+    /** The recording in {@code file} when it exists and has this key. */
+    private Optional<JsonNode> read(String suite, Path file, String key) {
+        suites.add(safe(suite));
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -74,9 +131,17 @@ final class CassetteStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read recording " + file + ": " + e.getMessage(), e);
         }
-        if (!key.equals(root.path("key").asText())) {
+        return key.equals(root.path("key").asText()) ? Optional.of(root) : Optional.empty();
+    }
+
+    /** The recording of a call, if there is one with exactly this key. */
+    Optional<ModelResult> load(ModelCall call, String key) {
+        Path file = file(call, key);
+        Optional<JsonNode> read = read(call.suite(), file, key);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
+        JsonNode root = read.get();
         used.add(file);
         List<GenerateContentResponse> chunks = new ArrayList<>();
         try {
@@ -98,17 +163,8 @@ final class CassetteStore {
 
     /** Writes (or overwrites) the recording of a call. */
     void save(ModelCall call, String key, ModelResult result) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("version", FORMAT_VERSION);
-        root.put("key", key);
-        root.put("endpoint", call.endpoint());
+        ObjectNode root = header(key, call.endpoint(), call.suite(), call.test());
         root.put("repeat", call.repeat());
-        if (call.suite() != null) {
-            root.put("suite", call.suite());
-        }
-        if (call.test() != null) {
-            root.put("test", call.test());
-        }
         root.set("request", CanonicalJson.tree(call.request()));
         root.put("status", 200);
         if (call.streaming()) {
@@ -122,8 +178,11 @@ final class CassetteStore {
         if (result.timeToFirstChunk() != null) {
             timings.put("timeToFirstChunk", result.timeToFirstChunk().toString());
         }
+        write(file(call, key), root, call.suite());
+    }
+
+    private void write(Path file, ObjectNode root, String suite) {
         String text = redaction.apply(CanonicalJson.pretty(CanonicalJson.sorted(root)));
-        Path file = file(call, key);
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), TEMP_PREFIX, TEMP_SUFFIX);
@@ -137,7 +196,7 @@ final class CassetteStore {
             throw new UncheckedIOException("Cannot write recording " + file + ": " + e.getMessage(), e);
         }
         used.add(file);
-        suites.add(safe(call.suite()));
+        suites.add(safe(suite));
     }
 
     /**
