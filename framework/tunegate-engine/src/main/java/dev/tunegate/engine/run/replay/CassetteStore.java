@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +27,8 @@ import java.util.stream.Stream;
 /**
  * The recordings on disk: one pretty-printed JSON file per interaction, with sorted keys, under
  * {@code <dir>/<suite>/<model>.<method>.<hash>.json}. Files are written atomically (a temporary file
- * then a move), so an interrupted run never leaves a half-written recording. Remembers which files a
+ * then a move), so an interrupted run never leaves a half-written recording. A suite's folder is listed
+ * once ({@link CassetteIndex}) and a file is read only when its call is made. Remembers which files a
  * run used, to list the ones it did not.
  */
 final class CassetteStore {
@@ -39,6 +42,11 @@ final class CassetteStore {
     private final Set<Path> used = ConcurrentHashMap.newKeySet();
     private final Set<String> suites = ConcurrentHashMap.newKeySet();
     private final Instant createdAt = Instant.now();
+    private final CassetteIndex index = new CassetteIndex();
+    /** Folder of each suite name and file-name part of each endpoint, worked out once (not per call). */
+    private final Map<String, Path> suiteDirs = new ConcurrentHashMap<>();
+
+    private final Map<String, String> models = new ConcurrentHashMap<>();
 
     CassetteStore(Path dir, Redaction redaction) {
         this.dir = dir;
@@ -70,8 +78,10 @@ final class CassetteStore {
     }
 
     private Path file(String suite, String endpoint, String key) {
-        String model = endpoint.substring(endpoint.lastIndexOf('/') + 1).replace(':', '.');
-        return dir.resolve(safe(suite)).resolve(safe(model) + "." + key.substring(0, 16) + ".json");
+        Path suiteDir = suiteDirs.computeIfAbsent(suite == null ? "" : suite, name -> dir.resolve(safe(name)));
+        String model = models.computeIfAbsent(
+                endpoint, name -> safe(name.substring(name.lastIndexOf('/') + 1).replace(':', '.')));
+        return suiteDir.resolve(model + "." + key.substring(0, 16) + ".json");
     }
 
     /** The recorded embedding of a text, if there is one with exactly this key. */
@@ -102,7 +112,7 @@ final class CassetteStore {
         for (double v : vector) {
             values.add(v);
         }
-        write(file(call, key), root, call.suite());
+        write(file(call, key), root);
     }
 
     private static ObjectNode header(String key, String endpoint, String suite, String test) {
@@ -121,13 +131,15 @@ final class CassetteStore {
 
     /** The recording in {@code file} when it exists and has this key. */
     private Optional<JsonNode> read(String suite, Path file, String key) {
-        suites.add(safe(suite));
-        if (!Files.isRegularFile(file)) {
+        suites.add(file.getParent().getFileName().toString());
+        if (!index.contains(file)) {
             return Optional.empty();
         }
         JsonNode root;
         try {
-            root = CanonicalJson.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            root = CanonicalJson.MAPPER.readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            return Optional.empty(); // removed since the folder was listed
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read recording " + file + ": " + e.getMessage(), e);
         }
@@ -137,27 +149,32 @@ final class CassetteStore {
     /** The recording of a call, if there is one with exactly this key. */
     Optional<ModelResult> load(ModelCall call, String key) {
         Path file = file(call, key);
-        Optional<JsonNode> read = read(call.suite(), file, key);
-        if (read.isEmpty()) {
+        suites.add(file.getParent().getFileName().toString());
+        if (!index.contains(file)) {
             return Optional.empty();
         }
-        JsonNode root = read.get();
-        used.add(file);
-        List<GenerateContentResponse> chunks = new ArrayList<>();
+        RecordingFile recording;
         try {
-            if (root.has("chunks")) {
-                for (JsonNode chunk : root.get("chunks")) {
-                    chunks.add(CanonicalJson.MAPPER.treeToValue(chunk, GenerateContentResponse.class));
-                }
-            } else {
-                chunks.add(CanonicalJson.MAPPER.treeToValue(root.get("response"), GenerateContentResponse.class));
-            }
+            recording = CanonicalJson.MAPPER.readValue(Files.readAllBytes(file), RecordingFile.class);
+        } catch (NoSuchFileException e) {
+            return Optional.empty(); // removed since the folder was listed
         } catch (IOException e) {
-            throw new UncheckedIOException("Recording " + file + " holds no readable response: " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot read recording " + file + ": " + e.getMessage(), e);
         }
-        JsonNode timings = root.path("timings");
-        Duration latency = duration(timings.path("latency"));
-        Duration firstChunk = timings.has("timeToFirstChunk") ? duration(timings.get("timeToFirstChunk")) : null;
+        if (!key.equals(recording.key())) {
+            return Optional.empty();
+        }
+        used.add(file);
+        List<GenerateContentResponse> chunks = recording.chunks() != null
+                ? recording.chunks()
+                : recording.response() != null ? List.of(recording.response()) : List.of();
+        if (chunks.isEmpty() || chunks.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new UncheckedIOException(
+                    "Recording " + file + " holds no readable response", new IOException("no response or chunks"));
+        }
+        RecordingFile.Timings timings = recording.timings();
+        Duration latency = timings == null ? null : duration(timings.latency());
+        Duration firstChunk = timings == null ? null : duration(timings.timeToFirstChunk());
         return Optional.of(new ModelResult(chunks, latency == null ? Duration.ZERO : latency, firstChunk, 0, true));
     }
 
@@ -178,10 +195,10 @@ final class CassetteStore {
         if (result.timeToFirstChunk() != null) {
             timings.put("timeToFirstChunk", result.timeToFirstChunk().toString());
         }
-        write(file(call, key), root, call.suite());
+        write(file(call, key), root);
     }
 
-    private void write(Path file, ObjectNode root, String suite) {
+    private void write(Path file, ObjectNode root) {
         String text = redaction.apply(CanonicalJson.pretty(CanonicalJson.sorted(root)));
         try {
             Files.createDirectories(file.getParent());
@@ -195,8 +212,9 @@ final class CassetteStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write recording " + file + ": " + e.getMessage(), e);
         }
+        index.added(file);
         used.add(file);
-        suites.add(safe(suite));
+        suites.add(file.getParent().getFileName().toString());
     }
 
     /**
@@ -271,12 +289,12 @@ final class CassetteStore {
         }
     }
 
-    private static Duration duration(JsonNode node) {
-        if (node == null || !node.isTextual()) {
+    private static Duration duration(String text) {
+        if (text == null) {
             return null;
         }
         try {
-            return Duration.parse(node.textValue());
+            return Duration.parse(text);
         } catch (RuntimeException e) {
             return null;
         }
