@@ -66,7 +66,14 @@ public final class ClientGatewayFactory implements GatewayFactory {
                         ? Thread.currentThread().getContextClassLoader()
                         : ClientGatewayFactory.class.getClassLoader());
         ModelGateway gateway = new GeminiGateway(
-                client, config.streaming(), config.tuningTimeout(), files, progress, config.tuneReplace());
+                        client, config.streaming(), config.tuningTimeout(), files, progress, config.tuneReplace())
+                .withVertexTuning(
+                        new ClientTuningJobs(client),
+                        config.vertex()
+                                .stagingBucket()
+                                .or(() -> config.embedded()
+                                        ? java.util.Optional.of(VertexTuning.EMBEDDED_BUCKET)
+                                        : java.util.Optional.empty()));
         if (config.mode() == ReplayMode.BATCH) {
             progress.accept("batch mode: calls go through :batchGenerateContent");
             gateway = new BatchGateway(

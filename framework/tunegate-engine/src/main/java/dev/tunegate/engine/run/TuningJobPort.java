@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 
 /**
  * The engine's port to Vertex AI supervised tuning jobs and Cloud Storage: what {@link VertexTuning} needs, in the
- * engine's own terms, so that the reuse rules are tested without HTTP. {@link ClientVertexTuningJobs} implements it
+ * engine's own terms, so that the reuse rules are tested without HTTP. {@link ClientTuningJobs} implements it
  * over the client.
  */
 interface TuningJobPort {

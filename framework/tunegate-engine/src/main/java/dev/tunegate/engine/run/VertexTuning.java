@@ -76,7 +76,9 @@ final class VertexTuning {
     private TuningJobPort.Job job(ModelVariant variant) {
         TuningJobPort.Job job = variant.tuningJob().isPresent()
                 ? jobs.get(variant.tuningJob().get())
-                : reusedOrCreated(variant.name(), variant.tune().get());
+                : reusedOrCreated(
+                        variant.checkpoint().map(VariantCheckpoint::variant).orElse(variant.name()),
+                        variant.tune().get());
         if (!job.ended()) {
             job = jobs.await(job.name(), new StateLog(job.name()), timeout);
         }
