@@ -86,6 +86,15 @@ final class RunCommand implements Callable<Integer> {
             description = "'embedded' (the in-process emulator, default) or a base URL such as http://127.0.0.1:8089.")
     String endpoint;
 
+    @Option(
+            names = "--checkpoints",
+            paramLabel = "WHICH",
+            description =
+                    "Checkpoints of every variant with a Vertex AI tuning job to evaluate, each as its own variant"
+                            + " <variant>@<id>: all, default, last or ids such as 2,3 (tunegate.checkpoints; replaces the"
+                            + " suites' checkpoints:).")
+    String checkpoints;
+
     @Option(names = "--concurrency", paramLabel = "N", description = "Model calls in flight at once.")
     Integer concurrency;
 
@@ -218,6 +227,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (cassettes != null) {
             config.put(Constants.CASSETTES_PROPERTY_NAME, cassettes.toString());
+        }
+        if (checkpoints != null) {
+            config.put(Constants.CHECKPOINTS_PROPERTY_NAME, checkpoints);
         }
         if (endpoint != null) {
             config.put(Constants.ENDPOINT_PROPERTY_NAME, endpoint);

@@ -250,6 +250,11 @@ final class ApiHandler implements HttpHandler {
     private int vertex(HttpExchange exchange, ApiRequest request, String version, String rest) throws IOException {
         VertexRoute route = vertex.route(request, version, rest);
         FaultDecision fault = injectFaults(request, "streamGenerateContent".equals(route.method()));
+        if (route.kind() == VertexRoute.Kind.TUNING_JOB) {
+            ApiResponse response = tuned.vertexTuningJobs(route.parent(), route.id(), route.method(), request);
+            sendJson(exchange, response.status(), response.body());
+            return response.status();
+        }
         if (route.method() == null) {
             requireMethod(request, "GET");
             sendJson(exchange, 200, vertex.resource(route));

@@ -28,7 +28,11 @@ final class BearerCheck {
     }
 
     void check(ApiRequest request, VertexRoute route) {
-        String permission = route.kind() == VertexRoute.Kind.ENDPOINT ? "endpoints" : "models";
+        String permission = switch (route.kind()) {
+            case ENDPOINT -> "endpoints";
+            case TUNING_JOB -> "tuningJobs";
+            default -> "models";
+        };
         String method = route.method() == null ? "get" : route.method();
         check(
                 request,

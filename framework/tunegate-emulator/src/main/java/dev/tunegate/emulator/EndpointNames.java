@@ -26,7 +26,7 @@ final class EndpointNames {
             rest = p.substring(version.length() + 2);
             if (VertexRoute.isVertex(rest)) {
                 VertexRoute route = VertexRoute.parse(version, rest);
-                return route == null ? "vertex.unknown" : route.statsName();
+                return route == null ? "vertex.unknown" : route.statsName(r.method());
             }
             if (version.equals("v1beta1")) {
                 return "unknown";

@@ -4,6 +4,7 @@ import static dev.tunegate.engine.Constants.*;
 
 import dev.tunegate.client.RetryPolicy;
 import dev.tunegate.engine.config.Budget;
+import dev.tunegate.engine.config.CheckpointSelection;
 import dev.tunegate.engine.config.ComparisonSettings;
 import dev.tunegate.engine.config.JudgeSettings;
 import dev.tunegate.engine.config.PriceTable;
@@ -290,7 +291,12 @@ final class ConfigurationReader {
                 clean,
                 shard,
                 prices,
-                variantModes);
+                variantModes,
+                values.checked(
+                        CHECKPOINTS_PROPERTY_NAME,
+                        Optional.empty(),
+                        "is not all, default, last or a comma-separated list of checkpoint ids (e.g. 2,3)",
+                        v -> Optional.of(CheckpointSelection.parse(v))));
     }
 
     private Optional<URI> endpoint(String value) {

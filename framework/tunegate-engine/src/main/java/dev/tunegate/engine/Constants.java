@@ -89,6 +89,14 @@ public final class Constants {
      */
     public static final String TUNE_REPLACE_PROPERTY_NAME = "tunegate.tune.replace";
 
+    /**
+     * Which checkpoints of every variant with a Vertex AI tuning job ({@code tuningJob:} or a {@code tune:} block
+     * with {@code provider: vertex}) to evaluate, replacing the suites' {@code checkpoints:}: {@code all},
+     * {@code default}, {@code last} or comma-separated checkpoint ids ({@code 2,3}). Each checkpoint runs as its own
+     * variant {@code <variant>@<checkpointId>}; {@code tunegate run --checkpoints} sets it.
+     */
+    public static final String CHECKPOINTS_PROPERTY_NAME = "tunegate.checkpoints";
+
     /** Largest suite or data file read, in bytes (default 5242880). Larger files are a discovery error. */
     public static final String SUITE_MAX_BYTES_PROPERTY_NAME = "tunegate.suite.max-bytes";
 

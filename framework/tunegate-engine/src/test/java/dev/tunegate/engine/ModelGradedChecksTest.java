@@ -311,6 +311,55 @@ class ModelGradedChecksTest {
     }
 
     @Test
+    void winRateNonInferiorityJudgesTheLowerBoundOfTheWinRate() throws IOException {
+        // a judge that always prefers the first answer: every comparison is a tie, win rate 0.5 over 8 cases,
+        // whose 95% Wilson interval (16 orders) starts at 0.280
+        ScriptedGateway biased =
+                new ScriptedGateway(r -> answer("{\"winner\":\"A\",\"reasoning\":\"the first is better\"}", "STOP"));
+        StringBuilder cases = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            cases.append("  - {id: c")
+                    .append(i)
+                    .append(", prompt: Sorry number ")
+                    .append(i)
+                    .append("}\n");
+        }
+        for (String margin : List.of("0.1", "0.25")) {
+            Path suite = dir.resolve("ties.eval.yaml");
+            Files.writeString(
+                    suite,
+                    "suite: ties\n"
+                            + "models:\n"
+                            + "  v1: {model: models/echo, role: baseline}\n"
+                            + "  v2: {model: models/upper, role: candidate}\n"
+                            + "defaults:\n"
+                            + "  expect: [{pairwise: {against: v1, rubric: 'Which is politer?'}}]\n"
+                            + "cases:\n"
+                            + cases
+                            + "gate: {candidate: v2, baseline: v1, minWinRate: 0.5, winRateNonInferiority: {margin: "
+                            + margin + "}}\n");
+            EngineExecutionResults results = run(biased, suite);
+            String gate = Files.readString(dir.resolve("reports/tunegate/summary.json"));
+            assertThat(gate)
+                    .contains("\"name\" : \"winRateNonInferiority\"")
+                    .contains("lower 95% bound >= 0.5 - " + margin)
+                    .contains("0.500 (0 wins, 8 ties, 0 losses, 95% CI 0.280-0.720)");
+            if (margin.equals("0.1")) {
+                results.testEvents()
+                        .assertThatEvents()
+                        .haveExactly(
+                                1,
+                                event(
+                                        test(),
+                                        finishedWithFailure(message(m ->
+                                                m.contains("winRateNonInferiority  lower 95% bound >= 0.5 - 0.1")))));
+            } else {
+                results.testEvents().assertStatistics(s -> s.failed(0));
+            }
+        }
+    }
+
+    @Test
     void similarEmbedsEachTextOncePerRunAndComparesByCosine() throws IOException {
         ScriptedGateway gateway = new ScriptedGateway(r -> {
             throw new AssertionError("no judge here");
@@ -346,6 +395,37 @@ class ModelGradedChecksTest {
         assertThat(Files.readString(dir.resolve("reports/tunegate/summary.json")))
                 .contains("\"matcher\" : \"similar\"")
                 .contains("cosine similarity");
+    }
+
+    @Test
+    void embeddingCallsCountAgainstTheBudget() throws IOException {
+        ScriptedGateway gateway = new ScriptedGateway(r -> {
+            throw new AssertionError("no judge here");
+        });
+        // each model call costs 5 tokens: 4 cases are 20, within 60; the first embedding alone is estimated at
+        // over 100 tokens (one per 4 characters of the 400-character reference)
+        String reference = "here is our refund policy ".repeat(16);
+        Path suite = dir.resolve("budget.eval.yaml");
+        Files.writeString(
+                suite,
+                "suite: budget\n"
+                        + "models:\n"
+                        + "  v1: {model: models/echo}\n"
+                        + "defaults:\n"
+                        + "  expect:\n"
+                        + "    - similar: {to: '" + reference + "', min: 0.1, model: models/embedder}\n"
+                        + "cases:\n"
+                        + "  - {id: a, prompt: Sorry here is our refund policy}\n"
+                        + "  - {id: b, prompt: Sorry here is our refund policy again}\n"
+                        + "  - {id: c, prompt: Sorry here is our refund policy once more}\n"
+                        + "  - {id: d, prompt: Sorry here is our refund policy at last}\n");
+        EngineExecutionResults results =
+                run(gateway, suite, "tunegate.budget", "60 tokens", "tunegate.concurrency", "1");
+        assertThat(results.testEvents().succeeded().count())
+                .as("the embeddings exhaust the budget before every case is checked")
+                .isLessThan(4);
+        assertThat(Files.readString(dir.resolve("reports/tunegate/summary.json")))
+                .contains("tunegate.budget=60 tokens reached");
     }
 
     @Test

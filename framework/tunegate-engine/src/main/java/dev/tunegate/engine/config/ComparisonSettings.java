@@ -22,6 +22,8 @@ import org.apiguardian.api.API;
  * @param shard              {@code tunegate.shard}: the one shard of the cases this run runs, or empty for all
  * @param prices             token prices for the cost in reports (the shipped table and {@code tunegate.prices})
  * @param variantModes       {@code tunegate.mode.<variant>}: record/replay mode per variant ({@code replay}: frozen)
+ * @param checkpoints        {@code tunegate.checkpoints}: replaces the {@code checkpoints:} of every variant with a
+ *                           Vertex AI tuning job
  */
 @API(status = API.Status.INTERNAL)
 public record ComparisonSettings(
@@ -36,7 +38,8 @@ public record ComparisonSettings(
         boolean allureClean,
         Optional<Shard> shard,
         PriceTable prices,
-        Map<String, ReplayMode> variantModes) {
+        Map<String, ReplayMode> variantModes,
+        Optional<CheckpointSelection> checkpoints) {
 
     public ComparisonSettings {
         variantModes = Map.copyOf(variantModes);
@@ -68,6 +71,7 @@ public record ComparisonSettings(
                 true,
                 Optional.empty(),
                 PriceTable.load(Optional.empty()),
-                Map.of());
+                Map.of(),
+                Optional.empty());
     }
 }

@@ -107,6 +107,12 @@ public final class ClientGatewayFactory implements GatewayFactory {
                     }
 
                     @Override
+                    public java.util.Optional<dev.tunegate.engine.model.suite.VariantCheckpoint> checkpoint(
+                            dev.tunegate.engine.model.suite.ModelVariant variant) {
+                        return calls.checkpoint(variant);
+                    }
+
+                    @Override
                     public void close() {
                         try {
                             calls.close();

@@ -99,7 +99,7 @@ final class GradingCalls {
         try {
             if (call.embedding()) {
                 String model = call.model().orElse(settings.embeddingModel());
-                reply = embed(model, call.texts()).thenApply(GradingReply::of);
+                reply = embed(test, model, call.texts()).thenApply(GradingReply::of);
             } else {
                 String model = call.model().orElse(settings.judgeModel());
                 reply = gateway.generate(test, sample, model, call.request()).thenApply(GradingReply::of);
@@ -110,13 +110,17 @@ final class GradingCalls {
         return reply.exceptionally(e -> GradingReply.failed(unwrap(e)));
     }
 
-    /** The embeddings of {@code texts}: cached ones from this run, the others in batches of at most 100. */
-    private CompletableFuture<List<double[]>> embed(String model, List<String> texts) {
+    /**
+     * The embeddings of {@code texts}: cached ones from this run, the others in batches of at most 100. The
+     * cache is per suite, so that every suite's recordings hold the embeddings it uses and replay on their own.
+     */
+    private CompletableFuture<List<double[]>> embed(PlannedTest test, String model, List<String> texts) {
+        String scope = test.suite().name() + "\n" + model + "\n";
         List<String> missing = new ArrayList<>();
         Map<String, CompletableFuture<double[]>> mine = new LinkedHashMap<>();
         List<CompletableFuture<double[]>> all = new ArrayList<>(texts.size());
         for (String text : texts) {
-            String key = model + "\n" + text;
+            String key = scope + text;
             CompletableFuture<double[]> created = new CompletableFuture<>();
             CompletableFuture<double[]> existing = embeddings.putIfAbsent(key, created);
             if (existing == null) {
@@ -131,7 +135,7 @@ final class GradingCalls {
             List<String> batch = List.copyOf(missing.subList(from, Math.min(missing.size(), from + MAX_BATCH)));
             CompletableFuture<List<double[]>> vectors;
             try {
-                vectors = gateway.embed(model, batch);
+                vectors = gateway.embed(test, model, batch);
             } catch (RuntimeException e) {
                 vectors = CompletableFuture.failedFuture(e);
             }
@@ -139,7 +143,7 @@ final class GradingCalls {
                 for (int i = 0; i < batch.size(); i++) {
                     CompletableFuture<double[]> f = mine.get(batch.get(i));
                     if (error != null || result == null || result.size() != batch.size()) {
-                        embeddings.remove(model + "\n" + batch.get(i), f); // a failure is not cached
+                        embeddings.remove(scope + batch.get(i), f); // a failure is not cached
                         f.completeExceptionally(
                                 error != null ? error : new IllegalStateException("wrong number of embeddings"));
                     } else {

@@ -38,6 +38,8 @@ final class ModelExistence {
         for (ModelVariant variant : suite.variants().values()) {
             if (rejected
                     || variant.tune().isPresent()
+                    || variant.vertexTuning()
+                    || variant.checkpoint().isPresent()
                     || config.variants().map(v -> !v.contains(variant.name())).orElse(false)) {
                 continue;
             }

@@ -357,7 +357,7 @@ final class RunRecorder implements ResultListener {
                 candidate,
                 outcomes(record),
                 record.suite.cases().size());
-        return record.graded.withWinRateRule(verdict, record.suite.gate());
+        return record.graded.withWinRateRules(verdict, record.suite.gate());
     }
 
     /** Every recorded case's outcomes, each built when read. */

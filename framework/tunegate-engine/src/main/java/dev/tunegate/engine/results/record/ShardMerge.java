@@ -2,6 +2,7 @@ package dev.tunegate.engine.results.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunegate.engine.config.Shard;
 import dev.tunegate.engine.model.gate.CaseOutcome;
 import dev.tunegate.engine.model.gate.CheckpointRecommender;
@@ -283,11 +284,11 @@ public final class ShardMerge {
         cases.forEach(c -> caseOrder.put(c.id(), c.index() == null ? Integer.MAX_VALUE : c.index()));
         GradedTally graded = GradedTally.merged(
                 parts.stream().map(SummaryDocument.Suite::modelGraded).toList(), caseOrder);
-        Optional<JsonNode> winRateRule = minWinRate(first);
+        Optional<JsonNode> winRateRules = winRateRules(first);
         List<GateVerdict> verdicts = roles.candidates().stream()
                 .map(candidate -> GateEvaluator.evaluate(
                         first.name(), first.gate(), roles, candidate, outcomes, first.caseCount()))
-                .map(verdict -> graded.withWinRateRule(verdict, winRateRule))
+                .map(verdict -> graded.withWinRateRules(verdict, winRateRules))
                 .toList();
         return new SuiteResult(
                 first.name(),
@@ -311,18 +312,29 @@ public final class ShardMerge {
     }
 
     /**
-     * The suite's {@code minWinRate} gate rule, read back from the check its shards' gates reported (the rule
-     * lives in the suite's {@code gate:} block, not in the gate policy the shards record); empty when none has it.
+     * The suite's win-rate gate rules ({@code minWinRate}, {@code winRateNonInferiority}), read back from the
+     * checks its shards' gates reported (the rules live in the suite's {@code gate:} block, not in the gate
+     * policy the shards record); empty when none has them.
      */
-    private static Optional<JsonNode> minWinRate(SummaryDocument.Suite shard) {
-        return shard.candidates().stream()
-                .flatMap(c -> c.checks().stream())
-                .filter(check ->
-                        check.name().equals("minWinRate") && check.required().startsWith(">= "))
-                .findFirst()
-                .map(check -> JSON.createObjectNode()
-                        .put("minWinRate", Double.parseDouble(check.required().substring(3))));
+    private static Optional<JsonNode> winRateRules(SummaryDocument.Suite shard) {
+        ObjectNode rules = JSON.createObjectNode();
+        shard.candidates().stream().flatMap(c -> c.checks().stream()).forEach(check -> {
+            if (check.name().equals("minWinRate") && check.required().startsWith(">= ")) {
+                rules.put("minWinRate", Double.parseDouble(check.required().substring(3)));
+            }
+            java.util.regex.Matcher ni = NON_INFERIORITY.matcher(check.required());
+            if (check.name().equals("winRateNonInferiority") && ni.matches()) {
+                rules.putObject("winRateNonInferiority")
+                        .put("margin", Double.parseDouble(ni.group(2)))
+                        .put("confidence", Double.parseDouble(ni.group(1)) / 100);
+            }
+        });
+        return rules.isEmpty() ? Optional.empty() : Optional.of(rules);
     }
+
+    /** The requirement of a {@code winRateNonInferiority} check: {@code lower 95% bound >= 0.5 - 0.1}. */
+    private static final java.util.regex.Pattern NON_INFERIORITY =
+            java.util.regex.Pattern.compile("lower ([0-9.]+)% bound >= 0\\.5 - ([0-9.]+)");
 
     /** Each variant's tokens and cost summed over the shards (cost unknown when a shard's is). */
     private static Map<String, VariantUsage> usage(List<SummaryDocument.Suite> parts) {
