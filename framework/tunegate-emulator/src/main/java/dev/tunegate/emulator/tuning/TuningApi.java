@@ -45,11 +45,11 @@ final class TuningApi implements TunedModelService {
     private static final Pattern EMPTY_OBJECT = Pattern.compile("\\s*\\{\\s*}\\s*");
 
     private final TuningService service;
-    private final VertexTuningJobs vertex;
+    private final VertexTuningService vertex;
     private final Map<String, ServedModel> baseModels;
     private final ObjectMapper mapper = GeminiJson.newMapper();
 
-    TuningApi(TuningService service, VertexTuningJobs vertex, Map<String, ServedModel> baseModels) {
+    TuningApi(TuningService service, VertexTuningService vertex, Map<String, ServedModel> baseModels) {
         this.service = service;
         this.vertex = vertex;
         this.baseModels = Map.copyOf(baseModels);
@@ -76,7 +76,7 @@ final class TuningApi implements TunedModelService {
     }
 
     /**
-     * Vertex AI tuning jobs ({@link VertexTuningJobs}): {@code POST parent/tuningJobs} create,
+     * Vertex AI tuning jobs ({@link VertexTuningService}): {@code POST parent/tuningJobs} create,
      * {@code GET parent/tuningJobs[?pageSize&pageToken]} list, {@code GET parent/tuningJobs/{id}},
      * {@code POST parent/tuningJobs/{id}:cancel}.
      */

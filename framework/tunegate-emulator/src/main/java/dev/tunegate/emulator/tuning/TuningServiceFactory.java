@@ -59,7 +59,7 @@ public final class TuningServiceFactory implements TunedModelServiceFactory {
                 tunable,
                 context.baseModels()::containsKey,
                 name -> defaults(context.baseModels().get(name)));
-        VertexTuningJobs vertex = new VertexTuningJobs(
+        VertexTuningService vertex = new VertexTuningService(
                 settings,
                 new VertexTuningRequestReader(tunable, GcsDirectory.at(context.gcsDir())),
                 context.baseModels(),

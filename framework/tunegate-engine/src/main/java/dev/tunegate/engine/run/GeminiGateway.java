@@ -155,7 +155,7 @@ final class GeminiGateway implements ModelGateway {
     }
 
     /** Makes the Vertex AI tuning jobs of variants ready through {@code jobs} (on the gateway's tuning threads). */
-    GeminiGateway withVertexTuning(VertexTuningJobs jobs, Optional<String> stagingBucket) {
+    GeminiGateway withVertexTuning(TuningJobPort jobs, Optional<String> stagingBucket) {
         this.vertexTuning = new VertexTuning(jobs, files, stagingBucket, tuningTimeout, progress, tuningThreads);
         return this;
     }

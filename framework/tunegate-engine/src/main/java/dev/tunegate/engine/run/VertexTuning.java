@@ -31,13 +31,13 @@ final class VertexTuning {
     /** The staging bucket of local training files on the embedded emulator when none is configured. */
     static final String EMBEDDED_BUCKET = "tunegate-staging";
 
-    private final VertexTuningJobs jobs;
+    private final TuningJobPort jobs;
     private final SuiteFiles files;
     private final Optional<String> stagingBucket;
     private final Duration timeout;
     private final Consumer<String> progress;
     private final Executor executor;
-    private final Map<Object, CompletableFuture<VertexTuningJobs.Job>> ready = new ConcurrentHashMap<>();
+    private final Map<Object, CompletableFuture<TuningJobPort.Job>> ready = new ConcurrentHashMap<>();
     private final Map<String, VariantCheckpoint> resolved = new ConcurrentHashMap<>();
 
     /**
@@ -45,7 +45,7 @@ final class VertexTuning {
      * @param timeout       how long to wait for a job ({@code tunegate.tuning.timeout})
      */
     VertexTuning(
-            VertexTuningJobs jobs,
+            TuningJobPort jobs,
             SuiteFiles files,
             Optional<String> stagingBucket,
             Duration timeout,
@@ -73,8 +73,8 @@ final class VertexTuning {
         return Optional.ofNullable(resolved.get(variant));
     }
 
-    private VertexTuningJobs.Job job(ModelVariant variant) {
-        VertexTuningJobs.Job job = variant.tuningJob().isPresent()
+    private TuningJobPort.Job job(ModelVariant variant) {
+        TuningJobPort.Job job = variant.tuningJob().isPresent()
                 ? jobs.get(variant.tuningJob().get())
                 : reusedOrCreated(variant.name(), variant.tune().get());
         if (!job.ended()) {
@@ -87,7 +87,7 @@ final class VertexTuning {
         return job;
     }
 
-    private VertexTuningJobs.Job reusedOrCreated(String variant, TuneSpec tune) {
+    private TuningJobPort.Job reusedOrCreated(String variant, TuneSpec tune) {
         String hash;
         try {
             hash = VertexTuningHash.of(tune, files);
@@ -96,9 +96,9 @@ final class VertexTuning {
                     "cannot read the tuning data of variant '" + variant + "': " + e.getMessage(), e);
         }
         String name = tune.displayName().orElseThrow();
-        List<VertexTuningJobs.Job> named =
+        List<TuningJobPort.Job> named =
                 jobs.list().stream().filter(j -> name.equals(j.displayName())).toList();
-        Optional<VertexTuningJobs.Job> same = named.stream()
+        Optional<TuningJobPort.Job> same = named.stream()
                 .filter(j -> hash.equals(j.labels().get(VertexTuningHash.LABEL)) && !j.failed())
                 .reduce((first, later) -> later);
         if (same.isPresent()) {
@@ -109,7 +109,7 @@ final class VertexTuning {
             return same.get();
         }
         progress.accept("creating a tuning job for variant '" + variant + "': " + why(named, name, hash));
-        VertexTuningJobs.Job created = jobs.create(new VertexTuningJobs.NewJob(
+        TuningJobPort.Job created = jobs.create(new TuningJobPort.NewJob(
                 tune.baseModel(),
                 staged(tune.trainingData(), hash),
                 tune.validationData().map(uri -> staged(uri, hash)),
@@ -121,7 +121,7 @@ final class VertexTuning {
     }
 
     /** Why no job is reused, for the log: none with the name, or the hashes of those with it. */
-    private static String why(List<VertexTuningJobs.Job> named, String name, String hash) {
+    private static String why(List<TuningJobPort.Job> named, String name, String hash) {
         if (named.isEmpty()) {
             return "no tuning job named '" + name + "' exists (content hash " + hash + ")";
         }
@@ -153,23 +153,23 @@ final class VertexTuning {
         }
     }
 
-    private String endpoint(ModelVariant variant, VertexTuningJobs.Job job) {
+    private String endpoint(ModelVariant variant, TuningJobPort.Job job) {
         if (variant.checkpoint().isEmpty()) {
             return job.endpoint()
                     .orElseThrow(() -> new GeminiGateway.TuningFailedException(
                             "tuning job " + job.name() + " succeeded but has no tuned model endpoint"));
         }
         VariantCheckpoint planned = variant.checkpoint().get();
-        List<VertexTuningJobs.Checkpoint> points = job.checkpoints().stream()
-                .sorted(Comparator.comparingInt(VertexTuningJobs.Checkpoint::epoch))
+        List<TuningJobPort.Checkpoint> points = job.checkpoints().stream()
+                .sorted(Comparator.comparingInt(TuningJobPort.Checkpoint::epoch))
                 .toList();
-        VertexTuningJobs.Checkpoint point = points.stream()
+        TuningJobPort.Checkpoint point = points.stream()
                 .filter(p -> p.checkpointId().equals(planned.checkpointId()))
                 .findFirst()
                 .orElseThrow(() -> new GeminiGateway.TuningFailedException("tuning job " + job.name()
                         + " has no checkpoint " + planned.checkpointId() + " (its checkpoints: "
                         + points.stream()
-                                .map(VertexTuningJobs.Checkpoint::checkpointId)
+                                .map(TuningJobPort.Checkpoint::checkpointId)
                                 .collect(Collectors.joining(", "))
                         + "), so variant '" + variant.name() + "' cannot run"));
         resolved.put(
@@ -186,7 +186,7 @@ final class VertexTuning {
     }
 
     /** Logs a job's state when it changes. */
-    private final class StateLog implements Consumer<VertexTuningJobs.Job> {
+    private final class StateLog implements Consumer<TuningJobPort.Job> {
         private final String name;
         private String last;
 
@@ -195,7 +195,7 @@ final class VertexTuning {
         }
 
         @Override
-        public void accept(VertexTuningJobs.Job job) {
+        public void accept(TuningJobPort.Job job) {
             if (!job.state().equals(last)) {
                 last = job.state();
                 progress.accept("tuning job " + name + ": " + job.state());

@@ -84,7 +84,7 @@ class VertexTuningTest {
 
         assertThat(tuning().ready(variant("train.jsonl")).join()).isEqualTo("projects/p/locations/l/endpoints/job1-3");
         assertThat(jobs.created).hasSize(1);
-        VertexTuningJobs.NewJob first = jobs.created.get(0);
+        TuningJobPort.NewJob first = jobs.created.get(0);
         assertThat(first.trainingDatasetUri()).matches("gs://staging/tunegate/[0-9a-f]{40}/train\\.jsonl");
         assertThat(jobs.uploads).containsOnlyKeys(first.trainingDatasetUri());
         assertThat(first.displayName()).isEqualTo("sweep-cand");
@@ -163,7 +163,7 @@ class VertexTuningTest {
     }
 
     /** Jobs in memory: created RUNNING, awaited to SUCCEEDED with one checkpoint per epoch (or FAILED). */
-    private static final class FakeJobs implements VertexTuningJobs {
+    private static final class FakeJobs implements TuningJobPort {
         final List<NewJob> created = new ArrayList<>();
         final Map<String, byte[]> uploads = new LinkedHashMap<>();
         final Map<String, Job> jobs = new LinkedHashMap<>();

@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * written through to a {@link VertexTuningStore}; a job still running when the emulator stopped is
  * FAILED (ABORTED) after a restart, like an interrupted {@code tunedModels.create}.
  */
-final class VertexTuningJobs implements AutoCloseable {
+final class VertexTuningService implements AutoCloseable {
 
     private static final int DEFAULT_PAGE_SIZE = 50;
     private static final int MAX_PAGE_SIZE = 100;
@@ -53,7 +53,7 @@ final class VertexTuningJobs implements AutoCloseable {
     private final Map<String, LearnedModel> learned = new ConcurrentHashMap<>();
     private final ScheduledExecutorService executor;
 
-    VertexTuningJobs(
+    VertexTuningService(
             TuningSettings settings,
             VertexTuningRequestReader reader,
             Map<String, ServedModel> baseModels,

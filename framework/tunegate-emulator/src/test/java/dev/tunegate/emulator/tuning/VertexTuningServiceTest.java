@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * answers from what was learned at that epoch, the tuned model's {@code models.get}, list paging,
  * cancel, injected failures, and 400s naming the field for broken requests.
  */
-class VertexTuningJobsTest {
+class VertexTuningServiceTest {
     static final String PARENT = "projects/demo/locations/us-central1";
     static final String V1 = "/v1/" + PARENT + "/";
 

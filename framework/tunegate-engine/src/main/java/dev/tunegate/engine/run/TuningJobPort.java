@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * engine's own terms, so that the reuse rules are tested without HTTP. {@link ClientVertexTuningJobs} implements it
  * over the client.
  */
-interface VertexTuningJobs {
+interface TuningJobPort {
 
     /** Every tuning job of the project and location (all pages). */
     List<Job> list();
