@@ -46,13 +46,13 @@ class CheckpointOverfittingTest {
                 .build()
                 .start()) {
             RawApi api = new RawApi(emulator.baseUrl());
-            ObjectNode body = VertexTuningJobsTest.job("gs://skyline-data/train.jsonl", 8);
+            ObjectNode body = VertexTuningServiceTest.job("gs://skyline-data/train.jsonl", 8);
             body.with("supervisedTuningSpec").with("hyperParameters").put("learningRateMultiplier", 2.0);
-            String name = api.post(VertexTuningJobsTest.V1 + "tuningJobs", body)
+            String name = api.post(VertexTuningServiceTest.V1 + "tuningJobs", body)
                     .json()
                     .path("name")
                     .asText();
-            JsonNode job = VertexTuningJobsTest.awaitEnd(api, name, Duration.ofSeconds(60));
+            JsonNode job = VertexTuningServiceTest.awaitEnd(api, name, Duration.ofSeconds(60));
             JsonNode checkpoints = job.at("/tunedModel/checkpoints");
             assertThat(checkpoints).hasSize(8);
 

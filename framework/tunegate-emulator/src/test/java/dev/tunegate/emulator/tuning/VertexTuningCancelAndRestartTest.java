@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a job cut off by the stop is FAILED).
  */
 class VertexTuningCancelAndRestartTest {
-    private static final String V1 = VertexTuningJobsTest.V1;
+    private static final String V1 = VertexTuningServiceTest.V1;
 
     @TempDir
     Path dataDir;
@@ -30,7 +30,7 @@ class VertexTuningCancelAndRestartTest {
                 .start();
         Path data = dataDir.resolve("gcs/tuning-data/support.jsonl");
         Files.createDirectories(data.getParent());
-        Files.writeString(data, VertexTuningJobsTest.supportJsonl());
+        Files.writeString(data, VertexTuningServiceTest.supportJsonl());
         return emulator;
     }
 
@@ -38,7 +38,7 @@ class VertexTuningCancelAndRestartTest {
     void aRunningJobIsCancelledAndACancelledJobCannotBeCancelledAgain() throws Exception {
         try (GeminiEmulator emulator = start(2_000)) {
             RawApi api = new RawApi(emulator.baseUrl());
-            String name = api.post(V1 + "tuningJobs", VertexTuningJobsTest.job("gs://tuning-data/support.jsonl", 3))
+            String name = api.post(V1 + "tuningJobs", VertexTuningServiceTest.job("gs://tuning-data/support.jsonl", 3))
                     .json()
                     .path("name")
                     .asText();
@@ -63,11 +63,11 @@ class VertexTuningCancelAndRestartTest {
         String interrupted;
         try (GeminiEmulator emulator = start(0)) {
             RawApi api = new RawApi(emulator.baseUrl());
-            name = api.post(V1 + "tuningJobs", VertexTuningJobsTest.job("gs://tuning-data/support.jsonl", 3))
+            name = api.post(V1 + "tuningJobs", VertexTuningServiceTest.job("gs://tuning-data/support.jsonl", 3))
                     .json()
                     .path("name")
                     .asText();
-            before = VertexTuningJobsTest.awaitEnd(api, name, Duration.ofSeconds(30));
+            before = VertexTuningServiceTest.awaitEnd(api, name, Duration.ofSeconds(30));
             assertThat(before.path("state").asText()).isEqualTo("JOB_STATE_SUCCEEDED");
             answerBefore = RawApi.text(api.post(
                     "/v1/" + before.at("/tunedModel/checkpoints/1/endpoint").asText() + ":generateContent",
@@ -84,7 +84,7 @@ class VertexTuningCancelAndRestartTest {
             assertThat(RawApi.text(answer)).isEqualTo(answerBefore);
             assertThat(api.get("/v1/" + after.at("/tunedModel/model").asText()).status())
                     .isEqualTo(200);
-            interrupted = api.post(V1 + "tuningJobs", VertexTuningJobsTest.job("gs://tuning-data/support.jsonl", 3))
+            interrupted = api.post(V1 + "tuningJobs", VertexTuningServiceTest.job("gs://tuning-data/support.jsonl", 3))
                     .json()
                     .path("name")
                     .asText();
