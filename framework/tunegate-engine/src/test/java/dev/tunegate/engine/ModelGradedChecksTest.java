@@ -48,7 +48,7 @@ class ModelGradedChecksTest {
     Path dir;
 
     /** Models under test echo the prompt; {@code models/judge} answers what {@code judge} makes of the request. */
-    static final class ScriptedGateway implements ModelGateway {
+    static class ScriptedGateway implements ModelGateway {
         final List<String> judgePrompts = new CopyOnWriteArrayList<>();
         final List<GenerateContentRequest> judgeRequests = new CopyOnWriteArrayList<>();
         final List<String> calls = new CopyOnWriteArrayList<>();
@@ -307,13 +307,17 @@ class ModelGradedChecksTest {
             List<Path> shards = new java.util.ArrayList<>();
             for (String shard : List.of("1/2", "2/2")) {
                 Path shardReports = dir.resolve("shard-" + shard.charAt(0));
-                EngineTestKit.engine(new TuneGateTestEngine(judge.get().factory()))
+                EngineExecutionResults shardRun = EngineTestKit.engine(
+                                new TuneGateTestEngine(judge.get().factory()))
                         .selectors(selectFile(suite.toFile()))
                         .configurationParameter("tunegate.judge.model", "models/judge")
                         .configurationParameter("tunegate.reports.dir", shardReports.toString())
                         .configurationParameter("tunegate.allure.enabled", "false")
                         .configurationParameter("tunegate.shard", shard)
                         .execute();
+                assertThat(shardReports.resolve("tunegate/summary.json"))
+                        .as("shard " + shard + ": " + shardRun.allEvents().list())
+                        .exists();
                 shards.add(shardReports);
             }
             Path merged = dir.resolve("merged");
@@ -502,6 +506,42 @@ class ModelGradedChecksTest {
                 .isLessThan(4);
         assertThat(Files.readString(dir.resolve("reports/tunegate/summary.json")))
                 .contains("tunegate.budget=60 tokens reached");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aJudgeThatHangsFailsItsCheckAfterTheJudgeTimeoutAndTheRunGoesOn() throws IOException {
+        ScriptedGateway hanging =
+                new ScriptedGateway(r -> {
+                    throw new AssertionError("not called");
+                }) {
+                    @Override
+                    public CompletableFuture<ModelAnswer> generate(String model, GenerateContentRequest request) {
+                        if (model.equals("models/judge")) {
+                            calls.add(model);
+                            return new CompletableFuture<>(); // never answers
+                        }
+                        return super.generate(model, request);
+                    }
+                };
+        EngineExecutionResults results = run(
+                hanging,
+                suite("hangs", "      - judge: Apologises\n      - contains: refund\n"),
+                "tunegate.judge.timeout",
+                "PT0.3S");
+        results.testEvents()
+                .assertStatistics(s -> s.succeeded(0).failed(3))
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test(),
+                                displayName("hangs › refund [v1]"),
+                                finishedWithFailure(
+                                        message(m -> m.contains("did not finish within the time limit of PT0.3S")
+                                                && m.contains("tunegate.judge.timeout")))));
+        assertThat(Files.readString(dir.resolve("reports/tunegate/summary.json")))
+                .contains("\"ERROR\"");
     }
 
     @Test
