@@ -112,7 +112,8 @@ final class ConfigurationReader {
                 vertex(),
                 new JudgeSettings(
                         values.string(JUDGE_MODEL_PROPERTY_NAME).orElse(JudgeSettings.DEFAULT_JUDGE_MODEL),
-                        values.string(EMBEDDING_MODEL_PROPERTY_NAME).orElse(JudgeSettings.DEFAULT_EMBEDDING_MODEL)),
+                        values.string(EMBEDDING_MODEL_PROPERTY_NAME).orElse(JudgeSettings.DEFAULT_EMBEDDING_MODEL),
+                        values.duration(JUDGE_TIMEOUT_PROPERTY_NAME, JudgeSettings.DEFAULT_TIMEOUT)),
                 comparison(root),
                 values.checked(
                         BUDGET_PROPERTY_NAME,

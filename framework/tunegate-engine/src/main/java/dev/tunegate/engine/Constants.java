@@ -169,6 +169,14 @@ public final class Constants {
     public static final String EMBEDDING_MODEL_PROPERTY_NAME = "tunegate.embedding.model";
 
     /**
+     * Time limit of one model-graded check ({@code judge}, {@code pairwise}, {@code similar}) on one answer, from
+     * its first grading call to its outcome (ISO-8601 duration, default {@code PT5M}); a check that takes longer
+     * (a judge that hangs) is an ERROR naming the limit, never a pass, and the run goes on. Not
+     * {@code tunegate.matcher.timeout}, which bounds computing on an answer, not model calls.
+     */
+    public static final String JUDGE_TIMEOUT_PROPERTY_NAME = "tunegate.judge.timeout";
+
+    /**
      * Record/replay of model calls: {@code live} (default: always call the endpoint), {@code record}
      * (call and record), {@code replay} (answer from recordings; a call without one aborts its test) or
      * {@code auto} (replay what is recorded, call and record the rest). See {@code dev.tunegate.engine.run.replay}.

@@ -48,7 +48,7 @@ class ModelGradedChecksTest {
     Path dir;
 
     /** Models under test echo the prompt; {@code models/judge} answers what {@code judge} makes of the request. */
-    static final class ScriptedGateway implements ModelGateway {
+    static class ScriptedGateway implements ModelGateway {
         final List<String> judgePrompts = new CopyOnWriteArrayList<>();
         final List<GenerateContentRequest> judgeRequests = new CopyOnWriteArrayList<>();
         final List<String> calls = new CopyOnWriteArrayList<>();
@@ -252,6 +252,86 @@ class ModelGradedChecksTest {
     }
 
     @Test
+    void inconclusiveCasesCanBeLeftOutOfTheGateAndMergeAgrees() throws IOException {
+        // v2's answer to "refund" gets PASS, FAIL, PASS from the judge's 3 samples: inconclusive; all else passes
+        java.util.function.Supplier<ScriptedGateway> judge =
+                () -> new ScriptedGateway(r -> r.generationConfig().seed() == 2 && text(r).contains("<answer>\nREFUND")
+                        ? answer("{\"verdict\":\"FAIL\",\"score\":0.4,\"reasoning\":\"curt\"}", "STOP")
+                        : answer("{\"verdict\":\"PASS\",\"score\":0.9,\"reasoning\":\"polite\"}", "STOP"));
+        for (String policy : List.of("fail", "exclude")) {
+            Path suite = dir.resolve("unsure.eval.yaml");
+            Files.writeString(
+                    suite,
+                    "suite: unsure\n"
+                            + "models:\n"
+                            + "  v1: {model: models/echo, role: baseline}\n"
+                            + "  v2: {model: models/upper, role: candidate}\n"
+                            + "defaults:\n"
+                            + "  expect: [{judge: {rubric: Apologises, samples: 3}}]\n"
+                            + "cases:\n"
+                            + "  - {id: refund, prompt: refund please}\n"
+                            + "  - {id: hello, prompt: hello there}\n"
+                            + "  - {id: thanks, prompt: thanks a lot}\n"
+                            + "gate: {candidate: v2, baseline: v1, minPassRate: 1.0, maxRegressions: 0, inconclusive: "
+                            + policy + "}\n");
+            EngineExecutionResults results = run(judge.get(), suite);
+            Path reports = dir.resolve("reports/tunegate");
+            if (policy.equals("fail")) {
+                results.testEvents()
+                        .assertThatEvents()
+                        .haveExactly(
+                                1,
+                                event(
+                                        test(),
+                                        finishedWithFailure(
+                                                message(m -> m.contains("Gate FAILED") && m.contains("minPassRate")))));
+                assertThat(Files.readString(reports.resolve("summary.json")))
+                        .doesNotContain("left out of the pass rate");
+                continue;
+            }
+            assertThat(results.testEvents().failed().count())
+                    .as("the gate passes; the inconclusive case counts towards the gate, which leaves it out")
+                    .isZero();
+            assertThat(results.testEvents().aborted().count()).isEqualTo(1);
+            String summary = Files.readString(reports.resolve("summary.json"));
+            assertThat(summary)
+                    .contains("\"name\" : \"inconclusive\"")
+                    .contains("1 (refund) case(s) left out of the pass rate and the gate")
+                    .contains("\"inconclusive\" : true");
+            assertThat(Files.readString(reports.resolve("summary.md")))
+                    .contains("1 (refund) case(s) left out of the pass rate and the gate");
+            assertThat(Files.readString(reports.resolve("compare.html")))
+                    .contains("1 (refund) case(s) left out of the pass rate and the gate");
+
+            // two shards of the same run, merged, judge the gate the same way
+            List<Path> shards = new java.util.ArrayList<>();
+            for (String shard : List.of("1/2", "2/2")) {
+                Path shardReports = dir.resolve("shard-" + shard.charAt(0));
+                EngineExecutionResults shardRun = EngineTestKit.engine(
+                                new TuneGateTestEngine(judge.get().factory()))
+                        .selectors(selectFile(suite.toFile()))
+                        .configurationParameter("tunegate.judge.model", "models/judge")
+                        .configurationParameter("tunegate.reports.dir", shardReports.toString())
+                        .configurationParameter("tunegate.allure.enabled", "false")
+                        .configurationParameter("tunegate.shard", shard)
+                        .execute();
+                assertThat(shardReports.resolve("tunegate/summary.json"))
+                        .as("shard " + shard + ": " + shardRun.allEvents().list())
+                        .exists();
+                shards.add(shardReports);
+            }
+            Path merged = dir.resolve("merged");
+            var run = dev.tunegate.engine.results.record.ShardMerge.merge(shards, merged, java.util.Map.of())
+                    .run();
+            var verdict = run.suites().get(0).verdicts().get(0);
+            assertThat(verdict.passed()).as(verdict.toString()).isTrue();
+            assertThat(verdict.checks())
+                    .anyMatch(c ->
+                            c.name().equals("inconclusive") && c.actual().startsWith("1 (refund) case(s) left out"));
+        }
+    }
+
+    @Test
     void pairwiseJudgesBothOrdersAndDisagreementIsATie() throws IOException {
         // a judge that always prefers the first answer: the two orders disagree, so it is a tie (a pass)
         ScriptedGateway biased =
@@ -426,6 +506,42 @@ class ModelGradedChecksTest {
                 .isLessThan(4);
         assertThat(Files.readString(dir.resolve("reports/tunegate/summary.json")))
                 .contains("tunegate.budget=60 tokens reached");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aJudgeThatHangsFailsItsCheckAfterTheJudgeTimeoutAndTheRunGoesOn() throws IOException {
+        ScriptedGateway hanging =
+                new ScriptedGateway(r -> {
+                    throw new AssertionError("not called");
+                }) {
+                    @Override
+                    public CompletableFuture<ModelAnswer> generate(String model, GenerateContentRequest request) {
+                        if (model.equals("models/judge")) {
+                            calls.add(model);
+                            return new CompletableFuture<>(); // never answers
+                        }
+                        return super.generate(model, request);
+                    }
+                };
+        EngineExecutionResults results = run(
+                hanging,
+                suite("hangs", "      - judge: Apologises\n      - contains: refund\n"),
+                "tunegate.judge.timeout",
+                "PT0.3S");
+        results.testEvents()
+                .assertStatistics(s -> s.succeeded(0).failed(3))
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test(),
+                                displayName("hangs › refund [v1]"),
+                                finishedWithFailure(
+                                        message(m -> m.contains("did not finish within the time limit of PT0.3S")
+                                                && m.contains("tunegate.judge.timeout")))));
+        assertThat(Files.readString(dir.resolve("reports/tunegate/summary.json")))
+                .contains("\"ERROR\"");
     }
 
     @Test

@@ -5,11 +5,15 @@ import dev.tunegate.client.model.GenerateContentRequest;
 import dev.tunegate.client.model.Part;
 import dev.tunegate.engine.config.JudgeSettings;
 import dev.tunegate.engine.matchers.Matcher;
+import dev.tunegate.engine.matchers.MatcherOutcome;
 import dev.tunegate.engine.matchers.ModelAnswer;
+import dev.tunegate.engine.matchers.graded.GradeStatus;
 import dev.tunegate.engine.matchers.graded.GradedOutcome;
+import dev.tunegate.engine.matchers.graded.Grading;
 import dev.tunegate.engine.matchers.graded.GradingCall;
 import dev.tunegate.engine.matchers.graded.GradingInput;
 import dev.tunegate.engine.matchers.graded.GradingReply;
+import dev.tunegate.engine.matchers.graded.JudgeGradingException;
 import dev.tunegate.engine.matchers.graded.ModelGradedMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -83,7 +88,9 @@ final class GradingCalls {
                 return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new))
                         .thenApply(ignored -> graded.grade(
                                 input,
-                                replies.stream().map(CompletableFuture::join).toList()));
+                                replies.stream().map(CompletableFuture::join).toList()))
+                        .completeOnTimeout(null, settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .thenApply(outcome -> outcome != null ? outcome : late(graded));
             }));
         }
         return CompletableFuture.allOf(outcomes.values().toArray(CompletableFuture[]::new))
@@ -92,6 +99,18 @@ final class GradingCalls {
                     outcomes.forEach((i, f) -> done.put(i, f.join()));
                     return done;
                 });
+    }
+
+    /** The outcome of a check whose calls did not finish within {@code tunegate.judge.timeout}: an ERROR. */
+    private GradedOutcome late(ModelGradedMatcher graded) {
+        String problem = "did not finish within the time limit of " + settings.timeout()
+                + " (tunegate.judge.timeout): a judge or embedding call hangs";
+        return new GradedOutcome(
+                new MatcherOutcome(
+                        graded.description(),
+                        new JudgeGradingException("[" + graded.description() + "] " + problem
+                                + ", so this check fails (an answer the judge cannot grade is never a pass)")),
+                new Grading(graded.kind(), GradeStatus.ERROR, null, problem, List.of(), null, null, 0));
     }
 
     private CompletableFuture<GradingReply> call(PlannedTest test, int sample, GradingCall call) {

@@ -92,7 +92,22 @@ final class GatePolicyReader {
                 gate.has("minImprovement") ? number(gate.get("minImprovement"), "gate.minImprovement") : null,
                 nonInferiority(gate.get("nonInferiority"), confidence),
                 confidence,
-                false);
+                false,
+                excludeInconclusive(gate.get("inconclusive")));
+    }
+
+    private static Boolean excludeInconclusive(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isTextual() && node.asText().equals("exclude")) {
+            return Boolean.TRUE;
+        }
+        if (node.isTextual() && node.asText().equals("fail")) {
+            return null;
+        }
+        throw new IllegalArgumentException("gate.inconclusive must be fail (the default: an inconclusive case counts"
+                + " as a failure) or exclude (left out of the gate), but was " + node);
     }
 
     private static GatePolicy.RegressionLimit regressionLimit(JsonNode node) {

@@ -213,7 +213,8 @@ final class RunRecorder implements ResultListener {
     /** A failed sample as kept once the failure messages are used up: which matchers failed, not why. */
     private static SampleResult withoutMessages(SampleResult s) {
         List<MatcherResult> matchers = s.matchers().stream()
-                .map(m -> new MatcherResult(m.type(), m.description(), m.passed(), null, m.line()))
+                .map(m -> new MatcherResult(
+                        m.type(), m.description(), m.passed(), null, m.line(), null, m.inconclusive()))
                 .toList();
         return new SampleResult(
                 s.answer(),

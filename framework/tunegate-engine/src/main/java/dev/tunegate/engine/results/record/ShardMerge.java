@@ -371,7 +371,14 @@ public final class ShardMerge {
             String error = cv.status() == Outcome.ERROR ? "no sample answered (merged from a shard)" : null;
             List<MatcherResult> matchers = passed || error != null
                     ? List.of()
-                    : List.of(new MatcherResult("merged", "failed in its shard", false, null, 0));
+                    : List.of(new MatcherResult(
+                            "merged",
+                            "failed in its shard",
+                            false,
+                            null,
+                            0,
+                            null,
+                            Boolean.TRUE.equals(cv.inconclusive())));
             list.add(new SampleResult(
                     passed || error == null ? "" : null,
                     null,

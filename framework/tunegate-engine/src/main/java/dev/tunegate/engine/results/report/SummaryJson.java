@@ -192,7 +192,7 @@ final class SummaryJson {
 
     private static SummaryDocument.CaseVariant caseVariant(VariantResult r) {
         if (r.outcome() == null) {
-            return new SummaryDocument.CaseVariant(r.status(), null, null, null, null, null, null);
+            return new SummaryDocument.CaseVariant(r.status(), null, null, null, null, null, null, null);
         }
         RepeatStats stats = r.outcome().stats();
         Map<String, Double> passAtK = new LinkedHashMap<>();
@@ -202,7 +202,14 @@ final class SummaryJson {
             passHatK.put(Integer.toString(k), stats.passHatK(k));
         }
         return new SummaryDocument.CaseVariant(
-                r.status(), stats.passes(), stats.samples(), stats.passFraction(), stats.flaky(), passAtK, passHatK);
+                r.status(),
+                stats.passes(),
+                stats.samples(),
+                stats.passFraction(),
+                stats.flaky(),
+                passAtK,
+                passHatK,
+                r.outcome().inconclusive() ? Boolean.TRUE : null);
     }
 
     /** The k reported for pass@k and pass^k: 1, 2, 5, 10 and N, as far as N allows. */

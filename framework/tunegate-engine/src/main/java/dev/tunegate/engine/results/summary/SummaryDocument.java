@@ -456,7 +456,8 @@ public record SummaryDocument(
             Double passFraction,
             Boolean flaky,
             Map<String, Double> passAtK,
-            Map<String, Double> passHatK) {}
+            Map<String, Double> passHatK,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean inconclusive) {}
 
     private static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;
