@@ -20,7 +20,7 @@
 #   replay   10,000 recorded case-variants (EngineBenchmark 5000 2 0 32, recorded once per build, then
 #            bench.mode=replay, reports and Allure on): case-variants/s from the JVM's start to its end,
 #            timed outside the JVM
-#   first    `tunegate run` on a 10-case suite (embedded emulator): the wall time of the whole command (both
+#   first    `tunegate run` on a 10-case suite, 2 variants (embedded emulator): the wall time of the whole command (both
 #            builds), and the time from JVM start to the first result printed by `tunegate run -v` (builds
 #            that print it: the launcher script target/tunegate with its class-data-sharing archive)
 set -uo pipefail
@@ -154,6 +154,7 @@ target_first() {
   local suite="$OUT/first/ten.eval.yaml"
   mkdir -p "$OUT/first"
   { echo "suite: ten"; echo "models:"; echo "  base: {model: models/gemini-1.5-flash-001, role: baseline}"
+    echo "  tuned: {model: models/gemini-2.0-flash, role: candidate}"
     echo "cases:"
     for i in $(seq 1 10); do echo "  - id: case-$i"; echo "    prompt: \"Say hello to person $i\""; echo "    expect: [{finishReason: STOP}]"; done
   } >"$suite"
