@@ -124,8 +124,12 @@ final class RunCommand implements Callable<Integer> {
     /** The terminal progress and log lines go to, made from the command's standard error (tests inject a fake). */
     Function<PrintWriter, Terminal> terminals = Terminal::system;
 
-    /** The clock of the progress rate (tests inject a controllable one). */
+    /** The clock of the progress rate and of the first result (tests inject a controllable one). */
     Clock clock = Clock.systemUTC();
+
+    /** When this JVM started, if the system says (tests inject a fixed instant). */
+    java.util.function.Supplier<java.util.Optional<java.time.Instant>> jvmStart =
+            () -> ProcessHandle.current().info().startInstant();
 
     @Override
     public Integer call() {
@@ -146,7 +150,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int run(PrintWriter out, PrintWriter err, Ansi ansi, ProgressDisplay progress) {
-        RunTally recorder = new RunTally(progress);
+        RunTally recorder = new RunTally(progress, clock);
         LauncherDiscoveryRequest request = request(recorder);
         // No launcher session listeners: the engine's end-of-run verdict block (VerdictLog) is for
         // build tools; `run` prints its own tables below, so the verdict appears once.
@@ -173,6 +177,9 @@ final class RunCommand implements Callable<Integer> {
         launcher.execute(plan, recorder);
         err.flush();
         new RunReport(recorder, ansi, verbose).print(out, reportsDir(), started);
+        if (verbose) {
+            out.println(StartupNote.describe(jvmStart.get(), recorder.firstResult()));
+        }
         out.flush();
         return recorder.exitCode();
     }
