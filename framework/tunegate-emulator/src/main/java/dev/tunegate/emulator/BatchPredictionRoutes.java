@@ -83,11 +83,11 @@ final class BatchPredictionRoutes {
     /** The model a job names; one the emulator does not serve is a 400 naming {@code model}. */
     private ServedModel model(String version, String model) {
         VertexRoute route = VertexRoute.parse(version, model);
-        if (route == null || route.method() != null) {
+        if (route == null || route.method() != null || route.kind() == VertexRoute.Kind.ENDPOINT) {
             throw ApiException.invalidArgument(
                     "model",
-                    "model must be publishers/google/models/M, projects/P/locations/L/models/M[@V] or"
-                            + " projects/P/locations/L/endpoints/E, got '" + model + "'.");
+                    "model must be a publisher model publishers/google/models/M or a tuned model"
+                            + " projects/P/locations/L/models/M[@V] (not an endpoint), got '" + model + "'.");
         }
         try {
             return vertex.batchModel(route);

@@ -194,8 +194,8 @@ final class VertexApi {
     }
 
     /**
-     * The model that answers a batch prediction job naming the route: a publisher model, an endpoint's model, or a
-     * tuned model resource {@code projects/P/locations/L/models/M[@1]} itself (batch jobs take tuned models directly).
+     * The model that answers a batch prediction job naming the route: a publisher model, or a tuned model resource
+     * {@code projects/P/locations/L/models/M[@1]} itself (batch jobs take tuned models, not their endpoints).
      */
     ServedModel batchModel(VertexRoute route) {
         if (route.kind() != VertexRoute.Kind.MODEL) {

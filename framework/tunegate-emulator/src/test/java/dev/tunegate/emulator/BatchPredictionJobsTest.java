@@ -97,14 +97,14 @@ class BatchPredictionJobsTest {
     }
 
     @Test
-    void anEndpointsModelAnswersAndAPendingJobIsListedAndCancelled() throws Exception {
+    void aPendingJobIsListedAndCancelled() throws Exception {
         try (GeminiEmulator emulator = start(Duration.ofDays(1))) {
             Http http = new Http(emulator.baseUrl());
             upload(http, "in.jsonl", INPUT);
             String name = Http.json(http.post(
                                     PARENT + "/batchPredictionJobs",
                                     job(
-                                            "projects/p/locations/us-central1/endpoints/123",
+                                            "projects/p/locations/us-central1/publishers/google/models/gemini-1.5-flash-001",
                                             "gs://staging/in.jsonl",
                                             "gs://staging/out"))
                             .body())
@@ -145,6 +145,7 @@ class BatchPredictionJobsTest {
                 {job("", "gs://staging/in.jsonl", "gs://staging/out"), "\"model\""},
                 {job("publishers/google/models/nope", "gs://staging/in.jsonl", "gs://staging/out"), "\"model\""},
                 {job("projects/p/locations/l/models/nope", "gs://staging/in.jsonl", "gs://staging/out"), "\"model\""},
+                {job("projects/p/locations/l/endpoints/123", "gs://staging/in.jsonl", "gs://staging/out"), "endpoint"},
                 {job(model, "gs://staging/missing.jsonl", "gs://staging/out"), "inputConfig.gcsSource.uris[0]"},
                 {job(model, "gs://staging/bad.jsonl", "gs://staging/out"), "inputConfig.gcsSource.uris[0]"},
                 {job(model, "not-a-uri", "gs://staging/out"), "inputConfig.gcsSource.uris[0]"},
