@@ -77,6 +77,7 @@ public final class GeminiClient implements AutoCloseable {
     private final Map<String, CompletableFuture<VertexDeployment>> deployments = new ConcurrentHashMap<>();
     private final VertexTuningJobs vertexTuningJobs;
     private final CloudStorage cloudStorage;
+    private final VertexBatchPredictionJobs vertexBatchPredictionJobs;
 
     private GeminiClient(ClientSettings settings) {
         this.baseUrl = parseBaseUrl(settings.baseUrl());
@@ -108,6 +109,15 @@ public final class GeminiClient implements AutoCloseable {
                 ? parseBaseUrl(settings.storageBaseUrl())
                 : vertexBaseUrl != null ? vertexBaseUrl : HttpUrl.get(CloudStorage.DEFAULT_BASE_URL);
         this.cloudStorage = new CloudStorage(rest, storageBase);
+        this.vertexBatchPredictionJobs = new VertexBatchPredictionJobs(
+                rest,
+                vertex,
+                vertexBaseUrl,
+                cloudStorage,
+                mapper,
+                settings.pollInitial(),
+                settings.pollMax(),
+                settings.ticker());
     }
 
     private static ScheduledExecutorService newScheduler() {
@@ -409,6 +419,14 @@ public final class GeminiClient implements AutoCloseable {
      */
     public VertexTuningJobs vertexTuningJobs() {
         return vertexTuningJobs;
+    }
+
+    /**
+     * Vertex AI batch prediction jobs (create, get, list, cancel, wait, JSONL input and output), sent where this
+     * client's Vertex AI calls go, with the same credentials, limits and retries.
+     */
+    public VertexBatchPredictionJobs vertexBatchPredictionJobs() {
+        return vertexBatchPredictionJobs;
     }
 
     /**

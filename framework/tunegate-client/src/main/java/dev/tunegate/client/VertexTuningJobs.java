@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 import org.apiguardian.api.API;
@@ -32,14 +30,9 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL)
 public final class VertexTuningJobs {
-    private static final String ID = "[A-Za-z0-9][A-Za-z0-9_.-]*";
-    private static final Pattern PARENT = Pattern.compile("projects/(" + ID + ")/locations/(" + ID + ")");
-    private static final Pattern JOB = Pattern.compile(PARENT.pattern() + "/tuningJobs/" + ID);
-
     private final VertexRest rest;
-    private final VertexSettings settings;
-    private final HttpUrl baseUrl;
-    private final JobPoller poller;
+    private final VertexJobPaths paths;
+    private final JobPoller<VertexTuningJob> poller;
 
     VertexTuningJobs(
             VertexRest rest,
@@ -49,9 +42,19 @@ public final class VertexTuningJobs {
             Duration pollMax,
             Ticker ticker) {
         this.rest = rest;
-        this.settings = settings;
-        this.baseUrl = baseUrl;
-        this.poller = new JobPoller(this, pollInitial, pollMax, ticker);
+        this.paths = new VertexJobPaths(settings, baseUrl, "tuningJobs", "tuning job");
+        this.poller = new JobPoller<>(
+                new JobPoller.Jobs<>(
+                        "tuning job",
+                        VertexTuningJob::name,
+                        VertexTuningJob::state,
+                        VertexTuningJob::isDone,
+                        this::get,
+                        this::cancel,
+                        "VertexTuningJobs.cancel"),
+                pollInitial,
+                pollMax,
+                ticker);
     }
 
     /**
@@ -60,11 +63,7 @@ public final class VertexTuningJobs {
      * @throws IllegalArgumentException when the client has no Vertex project
      */
     public String defaultParent() {
-        if (settings.project() == null) {
-            throw new IllegalArgumentException("Vertex AI tuning jobs need a Google Cloud project: set vertexProject"
-                    + " (tunegate.vertex.project) or name the parent projects/P/locations/L");
-        }
-        return "projects/" + settings.project() + "/locations/" + settings.location();
+        return paths.defaultParent();
     }
 
     /** Creates a job in the client's project and location ({@link #defaultParent()}). */
@@ -78,13 +77,13 @@ public final class VertexTuningJobs {
      */
     public VertexTuningJob create(String parent, VertexTuningJob request) {
         Objects.requireNonNull(request, "request");
-        String p = parent(parent);
-        return rest.json("POST", url(p + "/tuningJobs", null).build(), request, VertexTuningJob.class);
+        Objects.requireNonNull(parent, "parent");
+        return rest.json("POST", paths.collectionUrl(parent).build(), request, VertexTuningJob.class);
     }
 
     /** Reads a job ({@code GET /{version}/{name}}). */
     public VertexTuningJob get(String name) {
-        return rest.json("GET", url(jobName(name), null).build(), null, VertexTuningJob.class);
+        return rest.json("GET", paths.url(paths.jobName(name), null).build(), null, VertexTuningJob.class);
     }
 
     /**
@@ -92,7 +91,7 @@ public final class VertexTuningJobs {
      * {@code pageToken} may be null.
      */
     public ListVertexTuningJobsResponse list(String parent, String filter, Integer pageSize, String pageToken) {
-        HttpUrl.Builder url = url(parent(parent == null ? defaultParent() : parent) + "/tuningJobs", null);
+        HttpUrl.Builder url = paths.collectionUrl(parent);
         if (filter != null) {
             url.addQueryParameter("filter", filter);
         }
@@ -107,7 +106,7 @@ public final class VertexTuningJobs {
 
     /** All jobs under {@code parent} (null: the default) matching {@code filter} (may be null), page by page. */
     public Stream<VertexTuningJob> listAll(String parent, String filter) {
-        String p = parent(parent == null ? defaultParent() : parent);
+        String p = paths.parent(parent);
         return PageIterator.stream(token -> {
             ListVertexTuningJobsResponse page = list(p, filter, null, token);
             return new PageIterator.Page<>(page.tuningJobs(), page.nextPageToken());
@@ -116,7 +115,7 @@ public final class VertexTuningJobs {
 
     /** Asks Vertex AI to cancel a job ({@code POST /{version}/{name}:cancel}); it becomes CANCELLING, then CANCELLED. */
     public void cancel(String name) {
-        rest.json("POST", url(jobName(name), "cancel").build(), new Object(), Void.class);
+        rest.json("POST", paths.url(paths.jobName(name), "cancel").build(), new Object(), Void.class);
     }
 
     /**
@@ -137,40 +136,8 @@ public final class VertexTuningJobs {
         return poller.await(job, progress, timeout, cancelRequested);
     }
 
-    private HttpUrl.Builder url(String name, String method) {
-        Matcher m = PARENT.matcher(name);
-        String location = m.lookingAt() ? m.group(2) : settings.location();
-        HttpUrl base = baseUrl != null ? baseUrl : ResourceNames.vertexHost(location);
-        return ResourceNames.vertexUrl(base, settings.apiVersion(), name, method);
-    }
-
-    private static String parent(String parent) {
-        String p = Objects.requireNonNull(parent, "parent").strip();
-        if (!PARENT.matcher(p).matches()) {
-            throw new IllegalArgumentException("a tuning job parent must be projects/P/locations/L, was: " + p);
-        }
-        return p;
-    }
-
-    /** A full job name, or a bare id completed with the default parent. */
-    private String jobName(String name) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("tuning job name must not be blank");
-        }
-        String n = name.strip();
-        if (n.matches(ID)) {
-            return defaultParent() + "/tuningJobs/" + n;
-        }
-        if (!JOB.matcher(n).matches()) {
-            throw new IllegalArgumentException(
-                    "a tuning job name must be projects/P/locations/L/tuningJobs/ID or a bare ID, was: " + n);
-        }
-        return n;
-    }
-
     @Override
     public String toString() {
-        return "VertexTuningJobs[" + (baseUrl != null ? baseUrl : "https://{L}-aiplatform.googleapis.com") + "/"
-                + settings.apiVersion() + "]";
+        return "VertexTuningJobs[" + paths + "]";
     }
 }

@@ -69,6 +69,7 @@ final class ApiHandler implements HttpHandler {
     private final Semaphore handlers;
     private final BatchService batches;
     private final StorageRoutes storage;
+    private final BatchPredictionRoutes batchPredictions;
 
     ApiHandler(
             ObjectMapper mapper,
@@ -86,6 +87,7 @@ final class ApiHandler implements HttpHandler {
             int chunkTokens,
             int maxInFlight,
             BatchService batches,
+            BatchPredictionService batchPredictions,
             GcsDirectory gcs) {
         this.mapper = mapper;
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter(
@@ -106,6 +108,7 @@ final class ApiHandler implements HttpHandler {
         BearerCheck bearer = new BearerCheck(requiredBearer);
         this.vertex = new VertexApi(mapper, baseModels, tuned, deployments, bearer, apiKey, clock.instant());
         this.storage = new StorageRoutes(gcs, bearer);
+        this.batchPredictions = new BatchPredictionRoutes(batchPredictions, vertex, bearer);
         this.streams = new StreamWriter(pretty, compact, stats);
         this.chunkTokens = chunkTokens;
         this.handlers = new Semaphore(maxInFlight, true);
@@ -248,6 +251,11 @@ final class ApiHandler implements HttpHandler {
 
     /** The Vertex AI surface: publisher models and deployed endpoints, for any project and location. */
     private int vertex(HttpExchange exchange, ApiRequest request, String version, String rest) throws IOException {
+        if (BatchPredictionRoutes.handles(rest)) {
+            injectFaults(request, false);
+            sendJson(exchange, 200, batchPredictions.handle(request, version, rest));
+            return 200;
+        }
         VertexRoute route = vertex.route(request, version, rest);
         FaultDecision fault = injectFaults(request, "streamGenerateContent".equals(route.method()));
         if (route.kind() == VertexRoute.Kind.TUNING_JOB) {

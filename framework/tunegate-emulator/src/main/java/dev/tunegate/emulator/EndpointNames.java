@@ -24,6 +24,9 @@ final class EndpointNames {
         } else if (p.startsWith("/v1beta1/") || p.startsWith("/v1/")) {
             String version = p.substring(1, p.indexOf('/', 1));
             rest = p.substring(version.length() + 2);
+            if (BatchPredictionRoutes.handles(rest)) {
+                return BatchPredictionRoutes.statsName(r.method(), rest);
+            }
             if (VertexRoute.isVertex(rest)) {
                 VertexRoute route = VertexRoute.parse(version, rest);
                 return route == null ? "vertex.unknown" : route.statsName(r.method());

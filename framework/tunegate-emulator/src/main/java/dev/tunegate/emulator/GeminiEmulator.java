@@ -106,6 +106,7 @@ public final class GeminiEmulator implements AutoCloseable {
         faults = new FaultInjector(config.faults, config.chunkDelayMillis);
         pipeline = new GenerationPipeline(safety, mapper, config.seed);
         RequestReader reader = new RequestReader(mapper, new RequestValidator(config.outputTokenLimit));
+        GcsDirectory gcs = GcsDirectory.at(gcsDir);
         ApiHandler handler = new ApiHandler(
                 mapper,
                 reader,
@@ -122,7 +123,9 @@ public final class GeminiEmulator implements AutoCloseable {
                 config.chunkTokens,
                 config.threads,
                 new BatchService(mapper, reader, pipeline, config.batchDelay, java.time.Clock.systemUTC()),
-                GcsDirectory.at(gcsDir));
+                new BatchPredictionService(
+                        mapper, reader, pipeline, gcs, config.batchDelay, java.time.Clock.systemUTC()),
+                gcs);
         connections = new ConnectionGuard(config.maxConnections, config.idleTimeout);
         try {
             server = HttpServer.create(new InetSocketAddress(config.host, config.port), 1024);
@@ -254,8 +257,8 @@ public final class GeminiEmulator implements AutoCloseable {
         private Builder() {}
 
         /**
-         * How long a batch ({@code :batchGenerateContent}) stays pending or running before its requests are
-         * answered (default 200 ms; zero answers at the first read).
+         * How long a batch ({@code :batchGenerateContent}) or a Vertex AI batch prediction job stays pending or
+         * running before its requests are answered (default 200 ms; zero answers at the first read).
          */
         public Builder batchDelay(Duration delay) {
             if (delay.isNegative()) {

@@ -210,6 +210,19 @@ final class VertexApi {
         return served;
     }
 
+    /**
+     * The model that answers a batch prediction job naming the route: a publisher model, or a tuned model resource
+     * {@code projects/P/locations/L/models/M[@1]} itself (batch jobs take tuned models, not their endpoints).
+     */
+    ServedModel batchModel(VertexRoute route) {
+        if (route.kind() != VertexRoute.Kind.MODEL) {
+            return model(route);
+        }
+        tunedModel(route); // a 404 unless the emulator has it, version 1
+        int at = route.id().indexOf('@');
+        return tuned.resolve("tunedModels/" + (at < 0 ? route.id() : route.id().substring(0, at)));
+    }
+
     /** Vertex AI requires every content's role (the Gemini API defaults it to {@code user}). */
     static void checkRoles(GenerationPlan plan) {
         List<Content> contents = plan.request().contents();

@@ -223,7 +223,9 @@ public final class Constants {
      * are uploaded to (Cloud Storage JSON API media upload, with the Vertex AI credentials) before a tuning job reads
      * them (default: none, so a Vertex {@code tune:} block needs {@code gs://} URIs). The upload goes to
      * {@code https://storage.googleapis.com}, or to {@link #VERTEX_ENDPOINT_PROPERTY_NAME} when that is set (an
-     * emulator serves both).
+     * emulator serves both). Batch mode ({@code tunegate.mode=batch}) writes a Vertex AI model's calls there as the
+     * input of its batch prediction job and has the job write its output there (on the embedded emulator the default
+     * is {@code tunegate-staging}).
      */
     public static final String VERTEX_STAGING_BUCKET_PROPERTY_NAME = "tunegate.vertex.staging-bucket";
 

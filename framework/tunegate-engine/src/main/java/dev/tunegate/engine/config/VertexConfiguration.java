@@ -16,8 +16,8 @@ import org.apiguardian.api.API;
  *                     Credentials
  * @param apiKeyEnv    express mode: the environment variable holding a Vertex AI API key
  * @param quotaProject sent as {@code x-goog-user-project}
- * @param stagingBucket the Cloud Storage bucket (its bare name, without {@code gs://}) that local training files are
- *                     uploaded to
+ * @param stagingBucket the Cloud Storage bucket (its bare name, without {@code gs://}) that local training files and
+ *                     batch-mode input and output go to
  */
 @API(status = API.Status.INTERNAL)
 public record VertexConfiguration(

@@ -9,16 +9,9 @@ import dev.tunegate.client.model.GenerateContentResponse;
 import dev.tunegate.client.model.Operation;
 import dev.tunegate.engine.matchers.ModelAnswer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -27,24 +20,18 @@ import java.util.function.Consumer;
  * without a new one (or {@code maxBatch} are waiting), submitted as one {@code :batchGenerateContent} with
  * inline requests, and the batch ({@code batches/{id}}) is polled until it is done, reporting its state
  * and progress; each call then completes with its inlined response (or fails with its error), and is
- * scored, recorded and reported like an online call. Tuned-model provisioning goes to the delegate.
+ * scored, recorded and reported like an online call. Tuned-model provisioning, and Vertex AI models (batched by
+ * {@link VertexBatchGateway}), go to the delegate.
  */
 final class BatchGateway extends ForwardingGateway {
 
     private static final ObjectMapper JSON = GeminiJson.newMapper();
 
     private final GeminiClient client;
-    private final Duration linger;
-    private final int maxBatch;
     private final Duration poll;
     private final Duration timeout;
     private final Consumer<String> progress;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "tunegate-batch");
-        t.setDaemon(true);
-        return t;
-    });
-    private final Map<String, Pending> pending = new HashMap<>();
+    private final CallBatcher batcher;
 
     BatchGateway(
             GeminiClient client,
@@ -56,59 +43,27 @@ final class BatchGateway extends ForwardingGateway {
             Consumer<String> progress) {
         super(delegate);
         this.client = client;
-        this.linger = linger;
-        this.maxBatch = maxBatch;
         this.poll = poll;
         this.timeout = timeout;
         this.progress = progress;
+        this.batcher = new CallBatcher(linger, maxBatch, this::submit);
     }
 
-    /** Calls to one model waiting to be submitted. */
-    private static final class Pending {
-        final List<GenerateContentRequest> requests = new ArrayList<>();
-        final List<CompletableFuture<ModelAnswer>> answers = new ArrayList<>();
-        ScheduledFuture<?> flush;
-    }
-
+    /** Gemini API models are batched here; Vertex AI models go to the delegate (its own batch mode). */
     @Override
-    public synchronized CompletableFuture<ModelAnswer> generate(String model, GenerateContentRequest request) {
-        Pending p = pending.computeIfAbsent(model, m -> new Pending());
-        CompletableFuture<ModelAnswer> answer = new CompletableFuture<>();
-        p.requests.add(request);
-        p.answers.add(answer);
-        if (p.flush != null) {
-            p.flush.cancel(false);
-        }
-        if (p.requests.size() >= maxBatch) {
-            submit(model);
-        } else {
-            p.flush = scheduler.schedule(() -> submit(model), linger.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        return answer;
+    public CompletableFuture<ModelAnswer> generate(String model, GenerateContentRequest request) {
+        return VertexBatchGateway.isVertex(model) ? delegate.generate(model, request) : batcher.add(model, request);
     }
 
-    private void submit(String model) {
-        Pending p;
-        synchronized (this) {
-            p = pending.remove(model);
-        }
-        if (p == null || p.requests.isEmpty()) {
-            return;
-        }
+    private void submit(
+            String model, List<GenerateContentRequest> requests, List<CompletableFuture<ModelAnswer>> answers) {
         long start = System.nanoTime();
-        CompletableFuture.runAsync(() -> {
-            try {
-                Operation batch = client.batchGenerateContent(model, p.requests, "tunegate " + model);
-                progress.accept(
-                        "batch " + batch.name() + " of " + p.requests.size() + " calls to " + model + " submitted");
-                await(batch, model, p, start);
-            } catch (RuntimeException e) {
-                p.answers.forEach(a -> a.completeExceptionally(e));
-            }
-        });
+        Operation batch = client.batchGenerateContent(model, requests, "tunegate " + model);
+        progress.accept("batch " + batch.name() + " of " + requests.size() + " calls to " + model + " submitted");
+        await(batch, model, answers, start);
     }
 
-    private void await(Operation batch, String model, Pending p, long start) {
+    private void await(Operation batch, String model, List<CompletableFuture<ModelAnswer>> answers, long start) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String lastState = "";
         Operation current = batch;
@@ -137,10 +92,10 @@ final class BatchGateway extends ForwardingGateway {
         }
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
         JsonNode results = current.response().path("inlinedResponses").path("inlinedResponses");
-        for (int i = 0; i < p.answers.size(); i++) {
+        for (int i = 0; i < answers.size(); i++) {
             JsonNode result = results.path(i);
             int key = result.path("metadata").path("key").asInt(i);
-            CompletableFuture<ModelAnswer> answer = p.answers.get(key);
+            CompletableFuture<ModelAnswer> answer = answers.get(key);
             if (result.has("response")) {
                 try {
                     GenerateContentResponse response =
@@ -155,7 +110,7 @@ final class BatchGateway extends ForwardingGateway {
                                 + result.path("error").path("message").asText("no response")));
             }
         }
-        for (CompletableFuture<ModelAnswer> answer : p.answers) {
+        for (CompletableFuture<ModelAnswer> answer : answers) {
             answer.completeExceptionally(
                     new IllegalStateException("HTTP 500: batch " + batch.name() + " returned no response for a call"));
         }
@@ -163,7 +118,7 @@ final class BatchGateway extends ForwardingGateway {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        batcher.close();
         super.close();
     }
 }

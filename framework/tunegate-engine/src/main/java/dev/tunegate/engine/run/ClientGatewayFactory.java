@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
@@ -28,6 +29,12 @@ public final class ClientGatewayFactory implements GatewayFactory {
 
     /** The project of short Vertex names on the embedded emulator when none is configured (it serves any). */
     static final String EMULATOR_PROJECT = "tunegate-emulator";
+
+    /** The bucket of Vertex AI batch files on the embedded emulator when no staging bucket is configured. */
+    static final String EMULATOR_BUCKET = "tunegate-staging";
+
+    /** Most calls in one Vertex AI batch prediction job (a file per job; Vertex AI takes far more). */
+    private static final int VERTEX_MAX_BATCH = 10_000;
 
     @Override
     public ModelGateway open(TuneGateConfiguration config, Consumer<String> progress) {
@@ -75,7 +82,18 @@ public final class ClientGatewayFactory implements GatewayFactory {
                                         ? java.util.Optional.of(VertexTuning.EMBEDDED_BUCKET)
                                         : java.util.Optional.empty()));
         if (config.mode() == ReplayMode.BATCH) {
-            progress.accept("batch mode: calls go through :batchGenerateContent");
+            progress.accept("batch mode: calls go through :batchGenerateContent (Gemini API) and batchPredictionJobs"
+                    + " (Vertex AI)");
+            gateway = new VertexBatchGateway(
+                    client,
+                    gateway,
+                    config.vertex()
+                            .stagingBucket()
+                            .or(() -> config.embedded() ? Optional.of(EMULATOR_BUCKET) : Optional.empty()),
+                    Duration.ofMillis(100),
+                    VERTEX_MAX_BATCH,
+                    config.tuningTimeout(),
+                    progress);
             gateway = new BatchGateway(
                     client,
                     gateway,
