@@ -82,20 +82,8 @@ class CheckpointRecordingTest {
                 written.gate(),
                 written.contentHash(),
                 written.position());
-        ComparisonSettings defaults = ComparisonSettings.defaults(Optional.of(reports));
-        ComparisonSettings settings = new ComparisonSettings(
-                reports,
-                reports.resolve("allure-results"),
-                true,
-                false,
-                List.of(),
-                Optional.empty(),
-                Map.of(),
-                2000,
-                false,
-                Optional.empty(),
-                defaults.prices(),
-                Map.of());
+        // reports under <reports>/reports; the recorder gets no Allure reporter
+        ComparisonSettings settings = ComparisonSettings.defaults(Optional.of(reports));
         ResultListener recorder = GateJudge.recording(
                         settings,
                         new GateFailurePolicy(settings),
@@ -118,8 +106,8 @@ class CheckpointRecordingTest {
         recorder.suiteFinished(suite);
         recorder.runFinished();
 
-        JsonNode summary =
-                JSON.readTree(reports.resolve("tunegate/summary.json").toFile());
+        JsonNode summary = JSON.readTree(
+                settings.reportsDir().resolve("tunegate/summary.json").toFile());
         assertThat(summary.at("/suites/0/variants/1/checkpoint/tuningJob").asText())
                 .isEqualTo(JOB);
         JsonNode sweep = summary.at("/suites/0/checkpointSweeps/0");
