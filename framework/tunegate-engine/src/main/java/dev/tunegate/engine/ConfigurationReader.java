@@ -268,7 +268,8 @@ final class ConfigurationReader {
                 clean,
                 shard,
                 prices,
-                variantModes);
+                variantModes,
+                values.bool(GATE_FROZEN_BASELINE_PROPERTY_NAME, false));
     }
 
     private Optional<URI> endpoint(String value) {

@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Batch mode ({@code tunegate.mode=batch}): the calls of a run go to the Gemini API's batch API instead of
- * one {@code generateContent} request each. Calls to one model are gathered until {@code linger} passes
+ * Batch mode ({@code tunegate.mode=batch}, or a suite's {@code mode: batch}): the calls go to the Gemini API's batch
+ * API instead of one {@code generateContent} request each; {@link #batched} is the rule that decides which. Calls to one model are gathered until {@code linger} passes
  * without a new one (or {@code maxBatch} are waiting), submitted as one {@code :batchGenerateContent} with
  * inline requests, and the batch ({@code batches/{id}}) is polled until it is done, reporting its state
  * and progress; each call then completes with its inlined response (or fails with its error), and is
@@ -45,6 +45,10 @@ final class BatchGateway extends ForwardingGateway {
         return t;
     });
     private final Map<String, Pending> pending = new HashMap<>();
+    /** {@code tunegate.mode=batch}: the default of suites that do not say, and the mode of calls made for no test. */
+    private final boolean runBatch;
+
+    private final java.util.Set<String> announced = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     BatchGateway(
             GeminiClient client,
@@ -53,8 +57,10 @@ final class BatchGateway extends ForwardingGateway {
             int maxBatch,
             Duration poll,
             Duration timeout,
-            Consumer<String> progress) {
+            Consumer<String> progress,
+            boolean runBatch) {
         super(delegate);
+        this.runBatch = runBatch;
         this.client = client;
         this.linger = linger;
         this.maxBatch = maxBatch;
@@ -70,8 +76,33 @@ final class BatchGateway extends ForwardingGateway {
         ScheduledFuture<?> flush;
     }
 
+    /**
+     * Whether a test's calls go through the batch API: its suite's {@code mode:} when written ({@code batch} or
+     * {@code online}), else {@code tunegate.mode=batch}. The suite wins: it knows e.g. that its latency checks need
+     * online calls.
+     */
+    static boolean batched(PlannedTest test, boolean runBatch) {
+        return test.suite().batch().orElse(runBatch);
+    }
+
     @Override
-    public synchronized CompletableFuture<ModelAnswer> generate(String model, GenerateContentRequest request) {
+    public CompletableFuture<ModelAnswer> generate(String model, GenerateContentRequest request) {
+        return runBatch ? enqueue(model, request) : delegate.generate(model, request);
+    }
+
+    @Override
+    public CompletableFuture<ModelAnswer> generate(
+            PlannedTest test, int sample, String model, GenerateContentRequest request) {
+        if (!batched(test, runBatch)) {
+            return delegate.generate(test, sample, model, request);
+        }
+        if (!runBatch && announced.add(test.suite().name())) {
+            progress.accept("suite " + test.suite().name() + " (mode: batch): calls go through :batchGenerateContent");
+        }
+        return enqueue(model, request);
+    }
+
+    private synchronized CompletableFuture<ModelAnswer> enqueue(String model, GenerateContentRequest request) {
         Pending p = pending.computeIfAbsent(model, m -> new Pending());
         CompletableFuture<ModelAnswer> answer = new CompletableFuture<>();
         p.requests.add(request);

@@ -66,17 +66,20 @@ public final class ClientGatewayFactory implements GatewayFactory {
                         : ClientGatewayFactory.class.getClassLoader());
         ModelGateway gateway = new GeminiGateway(
                 client, config.streaming(), config.tuningTimeout(), files, progress, config.tuneReplace());
-        if (config.mode() == ReplayMode.BATCH) {
+        boolean runBatch = config.mode() == ReplayMode.BATCH;
+        if (runBatch) {
             progress.accept("batch mode: calls go through :batchGenerateContent");
-            gateway = new BatchGateway(
-                    client,
-                    gateway,
-                    Duration.ofMillis(100),
-                    500,
-                    config.tuningPollInterval(),
-                    config.tuningTimeout(),
-                    progress);
         }
+        // also in the other modes: a suite's mode: batch sends its calls through the batch API
+        gateway = new BatchGateway(
+                client,
+                gateway,
+                Duration.ofMillis(100),
+                500,
+                config.tuningPollInterval(),
+                config.tuningTimeout(),
+                progress,
+                runBatch);
         EmbeddedEmulator started = emulator;
         ModelGateway calls = gateway;
         return started == null
@@ -86,6 +89,15 @@ public final class ClientGatewayFactory implements GatewayFactory {
                     public java.util.concurrent.CompletableFuture<dev.tunegate.engine.matchers.ModelAnswer> generate(
                             String model, dev.tunegate.client.model.GenerateContentRequest request) {
                         return calls.generate(model, request);
+                    }
+
+                    @Override
+                    public java.util.concurrent.CompletableFuture<dev.tunegate.engine.matchers.ModelAnswer> generate(
+                            PlannedTest test,
+                            int sample,
+                            String model,
+                            dev.tunegate.client.model.GenerateContentRequest request) {
+                        return calls.generate(test, sample, model, request);
                     }
 
                     @Override

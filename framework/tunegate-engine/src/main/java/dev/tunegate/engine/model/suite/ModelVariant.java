@@ -15,6 +15,8 @@ import org.apiguardian.api.API;
  * @param position         where the variant is written
  * @param checkpoint       the Vertex AI tuning-job checkpoint this variant evaluates, when it was expanded from
  *                         {@code checkpoints:}
+ * @param replayOnly       {@code replayOnly: true}: answered only from recordings, never called (a frozen variant;
+ *                         {@code dev.tunegate.engine.model.gate.Freezing} is the one rule that decides it)
  */
 @API(status = API.Status.INTERNAL)
 public record ModelVariant(
@@ -24,7 +26,20 @@ public record ModelVariant(
         ObjectNode generationConfig,
         Optional<TuneSpec> tune,
         SourcePosition position,
-        Optional<VariantCheckpoint> checkpoint) {
+        Optional<VariantCheckpoint> checkpoint,
+        boolean replayOnly) {
+
+    /** A variant that is called (not {@code replayOnly}). */
+    public ModelVariant(
+            String name,
+            String model,
+            Optional<String> role,
+            ObjectNode generationConfig,
+            Optional<TuneSpec> tune,
+            SourcePosition position,
+            Optional<VariantCheckpoint> checkpoint) {
+        this(name, model, role, generationConfig, tune, position, checkpoint, false);
+    }
 
     /** A variant as written in a suite (not a checkpoint of a tuning job). */
     public ModelVariant(
@@ -46,12 +61,13 @@ public record ModelVariant(
                 generationConfig,
                 Optional.empty(),
                 position,
-                Optional.of(point));
+                Optional.of(point),
+                replayOnly);
     }
 
     /** This variant calling another model (pipelines override models without editing YAML). */
     public ModelVariant withModel(String otherModel) {
-        return new ModelVariant(name, otherModel, role, generationConfig, tune, position, checkpoint);
+        return new ModelVariant(name, otherModel, role, generationConfig, tune, position, checkpoint, replayOnly);
     }
 
     /**
@@ -63,6 +79,12 @@ public record ModelVariant(
         if (!dev.tunegate.client.ModelName.parse(model).vertex()) {
             return withModel(model);
         }
-        return new ModelVariant(name, model, role, generationConfig, Optional.empty(), position, checkpoint);
+        return new ModelVariant(
+                name, model, role, generationConfig, Optional.empty(), position, checkpoint, replayOnly);
+    }
+
+    /** This variant answered only from recordings ({@code replayOnly: true}) or not. */
+    public ModelVariant withReplayOnly(boolean frozen) {
+        return new ModelVariant(name, model, role, generationConfig, tune, position, checkpoint, frozen);
     }
 }

@@ -75,12 +75,13 @@ final class VariantMapper {
             variants.put(
                     entry.getKey(),
                     new ModelVariant(
-                            entry.getKey(),
-                            spec.get("model").asText(),
-                            Optional.ofNullable(spec.path("role").textValue()),
-                            config,
-                            tune,
-                            tree.positionOf(pointer)));
+                                    entry.getKey(),
+                                    spec.get("model").asText(),
+                                    Optional.ofNullable(spec.path("role").textValue()),
+                                    config,
+                                    tune,
+                                    tree.positionOf(pointer))
+                            .withReplayOnly(spec.path("replayOnly").asBoolean(false)));
             if (tune.isPresent() && !spec.get("model").asText().startsWith("tunedModels/")) {
                 problems.add(tree.problem(
                         pointer + "/model",

@@ -79,6 +79,7 @@ final class ModelOverrides {
                 suite.cases(),
                 suite.gate(),
                 suite.contentHash(),
-                suite.position());
+                suite.position(),
+                suite.batch());
     }
 }

@@ -96,7 +96,12 @@ final class SummaryJson {
                                 usage.model().thinking(),
                                 usage.judge().total(),
                                 usage.costUsd()),
-                stats.variant().frozen() ? true : null);
+                stats.variant().frozen() ? true : null,
+                stats.variant().recorded() == null
+                        ? null
+                        : new SummaryDocument.Recorded(
+                                stats.variant().recorded().earliest().toString(),
+                                stats.variant().recorded().latest().toString()));
     }
 
     private static SummaryDocument.Candidate candidate(GateVerdict v) {

@@ -12,6 +12,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,10 +40,12 @@ final class CassetteStore {
     private final Set<Path> used = ConcurrentHashMap.newKeySet();
     private final Set<String> suites = ConcurrentHashMap.newKeySet();
     private final Instant createdAt = Instant.now();
+    private final Clock clock;
 
-    CassetteStore(Path dir, Redaction redaction) {
+    CassetteStore(Path dir, Redaction redaction, Clock clock) {
         this.dir = dir;
         this.redaction = redaction;
+        this.clock = clock;
     }
 
     Path dir() {
@@ -93,10 +96,26 @@ final class CassetteStore {
         JsonNode timings = root.path("timings");
         Duration latency = duration(timings.path("latency"));
         Duration firstChunk = timings.has("timeToFirstChunk") ? duration(timings.get("timeToFirstChunk")) : null;
-        return Optional.of(new ModelResult(chunks, latency == null ? Duration.ZERO : latency, firstChunk, 0, true));
+        return Optional.of(new ModelResult(
+                chunks, latency == null ? Duration.ZERO : latency, firstChunk, 0, true, recordedAt(root, file)));
     }
 
-    /** Writes (or overwrites) the recording of a call. */
+    /** When the recording was made ({@code recordedAt}); null in recordings written before that field existed. */
+    private static Instant recordedAt(JsonNode root, Path file) {
+        JsonNode at = root.path("recordedAt");
+        if (!at.isTextual()) {
+            return null;
+        }
+        try {
+            return Instant.parse(at.asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalStateException(
+                    "Recording " + file + " has a recordedAt that is not an ISO-8601 instant: '" + at.asText() + "'",
+                    e);
+        }
+    }
+
+    /** Writes (or overwrites) the recording of a call, stamped with the time it was recorded. */
     void save(ModelCall call, String key, ModelResult result) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("version", FORMAT_VERSION);
@@ -111,6 +130,11 @@ final class CassetteStore {
         }
         root.set("request", CanonicalJson.tree(call.request()));
         root.put("status", 200);
+        root.put(
+                "recordedAt",
+                clock.instant()
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        .toString());
         if (call.streaming()) {
             ArrayNode chunks = root.putArray("chunks");
             result.chunks().forEach(c -> chunks.add(CanonicalJson.tree(c)));
