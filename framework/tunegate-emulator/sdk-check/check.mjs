@@ -1,7 +1,9 @@
 // Runs the official JS SDK (@google/genai) unchanged against the TuneGate emulator, in Gemini API mode
 // (the SDK's default API version) and in Vertex AI mode (OAuth token, project, location; the SDK's
 // default v1beta1): generateContent and streaming on a base model and a deployed endpoint, and the
-// life of a tuned model (tune, get, delete). Prints one line per check and "N passed, N failed".
+// life of a tuned model (tune, get, delete), and a Vertex AI tuning job from a gs:// dataset uploaded to
+// the emulator's Cloud Storage (tunings.tune, tunings.get, its checkpoints' endpoints). Prints one line
+// per check and "N passed, N failed".
 //
 //   npm ci && node check.mjs                 starts ../target/tunegate-emulator.jar itself (mvn package first)
 //   npm ci && node check.mjs http://host:port  uses a running emulator started with
@@ -119,6 +121,38 @@ try {
       return expect(e.status, s => s === 404, 'then 404 NOT_FOUND');
     }
     throw new Error('still there after delete');
+  });
+  // Vertex AI: the dataset goes to the emulator's Cloud Storage (JSON API media upload), then the SDK tunes.
+  const gcsUri = 'gs://sdk-check/tuning/ping.jsonl';
+  await check('REST Cloud Storage media upload of the dataset', async () => {
+    const line = (q, a) => JSON.stringify({contents: [{role: 'user', parts: [{text: q}]}, {role: 'model', parts: [{text: a}]}]});
+    const uploaded = await fetch(`${baseUrl}/upload/storage/v1/b/sdk-check/o?uploadType=media&name=tuning%2Fping.jsonl`,
+      {method: 'POST', headers: {'content-type': 'application/jsonl', authorization: `Bearer ${TOKEN}`},
+        body: [line('ping', 'pong'), line('ding', 'dong'), line('tick', 'tock'), line('knock knock', "who's there")].join('\n')});
+    return expect((await uploaded.json()).name, n => uploaded.status === 200 && n === 'tuning/ping.jsonl', 'the stored object');
+  });
+  let vertexJob;
+  await check('vertex tunings.tune from a gs:// dataset', async () => {
+    vertexJob = await vertex.tunings.tune({baseModel: 'gemini-2.5-flash', trainingDataset: {gcsUri},
+      config: {epochCount: 3, learningRateMultiplier: 2.0, tunedModelDisplayName: 'sdk check'}});
+    return expect(vertexJob.name, n => /^projects\/demo\/locations\/us-central1\/tuningJobs\/\d+$/.test(n ?? ''), 'a tuning job');
+  });
+  await check('vertex tunings.get until JOB_STATE_SUCCEEDED', async () => {
+    for (let i = 0; i < 100; i++) {
+      vertexJob = await vertex.tunings.get({name: vertexJob.name});
+      if (vertexJob.state === 'JOB_STATE_SUCCEEDED') {
+        return expect(vertexJob.tunedModel?.checkpoints?.length, n => n === 3, 'three checkpoints') + ' checkpoints';
+      }
+      await new Promise(r => setTimeout(r, 100));
+    }
+    throw new Error(`still ${vertexJob.state} after 10 s`);
+  });
+  await check('vertex generateContent on every checkpoint endpoint', async () => {
+    const answers = [];
+    for (const checkpoint of vertexJob.tunedModel.checkpoints) {
+      answers.push((await vertex.models.generateContent({model: checkpoint.endpoint, contents: 'ping', config})).text);
+    }
+    return expect(answers, a => a.length === 3 && a.every(t => t?.length > 0) && a[2] === 'pong', 'answers, the last one "pong"');
   });
 } finally {
   stop();

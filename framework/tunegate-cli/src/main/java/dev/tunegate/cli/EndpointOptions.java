@@ -74,7 +74,7 @@ final class EndpointOptions {
      * Fails fast, with what to do, when nothing accepts connections at a local or custom endpoint,
      * instead of retrying a refused connection for seconds without a word.
      */
-    private static void requireListening(String baseUrl) {
+    static void requireListening(String baseUrl) {
         URI uri = URI.create(baseUrl);
         int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
         try (java.net.Socket socket = new java.net.Socket()) {

@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +19,17 @@ import java.util.stream.Collectors;
 /**
  * The rules behind each gate verdict of a run, read from the {@code summary.json} it wrote, for the
  * gate rows of {@code tunegate run}: {@code vs base: minPassRate 0.500 (required >= 0.900);
- * maxRegressions 3 (required <= 0)}.
+ * maxRegressions 3 (required <= 0)}; and the checkpoint each checkpoint sweep recommends.
  */
 final class GateRules {
-    static final GateRules NONE = new GateRules(Map.of());
+    static final GateRules NONE = new GateRules(Map.of(), List.of());
 
     private final Map<String, String> details;
+    private final List<String> recommendations;
 
-    private GateRules(Map<String, String> details) {
+    private GateRules(Map<String, String> details, List<String> recommendations) {
         this.details = details;
+        this.recommendations = List.copyOf(recommendations);
     }
 
     /** The rules in {@code summary}; none when it cannot be read. */
@@ -41,12 +44,31 @@ final class GateRules {
             return NONE;
         }
         Map<String, String> details = new HashMap<>();
+        List<String> recommendations = new ArrayList<>();
         for (SummaryDocument.Suite suite : document.suites()) {
             for (SummaryDocument.Candidate c : suite.candidates()) {
                 details.putIfAbsent(key(suite.name(), c.candidate()), detail(c));
             }
+            for (SummaryDocument.CheckpointSweep sweep : suite.checkpointSweeps()) {
+                recommendations.add(recommendation(suite.name(), sweep));
+            }
         }
-        return new GateRules(details);
+        return new GateRules(details, recommendations);
+    }
+
+    /**
+     * One line per checkpoint sweep: {@code support: recommend cand@2 (epoch 2, endpoint …)}, or {@code support: no
+     * checkpoint of cand to recommend: …} with the reason.
+     */
+    List<String> recommendations() {
+        return recommendations;
+    }
+
+    private static String recommendation(String suite, SummaryDocument.CheckpointSweep sweep) {
+        SummaryDocument.Recommendation r = sweep.recommendation();
+        return r == null
+                ? suite + ": no checkpoint of " + sweep.variant() + " to recommend: " + sweep.noRecommendation()
+                : suite + ": recommend " + r.variant() + " (epoch " + r.epoch() + ", endpoint " + r.endpoint() + ")";
     }
 
     /** What the gate row of {@code candidate} in {@code suite} says: the failed rules, or how many held. */

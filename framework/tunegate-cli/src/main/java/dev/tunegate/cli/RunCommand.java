@@ -86,6 +86,15 @@ final class RunCommand implements Callable<Integer> {
             description = "'embedded' (the in-process emulator, default) or a base URL such as http://127.0.0.1:8089.")
     String endpoint;
 
+    @Option(
+            names = "--checkpoints",
+            paramLabel = "WHICH",
+            description =
+                    "Checkpoints of every variant with a Vertex AI tuning job to evaluate, each as its own variant"
+                            + " <variant>@<id>: all, default, last or ids such as 2,3 (tunegate.checkpoints; replaces the"
+                            + " suites' checkpoints:).")
+    String checkpoints;
+
     @Option(names = "--concurrency", paramLabel = "N", description = "Model calls in flight at once.")
     Integer concurrency;
 
@@ -115,8 +124,12 @@ final class RunCommand implements Callable<Integer> {
     /** The terminal progress and log lines go to, made from the command's standard error (tests inject a fake). */
     Function<PrintWriter, Terminal> terminals = Terminal::system;
 
-    /** The clock of the progress rate (tests inject a controllable one). */
+    /** The clock of the progress rate and of the first result (tests inject a controllable one). */
     Clock clock = Clock.systemUTC();
+
+    /** When this JVM started, if the system says (tests inject a fixed instant). */
+    java.util.function.Supplier<java.util.Optional<java.time.Instant>> jvmStart =
+            () -> ProcessHandle.current().info().startInstant();
 
     @Override
     public Integer call() {
@@ -137,7 +150,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int run(PrintWriter out, PrintWriter err, Ansi ansi, ProgressDisplay progress) {
-        RunTally recorder = new RunTally(progress);
+        RunTally recorder = new RunTally(progress, clock);
         LauncherDiscoveryRequest request = request(recorder);
         // No launcher session listeners: the engine's end-of-run verdict block (VerdictLog) is for
         // build tools; `run` prints its own tables below, so the verdict appears once.
@@ -164,6 +177,9 @@ final class RunCommand implements Callable<Integer> {
         launcher.execute(plan, recorder);
         err.flush();
         new RunReport(recorder, ansi, verbose).print(out, reportsDir(), started);
+        if (verbose) {
+            out.println(StartupNote.describe(jvmStart.get(), recorder.firstResult()));
+        }
         out.flush();
         return recorder.exitCode();
     }
@@ -218,6 +234,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (cassettes != null) {
             config.put(Constants.CASSETTES_PROPERTY_NAME, cassettes.toString());
+        }
+        if (checkpoints != null) {
+            config.put(Constants.CHECKPOINTS_PROPERTY_NAME, checkpoints);
         }
         if (endpoint != null) {
             config.put(Constants.ENDPOINT_PROPERTY_NAME, endpoint);

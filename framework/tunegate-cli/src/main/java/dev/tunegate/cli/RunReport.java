@@ -63,6 +63,9 @@ final class RunReport {
             out.println();
             out.print(gates.render((col, text) -> col == 2 ? colourVerdict(text) : text));
         }
+        for (String recommendation : rules.recommendations()) {
+            out.println(ansi.string("@|bold Checkpoint|@ ") + RunCommand.escape(recommendation));
+        }
 
         if (recorder.incomplete() != null) {
             out.println();

@@ -39,8 +39,17 @@ final class RunTally implements TestExecutionListener, LauncherDiscoveryListener
     private int exitCode = ExitCodes.OK;
     private String incomplete;
 
-    RunTally(ProgressDisplay progress) {
+    private final java.time.Clock clock;
+    private java.time.Instant firstResult;
+
+    RunTally(ProgressDisplay progress, java.time.Clock clock) {
         this.progress = progress;
+        this.clock = clock;
+    }
+
+    /** When the first test's result arrived (empty before that). */
+    synchronized Optional<java.time.Instant> firstResult() {
+        return Optional.ofNullable(firstResult);
     }
 
     // ---- discovery ----
@@ -110,6 +119,9 @@ final class RunTally implements TestExecutionListener, LauncherDiscoveryListener
             gates.add(new Gate(test.get().suite(), test.get().variant(), result.getStatus(), firstLine(failure)));
         }
         if (id.isTest()) {
+            if (firstResult == null) {
+                firstResult = clock.instant();
+            }
             if (test.isPresent() && test.get().kind() == TuneGateTest.Kind.CASE) {
                 Counts c = countsFor(test.get());
                 switch (result.getStatus()) {

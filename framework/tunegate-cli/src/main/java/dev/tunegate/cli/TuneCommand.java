@@ -22,18 +22,24 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code tunegate tune}: creates a tuned model from a training file, follows the operation, prints the loss curve. */
+/**
+ * {@code tunegate tune}: creates a tuned model from a training file, follows the operation, prints the loss curve; with
+ * {@code --vertex}, a Vertex AI supervised tuning job ({@link VertexTune}) that ends with its checkpoints.
+ */
 @Command(
         name = "tune",
         mixinStandardHelpOptions = true,
         description = {
             "Tune a model on a training file, follow the operation with a progress bar and print the loss curve.",
             "The file is JSONL (one {\"textInput\": ..., \"output\": ...} object per line) or CSV with a",
-            "header row naming the columns textInput and output."
+            "header row naming the columns textInput and output.",
+            "With --vertex: create a Vertex AI supervised tuning job instead. The data is a Vertex AI JSONL file",
+            "(one {\"contents\": [{\"role\": \"user\", ...}, {\"role\": \"model\", ...}]} per line), uploaded to",
+            "--staging-bucket, or a gs:// URI; the job's checkpoints (one per epoch) are listed at the end."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:the tuned model is ACTIVE",
+            "0:the tuned model is ACTIVE (the Vertex AI job SUCCEEDED)",
             "2:bad input (data file, options, a request the API rejected) or tuning failed on bad input",
             "3:the endpoint failed, tuning failed, or it did not finish within --timeout"
         })
@@ -44,8 +50,53 @@ final class TuneCommand implements Callable<Integer> {
     @Mixin
     EndpointOptions endpoint;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training data (.jsonl or .csv).")
-    Path data;
+    @Mixin
+    VertexOptions vertex;
+
+    @Option(
+            names = "--data",
+            required = true,
+            paramLabel = "FILE",
+            description = "Training data (.jsonl or .csv; with --vertex a Vertex AI .jsonl file or a gs:// URI).")
+    String data;
+
+    @Option(
+            names = "--vertex",
+            description = "Create a Vertex AI supervised tuning job (at --endpoint: the local emulator by default,"
+                    + " 'google' for Vertex AI) instead of a Gemini API tuned model.")
+    boolean vertexMode;
+
+    @Option(
+            names = "--staging-bucket",
+            paramLabel = "BUCKET",
+            description = "--vertex: Cloud Storage bucket local data files are uploaded to (BUCKET or gs://BUCKET).")
+    String stagingBucket;
+
+    @Option(
+            names = "--validation-data",
+            paramLabel = "FILE",
+            description = "--vertex: validation data (a Vertex AI .jsonl file or a gs:// URI).")
+    String validationData;
+
+    @Option(
+            names = "--learning-rate-multiplier",
+            paramLabel = "X",
+            description = "--vertex: multiplier of the recommended learning rate.")
+    Double learningRateMultiplier;
+
+    @Option(
+            names = "--adapter-size",
+            paramLabel = "SIZE",
+            description = "--vertex: LoRA adapter size: ${COMPLETION-CANDIDATES}.")
+    VertexTune.AdapterSize adapterSize;
+
+    @Option(names = "--label", paramLabel = "KEY=VALUE", description = "--vertex: a label of the job (repeatable).")
+    java.util.Map<String, String> labels;
+
+    @Option(
+            names = "--export-last-checkpoint-only",
+            description = "--vertex: keep only the last checkpoint instead of one per epoch.")
+    boolean exportLastCheckpointOnly;
 
     @Option(
             names = "--base-model",
@@ -97,7 +148,19 @@ final class TuneCommand implements Callable<Integer> {
                 || learningRate != null && !(learningRate > 0)) {
             throw new UserInputException("--epochs and --batch-size must be at least 1 and --learning-rate positive");
         }
-        List<TuningExample> examples = TrainingDataFile.read(data);
+        if (vertexMode) {
+            return vertex();
+        }
+        if (stagingBucket != null
+                || validationData != null
+                || learningRateMultiplier != null
+                || adapterSize != null
+                || labels != null
+                || exportLastCheckpointOnly) {
+            throw new UserInputException("--staging-bucket, --validation-data, --learning-rate-multiplier,"
+                    + " --adapter-size, --label and --export-last-checkpoint-only need --vertex");
+        }
+        List<TuningExample> examples = TrainingDataFile.read(Path.of(data));
         PrintWriter out = spec.commandLine().getOut();
         Hyperparameters hyperparameters = epochs == null && batchSize == null && learningRate == null
                 ? null
@@ -167,6 +230,44 @@ final class TuneCommand implements Callable<Integer> {
             out.println();
             out.println("Tuned model " + model.name() + " is " + model.state());
             return ExitCodes.OK;
+        }
+    }
+
+    private int vertex() {
+        if (id != null) {
+            throw new UserInputException("--id is not used with --vertex: Vertex AI names the job; use --display-name");
+        }
+        if (learningRateMultiplier != null && !(learningRateMultiplier > 0)) {
+            throw new UserInputException("--learning-rate-multiplier must be positive");
+        }
+        vertex.requireProject();
+        PrintWriter out = spec.commandLine().getOut();
+        try (GeminiClient client = vertex.client(endpoint);
+                ProgressDisplay progress = ProgressDisplay.forTerminal(!noProgress && !json)) {
+            VertexTune.Result result = new VertexTune(client, out, progress)
+                    .run(new VertexTune.Request(
+                            data,
+                            validationData,
+                            baseModel,
+                            displayName,
+                            description,
+                            epochs == null ? null : epochs.longValue(),
+                            batchSize == null ? null : batchSize.longValue(),
+                            learningRate,
+                            learningRateMultiplier,
+                            adapterSize,
+                            exportLastCheckpointOnly,
+                            labels,
+                            stagingBucket,
+                            timeout,
+                            noWait,
+                            json));
+            if (result.exitCode() != ExitCodes.OK) {
+                spec.commandLine()
+                        .getErr()
+                        .println(spec.commandLine().getColorScheme().errorText(VertexTune.failure(result.job())));
+            }
+            return result.exitCode();
         }
     }
 

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             RunCommand.class,
             TuneCommand.class,
+            CheckpointsCommand.class,
             ModelsCommand.class,
             EmulatorCommand.class,
             CompareCommand.class,
@@ -70,6 +71,7 @@ public final class TuneGateCli implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(
-                spec.commandLine(), "Missing command: run, tune, models, emulator, compare, merge, cassettes or init");
+                spec.commandLine(),
+                "Missing command: run, tune, checkpoints, models, emulator, compare, merge, cassettes, calibrate or init");
     }
 }

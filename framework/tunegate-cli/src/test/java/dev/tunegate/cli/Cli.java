@@ -14,13 +14,14 @@ final class Cli {
 
     /**
      * Runs {@code tunegate run ARGS} with {@code terminal} as the terminal its progress and log lines go to,
-     * and a clock that advances one second each time it is read.
+     * a clock that advances one second each time it is read, and a JVM that started at that clock's zero.
      */
     static Result runOn(FakeTerminal terminal, String... args) {
         CommandLine cli = TuneGateCli.commandLine();
         RunCommand run = cli.getSubcommands().get("run").getCommand();
         run.terminals = err -> terminal;
         run.clock = new SteppingClock();
+        run.jvmStart = () -> java.util.Optional.of(java.time.Instant.EPOCH);
         String[] all = new String[args.length + 1];
         all[0] = "run";
         System.arraycopy(args, 0, all, 1, args.length);

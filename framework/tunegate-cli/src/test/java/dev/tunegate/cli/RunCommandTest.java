@@ -160,6 +160,16 @@ class RunCommandTest {
     }
 
     @Test
+    void anInvalidCheckpointsOptionIsAUsageErrorNamingTheKey() {
+        Cli.Result result = run("--checkpoints", "the good ones", SUITES + "passing");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.toString())
+                .contains("tunegate.checkpoints")
+                .contains("the good ones")
+                .contains("is not all, default, last or a comma-separated list of checkpoint ids");
+    }
+
+    @Test
     void tagsAndVariantsFilter() {
         Cli.Result tagged = run("--tags", "smoke", SUITES + "passing");
         assertThat(tagged.exitCode()).as(tagged.toString()).isZero();

@@ -84,6 +84,22 @@ class RunProgressTest {
         assertThat(terminal.scrollback()).anySatisfy(line -> assertThat(line).startsWith(LOG_LINE));
     }
 
+    @Test
+    void verboseSaysWhenTheFirstResultArrivedAndWhetherClassDataSharingWasUsed() {
+        FakeTerminal terminal = new FakeTerminal(false, 80);
+        Cli.Result quiet = Cli.runOn(terminal, "--no-progress", "--reports", reports.toString(), SUITES + "passing");
+        assertThat(quiet.out()).doesNotContain("First result");
+
+        Cli.Result verbose =
+                Cli.runOn(terminal, "-v", "--no-progress", "--reports", reports.toString(), SUITES + "passing");
+        assertThat(verbose.exitCode()).as(verbose.toString()).isZero();
+        // the stepping clock: whole seconds since the JVM "started" at its zero; this JVM got no archive
+        assertThat(verbose.out())
+                .containsPattern(
+                        "First result: [1-9][0-9]*\\.00 s after the JVM started; class-data sharing: no archive"
+                                + " given \\(the tunegate script next to tunegate.jar gives tunegate.jsa\\)");
+    }
+
     private static void assertPlainLines(FakeTerminal terminal, int width) {
         String transcript = terminal.transcript();
         assertThat(transcript).as("nothing redrawn in place").doesNotContain("\r", "\u001B", "█", "░");

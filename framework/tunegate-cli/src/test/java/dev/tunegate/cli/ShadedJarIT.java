@@ -65,6 +65,37 @@ class ShadedJarIT {
         }
     }
 
+    @Test
+    void theScriptNextToTheJarUsesTheArchiveWhenItMatchesAndRunsSilentlyWithoutIt() throws Exception {
+        Path script = Path.of("target/tunegate").toAbsolutePath();
+        Path archive = Path.of("target/tunegate.jsa").toAbsolutePath();
+        assumeTrue(Files.exists(script) && Files.exists(archive), "target/tunegate and its archive are not built yet");
+        String suites =
+                Path.of("src/test/resources/suites/passing").toAbsolutePath().toString();
+
+        Result withArchive = command(script.toString(), "run", "-v", "--no-progress", suites);
+        assertThat(withArchive.code).as(withArchive.output).isZero();
+        assertThat(withArchive.output)
+                .containsPattern("First result: [0-9]+\\.[0-9]{2} s after the JVM started")
+                .contains("class-data sharing: " + archive.toRealPath() + " in use");
+
+        // the same files elsewhere: the archive was made for the jar at its build path, so the JVM skips it
+        Path moved = Files.createDirectories(work.resolve("moved"));
+        for (String file : List.of("tunegate", "tunegate.jar", "tunegate.jsa")) {
+            Files.copy(Path.of("target", file), moved.resolve(file), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        Result mismatched = command(moved.resolve("tunegate").toString(), "run", "-v", "--no-progress", suites);
+        assertThat(mismatched.code).as(mismatched.output).isZero();
+        assertThat(mismatched.output)
+                .contains("tunegate.jsa not used (made by another JVM or for another tunegate.jar")
+                .doesNotContain("[cds", "warning", "Exception");
+
+        Files.delete(moved.resolve("tunegate.jsa"));
+        Result without = command(moved.resolve("tunegate").toString(), "run", "-v", "--no-progress", suites);
+        assertThat(without.code).as(without.output).isZero();
+        assertThat(without.output).contains("PASSED", "class-data sharing: no archive given");
+    }
+
     private Result java(String... args) throws IOException, InterruptedException {
         // run by the integration-test phase, after packaging; a -Dtest filter may also select it earlier
         assumeTrue(Files.exists(JAR), "target/tunegate.jar is not packaged yet");
@@ -73,9 +104,14 @@ class ShadedJarIT {
                 "-jar",
                 JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
+        return command(command.toArray(String[]::new));
+    }
+
+    private Result command(String... command) throws IOException, InterruptedException {
         Path log = work.resolve("out-" + System.nanoTime() + ".txt");
-        Process process = new ProcessBuilder(command)
-                .directory(work.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.directory(work.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

@@ -6,7 +6,8 @@ import okhttp3.OkHttpClient;
 
 /**
  * What a {@link GeminiClient.Builder} collected, frozen at {@code build()}. Null timeouts keep the OkHttp
- * client's own (or {@link OkHttpWiring}'s defaults); {@code okHttpClient} is null unless the caller supplied one.
+ * client's own (or {@link OkHttpWiring}'s defaults); {@code okHttpClient} is null unless the caller supplied one;
+ * {@code storageBaseUrl} is null unless the caller named one (then the Vertex AI base URL, else Google's, is used).
  */
 record ClientSettings(
         String baseUrl,
@@ -24,4 +25,5 @@ record ClientSettings(
         Duration pollInitial,
         Duration pollMax,
         Ticker ticker,
-        VertexSettings vertex) {}
+        VertexSettings vertex,
+        String storageBaseUrl) {}

@@ -1,6 +1,5 @@
 package dev.tunegate.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -76,6 +75,9 @@ public final class GeminiClient implements AutoCloseable {
     private final OkHttpWiring vertexHttp;
     private final CredentialInterceptor vertexCredentials;
     private final Map<String, CompletableFuture<VertexDeployment>> deployments = new ConcurrentHashMap<>();
+    private final VertexTuningJobs vertexTuningJobs;
+    private final CloudStorage cloudStorage;
+    private final VertexBatchPredictionJobs vertexBatchPredictionJobs;
 
     private GeminiClient(ClientSettings settings) {
         this.baseUrl = parseBaseUrl(settings.baseUrl());
@@ -100,6 +102,22 @@ public final class GeminiClient implements AutoCloseable {
                 settings.ticker());
         this.poller =
                 new OperationPoller(this::getOperation, settings.pollInitial(), settings.pollMax(), settings.ticker());
+        VertexRest rest = new VertexRest(transport, vertexHttp.http, mapper);
+        this.vertexTuningJobs = new VertexTuningJobs(
+                rest, vertex, vertexBaseUrl, settings.pollInitial(), settings.pollMax(), settings.ticker());
+        HttpUrl storageBase = settings.storageBaseUrl() != null
+                ? parseBaseUrl(settings.storageBaseUrl())
+                : vertexBaseUrl != null ? vertexBaseUrl : HttpUrl.get(CloudStorage.DEFAULT_BASE_URL);
+        this.cloudStorage = new CloudStorage(rest, storageBase);
+        this.vertexBatchPredictionJobs = new VertexBatchPredictionJobs(
+                rest,
+                vertex,
+                vertexBaseUrl,
+                cloudStorage,
+                mapper,
+                settings.pollInitial(),
+                settings.pollMax(),
+                settings.ticker());
     }
 
     private static ScheduledExecutorService newScheduler() {
@@ -395,6 +413,31 @@ public final class GeminiClient implements AutoCloseable {
         return new VertexDeployment(name.name(), version, endpoint);
     }
 
+    /**
+     * Vertex AI tuning jobs (create, get, list, cancel, wait), sent where this client's Vertex AI calls go, with the
+     * same credentials, limits and retries.
+     */
+    public VertexTuningJobs vertexTuningJobs() {
+        return vertexTuningJobs;
+    }
+
+    /**
+     * Vertex AI batch prediction jobs (create, get, list, cancel, wait, JSONL input and output), sent where this
+     * client's Vertex AI calls go, with the same credentials, limits and retries.
+     */
+    public VertexBatchPredictionJobs vertexBatchPredictionJobs() {
+        return vertexBatchPredictionJobs;
+    }
+
+    /**
+     * Cloud Storage media upload and download with this client's Vertex AI credentials: to
+     * {@link Builder#storageBaseUrl}, else to the Vertex AI base URL when one is set (an emulator serves both), else
+     * to {@value CloudStorage#DEFAULT_BASE_URL}.
+     */
+    public CloudStorage cloudStorage() {
+        return cloudStorage;
+    }
+
     // ---------------------------------------------------------------- tuned models
 
     /** Starts tuning ({@code POST /v1beta/tunedModels[?tunedModelId=]}); {@code tunedModelId} may be null. */
@@ -578,12 +621,7 @@ public final class GeminiClient implements AutoCloseable {
     }
 
     private byte[] json(Object body) {
-        try {
-            return mapper.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(
-                    "cannot serialise " + body.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
-        }
+        return VertexRest.write(mapper, body);
     }
 
     private static void addQuery(HttpUrl.Builder url, String name, String value) {
@@ -623,8 +661,19 @@ public final class GeminiClient implements AutoCloseable {
         private Duration pollMax = Duration.ofSeconds(10);
         private Ticker ticker = Ticker.SYSTEM;
         private VertexSettings vertex = VertexSettings.defaults();
+        private String storageBaseUrl;
 
         private Builder() {}
+
+        /**
+         * Scheme, host and port of Cloud Storage calls ({@link GeminiClient#cloudStorage()}) instead of
+         * {@value CloudStorage#DEFAULT_BASE_URL}; null (default) means the Vertex AI base URL when one is set (a local
+         * emulator serves both), else Google's.
+         */
+        public Builder storageBaseUrl(String url) {
+            this.storageBaseUrl = url;
+            return this;
+        }
 
         /** Google Cloud project that completes short {@code publishers/google/models/M} names (Vertex AI). */
         public Builder vertexProject(String project) {
@@ -846,7 +895,8 @@ public final class GeminiClient implements AutoCloseable {
                     pollInitial,
                     pollMax,
                     ticker,
-                    vertex));
+                    vertex,
+                    storageBaseUrl));
         }
 
         private static Supplier<String> environmentVariable(String name) {

@@ -88,7 +88,19 @@ final class Transport {
 
     <T> CompletableFuture<Outcome<T>> call(
             OkHttpClient http, String method, HttpUrl url, byte[] body, boolean eventStream, BodyHandler<T> handler) {
-        Exchange<T> exchange = new Exchange<>(http, method, url, body, eventStream, handler);
+        return call(http, method, url, body, JSON, eventStream, handler);
+    }
+
+    /** Like the JSON call, with a request body of another media type (a Cloud Storage media upload). */
+    <T> CompletableFuture<Outcome<T>> call(
+            OkHttpClient http,
+            String method,
+            HttpUrl url,
+            byte[] body,
+            MediaType contentType,
+            boolean eventStream,
+            BodyHandler<T> handler) {
+        Exchange<T> exchange = new Exchange<>(http, method, url, body, contentType, eventStream, handler);
         permits.acquire().whenComplete((ignored, error) -> exchange.begin());
         return exchange.future;
     }
@@ -99,6 +111,7 @@ final class Transport {
         private final String method;
         private final HttpUrl url;
         private final byte[] body;
+        private final MediaType contentType;
         private final boolean eventStream;
         private final BodyHandler<T> handler;
         private final String name;
@@ -115,12 +128,14 @@ final class Transport {
                 String method,
                 HttpUrl url,
                 byte[] body,
+                MediaType contentType,
                 boolean eventStream,
                 BodyHandler<T> handler) {
             this.http = http;
             this.method = method;
             this.url = url;
             this.body = body;
+            this.contentType = contentType;
             this.eventStream = eventStream;
             this.handler = handler;
             this.name = method + " " + url.encodedPath();
@@ -163,7 +178,7 @@ final class Transport {
                 if (eventStream) {
                     rb.header("Accept", "text/event-stream");
                 }
-                rb.method(method, body == null ? null : RequestBody.create(body, JSON));
+                rb.method(method, body == null ? null : RequestBody.create(body, contentType));
                 http.newCall(rb.build()).enqueue(this);
             } catch (RuntimeException e) {
                 fail(e);

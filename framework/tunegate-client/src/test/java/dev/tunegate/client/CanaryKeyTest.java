@@ -62,6 +62,23 @@ class CanaryKeyTest extends MockGemini {
         return out + "\n" + t;
     }
 
+    /** The failures' messages, details and stack traces, the retry events and the log lines, as one text. */
+    private String everythingProduced(List<Throwable> failures, List<RetryEvent> events) {
+        StringBuilder produced = new StringBuilder();
+        for (Throwable t : failures) {
+            if (t instanceof GeminiApiException api) {
+                produced.append(api.details())
+                        .append('\n')
+                        .append(api.serverMessage())
+                        .append('\n');
+            }
+            produced.append(everything(t)).append('\n');
+        }
+        events.forEach(e -> produced.append(e).append('\n'));
+        logLines.forEach(produced::append);
+        return produced.toString();
+    }
+
     @Test
     void keyAppearsOnlyInTheHeader() {
         List<RetryEvent> events = new CopyOnWriteArrayList<>();
@@ -101,18 +118,7 @@ class CanaryKeyTest extends MockGemini {
                 .doesNotContain(CANARY)
                 .contains("[REDACTED]");
 
-        StringBuilder produced = new StringBuilder();
-        for (Throwable t : failures) {
-            if (t instanceof GeminiApiException api) {
-                produced.append(api.details())
-                        .append('\n')
-                        .append(api.serverMessage())
-                        .append('\n');
-            }
-            produced.append(everything(t)).append('\n');
-        }
-        events.forEach(e -> produced.append(e).append('\n'));
-        logLines.forEach(l -> produced.append(l));
+        StringBuilder produced = new StringBuilder(everythingProduced(failures, events));
         produced.append(c)
                 .append('\n')
                 .append(GeminiClient.builder().apiKey(() -> CANARY))
@@ -187,16 +193,7 @@ class CanaryKeyTest extends MockGemini {
                 .containsExactly(401, 403, 429, 500, 401, 403);
         StringBuilder produced =
                 new StringBuilder(produced0).append('\n').append(express).append('\n');
-        for (Throwable t : failures) {
-            GeminiApiException api = (GeminiApiException) t;
-            produced.append(api.details())
-                    .append('\n')
-                    .append(api.serverMessage())
-                    .append('\n');
-            produced.append(everything(t)).append('\n');
-        }
-        events.forEach(e -> produced.append(e).append('\n'));
-        logLines.forEach(produced::append);
+        produced.append(everythingProduced(failures, events));
         int requests = server.getRequestCount();
         assertThat(requests).isEqualTo(8);
         for (int i = 0; i < requests; i++) {
@@ -212,5 +209,62 @@ class CanaryKeyTest extends MockGemini {
                 .doesNotContain(token)
                 .doesNotContain(expressKey)
                 .doesNotContain("CANARY");
+    }
+
+    @Test
+    void theBearerTokenStaysInItsHeaderInTuningJobAndCloudStorageCalls() {
+        String token = "ya29.CANARY-storage-0123456789-do-not-leak";
+        List<RetryEvent> events = new CopyOnWriteArrayList<>();
+        GeminiClient c = track(builder()
+                .vertexBaseUrl(baseUrl())
+                .vertexProject("p")
+                .vertexCredentials(
+                        () -> com.google.auth.oauth2.GoogleCredentials.create(new com.google.auth.oauth2.AccessToken(
+                                token,
+                                java.util.Date.from(java.time.Instant.now().plusSeconds(3600)))))
+                .retryListener(events::add)
+                .retryPolicy(new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(5)))
+                .build());
+        String echo = "Request had invalid authentication credentials: Bearer " + token;
+        server.enqueue(error(401, "UNAUTHENTICATED", echo));
+        server.enqueue(error(503, "UNAVAILABLE", echo));
+        server.enqueue(error(503, "UNAVAILABLE", echo));
+        server.enqueue(error(403, "PERMISSION_DENIED", echo));
+        server.enqueue(new MockResponse.Builder()
+                .code(404)
+                .body("No such object: " + token)
+                .build());
+        server.enqueue(error(400, "FAILED_PRECONDITION", echo));
+        List<Throwable> failures = new ArrayList<>();
+        failures.add(catchThrowable(() -> c.vertexTuningJobs()
+                .create(dev.tunegate.client.model.VertexTuningJob.supervised(
+                        "gemini-2.5-flash",
+                        new dev.tunegate.client.model.VertexSupervisedTuningSpec("gs://b/t.jsonl", null, null, null),
+                        "x",
+                        null,
+                        null))));
+        failures.add(catchThrowable(() -> c.vertexTuningJobs().get("42")));
+        failures.add(catchThrowable(() -> c.cloudStorage().upload("b-1", "t.jsonl", new byte[] {1}, null)));
+        failures.add(catchThrowable(() -> c.cloudStorage().download("b-1", "t.jsonl")));
+        failures.add(catchThrowable(() -> c.vertexTuningJobs().cancel("42")));
+        assertThat(failures).doesNotContainNull().allMatch(GeminiApiException.class::isInstance);
+        assertThat(failures)
+                .extracting(t -> ((GeminiApiException) t).httpStatus())
+                .containsExactly(401, 503, 403, 404, 400);
+        StringBuilder produced = new StringBuilder()
+                .append(c)
+                .append(c.vertexTuningJobs())
+                .append(c.cloudStorage())
+                .append('\n');
+        produced.append(everythingProduced(failures, events));
+        int requests = server.getRequestCount();
+        assertThat(requests).isEqualTo(6);
+        for (int i = 0; i < requests; i++) {
+            RecordedRequest r = take();
+            assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer " + token);
+            produced.append(r.getUrl()).append(' ').append(r.getRequestLine()).append('\n');
+        }
+        assertThat(events).isNotEmpty();
+        assertThat(produced.toString()).doesNotContain(token).doesNotContain("CANARY");
     }
 }

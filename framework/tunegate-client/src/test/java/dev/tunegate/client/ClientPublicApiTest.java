@@ -24,6 +24,7 @@ class ClientPublicApiTest {
     /** Sorted. */
     private static final List<String> SUPPORTED = List.of(
             "dev.tunegate.client.ClientMetrics",
+            "dev.tunegate.client.CloudStorage",
             "dev.tunegate.client.GeminiApiException",
             "dev.tunegate.client.GeminiClient",
             "dev.tunegate.client.GenerateContentResult",
@@ -33,7 +34,9 @@ class ClientPublicApiTest {
             "dev.tunegate.client.RetryPolicy",
             "dev.tunegate.client.StreamInterruptedException",
             "dev.tunegate.client.StreamedResponse",
+            "dev.tunegate.client.VertexBatchPredictionJobs",
             "dev.tunegate.client.VertexDeployment",
+            "dev.tunegate.client.VertexTuningJobs",
             "dev.tunegate.client.model.AttributionSourceId",
             "dev.tunegate.client.model.Blob",
             "dev.tunegate.client.model.BlockReason",
@@ -65,6 +68,8 @@ class ClientPublicApiTest {
             "dev.tunegate.client.model.ListModelsResponse",
             "dev.tunegate.client.model.ListOperationsResponse",
             "dev.tunegate.client.model.ListTunedModelsResponse",
+            "dev.tunegate.client.model.ListVertexBatchPredictionJobsResponse",
+            "dev.tunegate.client.model.ListVertexTuningJobsResponse",
             "dev.tunegate.client.model.Model",
             "dev.tunegate.client.model.Operation",
             "dev.tunegate.client.model.Part",
@@ -75,6 +80,7 @@ class ClientPublicApiTest {
             "dev.tunegate.client.model.SchemaType",
             "dev.tunegate.client.model.SemanticRetrieverChunk",
             "dev.tunegate.client.model.Status",
+            "dev.tunegate.client.model.StorageObject",
             "dev.tunegate.client.model.ThinkingConfig",
             "dev.tunegate.client.model.Tool",
             "dev.tunegate.client.model.ToolConfig",
@@ -84,7 +90,15 @@ class ClientPublicApiTest {
             "dev.tunegate.client.model.TuningExamples",
             "dev.tunegate.client.model.TuningSnapshot",
             "dev.tunegate.client.model.TuningTask",
-            "dev.tunegate.client.model.UsageMetadata");
+            "dev.tunegate.client.model.UsageMetadata",
+            "dev.tunegate.client.model.VertexBatchPrediction",
+            "dev.tunegate.client.model.VertexBatchPredictionJob",
+            "dev.tunegate.client.model.VertexCheckpoint",
+            "dev.tunegate.client.model.VertexHyperParameters",
+            "dev.tunegate.client.model.VertexJobState",
+            "dev.tunegate.client.model.VertexSupervisedTuningSpec",
+            "dev.tunegate.client.model.VertexTunedModelRef",
+            "dev.tunegate.client.model.VertexTuningJob");
 
     @ArchTest
     static final ArchRule everyPublicTypeStatesItsApiStatus = classes()

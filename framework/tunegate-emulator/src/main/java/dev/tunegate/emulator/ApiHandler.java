@@ -20,9 +20,11 @@ import dev.tunegate.emulator.http.ApiRequest;
 import dev.tunegate.emulator.http.ApiResponse;
 import dev.tunegate.emulator.http.ErrorBody;
 import dev.tunegate.emulator.stats.EmulatorStats;
+import dev.tunegate.emulator.storage.GcsDirectory;
 import dev.tunegate.emulator.tokenizer.Tokenizer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -66,6 +68,8 @@ final class ApiHandler implements HttpHandler {
     private final int chunkTokens;
     private final Semaphore handlers;
     private final BatchService batches;
+    private final StorageRoutes storage;
+    private final BatchPredictionRoutes batchPredictions;
 
     ApiHandler(
             ObjectMapper mapper,
@@ -82,7 +86,9 @@ final class ApiHandler implements HttpHandler {
             Clock clock,
             int chunkTokens,
             int maxInFlight,
-            BatchService batches) {
+            BatchService batches,
+            BatchPredictionService batchPredictions,
+            GcsDirectory gcs) {
         this.mapper = mapper;
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter(
                         Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
@@ -99,8 +105,10 @@ final class ApiHandler implements HttpHandler {
         this.stats = stats;
         this.apiKey = new ApiKeyCheck(requiredApiKey);
         this.clock = clock;
-        this.vertex = new VertexApi(
-                mapper, baseModels, tuned, deployments, new BearerCheck(requiredBearer), apiKey, clock.instant());
+        BearerCheck bearer = new BearerCheck(requiredBearer);
+        this.vertex = new VertexApi(mapper, baseModels, tuned, deployments, bearer, apiKey, clock.instant());
+        this.storage = new StorageRoutes(gcs, bearer);
+        this.batchPredictions = new BatchPredictionRoutes(batchPredictions, vertex, bearer);
         this.streams = new StreamWriter(pretty, compact, stats);
         this.chunkTokens = chunkTokens;
         this.handlers = new Semaphore(maxInFlight, true);
@@ -166,6 +174,10 @@ final class ApiHandler implements HttpHandler {
         if (path.startsWith("/emulator/")) {
             return admin(exchange, request);
         }
+        if (StorageRoutes.handles(path)) {
+            injectFaults(request, false);
+            return storage(exchange, request);
+        }
         if (path.startsWith("/v1beta1/")) {
             return vertex(exchange, request, "v1beta1", path.substring("/v1beta1/".length()));
         }
@@ -184,7 +196,28 @@ final class ApiHandler implements HttpHandler {
             return gemini(exchange, request);
         }
         throw ApiException.notFound("The requested URL " + path + " was not found on this server"
-                + " (the emulator serves /v1beta/..., /v1/..., /v1beta1/... and /emulator/...).");
+                + " (the emulator serves /v1beta/..., /v1/..., /v1beta1/..., /storage/v1/...,"
+                + " /upload/storage/v1/... and /emulator/...).");
+    }
+
+    /** The Cloud Storage JSON API: media upload, object metadata and download. */
+    private int storage(HttpExchange exchange, ApiRequest request) throws IOException {
+        InetSocketAddress local = exchange.getLocalAddress();
+        String host = request.header("Host");
+        String baseUrl = "http://"
+                + (host != null && !host.isBlank() ? host.strip() : local.getHostString() + ":" + local.getPort());
+        StorageRoutes.Reply reply = storage.handle(request, baseUrl);
+        if (reply.json() != null) {
+            sendJson(exchange, 200, reply.json());
+            return 200;
+        }
+        record(200);
+        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        exchange.sendResponseHeaders(200, reply.bytes().length == 0 ? -1 : reply.bytes().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(reply.bytes());
+        }
+        return 200;
     }
 
     private int gemini(HttpExchange exchange, ApiRequest request) throws IOException {
@@ -218,8 +251,18 @@ final class ApiHandler implements HttpHandler {
 
     /** The Vertex AI surface: publisher models and deployed endpoints, for any project and location. */
     private int vertex(HttpExchange exchange, ApiRequest request, String version, String rest) throws IOException {
+        if (BatchPredictionRoutes.handles(rest)) {
+            injectFaults(request, false);
+            sendJson(exchange, 200, batchPredictions.handle(request, version, rest));
+            return 200;
+        }
         VertexRoute route = vertex.route(request, version, rest);
         FaultDecision fault = injectFaults(request, "streamGenerateContent".equals(route.method()));
+        if (route.kind() == VertexRoute.Kind.TUNING_JOB) {
+            ApiResponse response = tuned.vertexTuningJobs(route.parent(), route.id(), route.method(), request);
+            sendJson(exchange, response.status(), response.body());
+            return response.status();
+        }
         if (route.method() == null) {
             requireMethod(request, "GET");
             sendJson(exchange, 200, vertex.resource(route));

@@ -28,6 +28,26 @@ final class BearerCheck {
     }
 
     void check(ApiRequest request, VertexRoute route) {
+        String permission = switch (route.kind()) {
+            case ENDPOINT -> "endpoints";
+            case TUNING_JOB -> "tuningJobs";
+            default -> "models";
+        };
+        String method = route.method() == null ? "get" : route.method();
+        check(
+                request,
+                "aiplatform.googleapis.com",
+                "aiplatform." + permission + "." + (route.method() == null ? "get" : "predict"),
+                "//aiplatform.googleapis.com/" + route.resourceName(),
+                "google.cloud.aiplatform." + route.version() + ".PredictionService."
+                        + Character.toUpperCase(method.charAt(0)) + method.substring(1));
+    }
+
+    /**
+     * Checks the token of a call; the other arguments only shape the error: the service, the IAM
+     * permission and resource a wrong token is denied, and the RPC method named in the ErrorInfo.
+     */
+    void check(ApiRequest request, String service, String permission, String resource, String rpcMethod) {
         if (tokenDigest == null) {
             return;
         }
@@ -42,30 +62,23 @@ final class BearerCheck {
                     "Request is missing required authentication credential. Expected OAuth 2 access token,"
                             + " login cookie or other valid authentication credential. See"
                             + " https://developers.google.com/identity/sign-in/web/devconsole-project.",
-                    List.of(errorInfo("CREDENTIALS_MISSING", route)),
+                    List.of(errorInfo("CREDENTIALS_MISSING", service, rpcMethod)),
                     Map.of("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\""));
         }
         if (!MessageDigest.isEqual(tokenDigest, digest(token))) {
-            String permission = route.kind() == VertexRoute.Kind.ENDPOINT ? "endpoints" : "models";
             throw new ApiException(
                     403,
                     "PERMISSION_DENIED",
-                    "Permission 'aiplatform." + permission + "." + (route.method() == null ? "get" : "predict")
-                            + "' denied on resource '//aiplatform.googleapis.com/" + route.resourceName()
-                            + "' (or it may not exist).",
-                    List.of(errorInfo("IAM_PERMISSION_DENIED", route)),
+                    "Permission '" + permission + "' denied on resource '" + resource + "' (or it may not exist).",
+                    List.of(errorInfo("IAM_PERMISSION_DENIED", service, rpcMethod)),
                     null);
         }
     }
 
-    private static Map<String, Object> errorInfo(String reason, VertexRoute route) {
+    private static Map<String, Object> errorInfo(String reason, String service, String rpcMethod) {
         Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("service", "aiplatform.googleapis.com");
-        String method = route.method() == null ? "get" : route.method();
-        metadata.put(
-                "method",
-                "google.cloud.aiplatform." + route.version() + ".PredictionService."
-                        + Character.toUpperCase(method.charAt(0)) + method.substring(1));
+        metadata.put("service", service);
+        metadata.put("method", rpcMethod);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("@type", "type.googleapis.com/google.rpc.ErrorInfo");
         info.put("reason", reason);

@@ -11,11 +11,17 @@ import org.apiguardian.api.API;
 /**
  * What a {@link TunedModelService} gets from the emulator: the wire mapper, the served base models
  * (to fall back to and to validate {@code baseModel}), the data directory for persistence (null = keep
- * tuned models in memory), the duration of one simulated tuning step, and the emulator seed.
+ * tuned models in memory), the duration of one simulated tuning step, the emulator seed, and the
+ * directory of its Cloud Storage ({@code gs://BUCKET/OBJECT} is the file {@code BUCKET/OBJECT} in it).
  */
 @API(status = API.Status.EXPERIMENTAL)
 public record EmulatorContext(
-        ObjectMapper mapper, Map<String, ServedModel> baseModels, Path dataDir, long tuningStepMillis, long seed) {
+        ObjectMapper mapper,
+        Map<String, ServedModel> baseModels,
+        Path dataDir,
+        long tuningStepMillis,
+        long seed,
+        Path gcsDir) {
     public EmulatorContext {
         baseModels = Map.copyOf(baseModels);
     }

@@ -24,6 +24,8 @@ public final class EmulatorMain {
             "  --host H                 interface to bind (default 127.0.0.1)",
             "  --data-dir DIR           directory where tuned models persist (default ./.tunegate-emulator)",
             "  --in-memory              keep tuned models in memory only (nothing survives a restart)",
+            "  --gcs-dir DIR            Cloud Storage: gs://BUCKET/OBJECT is the file DIR/BUCKET/OBJECT",
+            "                           (default DATA-DIR/gcs; with --in-memory a temporary directory)",
             "  --latency-ms MS          fixed latency added to every API request",
             "  --jitter-ms MS           extra random latency in [0, MS]",
             "  --require-api-key KEY    require this key (x-goog-api-key header or ?key=)",
@@ -119,6 +121,7 @@ public final class EmulatorMain {
                 case "--port" -> b.port(integer(flag, value));
                 case "--host" -> b.host(value);
                 case "--data-dir" -> b.dataDir(Path.of(value));
+                case "--gcs-dir" -> b.gcsDir(Path.of(value));
                 case "--latency-ms" -> plan = plan.withLatency(integer(flag, value), plan.jitterMillis());
                 case "--jitter-ms" -> plan = plan.withLatency(plan.latencyMillis(), integer(flag, value));
                 case "--require-api-key" -> b.requireApiKey(value);

@@ -15,15 +15,21 @@ final class EndpointNames {
         if (p.startsWith("/emulator/")) {
             return "emulator." + p.substring("/emulator/".length());
         }
+        if (StorageRoutes.handles(p)) {
+            return StorageRoutes.statsName(r);
+        }
         String rest;
         if (p.startsWith("/v1beta/")) {
             rest = p.substring("/v1beta/".length());
         } else if (p.startsWith("/v1beta1/") || p.startsWith("/v1/")) {
             String version = p.substring(1, p.indexOf('/', 1));
             rest = p.substring(version.length() + 2);
+            if (BatchPredictionRoutes.handles(rest)) {
+                return BatchPredictionRoutes.statsName(r.method(), rest);
+            }
             if (VertexRoute.isVertex(rest)) {
                 VertexRoute route = VertexRoute.parse(version, rest);
-                return route == null ? "vertex.unknown" : route.statsName();
+                return route == null ? "vertex.unknown" : route.statsName(r.method());
             }
             if (version.equals("v1beta1")) {
                 return "unknown";

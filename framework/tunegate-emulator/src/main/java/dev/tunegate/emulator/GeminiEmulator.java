@@ -14,19 +14,23 @@ import dev.tunegate.emulator.generation.ServedModel;
 import dev.tunegate.emulator.safety.LexiconClassifier;
 import dev.tunegate.emulator.safety.SafetyClassifier;
 import dev.tunegate.emulator.stats.EmulatorStats;
+import dev.tunegate.emulator.storage.GcsDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 /**
@@ -61,6 +65,7 @@ public final class GeminiEmulator implements AutoCloseable {
     private TunedModelService tuned;
     private FaultInjector faults;
     private GenerationPipeline pipeline;
+    private Path temporaryGcsDir;
 
     private GeminiEmulator(Builder config) {
         this.config = config;
@@ -94,12 +99,14 @@ public final class GeminiEmulator implements AutoCloseable {
         for (String name : catalog.names()) {
             baseModels.put(name, ServedModel.of(name, base));
         }
+        Path gcsDir = gcsDir();
         EmulatorContext context =
-                new EmulatorContext(mapper, baseModels, config.dataDir, config.tuningStepMillis, config.seed);
+                new EmulatorContext(mapper, baseModels, config.dataDir, config.tuningStepMillis, config.seed, gcsDir);
         tuned = tunedModelFactory().create(context);
         faults = new FaultInjector(config.faults, config.chunkDelayMillis);
         pipeline = new GenerationPipeline(safety, mapper, config.seed);
         RequestReader reader = new RequestReader(mapper, new RequestValidator(config.outputTokenLimit));
+        GcsDirectory gcs = GcsDirectory.at(gcsDir);
         ApiHandler handler = new ApiHandler(
                 mapper,
                 reader,
@@ -115,19 +122,54 @@ public final class GeminiEmulator implements AutoCloseable {
                 Clock.systemUTC(),
                 config.chunkTokens,
                 config.threads,
-                new BatchService(mapper, reader, pipeline, config.batchDelay, java.time.Clock.systemUTC()));
+                new BatchService(mapper, reader, pipeline, config.batchDelay, java.time.Clock.systemUTC()),
+                new BatchPredictionService(
+                        mapper, reader, pipeline, gcs, config.batchDelay, java.time.Clock.systemUTC()),
+                gcs);
         connections = new ConnectionGuard(config.maxConnections, config.idleTimeout);
         try {
             server = HttpServer.create(new InetSocketAddress(config.host, config.port), 1024);
         } catch (IOException e) {
             connections.shutdown();
             tuned.close();
+            deleteTemporaryGcsDir();
             throw new UncheckedIOException("cannot bind " + config.host + ":" + config.port, e);
         }
         server.createContext("/", handler);
         server.setExecutor(connections);
         server.start();
         return this;
+    }
+
+    /**
+     * The Cloud Storage directory: the configured one, else {@code gcs} under the data directory, else
+     * a temporary directory deleted by {@link #close()}.
+     */
+    private Path gcsDir() {
+        if (config.gcsDir != null) {
+            return config.gcsDir;
+        }
+        if (config.dataDir != null) {
+            return config.dataDir.resolve("gcs");
+        }
+        try {
+            temporaryGcsDir = Files.createTempDirectory("tunegate-emulator-gcs");
+            return temporaryGcsDir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary Cloud Storage directory", e);
+        }
+    }
+
+    private void deleteTemporaryGcsDir() {
+        if (temporaryGcsDir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(temporaryGcsDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // best effort: it is under the temporary directory
+        }
+        temporaryGcsDir = null;
     }
 
     private TunedModelServiceFactory tunedModelFactory() {
@@ -175,6 +217,7 @@ public final class GeminiEmulator implements AutoCloseable {
         server.stop(0);
         connections.shutdown();
         tuned.close();
+        deleteTemporaryGcsDir();
         server = null;
     }
 
@@ -206,6 +249,7 @@ public final class GeminiEmulator implements AutoCloseable {
         private final List<Path> behaviourFiles = new ArrayList<>();
         private Answerer baseAnswerer;
         private Path dataDir;
+        private Path gcsDir;
         private long tuningStepMillis = 20;
         private TunedModelServiceFactory tunedModelFactory;
         private Duration batchDelay = Duration.ofMillis(200);
@@ -213,8 +257,8 @@ public final class GeminiEmulator implements AutoCloseable {
         private Builder() {}
 
         /**
-         * How long a batch ({@code :batchGenerateContent}) stays pending or running before its requests are
-         * answered (default 200 ms; zero answers at the first read).
+         * How long a batch ({@code :batchGenerateContent}) or a Vertex AI batch prediction job stays pending or
+         * running before its requests are answered (default 200 ms; zero answers at the first read).
          */
         public Builder batchDelay(Duration delay) {
             if (delay.isNegative()) {
@@ -382,6 +426,17 @@ public final class GeminiEmulator implements AutoCloseable {
         /** Directory where tuned models persist (null = in memory). */
         public Builder dataDir(Path dir) {
             this.dataDir = dir;
+            return this;
+        }
+
+        /**
+         * Directory of the emulator's Cloud Storage: {@code gs://BUCKET/OBJECT} is the file
+         * {@code BUCKET/OBJECT} in it, for uploads, downloads and tuning datasets (default:
+         * {@code gcs} under the {@link #dataDir data directory}, else a temporary directory deleted
+         * when the emulator closes).
+         */
+        public Builder gcsDir(Path dir) {
+            this.gcsDir = dir;
             return this;
         }
 

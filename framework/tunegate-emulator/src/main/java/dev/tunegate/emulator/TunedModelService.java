@@ -31,6 +31,33 @@ public interface TunedModelService extends AutoCloseable {
      */
     ServedModel resolve(String name);
 
+    /**
+     * Answers a Vertex AI tuning-jobs request under {@code parent} ({@code projects/P/locations/L}):
+     * {@code POST} create and {@code GET} list when {@code jobId} is null, {@code GET} one job, or
+     * {@code POST ...:cancel} when {@code method} is {@code cancel}. Default: 404 (no Vertex tuning).
+     */
+    default ApiResponse vertexTuningJobs(String parent, String jobId, String method, ApiRequest request) {
+        throw dev.tunegate.emulator.http.ApiException.notFound(
+                "Requested entity was not found: " + parent + "/tuningJobs (this emulator serves no tuning jobs)");
+    }
+
+    /**
+     * The model that Vertex AI endpoint {@code endpointId} serves when this service deployed it (a
+     * tuning job's checkpoint), else null.
+     */
+    default ServedModel vertexEndpoint(String endpointId) {
+        return null;
+    }
+
+    /**
+     * The Vertex AI resource {@code parent/collection/id} this service created ({@code collection}
+     * {@code endpoints} or {@code models}, {@code id} with an optional {@code @version}) as its JSON
+     * object, or null when it is not one of this service's.
+     */
+    default java.util.Map<String, Object> vertexResource(String parent, String collection, String id) {
+        return null;
+    }
+
     /** Stops background work (tuning jobs); called by {@link GeminiEmulator#close()}. */
     @Override
     default void close() {}

@@ -52,7 +52,8 @@ final class VertexApi {
         if (route == null) {
             throw ApiException.notFound("The requested URL /" + version + "/" + rest + " was not found on this"
                     + " server (the Vertex AI surface serves publishers/google/models/{model},"
-                    + " projects/{project}/locations/{location}/endpoints/{endpoint} and .../models/{model}).");
+                    + " projects/{project}/locations/{location}/endpoints/{endpoint}, .../models/{model} and"
+                    + " .../tuningJobs[/{job}]).");
         }
         authenticate(request, route);
         return route;
@@ -90,6 +91,12 @@ final class VertexApi {
                     "projects/{project}/locations/{location}/publishers/google/models/" + route.id() + "@001");
             return body;
         }
+        if (deployments.model(route.id()) == null) {
+            Map<String, Object> created = tuned.vertexResource(route.parent(), "endpoints", route.id());
+            if (created != null) {
+                return created;
+            }
+        }
         String model = deployedModel(route);
         Map<String, Object> deployed = new LinkedHashMap<>();
         deployed.put("id", "1");
@@ -116,6 +123,10 @@ final class VertexApi {
      * that a client can resolve {@code .../models/M[@1]} to its endpoint.
      */
     private Map<String, Object> tunedModel(VertexRoute route) {
+        Map<String, Object> fromJob = tuned.vertexResource(route.parent(), "models", route.id());
+        if (fromJob != null) {
+            return fromJob;
+        }
         int at = route.id().indexOf('@');
         String id = at < 0 ? route.id() : route.id().substring(0, at);
         String version = at < 0 ? "1" : route.id().substring(at + 1);
@@ -181,6 +192,12 @@ final class VertexApi {
         if (route.kind() == VertexRoute.Kind.PUBLISHER_MODEL) {
             return requireBaseModel(route);
         }
+        if (deployments.model(route.id()) == null) {
+            ServedModel checkpoint = tuned.vertexEndpoint(route.id());
+            if (checkpoint != null) {
+                return checkpoint;
+            }
+        }
         String model = deployedModel(route);
         if (model.startsWith("tunedModels/")) {
             return tuned.resolve(model);
@@ -191,6 +208,19 @@ final class VertexApi {
                     + ", which this emulator does not serve (see --models).");
         }
         return served;
+    }
+
+    /**
+     * The model that answers a batch prediction job naming the route: a publisher model, or a tuned model resource
+     * {@code projects/P/locations/L/models/M[@1]} itself (batch jobs take tuned models, not their endpoints).
+     */
+    ServedModel batchModel(VertexRoute route) {
+        if (route.kind() != VertexRoute.Kind.MODEL) {
+            return model(route);
+        }
+        tunedModel(route); // a 404 unless the emulator has it, version 1
+        int at = route.id().indexOf('@');
+        return tuned.resolve("tunedModels/" + (at < 0 ? route.id() : route.id().substring(0, at)));
     }
 
     /** Vertex AI requires every content's role (the Gemini API defaults it to {@code user}). */
@@ -219,7 +249,8 @@ final class VertexApi {
         String model = deployments.model(route.id());
         if (model == null) {
             throw ApiException.notFound("Endpoint `" + route.resourceName() + "` not found. (The emulator serves"
-                    + " the endpoints deployed with --deploy ID=MODEL or builder deploy(id, model).)");
+                    + " the endpoints deployed with --deploy ID=MODEL or builder deploy(id, model), and those of"
+                    + " its tuning jobs' checkpoints.)");
         }
         return model;
     }

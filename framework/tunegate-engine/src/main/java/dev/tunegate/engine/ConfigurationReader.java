@@ -4,6 +4,7 @@ import static dev.tunegate.engine.Constants.*;
 
 import dev.tunegate.client.RetryPolicy;
 import dev.tunegate.engine.config.Budget;
+import dev.tunegate.engine.config.CheckpointSelection;
 import dev.tunegate.engine.config.ComparisonSettings;
 import dev.tunegate.engine.config.JudgeSettings;
 import dev.tunegate.engine.config.PriceTable;
@@ -104,13 +105,15 @@ final class ConfigurationReader {
                 root,
                 values.path(EMULATOR_DATA_DIR_PROPERTY_NAME),
                 deployments(),
+                values.path(EMULATOR_GCS_DIR_PROPERTY_NAME),
                 values.bool(DISCOVERY_AS_ROOT_ENGINE_PROPERTY_NAME, true),
                 mode,
                 cassettes,
                 vertex(),
                 new JudgeSettings(
                         values.string(JUDGE_MODEL_PROPERTY_NAME).orElse(JudgeSettings.DEFAULT_JUDGE_MODEL),
-                        values.string(EMBEDDING_MODEL_PROPERTY_NAME).orElse(JudgeSettings.DEFAULT_EMBEDDING_MODEL)),
+                        values.string(EMBEDDING_MODEL_PROPERTY_NAME).orElse(JudgeSettings.DEFAULT_EMBEDDING_MODEL),
+                        values.duration(JUDGE_TIMEOUT_PROPERTY_NAME, JudgeSettings.DEFAULT_TIMEOUT)),
                 comparison(root),
                 values.checked(
                         BUDGET_PROPERTY_NAME,
@@ -157,7 +160,28 @@ final class ConfigurationReader {
                 apiVersion,
                 values.path(VERTEX_CREDENTIALS_PROPERTY_NAME),
                 apiKeyEnv,
-                values.string(VERTEX_QUOTA_PROJECT_PROPERTY_NAME));
+                values.string(VERTEX_QUOTA_PROJECT_PROPERTY_NAME),
+                values.string(VERTEX_STAGING_BUCKET_PROPERTY_NAME).flatMap(this::stagingBucket));
+    }
+
+    /**
+     * A bucket name as Cloud Storage allows it (3 to 63 lower-case letters, digits, {@code -}, {@code _} and
+     * {@code .}, starting and ending with a letter or digit), written bare or as {@code gs://BUCKET}.
+     */
+    private Optional<String> stagingBucket(String value) {
+        String bucket = value.startsWith("gs://") ? value.substring("gs://".length()) : value;
+        if (bucket.endsWith("/")) {
+            bucket = bucket.substring(0, bucket.length() - 1);
+        }
+        if (!bucket.matches("[a-z0-9][a-z0-9_.-]{1,61}[a-z0-9]")) {
+            values.problem(
+                    VERTEX_STAGING_BUCKET_PROPERTY_NAME,
+                    value,
+                    "is not a Cloud Storage bucket name such as my-bucket or gs://my-bucket (3 to 63 lower-case"
+                            + " letters, digits, '-', '_' and '.'; no object path)");
+            return Optional.empty();
+        }
+        return Optional.of(bucket);
     }
 
     private boolean checkedId(String key, String value, String reason) {
@@ -269,7 +293,12 @@ final class ConfigurationReader {
                 shard,
                 prices,
                 variantModes,
-                values.bool(GATE_FROZEN_BASELINE_PROPERTY_NAME, false));
+                values.bool(GATE_FROZEN_BASELINE_PROPERTY_NAME, false),
+                values.checked(
+                        CHECKPOINTS_PROPERTY_NAME,
+                        Optional.empty(),
+                        "is not all, default, last or a comma-separated list of checkpoint ids (e.g. 2,3)",
+                        v -> Optional.of(CheckpointSelection.parse(v))));
     }
 
     private Optional<URI> endpoint(String value) {

@@ -89,6 +89,14 @@ public final class Constants {
      */
     public static final String TUNE_REPLACE_PROPERTY_NAME = "tunegate.tune.replace";
 
+    /**
+     * Which checkpoints of every variant with a Vertex AI tuning job ({@code tuningJob:} or a {@code tune:} block
+     * with {@code provider: vertex}) to evaluate, replacing the suites' {@code checkpoints:}: {@code all},
+     * {@code default}, {@code last} or comma-separated checkpoint ids ({@code 2,3}). Each checkpoint runs as its own
+     * variant {@code <variant>@<checkpointId>}; {@code tunegate run --checkpoints} sets it.
+     */
+    public static final String CHECKPOINTS_PROPERTY_NAME = "tunegate.checkpoints";
+
     /** Largest suite or data file read, in bytes (default 5242880). Larger files are a discovery error. */
     public static final String SUITE_MAX_BYTES_PROPERTY_NAME = "tunegate.suite.max-bytes";
 
@@ -141,6 +149,14 @@ public final class Constants {
     public static final String EMULATOR_DEPLOY_PROPERTY_NAME = "tunegate.emulator.deploy";
 
     /**
+     * Directory of the embedded emulator's Cloud Storage: {@code gs://BUCKET/OBJECT} is the file
+     * {@code BUCKET/OBJECT} in it, for media uploads (training files) and {@code gs://} datasets of
+     * tuning jobs (default: {@code gcs} under {@code tunegate.emulator.data-dir}, else a temporary
+     * directory deleted after the run). Only for {@code tunegate.endpoint=embedded}.
+     */
+    public static final String EMULATOR_GCS_DIR_PROPERTY_NAME = "tunegate.emulator.gcs-dir";
+
+    /**
      * Model that grades {@code judge} and {@code pairwise} checks whose suite names no {@code model}
      * (default {@code models/gemini-2.0-flash}); any model name the client accepts.
      */
@@ -151,6 +167,14 @@ public final class Constants {
      * {@code models/text-embedding-004}), called through {@code batchEmbedContents}.
      */
     public static final String EMBEDDING_MODEL_PROPERTY_NAME = "tunegate.embedding.model";
+
+    /**
+     * Time limit of one model-graded check ({@code judge}, {@code pairwise}, {@code similar}) on one answer, from
+     * its first grading call to its outcome (ISO-8601 duration, default {@code PT5M}); a check that takes longer
+     * (a judge that hangs) is an ERROR naming the limit, never a pass, and the run goes on. Not
+     * {@code tunegate.matcher.timeout}, which bounds computing on an answer, not model calls.
+     */
+    public static final String JUDGE_TIMEOUT_PROPERTY_NAME = "tunegate.judge.timeout";
 
     /**
      * Record/replay of model calls: {@code live} (default: always call the endpoint), {@code record}
@@ -193,6 +217,17 @@ public final class Constants {
 
     /** Project billed for Vertex AI quota, sent as {@code x-goog-user-project} (default: the credentials' own). */
     public static final String VERTEX_QUOTA_PROJECT_PROPERTY_NAME = "tunegate.vertex.quota-project";
+
+    /**
+     * Cloud Storage bucket ({@code BUCKET} or {@code gs://BUCKET}) that local Vertex AI training and validation files
+     * are uploaded to (Cloud Storage JSON API media upload, with the Vertex AI credentials) before a tuning job reads
+     * them (default: none, so a Vertex {@code tune:} block needs {@code gs://} URIs). The upload goes to
+     * {@code https://storage.googleapis.com}, or to {@link #VERTEX_ENDPOINT_PROPERTY_NAME} when that is set (an
+     * emulator serves both). Batch mode ({@code tunegate.mode=batch}) writes a Vertex AI model's calls there as the
+     * input of its batch prediction job and has the job write its output there (on the embedded emulator the default
+     * is {@code tunegate-staging}).
+     */
+    public static final String VERTEX_STAGING_BUCKET_PROPERTY_NAME = "tunegate.vertex.staging-bucket";
 
     /**
      * Prefix of per-variant record/replay modes: {@code tunegate.mode.<variant>=replay} answers that variant

@@ -86,6 +86,24 @@ class ConfigurationTest {
     }
 
     @Test
+    void aStagingBucketIsABucketNameOrAGsUriAndNothingElse() {
+        assertThat(discover("tunegate.vertex.staging-bucket", "my-bucket").getDiscoveryIssues())
+                .isEmpty();
+        assertThat(discover("tunegate.vertex.staging-bucket", "gs://my.bucket_1/")
+                        .getDiscoveryIssues())
+                .isEmpty();
+        assertThat(discover("tunegate.vertex.staging-bucket", "gs://My-Bucket/data")
+                        .getDiscoveryIssues())
+                .singleElement()
+                .satisfies(issue -> {
+                    assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.ERROR);
+                    assertThat(issue.message())
+                            .startsWith("tunegate.vertex.staging-bucket='gs://My-Bucket/data' is not a Cloud Storage"
+                                    + " bucket name");
+                });
+    }
+
+    @Test
     void aKeyWrittenIntoTheEndpointIsMaskedInTheError() {
         assertThat(discover("tunegate.endpoint", "https://example.com/v1beta?key=AIzaSECRET123&alt=sse")
                         .getDiscoveryIssues())

@@ -3,12 +3,17 @@ package dev.tunegate.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
-/** {@code tunegate.emulator.deploy} reaches the embedded emulator, and a malformed value is a discovery error. */
+/**
+ * {@code tunegate.emulator.deploy} and {@code tunegate.emulator.gcs-dir} reach the embedded emulator,
+ * and a malformed deployment is a discovery error.
+ */
 class EmulatorDeployKeyTest {
 
     @Test
@@ -37,6 +42,20 @@ class EmulatorDeployKeyTest {
                                 .orElse(""))
                         .toList())
                 .anySatisfy(message -> assertThat(message).contains("cannot deploy models/gemini-9 to endpoint 123"));
+    }
+
+    @Test
+    void theEmbeddedEmulatorKeepsItsCloudStorageInTheGcsDir(@TempDir Path temp) {
+        Path gcs = temp.resolve("emulator-gcs");
+        EngineExecutionResults results = EngineTestKit.engine("tunegate")
+                .selectors(selectClasspathResource("dev/tunegate/engine/e2e/vertex-deploy.eval.yaml"))
+                .configurationParameter(Constants.EMULATOR_DEPLOY_PROPERTY_NAME, "123=models/gemini-1.5-flash-001")
+                .configurationParameter(Constants.EMULATOR_GCS_DIR_PROPERTY_NAME, gcs.toString())
+                .configurationParameter(Constants.REPORTS_ENABLED_PROPERTY_NAME, "false")
+                .configurationParameter(Constants.ALLURE_ENABLED_PROPERTY_NAME, "false")
+                .execute();
+        assertThat(results.allEvents().failed().count()).isZero();
+        assertThat(gcs).as("created by the emulator at start").isDirectory();
     }
 
     private static EngineExecutionResults run(String deployments) {

@@ -48,7 +48,7 @@ class ModelGradedChecksTest {
     Path dir;
 
     /** Models under test echo the prompt; {@code models/judge} answers what {@code judge} makes of the request. */
-    static final class ScriptedGateway implements ModelGateway {
+    static class ScriptedGateway implements ModelGateway {
         final List<String> judgePrompts = new CopyOnWriteArrayList<>();
         final List<GenerateContentRequest> judgeRequests = new CopyOnWriteArrayList<>();
         final List<String> calls = new CopyOnWriteArrayList<>();
@@ -252,6 +252,86 @@ class ModelGradedChecksTest {
     }
 
     @Test
+    void inconclusiveCasesCanBeLeftOutOfTheGateAndMergeAgrees() throws IOException {
+        // v2's answer to "refund" gets PASS, FAIL, PASS from the judge's 3 samples: inconclusive; all else passes
+        java.util.function.Supplier<ScriptedGateway> judge =
+                () -> new ScriptedGateway(r -> r.generationConfig().seed() == 2 && text(r).contains("<answer>\nREFUND")
+                        ? answer("{\"verdict\":\"FAIL\",\"score\":0.4,\"reasoning\":\"curt\"}", "STOP")
+                        : answer("{\"verdict\":\"PASS\",\"score\":0.9,\"reasoning\":\"polite\"}", "STOP"));
+        for (String policy : List.of("fail", "exclude")) {
+            Path suite = dir.resolve("unsure.eval.yaml");
+            Files.writeString(
+                    suite,
+                    "suite: unsure\n"
+                            + "models:\n"
+                            + "  v1: {model: models/echo, role: baseline}\n"
+                            + "  v2: {model: models/upper, role: candidate}\n"
+                            + "defaults:\n"
+                            + "  expect: [{judge: {rubric: Apologises, samples: 3}}]\n"
+                            + "cases:\n"
+                            + "  - {id: refund, prompt: refund please}\n"
+                            + "  - {id: hello, prompt: hello there}\n"
+                            + "  - {id: thanks, prompt: thanks a lot}\n"
+                            + "gate: {candidate: v2, baseline: v1, minPassRate: 1.0, maxRegressions: 0, inconclusive: "
+                            + policy + "}\n");
+            EngineExecutionResults results = run(judge.get(), suite);
+            Path reports = dir.resolve("reports/tunegate");
+            if (policy.equals("fail")) {
+                results.testEvents()
+                        .assertThatEvents()
+                        .haveExactly(
+                                1,
+                                event(
+                                        test(),
+                                        finishedWithFailure(
+                                                message(m -> m.contains("Gate FAILED") && m.contains("minPassRate")))));
+                assertThat(Files.readString(reports.resolve("summary.json")))
+                        .doesNotContain("left out of the pass rate");
+                continue;
+            }
+            assertThat(results.testEvents().failed().count())
+                    .as("the gate passes; the inconclusive case counts towards the gate, which leaves it out")
+                    .isZero();
+            assertThat(results.testEvents().aborted().count()).isEqualTo(1);
+            String summary = Files.readString(reports.resolve("summary.json"));
+            assertThat(summary)
+                    .contains("\"name\" : \"inconclusive\"")
+                    .contains("1 (refund) case(s) left out of the pass rate and the gate")
+                    .contains("\"inconclusive\" : true");
+            assertThat(Files.readString(reports.resolve("summary.md")))
+                    .contains("1 (refund) case(s) left out of the pass rate and the gate");
+            assertThat(Files.readString(reports.resolve("compare.html")))
+                    .contains("1 (refund) case(s) left out of the pass rate and the gate");
+
+            // two shards of the same run, merged, judge the gate the same way
+            List<Path> shards = new java.util.ArrayList<>();
+            for (String shard : List.of("1/2", "2/2")) {
+                Path shardReports = dir.resolve("shard-" + shard.charAt(0));
+                EngineExecutionResults shardRun = EngineTestKit.engine(
+                                new TuneGateTestEngine(judge.get().factory()))
+                        .selectors(selectFile(suite.toFile()))
+                        .configurationParameter("tunegate.judge.model", "models/judge")
+                        .configurationParameter("tunegate.reports.dir", shardReports.toString())
+                        .configurationParameter("tunegate.allure.enabled", "false")
+                        .configurationParameter("tunegate.shard", shard)
+                        .execute();
+                assertThat(shardReports.resolve("tunegate/summary.json"))
+                        .as("shard " + shard + ": " + shardRun.allEvents().list())
+                        .exists();
+                shards.add(shardReports);
+            }
+            Path merged = dir.resolve("merged");
+            var run = dev.tunegate.engine.results.record.ShardMerge.merge(shards, merged, java.util.Map.of())
+                    .run();
+            var verdict = run.suites().get(0).verdicts().get(0);
+            assertThat(verdict.passed()).as(verdict.toString()).isTrue();
+            assertThat(verdict.checks())
+                    .anyMatch(c ->
+                            c.name().equals("inconclusive") && c.actual().startsWith("1 (refund) case(s) left out"));
+        }
+    }
+
+    @Test
     void pairwiseJudgesBothOrdersAndDisagreementIsATie() throws IOException {
         // a judge that always prefers the first answer: the two orders disagree, so it is a tie (a pass)
         ScriptedGateway biased =
@@ -311,6 +391,55 @@ class ModelGradedChecksTest {
     }
 
     @Test
+    void winRateNonInferiorityJudgesTheLowerBoundOfTheWinRate() throws IOException {
+        // a judge that always prefers the first answer: every comparison is a tie, win rate 0.5 over 8 cases,
+        // whose 95% Wilson interval (16 orders) starts at 0.280
+        ScriptedGateway biased =
+                new ScriptedGateway(r -> answer("{\"winner\":\"A\",\"reasoning\":\"the first is better\"}", "STOP"));
+        StringBuilder cases = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            cases.append("  - {id: c")
+                    .append(i)
+                    .append(", prompt: Sorry number ")
+                    .append(i)
+                    .append("}\n");
+        }
+        for (String margin : List.of("0.1", "0.25")) {
+            Path suite = dir.resolve("ties.eval.yaml");
+            Files.writeString(
+                    suite,
+                    "suite: ties\n"
+                            + "models:\n"
+                            + "  v1: {model: models/echo, role: baseline}\n"
+                            + "  v2: {model: models/upper, role: candidate}\n"
+                            + "defaults:\n"
+                            + "  expect: [{pairwise: {against: v1, rubric: 'Which is politer?'}}]\n"
+                            + "cases:\n"
+                            + cases
+                            + "gate: {candidate: v2, baseline: v1, minWinRate: 0.5, winRateNonInferiority: {margin: "
+                            + margin + "}}\n");
+            EngineExecutionResults results = run(biased, suite);
+            String gate = Files.readString(dir.resolve("reports/tunegate/summary.json"));
+            assertThat(gate)
+                    .contains("\"name\" : \"winRateNonInferiority\"")
+                    .contains("lower 95% bound >= 0.5 - " + margin)
+                    .contains("0.500 (0 wins, 8 ties, 0 losses, 95% CI 0.280-0.720)");
+            if (margin.equals("0.1")) {
+                results.testEvents()
+                        .assertThatEvents()
+                        .haveExactly(
+                                1,
+                                event(
+                                        test(),
+                                        finishedWithFailure(message(m ->
+                                                m.contains("winRateNonInferiority  lower 95% bound >= 0.5 - 0.1")))));
+            } else {
+                results.testEvents().assertStatistics(s -> s.failed(0));
+            }
+        }
+    }
+
+    @Test
     void similarEmbedsEachTextOncePerRunAndComparesByCosine() throws IOException {
         ScriptedGateway gateway = new ScriptedGateway(r -> {
             throw new AssertionError("no judge here");
@@ -346,6 +475,73 @@ class ModelGradedChecksTest {
         assertThat(Files.readString(dir.resolve("reports/tunegate/summary.json")))
                 .contains("\"matcher\" : \"similar\"")
                 .contains("cosine similarity");
+    }
+
+    @Test
+    void embeddingCallsCountAgainstTheBudget() throws IOException {
+        ScriptedGateway gateway = new ScriptedGateway(r -> {
+            throw new AssertionError("no judge here");
+        });
+        // each model call costs 5 tokens: 4 cases are 20, within 60; the first embedding alone is estimated at
+        // over 100 tokens (one per 4 characters of the 400-character reference)
+        String reference = "here is our refund policy ".repeat(16);
+        Path suite = dir.resolve("budget.eval.yaml");
+        Files.writeString(
+                suite,
+                "suite: budget\n"
+                        + "models:\n"
+                        + "  v1: {model: models/echo}\n"
+                        + "defaults:\n"
+                        + "  expect:\n"
+                        + "    - similar: {to: '" + reference + "', min: 0.1, model: models/embedder}\n"
+                        + "cases:\n"
+                        + "  - {id: a, prompt: Sorry here is our refund policy}\n"
+                        + "  - {id: b, prompt: Sorry here is our refund policy again}\n"
+                        + "  - {id: c, prompt: Sorry here is our refund policy once more}\n"
+                        + "  - {id: d, prompt: Sorry here is our refund policy at last}\n");
+        EngineExecutionResults results =
+                run(gateway, suite, "tunegate.budget", "60 tokens", "tunegate.concurrency", "1");
+        assertThat(results.testEvents().succeeded().count())
+                .as("the embeddings exhaust the budget before every case is checked")
+                .isLessThan(4);
+        assertThat(Files.readString(dir.resolve("reports/tunegate/summary.json")))
+                .contains("tunegate.budget=60 tokens reached");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aJudgeThatHangsFailsItsCheckAfterTheJudgeTimeoutAndTheRunGoesOn() throws IOException {
+        ScriptedGateway hanging =
+                new ScriptedGateway(r -> {
+                    throw new AssertionError("not called");
+                }) {
+                    @Override
+                    public CompletableFuture<ModelAnswer> generate(String model, GenerateContentRequest request) {
+                        if (model.equals("models/judge")) {
+                            calls.add(model);
+                            return new CompletableFuture<>(); // never answers
+                        }
+                        return super.generate(model, request);
+                    }
+                };
+        EngineExecutionResults results = run(
+                hanging,
+                suite("hangs", "      - judge: Apologises\n      - contains: refund\n"),
+                "tunegate.judge.timeout",
+                "PT0.3S");
+        results.testEvents()
+                .assertStatistics(s -> s.succeeded(0).failed(3))
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test(),
+                                displayName("hangs › refund [v1]"),
+                                finishedWithFailure(
+                                        message(m -> m.contains("did not finish within the time limit of PT0.3S")
+                                                && m.contains("tunegate.judge.timeout")))));
+        assertThat(Files.readString(dir.resolve("reports/tunegate/summary.json")))
+                .contains("\"ERROR\"");
     }
 
     @Test

@@ -123,6 +123,11 @@ final class DirectoryTuningStore implements TuningStore {
     }
 
     private void write(Path target, Object value) {
+        writeJson(mapper, target, value);
+    }
+
+    /** Writes {@code value} as JSON to a temporary file beside {@code target} and moves it over {@code target}. */
+    static void writeJson(ObjectMapper mapper, Path target, Object value) {
         try {
             Files.createDirectories(target.getParent());
             Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
@@ -143,18 +148,23 @@ final class DirectoryTuningStore implements TuningStore {
 
     /** The value in {@code file}, or null after adding why it cannot be read to {@code problems}. */
     private <T> T read(Path file, Class<T> type, List<String> problems) {
+        return readJson(mapper, dataDir, file, type, problems);
+    }
+
+    /** The value in {@code file}, or null after adding why it cannot be read (named relative to {@code dataDir}). */
+    static <T> T readJson(ObjectMapper mapper, Path dataDir, Path file, Class<T> type, List<String> problems) {
         try {
             if (Files.size(file) == 0) {
-                problems.add(describe(file) + ": empty file");
+                problems.add(dataDir.relativize(file) + ": empty file");
                 return null;
             }
             T value = mapper.readValue(file.toFile(), type);
             if (value == null) {
-                problems.add(describe(file) + ": holds null instead of an object");
+                problems.add(dataDir.relativize(file) + ": holds null instead of an object");
             }
             return value;
         } catch (IOException e) {
-            problems.add(describe(file) + ": " + StoreFileProblem.reason(e));
+            problems.add(dataDir.relativize(file) + ": " + StoreFileProblem.reason(e));
             return null;
         }
     }
@@ -163,7 +173,7 @@ final class DirectoryTuningStore implements TuningStore {
         return dataDir.relativize(file).toString();
     }
 
-    private static List<Path> directories(Path dir) {
+    static List<Path> directories(Path dir) {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.filter(Files::isDirectory).sorted().toList();
         } catch (IOException e) {
@@ -171,7 +181,7 @@ final class DirectoryTuningStore implements TuningStore {
         }
     }
 
-    private static List<Path> jsonFiles(Path dir) {
+    static List<Path> jsonFiles(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".json"))
                     .sorted()

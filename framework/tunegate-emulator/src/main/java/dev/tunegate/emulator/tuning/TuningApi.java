@@ -45,11 +45,13 @@ final class TuningApi implements TunedModelService {
     private static final Pattern EMPTY_OBJECT = Pattern.compile("\\s*\\{\\s*}\\s*");
 
     private final TuningService service;
+    private final VertexTuningService vertex;
     private final Map<String, ServedModel> baseModels;
     private final ObjectMapper mapper = GeminiJson.newMapper();
 
-    TuningApi(TuningService service, Map<String, ServedModel> baseModels) {
+    TuningApi(TuningService service, VertexTuningService vertex, Map<String, ServedModel> baseModels) {
         this.service = service;
+        this.vertex = vertex;
         this.baseModels = Map.copyOf(baseModels);
     }
 
@@ -73,9 +75,62 @@ final class TuningApi implements TunedModelService {
                 defaults.topK());
     }
 
+    /**
+     * Vertex AI tuning jobs ({@link VertexTuningService}): {@code POST parent/tuningJobs} create,
+     * {@code GET parent/tuningJobs[?pageSize&pageToken]} list, {@code GET parent/tuningJobs/{id}},
+     * {@code POST parent/tuningJobs/{id}:cancel}.
+     */
+    @Override
+    public ApiResponse vertexTuningJobs(String parent, String jobId, String method, ApiRequest request) {
+        String http = request.method().toUpperCase(Locale.ROOT);
+        String path = request.path();
+        if (jobId == null) {
+            if (method != null) {
+                throw ApiException.notFound("No such method: " + http + " " + path);
+            }
+            return switch (http) {
+                case "POST" -> ApiResponse.ok(vertex.create(parent, request.body(), faultRequested(request)));
+                case "GET" -> {
+                    requireEmptyBody(request);
+                    yield ApiResponse.ok(vertex.list(
+                            parent,
+                            intParam(request, "pageSize", "page_size"),
+                            param(request, "pageToken", "page_token")));
+                }
+                default -> throw methodNotAllowed(http, path);
+            };
+        }
+        if (method == null) {
+            if (!http.equals("GET")) {
+                throw methodNotAllowed(http, path);
+            }
+            requireEmptyBody(request);
+            return ApiResponse.ok(vertex.get(parent, jobId));
+        }
+        if (!method.equals("cancel")) {
+            throw ApiException.notFound("No such method: " + http + " " + path + " (tuning jobs have :cancel).");
+        }
+        if (!http.equals("POST")) {
+            throw methodNotAllowed(http, path);
+        }
+        requireEmptyBody(request);
+        return ApiResponse.ok(vertex.cancel(parent, jobId));
+    }
+
+    @Override
+    public ServedModel vertexEndpoint(String endpointId) {
+        return vertex.endpoint(endpointId);
+    }
+
+    @Override
+    public Map<String, Object> vertexResource(String parent, String collection, String id) {
+        return vertex.resource(parent, collection, id);
+    }
+
     @Override
     public void close() {
         service.close();
+        vertex.close();
     }
 
     @Override

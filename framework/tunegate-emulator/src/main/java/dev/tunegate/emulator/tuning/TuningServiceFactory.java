@@ -4,6 +4,8 @@ import dev.tunegate.emulator.EmulatorContext;
 import dev.tunegate.emulator.TunedModelService;
 import dev.tunegate.emulator.TunedModelServiceFactory;
 import dev.tunegate.emulator.generation.ServedModel;
+import dev.tunegate.emulator.storage.GcsDirectory;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -57,7 +59,13 @@ public final class TuningServiceFactory implements TunedModelServiceFactory {
                 tunable,
                 context.baseModels()::containsKey,
                 name -> defaults(context.baseModels().get(name)));
-        return new TuningApi(TuningService.start(settings), context.baseModels());
+        VertexTuningService vertex = new VertexTuningService(
+                settings,
+                new VertexTuningRequestReader(tunable, GcsDirectory.at(context.gcsDir())),
+                context.baseModels(),
+                VertexTuningStore.at(context.dataDir()),
+                Clock.systemUTC());
+        return new TuningApi(TuningService.start(settings), vertex, context.baseModels());
     }
 
     private static SamplingDefaults defaults(ServedModel base) {

@@ -70,7 +70,7 @@ class TunedModelsFuzzTest {
         }
     }
 
-    private static void mutate(ObjectNode root, Random random, int times) {
+    static void mutate(ObjectNode root, Random random, int times) {
         for (int t = 0; t < times; t++) {
             List<ObjectNode> objects = new ArrayList<>();
             collect(root, objects);
@@ -78,13 +78,13 @@ class TunedModelsFuzzTest {
             List<String> names = new ArrayList<>();
             target.fieldNames().forEachRemaining(names::add);
             if (names.isEmpty() || random.nextInt(4) == 0) {
-                target.set("extra" + random.nextInt(3), ODD_VALUES[random.nextInt(ODD_VALUES.length)]);
+                target.set("extra" + random.nextInt(3), ODD_VALUES[random.nextInt(ODD_VALUES.length)].deepCopy());
             } else {
                 String name = names.get(random.nextInt(names.size()));
                 if (random.nextInt(3) == 0) {
                     target.remove(name);
                 } else {
-                    target.set(name, ODD_VALUES[random.nextInt(ODD_VALUES.length)]);
+                    target.set(name, ODD_VALUES[random.nextInt(ODD_VALUES.length)].deepCopy());
                 }
             }
         }

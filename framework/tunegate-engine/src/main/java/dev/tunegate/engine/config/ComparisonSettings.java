@@ -24,6 +24,8 @@ import org.apiguardian.api.API;
  * @param variantModes       {@code tunegate.mode.<variant>}: record/replay mode per variant ({@code replay}: frozen)
  * @param frozenBaseline     {@code tunegate.gate.frozen-baseline}: every suite's gate baseline is answered only from
  *                           recordings ({@code tunegate compare --against})
+ * @param checkpoints        {@code tunegate.checkpoints}: replaces the {@code checkpoints:} of every variant with a
+ *                           Vertex AI tuning job
  */
 @API(status = API.Status.INTERNAL)
 public record ComparisonSettings(
@@ -39,7 +41,8 @@ public record ComparisonSettings(
         Optional<Shard> shard,
         PriceTable prices,
         Map<String, ReplayMode> variantModes,
-        boolean frozenBaseline) {
+        boolean frozenBaseline,
+        Optional<CheckpointSelection> checkpoints) {
 
     public ComparisonSettings {
         variantModes = Map.copyOf(variantModes);
@@ -67,6 +70,7 @@ public record ComparisonSettings(
                 Optional.empty(),
                 PriceTable.load(Optional.empty()),
                 Map.of(),
-                false);
+                false,
+                Optional.empty());
     }
 }

@@ -18,7 +18,8 @@ import org.apiguardian.api.API;
  * reader (keys in {@code dev.tunegate.engine.Constants}). Invalid values are replaced by their
  * defaults and listed in {@link #problems()}, which discovery reports and execution fails on;
  * unknown {@code tunegate.*} keys are listed in {@link #warnings()}. {@code emulatorDeployments} maps a
- * Vertex AI endpoint id of the embedded emulator to the model it serves, in the order configured.
+ * Vertex AI endpoint id of the embedded emulator to the model it serves, in the order configured;
+ * {@code emulatorGcsDir} is the directory of its Cloud Storage.
  */
 @API(status = API.Status.INTERNAL)
 public record TuneGateConfiguration(
@@ -42,6 +43,7 @@ public record TuneGateConfiguration(
         Optional<Path> projectRoot,
         Optional<Path> emulatorDataDir,
         Map<String, String> emulatorDeployments,
+        Optional<Path> emulatorGcsDir,
         boolean discoveryAsRootEngine,
         ReplayMode mode,
         Path cassettes,

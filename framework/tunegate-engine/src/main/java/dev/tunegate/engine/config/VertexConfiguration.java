@@ -16,6 +16,8 @@ import org.apiguardian.api.API;
  *                     Credentials
  * @param apiKeyEnv    express mode: the environment variable holding a Vertex AI API key
  * @param quotaProject sent as {@code x-goog-user-project}
+ * @param stagingBucket the Cloud Storage bucket (its bare name, without {@code gs://}) that local training files and
+ *                     batch-mode input and output go to
  */
 @API(status = API.Status.INTERNAL)
 public record VertexConfiguration(
@@ -25,7 +27,8 @@ public record VertexConfiguration(
         String apiVersion,
         Optional<Path> credentials,
         Optional<String> apiKeyEnv,
-        Optional<String> quotaProject) {
+        Optional<String> quotaProject,
+        Optional<String> stagingBucket) {
 
     /** The location of completed short names when none is configured. */
     public static final String DEFAULT_LOCATION = "us-central1";

@@ -9,42 +9,29 @@ import dev.tunegate.client.model.GenerateContentResponse;
 import dev.tunegate.client.model.Operation;
 import dev.tunegate.engine.matchers.ModelAnswer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Batch mode ({@code tunegate.mode=batch}, or a suite's {@code mode: batch}): the calls go to the Gemini API's batch
- * API instead of one {@code generateContent} request each; {@link #batched} is the rule that decides which. Calls to one model are gathered until {@code linger} passes
+ * Batch mode ({@code tunegate.mode=batch}): the calls of a run go to the Gemini API's batch API instead of
+ * one {@code generateContent} request each. Calls to one model are gathered until {@code linger} passes
  * without a new one (or {@code maxBatch} are waiting), submitted as one {@code :batchGenerateContent} with
  * inline requests, and the batch ({@code batches/{id}}) is polled until it is done, reporting its state
  * and progress; each call then completes with its inlined response (or fails with its error), and is
- * scored, recorded and reported like an online call. Tuned-model provisioning goes to the delegate.
+ * scored, recorded and reported like an online call. Tuned-model provisioning, and Vertex AI models (batched by
+ * {@link VertexBatchGateway}), go to the delegate.
  */
 final class BatchGateway extends ForwardingGateway {
 
     private static final ObjectMapper JSON = GeminiJson.newMapper();
 
     private final GeminiClient client;
-    private final Duration linger;
-    private final int maxBatch;
     private final Duration poll;
     private final Duration timeout;
     private final Consumer<String> progress;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "tunegate-batch");
-        t.setDaemon(true);
-        return t;
-    });
-    private final Map<String, Pending> pending = new HashMap<>();
+    private final CallBatcher batcher;
     /** {@code tunegate.mode=batch}: the default of suites that do not say, and the mode of calls made for no test. */
     private final boolean runBatch;
 
@@ -62,32 +49,27 @@ final class BatchGateway extends ForwardingGateway {
         super(delegate);
         this.runBatch = runBatch;
         this.client = client;
-        this.linger = linger;
-        this.maxBatch = maxBatch;
         this.poll = poll;
         this.timeout = timeout;
         this.progress = progress;
-    }
-
-    /** Calls to one model waiting to be submitted. */
-    private static final class Pending {
-        final List<GenerateContentRequest> requests = new ArrayList<>();
-        final List<CompletableFuture<ModelAnswer>> answers = new ArrayList<>();
-        ScheduledFuture<?> flush;
+        this.batcher = new CallBatcher(linger, maxBatch, this::submit);
     }
 
     /**
      * Whether a test's calls go through the batch API: its suite's {@code mode:} when written ({@code batch} or
      * {@code online}), else {@code tunegate.mode=batch}. The suite wins: it knows e.g. that its latency checks need
-     * online calls.
+     * online calls. {@link VertexBatchGateway} decides Vertex AI models' calls by the same rule.
      */
     static boolean batched(PlannedTest test, boolean runBatch) {
         return test.suite().batch().orElse(runBatch);
     }
 
+    /** Gemini API models are batched here; Vertex AI models go to the delegate (its own batch mode). */
     @Override
     public CompletableFuture<ModelAnswer> generate(String model, GenerateContentRequest request) {
-        return runBatch ? enqueue(model, request) : delegate.generate(model, request);
+        return !runBatch || VertexBatchGateway.isVertex(model)
+                ? delegate.generate(model, request)
+                : batcher.add(model, request);
     }
 
     @Override
@@ -97,49 +79,23 @@ final class BatchGateway extends ForwardingGateway {
             return delegate.generate(test, sample, model, request);
         }
         if (!runBatch && announced.add(test.suite().name())) {
-            progress.accept("suite " + test.suite().name() + " (mode: batch): calls go through :batchGenerateContent");
+            progress.accept("suite " + test.suite().name() + " (mode: batch): calls go through :batchGenerateContent"
+                    + " (Gemini API) and batchPredictionJobs (Vertex AI)");
         }
-        return enqueue(model, request);
+        return VertexBatchGateway.isVertex(model)
+                ? delegate.generate(test, sample, model, request)
+                : batcher.add(model, request);
     }
 
-    private synchronized CompletableFuture<ModelAnswer> enqueue(String model, GenerateContentRequest request) {
-        Pending p = pending.computeIfAbsent(model, m -> new Pending());
-        CompletableFuture<ModelAnswer> answer = new CompletableFuture<>();
-        p.requests.add(request);
-        p.answers.add(answer);
-        if (p.flush != null) {
-            p.flush.cancel(false);
-        }
-        if (p.requests.size() >= maxBatch) {
-            submit(model);
-        } else {
-            p.flush = scheduler.schedule(() -> submit(model), linger.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        return answer;
-    }
-
-    private void submit(String model) {
-        Pending p;
-        synchronized (this) {
-            p = pending.remove(model);
-        }
-        if (p == null || p.requests.isEmpty()) {
-            return;
-        }
+    private void submit(
+            String model, List<GenerateContentRequest> requests, List<CompletableFuture<ModelAnswer>> answers) {
         long start = System.nanoTime();
-        CompletableFuture.runAsync(() -> {
-            try {
-                Operation batch = client.batchGenerateContent(model, p.requests, "tunegate " + model);
-                progress.accept(
-                        "batch " + batch.name() + " of " + p.requests.size() + " calls to " + model + " submitted");
-                await(batch, model, p, start);
-            } catch (RuntimeException e) {
-                p.answers.forEach(a -> a.completeExceptionally(e));
-            }
-        });
+        Operation batch = client.batchGenerateContent(model, requests, "tunegate " + model);
+        progress.accept("batch " + batch.name() + " of " + requests.size() + " calls to " + model + " submitted");
+        await(batch, model, answers, start);
     }
 
-    private void await(Operation batch, String model, Pending p, long start) {
+    private void await(Operation batch, String model, List<CompletableFuture<ModelAnswer>> answers, long start) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String lastState = "";
         Operation current = batch;
@@ -168,10 +124,10 @@ final class BatchGateway extends ForwardingGateway {
         }
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
         JsonNode results = current.response().path("inlinedResponses").path("inlinedResponses");
-        for (int i = 0; i < p.answers.size(); i++) {
+        for (int i = 0; i < answers.size(); i++) {
             JsonNode result = results.path(i);
             int key = result.path("metadata").path("key").asInt(i);
-            CompletableFuture<ModelAnswer> answer = p.answers.get(key);
+            CompletableFuture<ModelAnswer> answer = answers.get(key);
             if (result.has("response")) {
                 try {
                     GenerateContentResponse response =
@@ -186,7 +142,7 @@ final class BatchGateway extends ForwardingGateway {
                                 + result.path("error").path("message").asText("no response")));
             }
         }
-        for (CompletableFuture<ModelAnswer> answer : p.answers) {
+        for (CompletableFuture<ModelAnswer> answer : answers) {
             answer.completeExceptionally(
                     new IllegalStateException("HTTP 500: batch " + batch.name() + " returned no response for a call"));
         }
@@ -194,7 +150,7 @@ final class BatchGateway extends ForwardingGateway {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        batcher.close();
         super.close();
     }
 }

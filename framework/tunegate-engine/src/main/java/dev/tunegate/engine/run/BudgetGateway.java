@@ -6,9 +6,12 @@ import dev.tunegate.engine.config.Budget;
 import dev.tunegate.engine.config.PriceTable;
 import dev.tunegate.engine.config.TuneGateConfiguration;
 import dev.tunegate.engine.matchers.ModelAnswer;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import org.apiguardian.api.API;
 
 /**
@@ -16,9 +19,15 @@ import org.apiguardian.api.API;
  * plus the calls in flight and the call itself (each estimated as the largest call so far), stays
  * within the budget; otherwise it fails with a {@link BudgetExceededException} and no request is
  * sent. Until the first call has finished (and the estimate is known), the other calls wait for it.
+ *
+ * <p>Embedding calls ({@code similar} checks) count too. The embeddings APIs report no token usage to
+ * the engine, so an embedding call's tokens are estimated as one token per {@value #CHARS_PER_TOKEN}
+ * characters of each text (at least one per text), priced as input tokens of the embedding model.
  */
 @API(status = API.Status.INTERNAL)
 public final class BudgetGateway extends ForwardingGateway {
+    /** Characters per estimated token of an embedded text (Gemini's documented rule of thumb). */
+    static final int CHARS_PER_TOKEN = 4;
 
     private final Budget budget;
     private final PriceTable prices;
@@ -50,17 +59,27 @@ public final class BudgetGateway extends ForwardingGateway {
 
     @Override
     public CompletableFuture<ModelAnswer> generate(String model, GenerateContentRequest request) {
-        return admit(model, () -> delegate.generate(model, request));
+        return admit(model, () -> delegate.generate(model, request), a -> cost(model, a.usage()));
     }
 
     @Override
     public CompletableFuture<ModelAnswer> generate(
             PlannedTest test, int sample, String model, GenerateContentRequest request) {
-        return admit(model, () -> delegate.generate(test, sample, model, request));
+        return admit(model, () -> delegate.generate(test, sample, model, request), a -> cost(model, a.usage()));
     }
 
-    private CompletableFuture<ModelAnswer> admit(
-            String model, java.util.function.Supplier<CompletableFuture<ModelAnswer>> call) {
+    @Override
+    public CompletableFuture<List<double[]>> embed(String model, List<String> texts) {
+        return admit(model, () -> delegate.embed(model, texts), v -> embeddingCost(model, texts));
+    }
+
+    @Override
+    public CompletableFuture<List<double[]>> embed(PlannedTest test, String model, List<String> texts) {
+        return admit(model, () -> delegate.embed(test, model, texts), v -> embeddingCost(model, texts));
+    }
+
+    private <T> CompletableFuture<T> admit(
+            String model, Supplier<CompletableFuture<T>> call, ToDoubleFunction<T> cost) {
         if (budget.unit() == Budget.Unit.USD && prices.of(model).isEmpty()) {
             return CompletableFuture.failedFuture(new BudgetExceededException("tunegate.budget="
                     + budget.describe() + " is in US dollars, but the price table has no price for " + model
@@ -72,13 +91,12 @@ public final class BudgetGateway extends ForwardingGateway {
             first = false;
         }
         if (firstCall) {
-            return start(model, call).whenComplete((a, e) -> calibrated.complete(null));
+            return start(call, cost).whenComplete((a, e) -> calibrated.complete(null));
         }
-        return calibrated.thenCompose(ignored -> start(model, call));
+        return calibrated.thenCompose(ignored -> start(call, cost));
     }
 
-    private CompletableFuture<ModelAnswer> start(
-            String model, java.util.function.Supplier<CompletableFuture<ModelAnswer>> call) {
+    private <T> CompletableFuture<T> start(Supplier<CompletableFuture<T>> call, ToDoubleFunction<T> cost) {
         double estimate;
         synchronized (this) {
             estimate = largest;
@@ -94,20 +112,33 @@ public final class BudgetGateway extends ForwardingGateway {
             }
             reserved += estimate;
         }
-        CompletableFuture<ModelAnswer> answer;
+        CompletableFuture<T> answer;
         try {
             answer = call.get();
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
         return answer.whenComplete((a, e) -> {
-            double cost = a == null ? 0 : cost(model, a.usage());
+            double spentNow = a == null ? 0 : cost.applyAsDouble(a);
             synchronized (this) {
                 reserved -= estimate;
-                spent += cost;
-                largest = Math.max(largest, cost);
+                spent += spentNow;
+                largest = Math.max(largest, spentNow);
             }
         });
+    }
+
+    /** The estimated cost of embedding {@code texts}: see the class comment. */
+    private double embeddingCost(String model, List<String> texts) {
+        long tokens = 0;
+        for (String text : texts) {
+            tokens += Math.max(1, (text.length() + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN);
+        }
+        if (budget.unit() == Budget.Unit.TOKENS) {
+            return tokens;
+        }
+        long input = tokens;
+        return prices.of(model).map(p -> p.cost(input, 0, 0)).orElse(0.0);
     }
 
     private double cost(String model, Optional<UsageMetadata> usage) {

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
@@ -29,12 +30,19 @@ public final class ClientGatewayFactory implements GatewayFactory {
     /** The project of short Vertex names on the embedded emulator when none is configured (it serves any). */
     static final String EMULATOR_PROJECT = "tunegate-emulator";
 
+    /** The bucket of Vertex AI batch files on the embedded emulator when no staging bucket is configured. */
+    static final String EMULATOR_BUCKET = "tunegate-staging";
+
+    /** Most calls in one Vertex AI batch prediction job (a file per job; Vertex AI takes far more). */
+    private static final int VERTEX_MAX_BATCH = 10_000;
+
     @Override
     public ModelGateway open(TuneGateConfiguration config, Consumer<String> progress) {
         EmbeddedEmulator emulator = null;
         String baseUrl;
         if (config.embedded()) {
-            emulator = EmbeddedEmulator.start(config.emulatorDataDir(), config.emulatorDeployments());
+            emulator = EmbeddedEmulator.start(
+                    config.emulatorDataDir(), config.emulatorGcsDir(), config.emulatorDeployments());
             baseUrl = emulator.baseUrl();
             progress.accept("embedded Gemini emulator at " + baseUrl);
         } else {
@@ -65,12 +73,31 @@ public final class ClientGatewayFactory implements GatewayFactory {
                         ? Thread.currentThread().getContextClassLoader()
                         : ClientGatewayFactory.class.getClassLoader());
         ModelGateway gateway = new GeminiGateway(
-                client, config.streaming(), config.tuningTimeout(), files, progress, config.tuneReplace());
+                        client, config.streaming(), config.tuningTimeout(), files, progress, config.tuneReplace())
+                .withVertexTuning(
+                        new ClientTuningJobs(client),
+                        config.vertex()
+                                .stagingBucket()
+                                .or(() -> config.embedded()
+                                        ? java.util.Optional.of(VertexTuning.EMBEDDED_BUCKET)
+                                        : java.util.Optional.empty()));
         boolean runBatch = config.mode() == ReplayMode.BATCH;
         if (runBatch) {
-            progress.accept("batch mode: calls go through :batchGenerateContent");
+            progress.accept("batch mode: calls go through :batchGenerateContent (Gemini API) and batchPredictionJobs"
+                    + " (Vertex AI)");
         }
-        // also in the other modes: a suite's mode: batch sends its calls through the batch API
+        // also in the other modes: a suite's mode: batch sends its calls through the batch APIs
+        gateway = new VertexBatchGateway(
+                client,
+                gateway,
+                config.vertex()
+                        .stagingBucket()
+                        .or(() -> config.embedded() ? Optional.of(EMULATOR_BUCKET) : Optional.empty()),
+                Duration.ofMillis(100),
+                VERTEX_MAX_BATCH,
+                config.tuningTimeout(),
+                progress,
+                runBatch);
         gateway = new BatchGateway(
                 client,
                 gateway,
@@ -115,6 +142,12 @@ public final class ClientGatewayFactory implements GatewayFactory {
                     public java.util.concurrent.CompletableFuture<String> ready(
                             dev.tunegate.engine.model.suite.ModelVariant variant) {
                         return calls.ready(variant);
+                    }
+
+                    @Override
+                    public java.util.Optional<dev.tunegate.engine.model.suite.VariantCheckpoint> checkpoint(
+                            dev.tunegate.engine.model.suite.ModelVariant variant) {
+                        return calls.checkpoint(variant);
                     }
 
                     @Override

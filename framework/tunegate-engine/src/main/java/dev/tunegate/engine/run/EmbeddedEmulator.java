@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The in-process Gemini emulator for {@code tunegate.endpoint=embedded}: a free loopback port, one per
- * run, serving the Gemini API and the Vertex AI surface (with the endpoints of
- * {@code tunegate.emulator.deploy}).
+ * run, serving the Gemini API, the Vertex AI surface (with the endpoints of
+ * {@code tunegate.emulator.deploy}) and Cloud Storage (in {@code tunegate.emulator.gcs-dir}).
  */
 final class EmbeddedEmulator implements AutoCloseable {
 
@@ -19,13 +19,15 @@ final class EmbeddedEmulator implements AutoCloseable {
     }
 
     /**
-     * Starts the emulator with its data directory and its Vertex AI deployments (endpoint id to model).
+     * Starts the emulator with its data directory, its Cloud Storage directory (default: under the data
+     * directory, else temporary) and its Vertex AI deployments (endpoint id to model).
      *
      * @throws IllegalArgumentException when a deployment names a model the emulator does not serve
      */
-    static EmbeddedEmulator start(Optional<Path> dataDir, Map<String, String> deployments) {
+    static EmbeddedEmulator start(Optional<Path> dataDir, Optional<Path> gcsDir, Map<String, String> deployments) {
         GeminiEmulator.Builder builder = GeminiEmulator.builder().port(0);
         dataDir.ifPresent(builder::dataDir);
+        gcsDir.ifPresent(builder::gcsDir);
         deployments.forEach(builder::deploy);
         return new EmbeddedEmulator(builder.build().start());
     }

@@ -24,6 +24,11 @@ abstract class ForwardingGateway implements ModelGateway {
     }
 
     @Override
+    public CompletableFuture<List<double[]>> embed(PlannedTest test, String model, List<String> texts) {
+        return delegate.embed(test, model, texts);
+    }
+
+    @Override
     public void checkAccess(Collection<String> models) {
         delegate.checkAccess(models);
     }
@@ -31,6 +36,11 @@ abstract class ForwardingGateway implements ModelGateway {
     @Override
     public CompletableFuture<String> ready(ModelVariant variant) {
         return delegate.ready(variant);
+    }
+
+    @Override
+    public java.util.Optional<dev.tunegate.engine.model.suite.VariantCheckpoint> checkpoint(ModelVariant variant) {
+        return delegate.checkpoint(variant);
     }
 
     @Override

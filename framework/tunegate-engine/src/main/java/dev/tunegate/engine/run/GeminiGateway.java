@@ -20,6 +20,7 @@ import dev.tunegate.engine.model.suite.ModelVariant;
 import dev.tunegate.engine.model.suite.SuiteFiles;
 import dev.tunegate.engine.model.suite.SuiteLocations;
 import dev.tunegate.engine.model.suite.TuneSpec;
+import dev.tunegate.engine.model.suite.VariantCheckpoint;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
@@ -50,6 +51,7 @@ final class GeminiGateway implements ModelGateway {
     private final SuiteFiles files;
     private final Consumer<String> progress;
     private final boolean replace;
+    private VertexTuning vertexTuning;
     private final Map<String, CompletableFuture<String>> ready = new ConcurrentHashMap<>();
     private final Map<String, TuningReport> tunings = new ConcurrentHashMap<>();
     private final ExecutorService tuningThreads = Executors.newCachedThreadPool(r -> {
@@ -106,6 +108,13 @@ final class GeminiGateway implements ModelGateway {
 
     @Override
     public CompletableFuture<String> ready(ModelVariant variant) {
+        if (variant.vertexTuning()) {
+            if (vertexTuning == null) {
+                return CompletableFuture.failedFuture(new TuningFailedException("variant '" + variant.name()
+                        + "' needs a Vertex AI tuning job, which this gateway cannot reach"));
+            }
+            return vertexTuning.ready(variant);
+        }
         if (variant.tune().isEmpty()) {
             if (isVertexModelResource(variant.model())) {
                 return ready.computeIfAbsent(
@@ -117,6 +126,13 @@ final class GeminiGateway implements ModelGateway {
                 variant.model(),
                 name -> CompletableFuture.supplyAsync(
                         () -> provision(name, variant.tune().get()), tuningThreads));
+    }
+
+    @Override
+    public Optional<VariantCheckpoint> checkpoint(ModelVariant variant) {
+        return vertexTuning == null || variant.checkpoint().isEmpty()
+                ? variant.checkpoint()
+                : vertexTuning.resolved(variant.name()).or(variant::checkpoint);
     }
 
     private static boolean isVertexModelResource(String model) {
@@ -136,6 +152,12 @@ final class GeminiGateway implements ModelGateway {
         progress.accept(name + " (version " + (deployment.versionId() == null ? "?" : deployment.versionId())
                 + ") is served by " + deployment.endpoint());
         return name;
+    }
+
+    /** Makes the Vertex AI tuning jobs of variants ready through {@code jobs} (on the gateway's tuning threads). */
+    GeminiGateway withVertexTuning(TuningJobPort jobs, Optional<String> stagingBucket) {
+        this.vertexTuning = new VertexTuning(jobs, files, stagingBucket, tuningTimeout, progress, tuningThreads);
+        return this;
     }
 
     /** What provisioning did for a tuned model, once it is done. */

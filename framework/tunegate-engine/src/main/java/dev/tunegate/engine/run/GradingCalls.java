@@ -5,11 +5,15 @@ import dev.tunegate.client.model.GenerateContentRequest;
 import dev.tunegate.client.model.Part;
 import dev.tunegate.engine.config.JudgeSettings;
 import dev.tunegate.engine.matchers.Matcher;
+import dev.tunegate.engine.matchers.MatcherOutcome;
 import dev.tunegate.engine.matchers.ModelAnswer;
+import dev.tunegate.engine.matchers.graded.GradeStatus;
 import dev.tunegate.engine.matchers.graded.GradedOutcome;
+import dev.tunegate.engine.matchers.graded.Grading;
 import dev.tunegate.engine.matchers.graded.GradingCall;
 import dev.tunegate.engine.matchers.graded.GradingInput;
 import dev.tunegate.engine.matchers.graded.GradingReply;
+import dev.tunegate.engine.matchers.graded.JudgeGradingException;
 import dev.tunegate.engine.matchers.graded.ModelGradedMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -83,7 +88,9 @@ final class GradingCalls {
                 return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new))
                         .thenApply(ignored -> graded.grade(
                                 input,
-                                replies.stream().map(CompletableFuture::join).toList()));
+                                replies.stream().map(CompletableFuture::join).toList()))
+                        .completeOnTimeout(null, settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .thenApply(outcome -> outcome != null ? outcome : late(graded));
             }));
         }
         return CompletableFuture.allOf(outcomes.values().toArray(CompletableFuture[]::new))
@@ -94,12 +101,24 @@ final class GradingCalls {
                 });
     }
 
+    /** The outcome of a check whose calls did not finish within {@code tunegate.judge.timeout}: an ERROR. */
+    private GradedOutcome late(ModelGradedMatcher graded) {
+        String problem = "did not finish within the time limit of " + settings.timeout()
+                + " (tunegate.judge.timeout): a judge or embedding call hangs";
+        return new GradedOutcome(
+                new MatcherOutcome(
+                        graded.description(),
+                        new JudgeGradingException("[" + graded.description() + "] " + problem
+                                + ", so this check fails (an answer the judge cannot grade is never a pass)")),
+                new Grading(graded.kind(), GradeStatus.ERROR, null, problem, List.of(), null, null, 0));
+    }
+
     private CompletableFuture<GradingReply> call(PlannedTest test, int sample, GradingCall call) {
         CompletableFuture<GradingReply> reply;
         try {
             if (call.embedding()) {
                 String model = call.model().orElse(settings.embeddingModel());
-                reply = embed(model, call.texts()).thenApply(GradingReply::of);
+                reply = embed(test, model, call.texts()).thenApply(GradingReply::of);
             } else {
                 String model = call.model().orElse(settings.judgeModel());
                 reply = gateway.generate(test, sample, model, call.request()).thenApply(GradingReply::of);
@@ -110,13 +129,17 @@ final class GradingCalls {
         return reply.exceptionally(e -> GradingReply.failed(unwrap(e)));
     }
 
-    /** The embeddings of {@code texts}: cached ones from this run, the others in batches of at most 100. */
-    private CompletableFuture<List<double[]>> embed(String model, List<String> texts) {
+    /**
+     * The embeddings of {@code texts}: cached ones from this run, the others in batches of at most 100. The
+     * cache is per suite, so that every suite's recordings hold the embeddings it uses and replay on their own.
+     */
+    private CompletableFuture<List<double[]>> embed(PlannedTest test, String model, List<String> texts) {
+        String scope = test.suite().name() + "\n" + model + "\n";
         List<String> missing = new ArrayList<>();
         Map<String, CompletableFuture<double[]>> mine = new LinkedHashMap<>();
         List<CompletableFuture<double[]>> all = new ArrayList<>(texts.size());
         for (String text : texts) {
-            String key = model + "\n" + text;
+            String key = scope + text;
             CompletableFuture<double[]> created = new CompletableFuture<>();
             CompletableFuture<double[]> existing = embeddings.putIfAbsent(key, created);
             if (existing == null) {
@@ -131,7 +154,7 @@ final class GradingCalls {
             List<String> batch = List.copyOf(missing.subList(from, Math.min(missing.size(), from + MAX_BATCH)));
             CompletableFuture<List<double[]>> vectors;
             try {
-                vectors = gateway.embed(model, batch);
+                vectors = gateway.embed(test, model, batch);
             } catch (RuntimeException e) {
                 vectors = CompletableFuture.failedFuture(e);
             }
@@ -139,7 +162,7 @@ final class GradingCalls {
                 for (int i = 0; i < batch.size(); i++) {
                     CompletableFuture<double[]> f = mine.get(batch.get(i));
                     if (error != null || result == null || result.size() != batch.size()) {
-                        embeddings.remove(model + "\n" + batch.get(i), f); // a failure is not cached
+                        embeddings.remove(scope + batch.get(i), f); // a failure is not cached
                         f.completeExceptionally(
                                 error != null ? error : new IllegalStateException("wrong number of embeddings"));
                     } else {

@@ -91,6 +91,47 @@ public final class ModelCalls implements AutoCloseable {
                 .join();
     }
 
+    /**
+     * {@code suite} with the checkpoints its checkpoint variants call as found by the run (the job, endpoint, epoch and
+     * step that discovery could only plan for a job it creates), waiting for their jobs; a variant whose job cannot be
+     * made ready keeps its planned checkpoint (its tests fail with the reason).
+     */
+    public EvalSuite resolved(EvalSuite suite) {
+        if (gateway == null
+                || suite.variants().values().stream()
+                        .noneMatch(v -> v.checkpoint().isPresent() && v.vertexTuning())) {
+            return suite;
+        }
+        java.util.Map<String, ModelVariant> variants = new java.util.LinkedHashMap<>();
+        for (ModelVariant v : suite.variants().values()) {
+            ModelVariant resolved = v;
+            if (v.checkpoint().isPresent() && v.vertexTuning()) {
+                try {
+                    String model = gateway.ready(v).join();
+                    resolved = gateway.checkpoint(v)
+                            .map(point -> v.expandedTo(point, model))
+                            .orElse(v);
+                } catch (RuntimeException e) {
+                    // the variant's tests fail with the reason
+                }
+            }
+            variants.put(v.name(), resolved);
+        }
+        return new EvalSuite(
+                suite.location(),
+                suite.name(),
+                variants,
+                suite.generationConfig(),
+                suite.safetySettings(),
+                suite.systemInstruction(),
+                suite.tools(),
+                suite.toolConfig(),
+                suite.cases(),
+                suite.gate(),
+                suite.contentHash(),
+                suite.position());
+    }
+
     /** The request that {@code variant} of {@code suite} sends for {@code contents}, as for a YAML case. */
     public GenerateContentRequest request(EvalSuite suite, ModelVariant variant, List<Content> contents) {
         return requests.build(suite, variant, contents);

@@ -3,8 +3,10 @@ package dev.tunegate.engine.run;
 import dev.tunegate.client.model.GenerateContentRequest;
 import dev.tunegate.engine.matchers.ModelAnswer;
 import dev.tunegate.engine.model.suite.ModelVariant;
+import dev.tunegate.engine.model.suite.VariantCheckpoint;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apiguardian.api.API;
 
@@ -39,6 +41,14 @@ public interface ModelGateway extends AutoCloseable {
     }
 
     /**
+     * The embeddings of {@code texts} for a check of a planned test. The default ignores the test;
+     * record/replay uses it to file the recordings under the test's suite.
+     */
+    default CompletableFuture<List<double[]>> embed(PlannedTest test, String model, List<String> texts) {
+        return embed(model, texts);
+    }
+
+    /**
      * The model name to call for a variant, once it can be called: for a variant with a {@code tune}
      * block, after the tuned model exists (created and awaited if it did not). Completed once per
      * variant model per run; fails with the tuning operation's error.
@@ -51,6 +61,14 @@ public interface ModelGateway extends AutoCloseable {
      * credentials: {@code HTTP 401 UNAUTHENTICATED} saying how to log in). The default checks nothing.
      */
     default void checkAccess(Collection<String> models) {}
+
+    /**
+     * The checkpoint a checkpoint variant ({@code cand@3}) calls as found once {@link #ready} completed: the job, the
+     * checkpoint's endpoint, epoch and step, which discovery may only have planned. The default is the variant's own.
+     */
+    default Optional<VariantCheckpoint> checkpoint(ModelVariant variant) {
+        return variant.checkpoint();
+    }
 
     @Override
     void close();

@@ -29,6 +29,11 @@ public interface ModelGradedMatcher extends Matcher {
         return Optional.empty();
     }
 
+    /** The matcher's name as reports count it ({@link Grading#kind}). */
+    default String kind() {
+        return "graded";
+    }
+
     /** Always fails: a model-graded matcher is graded by the engine, see {@link #calls}. */
     @Override
     default void check(ModelAnswer answer) {

@@ -25,6 +25,11 @@ public record PairwiseJudge(String rubric, String against, Optional<String> mode
     private static final List<String> WINNERS = List.of("A", "B", "TIE");
 
     @Override
+    public String kind() {
+        return "pairwise";
+    }
+
+    @Override
     public String description() {
         String shown = rubric.strip().replaceAll("\\s+", " ");
         return "pairwise vs " + against + " \"" + (shown.length() > 60 ? shown.substring(0, 57) + "..." : shown) + "\"";

@@ -37,6 +37,11 @@ public record RubricJudge(
     private static final List<String> VERDICTS = List.of("PASS", "FAIL");
 
     @Override
+    public String kind() {
+        return "judge";
+    }
+
+    @Override
     public String description() {
         String shown = rubric.strip().replaceAll("\\s+", " ");
         return "judge \"" + (shown.length() > 80 ? shown.substring(0, 77) + "..." : shown) + "\""

@@ -25,6 +25,11 @@ public record Similarity(List<String> to, double min, Optional<String> model) im
     }
 
     @Override
+    public String kind() {
+        return "similar";
+    }
+
+    @Override
     public String description() {
         String first = to.get(0).replaceAll("\\s+", " ");
         return "similar to \"" + (first.length() > 60 ? first.substring(0, 57) + "..." : first) + "\""

@@ -38,6 +38,20 @@ public final class GateEvaluator {
             throw new IllegalArgumentException("variant '" + candidate + "' is not a candidate");
         }
         String baseline = roles.baseline().orElse(null);
+        List<String> excluded = new ArrayList<>();
+        if (Boolean.TRUE.equals(policy.excludeInconclusive())) {
+            List<CaseOutcome> kept = new ArrayList<>(cases.size());
+            for (CaseOutcome c : cases) {
+                VariantOutcome cand = c.byVariant().get(candidate);
+                VariantOutcome base = baseline == null ? null : c.byVariant().get(baseline);
+                if ((cand != null && cand.inconclusive()) || (cand != null && base != null && base.inconclusive())) {
+                    excluded.add(c.id());
+                } else {
+                    kept.add(c);
+                }
+            }
+            cases = kept;
+        }
         List<String> candidateFailures = new ArrayList<>();
         List<String> regressions = new ArrayList<>();
         List<String> improvements = new ArrayList<>();
@@ -82,6 +96,13 @@ public final class GateEvaluator {
         }
 
         List<GateCheck> checks = new ArrayList<>();
+        if (Boolean.TRUE.equals(policy.excludeInconclusive())) {
+            checks.add(new GateCheck(
+                    "inconclusive",
+                    "excluded (gate.inconclusive: exclude)",
+                    failures(excluded) + " case(s) left out of the pass rate and the gate",
+                    true));
+        }
         if (ran == 0) {
             checks.add(new GateCheck("cases", ">= 1 case run", "0 cases run", false));
         }
@@ -133,8 +154,8 @@ public final class GateEvaluator {
                 regressions,
                 improvements,
                 candidateFailures,
-                ran,
-                Math.max(suiteCases, ran));
+                ran + excluded.size(),
+                Math.max(suiteCases, ran + excluded.size()));
     }
 
     private static void addComparisonChecks(

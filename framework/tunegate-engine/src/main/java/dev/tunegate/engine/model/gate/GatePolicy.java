@@ -1,5 +1,6 @@
 package dev.tunegate.engine.model.gate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +19,9 @@ import org.apiguardian.api.API;
  * @param nonInferiority lower confidence bound of the paired difference must be above &minus;margin
  * @param confidence     confidence level of the reported intervals (default 0.95)
  * @param strict         strict mode: no gate block, every candidate case is enforced and must pass
+ * @param excludeInconclusive true for {@code inconclusive: exclude}: cases that failed only because of
+ *                      INCONCLUSIVE model-graded checks are left out of the gate; null for the default (they
+ *                      count as failures)
  */
 @API(status = API.Status.INTERNAL)
 public record GatePolicy(
@@ -29,7 +33,32 @@ public record GatePolicy(
         Double minImprovement,
         NonInferiority nonInferiority,
         double confidence,
-        boolean strict) {
+        boolean strict,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean excludeInconclusive) {
+
+    /** A policy that counts INCONCLUSIVE cases as failures (the default). */
+    public GatePolicy(
+            List<String> candidates,
+            String baseline,
+            Double minPassRate,
+            List<String> mustPass,
+            RegressionLimit maxRegressions,
+            Double minImprovement,
+            NonInferiority nonInferiority,
+            double confidence,
+            boolean strict) {
+        this(
+                candidates,
+                baseline,
+                minPassRate,
+                mustPass,
+                maxRegressions,
+                minImprovement,
+                nonInferiority,
+                confidence,
+                strict,
+                null);
+    }
 
     /** Default confidence level of reported intervals. */
     public static final double DEFAULT_CONFIDENCE = 0.95;
@@ -39,6 +68,7 @@ public record GatePolicy(
         mustPass = List.copyOf(Objects.requireNonNullElse(mustPass, List.of()));
         requireUnit(minPassRate, "minPassRate", 0);
         requireUnit(minImprovement, "minImprovement", -1);
+        excludeInconclusive = Boolean.TRUE.equals(excludeInconclusive) ? Boolean.TRUE : null;
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("gate.confidence must be in (0, 1), was " + confidence);
         }
@@ -60,7 +90,8 @@ public record GatePolicy(
                 minImprovement,
                 nonInferiority,
                 confidence,
-                strict);
+                strict,
+                excludeInconclusive);
     }
 
     /** Whether a case with these tags is enforced individually on a candidate. */

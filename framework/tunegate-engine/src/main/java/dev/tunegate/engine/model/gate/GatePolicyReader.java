@@ -25,7 +25,9 @@ final class GatePolicyReader {
             "minImprovement",
             "nonInferiority",
             "confidence",
-            "minWinRate");
+            "minWinRate",
+            "winRateNonInferiority",
+            "inconclusive");
 
     private GatePolicyReader() {}
 
@@ -52,6 +54,32 @@ final class GatePolicyReader {
                 throw new IllegalArgumentException("gate.minWinRate must be in [0, 1], but was " + minWinRate);
             }
         }
+        JsonNode winRate = gate.get("winRateNonInferiority");
+        if (winRate != null && !winRate.isNull()) {
+            if (!winRate.isObject() || !winRate.has("margin")) {
+                throw new IllegalArgumentException(
+                        "gate.winRateNonInferiority must be {margin: 0.1, confidence: 0.95}");
+            }
+            double margin = number(winRate.get("margin"), "gate.winRateNonInferiority.margin");
+            if (margin < 0 || margin > 0.5) {
+                throw new IllegalArgumentException(
+                        "gate.winRateNonInferiority.margin must be in [0, 0.5], but was " + margin);
+            }
+            if (winRate.has("confidence")) {
+                double level = number(winRate.get("confidence"), "gate.winRateNonInferiority.confidence");
+                if (!(level > 0 && level < 1)) {
+                    throw new IllegalArgumentException(
+                            "gate.winRateNonInferiority.confidence must be in (0, 1), but was " + level);
+                }
+            }
+            for (Iterator<String> names = winRate.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!name.equals("margin") && !name.equals("confidence")) {
+                    throw new IllegalArgumentException(
+                            "gate.winRateNonInferiority." + name + " is not allowed (use margin, confidence)");
+                }
+            }
+        }
         double confidence = gate.has("confidence")
                 ? number(gate.get("confidence"), "gate.confidence")
                 : GatePolicy.DEFAULT_CONFIDENCE;
@@ -64,7 +92,22 @@ final class GatePolicyReader {
                 gate.has("minImprovement") ? number(gate.get("minImprovement"), "gate.minImprovement") : null,
                 nonInferiority(gate.get("nonInferiority"), confidence),
                 confidence,
-                false);
+                false,
+                excludeInconclusive(gate.get("inconclusive")));
+    }
+
+    private static Boolean excludeInconclusive(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isTextual() && node.asText().equals("exclude")) {
+            return Boolean.TRUE;
+        }
+        if (node.isTextual() && node.asText().equals("fail")) {
+            return null;
+        }
+        throw new IllegalArgumentException("gate.inconclusive must be fail (the default: an inconclusive case counts"
+                + " as a failure) or exclude (left out of the gate), but was " + node);
     }
 
     private static GatePolicy.RegressionLimit regressionLimit(JsonNode node) {

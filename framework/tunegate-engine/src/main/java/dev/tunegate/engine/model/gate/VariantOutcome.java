@@ -13,9 +13,17 @@ import org.apiguardian.api.API;
  *                      that the case passes whenever a sample answered, whatever its matchers said
  * @param error         infrastructure error that prevented every sample from answering (the case
  *                      counts as failed, whatever the threshold), or null when at least one answered
+ * @param passesUnlessInconclusive samples that would have passed but for INCONCLUSIVE model-graded checks
+ *                      (at least {@code passes})
  */
 @API(status = API.Status.INTERNAL)
-public record VariantOutcome(int passes, int samples, double passThreshold, String error) {
+public record VariantOutcome(
+        int passes, int samples, double passThreshold, String error, int passesUnlessInconclusive) {
+
+    /** An outcome without INCONCLUSIVE checks. */
+    public VariantOutcome(int passes, int samples, double passThreshold, String error) {
+        this(passes, samples, passThreshold, error, passes);
+    }
 
     public VariantOutcome {
         if (!(passThreshold >= 0 && passThreshold <= 1)) {
@@ -37,6 +45,15 @@ public record VariantOutcome(int passes, int samples, double passThreshold, Stri
     /** Whether the case counts as passed on this variant, by the {@link PassRule}. */
     public boolean passed() {
         return outcome() == Outcome.PASSED;
+    }
+
+    /**
+     * Whether the case failed only because of INCONCLUSIVE model-graded checks: it did not pass, but would have
+     * passed by the {@link PassRule} had those checks been left out. {@code gate.inconclusive: exclude} leaves
+     * such cases out of the gate.
+     */
+    public boolean inconclusive() {
+        return error == null && !passed() && PassRule.passes(passesUnlessInconclusive, samples, samples, passThreshold);
     }
 
     /** {@link Outcome#ERROR} when no sample answered, otherwise passed or failed by the {@link PassRule}. */

@@ -31,7 +31,7 @@ final class SuiteMapper {
         JsonNode root = tree.root();
         String name = root.hasNonNull("suite") ? root.get("suite").asText() : defaultName(location);
         ObjectNode generationConfig = root.get("generationConfig") instanceof ObjectNode config ? config : null;
-        Map<String, ModelVariant> variants = new VariantMapper(files, tree, problems).variants(generationConfig);
+        Map<String, ModelVariant> variants = new VariantMapper(files, tree, problems, name).variants(generationConfig);
         JsonNode systemInstruction = root.get("systemInstruction");
         if (systemInstruction != null && systemInstruction.isTextual()) {
             systemInstruction = textContent(systemInstruction.asText());

@@ -109,7 +109,8 @@ public final class SuiteDescriptor extends AbstractTestDescriptor implements Nod
             throw new InvalidSuiteException("Suite " + SuiteLocations.display(location) + " cannot run:\n  "
                     + failure.problems().stream().map(SuiteProblem::describe).collect(Collectors.joining("\n  ")));
         }
-        context.listener().suiteStarted(suite.suite());
+        // checkpoint variants planned at discovery are reported with the endpoints, epochs and steps their job has
+        context.listener().suiteStarted(context.resolved(suite.suite()));
         return context;
     }
 

@@ -44,6 +44,11 @@ public final class TuneGateExecutionContext implements EngineExecutionContext {
         return listener;
     }
 
+    /** {@code suite} with its checkpoint variants as the run found them (see {@link ModelCalls#resolved}). */
+    EvalSuite resolved(EvalSuite suite) {
+        return calls.resolved(suite);
+    }
+
     /** Opens the gateway and starts issuing the calls of {@code plan}, in order. */
     void start(List<PlannedTest> plan, List<List<Matcher>> matchers) {
         calls.start(plan, matchers);

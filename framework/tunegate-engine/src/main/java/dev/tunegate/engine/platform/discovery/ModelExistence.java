@@ -51,6 +51,8 @@ final class ModelExistence {
             if (rejected
                     || variant.tune().isPresent()
                     || Freezing.frozen(variant, role, config.comparison())
+                    || variant.vertexTuning()
+                    || variant.checkpoint().isPresent()
                     || config.variants().map(v -> !v.contains(variant.name())).orElse(false)) {
                 continue;
             }

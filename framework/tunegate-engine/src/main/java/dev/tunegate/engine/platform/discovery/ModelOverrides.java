@@ -29,6 +29,9 @@ final class ModelOverrides {
         List<SuiteProblem> problems = new ArrayList<>();
         suite.variants().forEach((name, variant) -> {
             String override = overrides.get(name);
+            if (override == null && variant.vertexTuning()) {
+                return; // a Vertex AI tuning job's variant: the run finds the endpoint it calls
+            }
             String model = override != null ? override : variant.model();
             String source = override != null ? "tunegate.model." + name + "='" + model + "'" : "'" + model + "'";
             ModelName parsed;

@@ -108,7 +108,8 @@ final class SuiteLoader {
 
     private Loaded loadUncached(URI uri) {
         try {
-            EvalSuite suite = dev.tunegate.engine.platform.discovery.ModelOverrides.apply(parser.parse(uri), config);
+            EvalSuite suite = CheckpointExpansion.apply(
+                    ModelOverrides.apply(parser.parse(uri), config), config, job -> Optional.empty());
             List<SuiteProblem> missingModels = models.problems(suite);
             CompiledSuite compiled;
             try {

@@ -5,6 +5,8 @@ import io.qameta.allure.model.TestResult;
 import io.qameta.allure.model.TestResultContainer;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
@@ -16,11 +18,14 @@ import org.apiguardian.api.API;
  * and creating thousands of small files does not hold up the test thread; as an {@link Executor} it
  * also runs other work there in the same order (building the results of a case). The queue is
  * bounded (a writer that falls behind makes the test thread wait instead of holding every result in
- * memory); {@link #awaitWritten()} returns once everything handed over so far is done, and rethrows
+ * memory) and drained in batches; {@link #awaitWritten()} returns once everything handed over so far is done, and rethrows
  * the first failure. Callers must not change a result after handing it over.
  */
 @API(status = API.Status.INTERNAL)
 public final class BackgroundResultsWriter implements AllureResultsWriter, Executor {
+
+    /** At most this many queued writes are taken at once. */
+    private static final int BATCH = 256;
 
     private final AllureResultsWriter delegate;
     private final BlockingQueue<Runnable> queue;
@@ -111,17 +116,26 @@ public final class BackgroundResultsWriter implements AllureResultsWriter, Execu
         }
     }
 
-    /** The writer thread: runs queued writes; ends after a second with nothing to do. */
+    /**
+     * The writer thread: takes every write queued so far at once (one wake-up and one update of the count
+     * of pending writes per batch, not per file) and runs them in order; ends after a second with nothing
+     * to do.
+     */
     private void drain() {
+        List<Runnable> batch = new ArrayList<>(BATCH);
         while (true) {
-            Runnable task;
+            Runnable first;
             try {
-                task = queue.poll(1, TimeUnit.SECONDS);
+                first = queue.poll(1, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
-                task = null;
+                first = null;
             }
-            if (task != null) {
-                run(task);
+            if (first != null) {
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                batch.forEach(this::runOnly);
+                done(batch.size());
+                batch.clear();
                 continue;
             }
             synchronized (lock) {
@@ -134,21 +148,28 @@ public final class BackgroundResultsWriter implements AllureResultsWriter, Execu
     }
 
     private void run(Runnable task) {
+        runOnly(task);
+        done(1);
+    }
+
+    /** Runs a task, keeping its failure (an Error too: it would end the writer's thread and leave everything queued after it unwritten). */
+    private void runOnly(Runnable task) {
         try {
             task.run();
         } catch (RuntimeException | Error e) {
-            // an Error too: it would end the writer's thread and leave everything queued after it unwritten
             synchronized (lock) {
                 if (failure == null) {
                     failure = e;
                 }
             }
-        } finally {
-            synchronized (lock) {
-                pending--;
-                if (pending == 0) {
-                    lock.notifyAll();
-                }
+        }
+    }
+
+    private void done(int tasks) {
+        synchronized (lock) {
+            pending -= tasks;
+            if (pending == 0) {
+                lock.notifyAll();
             }
         }
     }

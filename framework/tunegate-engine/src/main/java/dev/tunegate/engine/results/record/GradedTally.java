@@ -101,42 +101,47 @@ final class GradedTally {
     }
 
     /**
-     * The verdict with the gate rule {@code minWinRate} of the suite's {@code gate:} block added, when it
-     * has one: the candidate's pairwise win rate against the baseline (point estimate) must reach it.
+     * The verdict with the win-rate gate rules of the suite's {@code gate:} block added, when it has them:
+     * {@code minWinRate} (the candidate's pairwise win rate against the baseline, point estimate, must reach
+     * it) and {@code winRateNonInferiority} (the lower bound of the win rate's Wilson interval at its {@code
+     * confidence} must reach {@code 0.5 - margin}).
      */
-    GateVerdict withWinRateRule(GateVerdict verdict, Optional<JsonNode> gate) {
+    GateVerdict withWinRateRules(GateVerdict verdict, Optional<JsonNode> gate) {
+        List<GateCheck> added = new ArrayList<>();
         JsonNode min = gate.map(g -> g.get("minWinRate")).orElse(null);
-        if (min == null || !min.isNumber()) {
+        if (min != null && min.isNumber()) {
+            added.add(winRateCheck(
+                    verdict,
+                    "minWinRate",
+                    ">= " + fixed(min.asDouble()),
+                    DEFAULT_CONFIDENCE,
+                    p -> p.winRate() >= min.asDouble() - 1e-12));
+        }
+        JsonNode ni = gate.map(g -> g.get("winRateNonInferiority")).orElse(null);
+        if (ni != null && ni.isObject() && ni.path("margin").isNumber()) {
+            double margin = ni.get("margin").asDouble();
+            double confidence = ni.path("confidence").isNumber()
+                    ? ni.get("confidence").asDouble()
+                    : gate.get().path("confidence").isNumber()
+                            ? gate.get().get("confidence").asDouble()
+                            : DEFAULT_CONFIDENCE;
+            added.add(winRateCheck(
+                    verdict,
+                    "winRateNonInferiority",
+                    nonInferiorityRequirement(margin, confidence),
+                    confidence,
+                    p -> p.winRateInterval().lower() >= 0.5 - margin - 1e-12));
+        }
+        if (added.isEmpty()) {
             return verdict;
         }
-        int[] wtl = verdict.baseline() == null
-                ? null
-                : pairwise.getOrDefault(verdict.candidate(), Map.of()).get(verdict.baseline());
-        GateCheck check;
-        if (wtl == null || wtl[0] + wtl[1] + wtl[2] == 0) {
-            check = new GateCheck(
-                    "minWinRate",
-                    ">= " + fixed(min.asDouble()),
-                    "no pairwise comparison of " + verdict.candidate() + " with "
-                            + (verdict.baseline() == null ? "a baseline" : verdict.baseline()),
-                    false);
-        } else {
-            SummaryDocument.Pairwise p = pairwise(verdict.baseline(), wtl);
-            check = new GateCheck(
-                    "minWinRate",
-                    ">= " + fixed(min.asDouble()),
-                    fixed(p.winRate()) + " (" + p.wins() + " wins, " + p.ties() + " ties, " + p.losses()
-                            + " losses, 95% CI " + fixed(p.winRateInterval().lower()) + "-"
-                            + fixed(p.winRateInterval().upper()) + ")",
-                    p.winRate() >= min.asDouble() - 1e-12);
-        }
         List<GateCheck> checks = new ArrayList<>(verdict.checks());
-        checks.add(check);
+        checks.addAll(added);
         return new GateVerdict(
                 verdict.suite(),
                 verdict.candidate(),
                 verdict.baseline(),
-                verdict.passed() && check.passed(),
+                verdict.passed() && added.stream().allMatch(GateCheck::passed),
                 checks,
                 verdict.candidateRate(),
                 verdict.baselineRate(),
@@ -146,6 +151,51 @@ final class GradedTally {
                 verdict.candidateFailures(),
                 verdict.judgedCases(),
                 verdict.suiteCases());
+    }
+
+    private static final double DEFAULT_CONFIDENCE = 0.95;
+
+    /**
+     * What {@code winRateNonInferiority} requires, as its gate check says it ({@code lower 95% bound >= 0.5 -
+     * 0.1}); {@link ShardMerge} reads the rule back from it.
+     */
+    static String nonInferiorityRequirement(double margin, double confidence) {
+        return "lower " + plain(confidence * 100) + "% bound >= 0.5 - " + plain(margin);
+    }
+
+    private static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value)
+                .round(new java.math.MathContext(10))
+                .stripTrailingZeros()
+                .toPlainString();
+    }
+
+    private GateCheck winRateCheck(
+            GateVerdict verdict,
+            String name,
+            String required,
+            double confidence,
+            java.util.function.Predicate<SummaryDocument.Pairwise> holds) {
+        int[] wtl = verdict.baseline() == null
+                ? null
+                : pairwise.getOrDefault(verdict.candidate(), Map.of()).get(verdict.baseline());
+        if (wtl == null || wtl[0] + wtl[1] + wtl[2] == 0) {
+            return new GateCheck(
+                    name,
+                    required,
+                    "no pairwise comparison of " + verdict.candidate() + " with "
+                            + (verdict.baseline() == null ? "a baseline" : verdict.baseline()),
+                    false);
+        }
+        SummaryDocument.Pairwise p = pairwise(verdict.baseline(), wtl, confidence);
+        return new GateCheck(
+                name,
+                required,
+                fixed(p.winRate()) + " (" + p.wins() + " wins, " + p.ties() + " ties, " + p.losses() + " losses, "
+                        + plain(confidence * 100) + "% CI "
+                        + fixed(p.winRateInterval().lower()) + "-"
+                        + fixed(p.winRateInterval().upper()) + ")",
+                holds.test(p));
     }
 
     private static String fixed(double value) {
@@ -163,13 +213,14 @@ final class GradedTally {
             byCheck.forEach((description, c) ->
                     list.add(new SummaryDocument.GradedCheck(c.kind, description, Map.copyOf(c.counts), c.advisory)));
             List<SummaryDocument.Pairwise> pairs = new ArrayList<>();
-            pairwise.getOrDefault(variant, Map.of()).forEach((against, wtl) -> pairs.add(pairwise(against, wtl)));
+            pairwise.getOrDefault(variant, Map.of())
+                    .forEach((against, wtl) -> pairs.add(pairwise(against, wtl, DEFAULT_CONFIDENCE)));
             variants.add(new SummaryDocument.GradedVariant(variant, tokens.getOrDefault(variant, 0L), list, pairs));
         });
         return new SummaryDocument.ModelGraded(variants, List.copyOf(verdicts));
     }
 
-    private static SummaryDocument.Pairwise pairwise(String against, int[] wtl) {
+    private static SummaryDocument.Pairwise pairwise(String against, int[] wtl, double confidence) {
         int n = wtl[0] + wtl[1] + wtl[2];
         double rate = n == 0 ? 0 : (wtl[0] + wtl[1] / 2.0) / n;
         return new SummaryDocument.Pairwise(
@@ -178,7 +229,7 @@ final class GradedTally {
                 wtl[1],
                 wtl[2],
                 rate,
-                PassRate.of(2 * wtl[0] + wtl[1], 2 * n, 0.95).interval());
+                PassRate.of(2 * wtl[0] + wtl[1], 2 * n, confidence).interval());
     }
 
     private static final class Check {

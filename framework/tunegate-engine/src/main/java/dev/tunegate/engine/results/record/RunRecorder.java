@@ -3,6 +3,7 @@ package dev.tunegate.engine.results.record;
 import dev.tunegate.engine.config.ComparisonSettings;
 import dev.tunegate.engine.matchers.Verdict;
 import dev.tunegate.engine.model.gate.CaseOutcome;
+import dev.tunegate.engine.model.gate.CheckpointRecommender;
 import dev.tunegate.engine.model.gate.Freezing;
 import dev.tunegate.engine.model.gate.GateEvaluator;
 import dev.tunegate.engine.model.gate.GateVerdict;
@@ -217,7 +218,8 @@ final class RunRecorder implements ResultListener {
     /** A failed sample as kept once the failure messages are used up: which matchers failed, not why. */
     private static SampleResult withoutMessages(SampleResult s) {
         List<MatcherResult> matchers = s.matchers().stream()
-                .map(m -> new MatcherResult(m.type(), m.description(), m.passed(), null, m.line()))
+                .map(m -> new MatcherResult(
+                        m.type(), m.description(), m.passed(), null, m.line(), null, m.inconclusive()))
                 .toList();
         return new SampleResult(
                 s.answer(),
@@ -246,17 +248,20 @@ final class RunRecorder implements ResultListener {
         List<GateVerdict> verdicts = record.gate.roles().candidates().stream()
                 .map(candidate -> verdict(record, candidate))
                 .toList();
+        List<VariantInfo> variants = variants(record);
         finished.add(new SuiteResult(
                 suite.name(),
                 suite.location().toString(),
                 suite.contentHash(),
                 record.gate.roles().gated(),
-                variants(record),
+                variants,
                 record.ledger.cases(),
                 verdicts,
                 record.gate.policy(),
                 usage(record),
-                record.graded.summary()));
+                record.graded.summary(),
+                CheckpointRecommender.sweeps(
+                        record.gate.policy(), VariantInfo.checkpoints(variants), verdicts, outcomes(record))));
     }
 
     /** The gate's verdict on {@code candidate} over the cases run so far in {@code suite}. */
@@ -354,8 +359,20 @@ final class RunRecorder implements ResultListener {
     }
 
     private GateVerdict verdict(SuiteRecord record, String candidate) {
+        GateVerdict verdict = GateEvaluator.evaluate(
+                record.suite.name(),
+                record.gate.policy(),
+                record.gate.roles(),
+                candidate,
+                outcomes(record),
+                record.suite.cases().size());
+        return record.graded.withWinRateRules(verdict, record.suite.gate());
+    }
+
+    /** Every recorded case's outcomes, each built when read. */
+    private static List<CaseOutcome> outcomes(SuiteRecord record) {
         CaseList cases = record.ledger.cases();
-        List<CaseOutcome> outcomes = new AbstractList<>() {
+        return new AbstractList<>() {
             @Override
             public CaseOutcome get(int index) {
                 return cases.get(index).outcome();
@@ -366,14 +383,6 @@ final class RunRecorder implements ResultListener {
                 return cases.size();
             }
         };
-        GateVerdict verdict = GateEvaluator.evaluate(
-                record.suite.name(),
-                record.gate.policy(),
-                record.gate.roles(),
-                candidate,
-                outcomes,
-                record.suite.cases().size());
-        return record.graded.withWinRateRule(verdict, record.suite.gate());
     }
 
     private List<VariantInfo> variants(SuiteRecord record) {
@@ -386,7 +395,8 @@ final class RunRecorder implements ResultListener {
                         record.gate.roles().of(name),
                         temperature(v),
                         Freezing.frozen(v, record.gate.roles().of(name), settings),
-                        times.of(record.suite.name(), name).orElse(null))));
+                        times.of(record.suite.name(), name).orElse(null),
+                        v.checkpoint().orElse(null))));
         return variants;
     }
 

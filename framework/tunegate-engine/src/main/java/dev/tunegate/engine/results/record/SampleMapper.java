@@ -67,7 +67,11 @@ final class SampleMapper {
                         r.passed(),
                         r.passed() ? null : secrets.redact(truncate(r.message())),
                         spec == null ? 0 : spec.position().line(),
-                        graded == null || !detailed ? null : secrets.redact(truncate(judgement(graded.grading())))));
+                        graded == null || !detailed ? null : secrets.redact(truncate(judgement(graded.grading()))),
+                        !r.passed()
+                                && graded != null
+                                && graded.grading().status()
+                                        == dev.tunegate.engine.matchers.graded.GradeStatus.INCONCLUSIVE));
             }
         }
         var usage = answer.flatMap(ModelAnswer::usage);

@@ -2,8 +2,10 @@ package dev.tunegate.engine.results.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunegate.engine.config.Shard;
 import dev.tunegate.engine.model.gate.CaseOutcome;
+import dev.tunegate.engine.model.gate.CheckpointRecommender;
 import dev.tunegate.engine.model.gate.GateEvaluator;
 import dev.tunegate.engine.model.gate.GateVerdict;
 import dev.tunegate.engine.model.gate.Outcome;
@@ -11,6 +13,7 @@ import dev.tunegate.engine.model.gate.Role;
 import dev.tunegate.engine.model.gate.Roles;
 import dev.tunegate.engine.model.stats.TokenUsage;
 import dev.tunegate.engine.model.suite.SuiteLocations;
+import dev.tunegate.engine.model.suite.VariantCheckpoint;
 import dev.tunegate.engine.results.allure.Allure3Config;
 import dev.tunegate.engine.results.allure.AllureReporter;
 import dev.tunegate.engine.results.allure.RunArtifacts;
@@ -233,7 +236,13 @@ public final class ShardMerge {
             Role role = Role.fromYaml(v.role());
             roleOf.put(v.name(), role);
             variants.add(new VariantInfo(
-                    v.name(), v.model(), role, null, Boolean.TRUE.equals(v.frozen()), recorded(parts, v.name())));
+                    v.name(),
+                    v.model(),
+                    role,
+                    null,
+                    Boolean.TRUE.equals(v.frozen()),
+                    recorded(parts, v.name()),
+                    checkpoint(v.checkpoint())));
         }
         for (SummaryDocument.Suite part : parts) {
             part.variants().forEach(v -> retries.merge(v.name(), v.retries(), Long::sum));
@@ -282,11 +291,11 @@ public final class ShardMerge {
         cases.forEach(c -> caseOrder.put(c.id(), c.index() == null ? Integer.MAX_VALUE : c.index()));
         GradedTally graded = GradedTally.merged(
                 parts.stream().map(SummaryDocument.Suite::modelGraded).toList(), caseOrder);
-        Optional<JsonNode> winRateRule = minWinRate(first);
+        Optional<JsonNode> winRateRules = winRateRules(first);
         List<GateVerdict> verdicts = roles.candidates().stream()
                 .map(candidate -> GateEvaluator.evaluate(
                         first.name(), first.gate(), roles, candidate, outcomes, first.caseCount()))
-                .map(verdict -> graded.withWinRateRule(verdict, winRateRule))
+                .map(verdict -> graded.withWinRateRules(verdict, winRateRules))
                 .toList();
         return new SuiteResult(
                 first.name(),
@@ -298,24 +307,42 @@ public final class ShardMerge {
                 verdicts,
                 first.gate(),
                 usage(parts),
-                graded.summary());
+                graded.summary(),
+                CheckpointRecommender.sweeps(first.gate(), VariantInfo.checkpoints(variants), verdicts, outcomes));
+    }
+
+    private static VariantCheckpoint checkpoint(SummaryDocument.Checkpoint c) {
+        return c == null
+                ? null
+                : new VariantCheckpoint(
+                        c.variant(), c.tuningJob(), c.checkpointId(), c.epoch(), c.step(), c.endpoint(), c.isDefault());
     }
 
     /**
-     * The suite's {@code minWinRate} gate rule, read back from the check its shards' gates reported (the rule
-     * lives in the suite's {@code gate:} block, not in the gate policy the shards record); empty when none has it.
+     * The suite's win-rate gate rules ({@code minWinRate}, {@code winRateNonInferiority}), read back from the
+     * checks its shards' gates reported (the rules live in the suite's {@code gate:} block, not in the gate
+     * policy the shards record); empty when none has them.
      */
-    private static Optional<JsonNode> minWinRate(SummaryDocument.Suite shard) {
-        return shard.candidates().stream()
-                .flatMap(c -> c.checks().stream())
-                .filter(check ->
-                        check.name().equals("minWinRate") && check.required().startsWith(">= "))
-                .findFirst()
-                .map(check -> JSON.createObjectNode()
-                        .put("minWinRate", Double.parseDouble(check.required().substring(3))));
+    private static Optional<JsonNode> winRateRules(SummaryDocument.Suite shard) {
+        ObjectNode rules = JSON.createObjectNode();
+        shard.candidates().stream().flatMap(c -> c.checks().stream()).forEach(check -> {
+            if (check.name().equals("minWinRate") && check.required().startsWith(">= ")) {
+                rules.put("minWinRate", Double.parseDouble(check.required().substring(3)));
+            }
+            java.util.regex.Matcher ni = NON_INFERIORITY.matcher(check.required());
+            if (check.name().equals("winRateNonInferiority") && ni.matches()) {
+                rules.putObject("winRateNonInferiority")
+                        .put("margin", Double.parseDouble(ni.group(2)))
+                        .put("confidence", Double.parseDouble(ni.group(1)) / 100);
+            }
+        });
+        return rules.isEmpty() ? Optional.empty() : Optional.of(rules);
     }
 
-    /** Each variant's tokens and cost summed over the shards (cost unknown when a shard's is). */
+    /** The requirement of a {@code winRateNonInferiority} check: {@code lower 95% bound >= 0.5 - 0.1}. */
+    private static final java.util.regex.Pattern NON_INFERIORITY =
+            java.util.regex.Pattern.compile("lower ([0-9.]+)% bound >= 0\\.5 - ([0-9.]+)");
+
     /** When a frozen variant's answers were recorded, over every shard; null when no shard knows. */
     private static RecordedSpan recorded(List<SummaryDocument.Suite> parts, String variant) {
         RecordedSpan span = null;
@@ -332,6 +359,7 @@ public final class ShardMerge {
         return span;
     }
 
+    /** Each variant's tokens and cost summed over the shards (cost unknown when a shard's is). */
     private static Map<String, VariantUsage> usage(List<SummaryDocument.Suite> parts) {
         Map<String, VariantUsage> usage = new LinkedHashMap<>();
         for (SummaryDocument.Suite part : parts) {
@@ -366,7 +394,14 @@ public final class ShardMerge {
             String error = cv.status() == Outcome.ERROR ? "no sample answered (merged from a shard)" : null;
             List<MatcherResult> matchers = passed || error != null
                     ? List.of()
-                    : List.of(new MatcherResult("merged", "failed in its shard", false, null, 0));
+                    : List.of(new MatcherResult(
+                            "merged",
+                            "failed in its shard",
+                            false,
+                            null,
+                            0,
+                            null,
+                            Boolean.TRUE.equals(cv.inconclusive())));
             list.add(new SampleResult(
                     passed || error == null ? "" : null,
                     null,

@@ -128,6 +128,7 @@ final class CompareHtml {
         model.put("variantsWidth", chartWidth(barX, variants, "rightLabel"));
         model.put(
                 "verdicts", suite.verdicts().stream().map(CompareHtml::verdict).toList());
+        model.put("sweeps", suite.sweeps().stream().map(CheckpointChart::of).toList());
         Set<String> tags = new LinkedHashSet<>();
         List<Map<String, Object>> tagCharts = tagCharts(suite, tags, barX);
         model.put("tagCharts", tagCharts);
@@ -300,7 +301,7 @@ final class CompareHtml {
         return failed;
     }
 
-    private static String rateWithInterval(dev.tunegate.engine.model.stats.PassRate rate) {
+    static String rateWithInterval(dev.tunegate.engine.model.stats.PassRate rate) {
         return pct(rate.rate()) + " (" + rate.passes() + "/" + rate.total() + ", CI "
                 + pct(rate.interval().lower()) + "–" + pct(rate.interval().upper()) + ")";
     }
@@ -575,7 +576,7 @@ final class CompareHtml {
         return Math.round(rate * BAR_WIDTH);
     }
 
-    private static String pct(double rate) {
+    static String pct(double rate) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * rate);
     }
 }

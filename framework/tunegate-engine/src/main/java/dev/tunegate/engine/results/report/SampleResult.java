@@ -81,4 +81,9 @@ public record SampleResult(
     public boolean passed() {
         return error == null && matchers.stream().allMatch(MatcherResult::passed);
     }
+
+    /** Whether it would have passed but for INCONCLUSIVE model-graded checks: no error, every other matcher held. */
+    public boolean passedUnlessInconclusive() {
+        return error == null && matchers.stream().allMatch(m -> m.passed() || m.inconclusive());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.tunegate.engine.results.report;
 
+import dev.tunegate.engine.model.gate.CheckpointSweep;
 import dev.tunegate.engine.model.gate.GatePolicy;
 import dev.tunegate.engine.model.gate.GateVerdict;
 import dev.tunegate.engine.results.summary.SummaryDocument;
@@ -20,6 +21,7 @@ import org.apiguardian.api.API;
  * @param policy      the gate policy the verdicts applied (written to sharded summaries), or null
  * @param usage       tokens and cost per variant name (variants that reported no usage are absent)
  * @param modelGraded the model-graded checks' verdicts, or null when the suite has none
+ * @param sweeps      the checkpoint sweeps (candidates that are tuning-job checkpoints), empty when there are none
  */
 @API(status = API.Status.INTERNAL)
 public record SuiteResult(
@@ -32,14 +34,30 @@ public record SuiteResult(
         List<GateVerdict> verdicts,
         GatePolicy policy,
         Map<String, VariantUsage> usage,
-
-        SummaryDocument.ModelGraded modelGraded) {
+        SummaryDocument.ModelGraded modelGraded,
+        List<CheckpointSweep> sweeps) {
 
     public SuiteResult {
+        sweeps = List.copyOf(sweeps);
         usage = Map.copyOf(usage);
         variants = List.copyOf(variants);
         cases = cases instanceof CaseList ? cases : List.copyOf(cases);
         verdicts = List.copyOf(verdicts);
+    }
+
+    /** A suite result without checkpoint sweeps. */
+    public SuiteResult(
+            String name,
+            String location,
+            String contentHash,
+            boolean gated,
+            List<VariantInfo> variants,
+            List<CaseResult> cases,
+            List<GateVerdict> verdicts,
+            GatePolicy policy,
+            Map<String, VariantUsage> usage,
+            SummaryDocument.ModelGraded modelGraded) {
+        this(name, location, contentHash, gated, variants, cases, verdicts, policy, usage, modelGraded, List.of());
     }
 
     /** A suite result without its policy, usage or model-graded checks. */
@@ -51,6 +69,6 @@ public record SuiteResult(
             List<VariantInfo> variants,
             List<CaseResult> cases,
             List<GateVerdict> verdicts) {
-        this(name, location, contentHash, gated, variants, cases, verdicts, null, Map.of(), null);
+        this(name, location, contentHash, gated, variants, cases, verdicts, null, Map.of(), null, List.of());
     }
 }

@@ -1,8 +1,12 @@
 package dev.tunegate.engine.results.report;
 
+import dev.tunegate.engine.model.gate.CheckpointPoint;
+import dev.tunegate.engine.model.gate.CheckpointSweep;
 import dev.tunegate.engine.model.gate.GateVerdict;
 import dev.tunegate.engine.model.gate.Outcome;
+import dev.tunegate.engine.model.stats.PairedComparison;
 import dev.tunegate.engine.model.stats.RepeatStats;
+import dev.tunegate.engine.model.suite.VariantCheckpoint;
 import dev.tunegate.engine.results.summary.SummaryCodec;
 import dev.tunegate.engine.results.summary.SummaryDocument;
 import java.io.IOException;
@@ -72,7 +76,8 @@ final class SummaryJson {
                 suite.verdicts().stream().map(SummaryJson::candidate).toList(),
                 mapped(suite.cases(), c -> caseOf(c, shard)),
                 shard ? suite.policy() : null,
-                suite.modelGraded());
+                suite.modelGraded(),
+                suite.sweeps().stream().map(SummaryJson::sweep).toList());
     }
 
     private static SummaryDocument.Variant variant(VariantStats stats, VariantUsage usage) {
@@ -101,7 +106,65 @@ final class SummaryJson {
                         ? null
                         : new SummaryDocument.Recorded(
                                 stats.variant().recorded().earliest().toString(),
-                                stats.variant().recorded().latest().toString()));
+                                stats.variant().recorded().latest().toString()),
+                checkpoint(stats.variant().checkpoint()));
+    }
+
+    private static SummaryDocument.Checkpoint checkpoint(VariantCheckpoint c) {
+        return c == null
+                ? null
+                : new SummaryDocument.Checkpoint(
+                        c.variant(), c.tuningJob(), c.checkpointId(), c.epoch(), c.step(), c.endpoint(), c.isDefault());
+    }
+
+    private static SummaryDocument.CheckpointSweep sweep(CheckpointSweep sweep) {
+        return new SummaryDocument.CheckpointSweep(
+                sweep.variant(),
+                sweep.tuningJob(),
+                sweep.baseline(),
+                sweep.best(),
+                sweep.margin(),
+                sweep.confidence(),
+                sweep.points().stream().map(SummaryJson::checkpoint).toList(),
+                sweep.recommended()
+                        .map(p -> new SummaryDocument.Recommendation(
+                                p.variant(),
+                                p.checkpoint().tuningJob(),
+                                p.checkpoint().checkpointId(),
+                                p.checkpoint().epoch(),
+                                p.checkpoint().endpoint(),
+                                sweep.reason()))
+                        .orElse(null),
+                sweep.recommended().isPresent() ? null : sweep.reason());
+    }
+
+    private static SummaryDocument.CheckpointResult checkpoint(CheckpointPoint p) {
+        VariantCheckpoint c = p.checkpoint();
+        GateVerdict v = p.verdict();
+        return new SummaryDocument.CheckpointResult(
+                p.variant(),
+                c.checkpointId(),
+                c.epoch(),
+                c.step(),
+                c.endpoint(),
+                c.isDefault(),
+                v.passed() ? Outcome.PASSED : Outcome.FAILED,
+                v.reasons(),
+                v.candidateRate().rate(),
+                v.candidateRate().interval(),
+                v.regressions(),
+                v.improvements(),
+                p.vsBest() == null ? null : difference(p.vsBest()),
+                p.nonInferior());
+    }
+
+    private static SummaryDocument.Difference difference(PairedComparison comparison) {
+        return new SummaryDocument.Difference(
+                comparison.table().difference(),
+                comparison.difference().lower(),
+                comparison.difference().upper(),
+                comparison.difference().confidence(),
+                DIFFERENCE_METHOD);
     }
 
     private static SummaryDocument.Candidate candidate(GateVerdict v) {
@@ -121,14 +184,7 @@ final class SummaryJson {
                 v.candidateRate().interval(),
                 comparison == null ? null : comparison.table(),
                 comparison == null ? null : comparison.pValue(),
-                comparison == null
-                        ? null
-                        : new SummaryDocument.Difference(
-                                comparison.table().difference(),
-                                comparison.difference().lower(),
-                                comparison.difference().upper(),
-                                comparison.difference().confidence(),
-                                DIFFERENCE_METHOD),
+                comparison == null ? null : difference(comparison),
                 v.regressions(),
                 v.improvements());
     }
@@ -141,7 +197,7 @@ final class SummaryJson {
 
     private static SummaryDocument.CaseVariant caseVariant(VariantResult r) {
         if (r.outcome() == null) {
-            return new SummaryDocument.CaseVariant(r.status(), null, null, null, null, null, null);
+            return new SummaryDocument.CaseVariant(r.status(), null, null, null, null, null, null, null);
         }
         RepeatStats stats = r.outcome().stats();
         Map<String, Double> passAtK = new LinkedHashMap<>();
@@ -151,7 +207,14 @@ final class SummaryJson {
             passHatK.put(Integer.toString(k), stats.passHatK(k));
         }
         return new SummaryDocument.CaseVariant(
-                r.status(), stats.passes(), stats.samples(), stats.passFraction(), stats.flaky(), passAtK, passHatK);
+                r.status(),
+                stats.passes(),
+                stats.samples(),
+                stats.passFraction(),
+                stats.flaky(),
+                passAtK,
+                passHatK,
+                r.outcome().inconclusive() ? Boolean.TRUE : null);
     }
 
     /** The k reported for pass@k and pass^k: 1, 2, 5, 10 and N, as far as N allows. */

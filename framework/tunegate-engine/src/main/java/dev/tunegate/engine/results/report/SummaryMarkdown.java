@@ -1,5 +1,7 @@
 package dev.tunegate.engine.results.report;
 
+import dev.tunegate.engine.model.gate.CheckpointPoint;
+import dev.tunegate.engine.model.gate.CheckpointSweep;
 import dev.tunegate.engine.model.gate.GateCheck;
 import dev.tunegate.engine.model.gate.GateVerdict;
 import dev.tunegate.engine.model.gate.VariantOutcome;
@@ -66,8 +68,69 @@ final class SummaryMarkdown {
             for (GateVerdict v : suite.verdicts()) {
                 verdict(md, v);
             }
+            for (CheckpointSweep sweep : suite.sweeps()) {
+                sweep(md, sweep);
+            }
         }
         return md.toString();
+    }
+
+    /** The checkpoints of one tuning job in epoch order, and the recommendation or why there is none. */
+    private static void sweep(StringBuilder md, CheckpointSweep sweep) {
+        md.append("\n### Checkpoints of `")
+                .append(cell(sweep.variant()))
+                .append("` (tuning job `")
+                .append(cell(sweep.tuningJob()))
+                .append("`)\n\n");
+        md.append("| checkpoint | epoch | step | pass rate | CI | gate | regressions | improvements | vs best `")
+                .append(cell(sweep.best()))
+                .append("` | failed rules |\n");
+        md.append("|---|---:|---:|---:|---|---|---:|---:|---|---|\n");
+        for (CheckpointPoint p : sweep.points()) {
+            GateVerdict v = p.verdict();
+            String vsBest = p.best()
+                    ? "best"
+                    : String.format(
+                            Locale.ROOT,
+                            "%+.1f pts (%.0f%% CI %+.1f to %+.1f), %s",
+                            100 * p.vsBest().table().difference(),
+                            100 * p.vsBest().difference().confidence(),
+                            100 * p.vsBest().difference().lower(),
+                            100 * p.vsBest().difference().upper(),
+                            p.nonInferior() ? "non-inferior" : "inferior");
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| `%s`%s | %d | %d | %.1f%% | %.1f–%.1f%% | %s | %d | %d | %s | %s |%n",
+                    cell(p.variant()),
+                    p.checkpoint().isDefault() ? " (default)" : "",
+                    p.checkpoint().epoch(),
+                    p.checkpoint().step(),
+                    100 * v.candidateRate().rate(),
+                    100 * v.candidateRate().interval().lower(),
+                    100 * v.candidateRate().interval().upper(),
+                    v.passed() ? "✅ passed" : "❌ failed",
+                    v.regressions().size(),
+                    v.improvements().size(),
+                    vsBest,
+                    v.passed() ? "" : cell(String.join(" · ", v.reasons()))));
+        }
+        md.append('\n');
+        sweep.recommended()
+                .ifPresentOrElse(
+                        p -> md.append("**Recommendation:** `")
+                                .append(cell(p.variant()))
+                                .append("` (checkpoint ")
+                                .append(cell(p.checkpoint().checkpointId()))
+                                .append(", epoch ")
+                                .append(p.checkpoint().epoch())
+                                .append(", endpoint `")
+                                .append(cell(p.checkpoint().endpoint()))
+                                .append("`): ")
+                                .append(cell(sweep.reason()))
+                                .append('\n'),
+                        () -> md.append("**No recommendation:** ")
+                                .append(cell(sweep.reason()))
+                                .append('\n'));
     }
 
     /**

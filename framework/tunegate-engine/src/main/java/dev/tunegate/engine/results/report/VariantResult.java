@@ -33,7 +33,9 @@ public record VariantResult(String variant, List<SampleResult> samples, double p
         String error = samples.stream().allMatch(s -> s.error() != null)
                 ? samples.get(0).error()
                 : null;
-        return new VariantOutcome(passes(), samples.size(), passThreshold, error);
+        int unlessInconclusive = (int)
+                samples.stream().filter(SampleResult::passedUnlessInconclusive).count();
+        return new VariantOutcome(passes(), samples.size(), passThreshold, error, unlessInconclusive);
     }
 
     /** True outcome on the case: {@link Outcome#SKIPPED} when the variant did not run it. */

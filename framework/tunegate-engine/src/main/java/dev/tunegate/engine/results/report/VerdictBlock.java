@@ -1,5 +1,6 @@
 package dev.tunegate.engine.results.report;
 
+import dev.tunegate.engine.model.gate.CheckpointSweep;
 import dev.tunegate.engine.model.gate.GateVerdict;
 import java.nio.file.Path;
 import org.apiguardian.api.API;
@@ -16,6 +17,8 @@ import org.apiguardian.api.API;
  *     minPassRate  &gt;= 0.900   0.714 (5/7, 95% CI 0.359-0.918)  FAILED
  *   PROMOTE general-knowledge: candidate 'v2' vs baseline 'base'
  *     ...
+ *   CHECKPOINT support: recommend 'cand@2' (epoch 2, endpoint projects/p/locations/l/endpoints/902)
+ *     cand@2 (epoch 2) is the earliest checkpoint that passes the gate against 'base' and is non-inferior to …
  * Reports:
  *   summary.md     /…/reports/tunegate/summary.md
  *   compare.html   /…/reports/tunegate/compare.html
@@ -54,6 +57,25 @@ public final class VerdictBlock {
                 }
                 out.append('\n');
                 v.rules().lines().forEach(line -> out.append("  ").append(line).append('\n'));
+            }
+            for (CheckpointSweep sweep : suite.sweeps()) {
+                sweep.recommended()
+                        .ifPresentOrElse(
+                                p -> out.append("  CHECKPOINT ")
+                                        .append(suite.name())
+                                        .append(": recommend '")
+                                        .append(p.variant())
+                                        .append("' (epoch ")
+                                        .append(p.checkpoint().epoch())
+                                        .append(", endpoint ")
+                                        .append(p.checkpoint().endpoint())
+                                        .append(")\n"),
+                                () -> out.append("  CHECKPOINT ")
+                                        .append(suite.name())
+                                        .append(": no checkpoint of '")
+                                        .append(sweep.variant())
+                                        .append("' to recommend\n"));
+                out.append("    ").append(sweep.reason()).append('\n');
             }
         }
         if (tunegateReports != null || allureResults != null) {

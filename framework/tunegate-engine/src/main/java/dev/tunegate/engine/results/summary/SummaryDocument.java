@@ -61,6 +61,9 @@ public record SummaryDocument(
      * @param cases       every case, in file order
      * @param gate        the gate policy applied (overrides included), written by shards so that
      *                    {@code tunegate merge} can judge the merged cases; absent otherwise
+     * @param modelGraded the model-graded checks, absent when the suite has none
+     * @param checkpointSweeps per tuning job whose checkpoints are candidates: every checkpoint in epoch order
+     *                    and the recommended one; absent when no candidate is a checkpoint
      */
     public record Suite(
             String name,
@@ -72,10 +75,11 @@ public record SummaryDocument(
             List<Candidate> candidates,
             List<Case> cases,
             @JsonInclude(JsonInclude.Include.NON_NULL) GatePolicy gate,
-
-            @JsonInclude(JsonInclude.Include.NON_NULL) ModelGraded modelGraded) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) ModelGraded modelGraded,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CheckpointSweep> checkpointSweeps) {
 
         public Suite {
+            checkpointSweeps = orEmpty(checkpointSweeps);
             variants = orEmpty(variants);
             candidates = orEmpty(candidates);
             cases = orEmpty(cases);
@@ -91,9 +95,114 @@ public record SummaryDocument(
                 List<Variant> variants,
                 List<Candidate> candidates,
                 List<Case> cases) {
-            this(name, location, contentHash, mode, caseCount, variants, candidates, cases, null, null);
+            this(name, location, contentHash, mode, caseCount, variants, candidates, cases, null, null, null);
         }
     }
+
+    /**
+     * The checkpoints of one tuning job that a suite evaluated as candidates (a variant written with
+     * {@code checkpoints:}), and the checkpoint to promote.
+     *
+     * @param variant          the variant as written in the suite, e.g. {@code cand}
+     * @param tuningJob        {@code projects/P/locations/L/tuningJobs/J}
+     * @param baseline         the baseline every checkpoint was gated against, or null
+     * @param best             the best-scoring checkpoint's variant (highest pass rate, the earliest of a tie)
+     * @param margin           non-inferiority margin against the best (the gate's {@code nonInferiority.margin}, else 0)
+     * @param confidence       confidence level of the comparison with the best
+     * @param checkpoints      every checkpoint, by epoch
+     * @param recommendation   the earliest checkpoint that passes the gate and is non-inferior to the best; absent
+     *                         when there is none
+     * @param noRecommendation why no checkpoint is recommended (which rule each checkpoint failed); absent when one is
+     */
+    public record CheckpointSweep(
+            String variant,
+            String tuningJob,
+            String baseline,
+            String best,
+            double margin,
+            double confidence,
+            List<CheckpointResult> checkpoints,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Recommendation recommendation,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String noRecommendation) {
+
+        public CheckpointSweep {
+            checkpoints = orEmpty(checkpoints);
+        }
+    }
+
+    /**
+     * One checkpoint of a sweep.
+     *
+     * @param variant          the checkpoint's variant, {@code <variant>@<checkpointId>}
+     * @param checkpointId     the job's checkpoint id
+     * @param epoch            epoch the checkpoint was taken at
+     * @param step             training step the checkpoint was taken at
+     * @param endpoint         the endpoint serving the checkpoint
+     * @param isDefault        whether it is the job's default checkpoint
+     * @param verdict          the gate's verdict on it against the baseline
+     * @param failedRules      one line per gate rule it failed
+     * @param passRate         cases passed / cases run
+     * @param passRateInterval Wilson interval of the pass rate
+     * @param regressions      cases the baseline passes and the checkpoint fails
+     * @param improvements     cases the baseline fails and the checkpoint passes
+     * @param vsBest           this checkpoint minus the best one over the cases both ran; absent for the best
+     * @param nonInferior      whether it is non-inferior to the best (lower bound of {@code vsBest} above -margin)
+     */
+    public record CheckpointResult(
+            String variant,
+            String checkpointId,
+            int epoch,
+            long step,
+            String endpoint,
+            @JsonProperty("default") boolean isDefault,
+            Outcome verdict,
+            List<String> failedRules,
+            double passRate,
+            Interval passRateInterval,
+            List<String> regressions,
+            List<String> improvements,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Difference vsBest,
+            boolean nonInferior) {
+
+        public CheckpointResult {
+            failedRules = orEmpty(failedRules);
+            regressions = orEmpty(regressions);
+            improvements = orEmpty(improvements);
+        }
+    }
+
+    /**
+     * The checkpoint to promote, for CI to act on.
+     *
+     * @param variant      the checkpoint's variant, {@code <variant>@<checkpointId>}
+     * @param tuningJob    {@code projects/P/locations/L/tuningJobs/J}
+     * @param checkpointId the job's checkpoint id
+     * @param epoch        epoch the checkpoint was taken at
+     * @param endpoint     the endpoint serving the checkpoint
+     * @param reason       why this checkpoint (and not an earlier or the best one)
+     */
+    public record Recommendation(
+            String variant, String tuningJob, String checkpointId, int epoch, String endpoint, String reason) {}
+
+    /**
+     * The tuning-job checkpoint a variant evaluates.
+     *
+     * @param variant      the variant as written in the suite (the sweep it belongs to)
+     * @param tuningJob    {@code projects/P/locations/L/tuningJobs/J}
+     * @param checkpointId the job's checkpoint id
+     * @param epoch        epoch the checkpoint was taken at
+     * @param step         training step the checkpoint was taken at
+     * @param endpoint     the endpoint serving the checkpoint
+     * @param isDefault    whether it is the job's default checkpoint
+     */
+    public record Checkpoint(
+            String variant,
+            String tuningJob,
+            String checkpointId,
+            int epoch,
+            long step,
+            String endpoint,
+            @JsonProperty("default") boolean isDefault) {}
 
     /**
      * The model-graded checks of a suite ({@code judge}, {@code pairwise}, {@code similar}); absent when it
@@ -191,6 +300,7 @@ public record SummaryDocument(
      * @param usage            tokens and estimated cost of the variant's calls; absent when none reported usage
      * @param frozen           true when the variant was answered only from recordings (a frozen baseline); else absent
      * @param recorded         when a frozen variant's answers were recorded; absent when not frozen or not known
+     * @param checkpoint       the tuning-job checkpoint the variant evaluates; absent for other variants
      */
     public record Variant(
             String name,
@@ -205,7 +315,8 @@ public record SummaryDocument(
             long retries,
             @JsonInclude(JsonInclude.Include.NON_NULL) Usage usage,
             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean frozen,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Recorded recorded) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) Recorded recorded,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Checkpoint checkpoint) {}
 
     /**
      * When the recordings a frozen variant was answered from were made ({@code recordedAt} of its recordings).
@@ -355,7 +466,8 @@ public record SummaryDocument(
             Double passFraction,
             Boolean flaky,
             Map<String, Double> passAtK,
-            Map<String, Double> passHatK) {}
+            Map<String, Double> passHatK,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean inconclusive) {}
 
     private static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;

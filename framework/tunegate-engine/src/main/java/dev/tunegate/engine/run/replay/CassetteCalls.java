@@ -3,6 +3,7 @@ package dev.tunegate.engine.run.replay;
 import dev.tunegate.engine.config.ReplayMode;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.opentest4j.TestAbortedException;
@@ -76,10 +78,126 @@ public final class CassetteCalls {
             return live.get();
         }
         String key = CassetteStore.key(call);
-        if (mode.replays()) {
-            Optional<ModelResult> recorded;
+        return exchange(
+                key,
+                new Recording<>() {
+                    @Override
+                    public Path file() {
+                        return store.file(call, key);
+                    }
+
+                    @Override
+                    public Optional<ModelResult> load() {
+                        return store.load(call, key);
+                    }
+
+                    @Override
+                    public void save(ModelResult result) {
+                        store.save(call, key, result);
+                    }
+
+                    @Override
+                    public String missing() {
+                        return CassetteCalls.this.missing(call.test(), call.endpoint() + ", repeat " + call.repeat());
+                    }
+                },
+                live);
+    }
+
+    /**
+     * The embeddings of {@code texts} with {@code model} (one vector per text, in order), each from its own
+     * recording or, as the mode says, from one {@code live} call for the texts without one, then recorded text
+     * by text ({@link EmbeddingCall}).
+     */
+    public CompletableFuture<List<double[]>> embed(
+            String model,
+            List<String> texts,
+            String suite,
+            String test,
+            Function<List<String>, CompletableFuture<List<double[]>>> live) {
+        if (mode == ReplayMode.LIVE) {
+            return live.apply(texts);
+        }
+        List<String> batch = new ArrayList<>();
+        List<CompletableFuture<double[]>> pending = new ArrayList<>();
+        List<CompletableFuture<double[]>> vectors = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            EmbeddingCall call = EmbeddingCall.of(model, text, suite, test);
+            String key = CassetteStore.key(call);
+            vectors.add(exchange(
+                    key,
+                    new Recording<>() {
+                        @Override
+                        public Path file() {
+                            return store.file(call, key);
+                        }
+
+                        @Override
+                        public Optional<double[]> load() {
+                            return store.load(call, key);
+                        }
+
+                        @Override
+                        public void save(double[] vector) {
+                            store.save(call, key, vector);
+                        }
+
+                        @Override
+                        public String missing() {
+                            return CassetteCalls.this.missing(
+                                    test, call.endpoint() + " of \"" + shortened(text) + "\"");
+                        }
+                    },
+                    () -> {
+                        CompletableFuture<double[]> vector = new CompletableFuture<>();
+                        batch.add(text);
+                        pending.add(vector);
+                        return vector;
+                    }));
+        }
+        if (!batch.isEmpty()) {
+            CompletableFuture<List<double[]>> called;
             try {
-                recorded = store.load(call, key);
+                called = live.apply(List.copyOf(batch));
+            } catch (RuntimeException e) {
+                called = CompletableFuture.failedFuture(e);
+            }
+            called.whenComplete((result, error) -> {
+                for (int i = 0; i < pending.size(); i++) {
+                    if (error != null || result == null || result.size() != pending.size()) {
+                        pending.get(i)
+                                .completeExceptionally(
+                                        error != null
+                                                ? error
+                                                : new IllegalStateException("wrong number of embeddings"));
+                    } else {
+                        pending.get(i).complete(result.get(i));
+                    }
+                }
+            });
+        }
+        return CompletableFuture.allOf(vectors.toArray(CompletableFuture[]::new))
+                .thenApply(
+                        ignored -> vectors.stream().map(CompletableFuture::join).toList());
+    }
+
+    /** One recorded interaction as {@link #exchange} reads and writes it. */
+    private interface Recording<T> {
+        Path file();
+
+        Optional<T> load();
+
+        void save(T result);
+
+        String missing();
+    }
+
+    /** The result of a recorded interaction: from its recording or from {@code live} (then recorded), as the mode says. */
+    private <T> CompletableFuture<T> exchange(String key, Recording<T> recording, Supplier<CompletableFuture<T>> live) {
+        if (mode.replays()) {
+            Optional<T> recorded;
+            try {
+                recorded = recording.load();
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
             }
@@ -87,32 +205,34 @@ public final class CassetteCalls {
                 return CompletableFuture.completedFuture(recorded.get());
             }
             if (mode == ReplayMode.REPLAY) {
-                return CompletableFuture.failedFuture(new TestAbortedException(missing(call)));
+                return CompletableFuture.failedFuture(new TestAbortedException(recording.missing()));
             }
         }
-        CompletableFuture<ModelResult> pending = new CompletableFuture<>();
+        CompletableFuture<T> pending = new CompletableFuture<>();
         Flight flight = new Flight(pending, ConcurrentHashMap.newKeySet());
-        flight.files().add(store.file(call, key));
+        flight.files().add(recording.file());
         Flight same = inFlight.putIfAbsent(key, flight);
         if (same != null) {
             // an identical call is already on its way: do not repeat it, but record its answer for this
             // caller's suite too (unless it goes to the same file), so that every suite replays on its own
-            if (!same.files().add(store.file(call, key))) {
-                return same.result();
-            }
-            return same.result().thenApply(result -> {
-                store.save(call, key, result);
+            @SuppressWarnings("unchecked")
+            CompletableFuture<T> result = (CompletableFuture<T>) same.result();
+            if (!same.files().add(recording.file())) {
                 return result;
+            }
+            return result.thenApply(r -> {
+                recording.save(r);
+                return r;
             });
         }
-        CompletableFuture<ModelResult> started;
+        CompletableFuture<T> started;
         try {
             started = live.get();
         } catch (RuntimeException e) {
             started = CompletableFuture.failedFuture(e);
         }
         started.thenApply(result -> {
-                    store.save(call, key, result);
+                    recording.save(result);
                     return result;
                 })
                 .whenComplete((result, failure) -> {
@@ -127,7 +247,12 @@ public final class CassetteCalls {
     }
 
     /** A live call in flight and the recording files it is saved to, one per suite that asked for it. */
-    private record Flight(CompletableFuture<ModelResult> result, Set<Path> files) {}
+    private record Flight(CompletableFuture<?> result, Set<Path> files) {}
+
+    private static String shortened(String text) {
+        String one = text.replaceAll("\\s+", " ").strip();
+        return one.length() > 60 ? one.substring(0, 57) + "..." : one;
+    }
 
     /**
      * Ends the run: deletes the temporary files an interrupted run left in the folders of the suites this
@@ -158,9 +283,8 @@ public final class CassetteCalls {
         return unused;
     }
 
-    private String missing(ModelCall call) {
-        return "No recording for " + (call.test() == null ? call.endpoint() : call.test())
-                + " (" + call.endpoint() + ", repeat " + call.repeat() + ") in " + store.dir()
+    private String missing(String test, String what) {
+        return "No recording for " + (test == null ? what : test + " (" + what + ")") + " in " + store.dir()
                 + " with tunegate.mode=replay. Record it with -Dtunegate.mode=record (re-records everything) or"
                 + " -Dtunegate.mode=auto (records only what is missing), e.g. `mvn test -Dtunegate.mode=auto`"
                 + " or `tunegate run --mode auto <suites>`; against the real API also set GEMINI_API_KEY and"

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +28,8 @@ import java.util.stream.Stream;
 /**
  * The recordings on disk: one pretty-printed JSON file per interaction, with sorted keys, under
  * {@code <dir>/<suite>/<model>.<method>.<hash>.json}. Files are written atomically (a temporary file
- * then a move), so an interrupted run never leaves a half-written recording. Remembers which files a
+ * then a move), so an interrupted run never leaves a half-written recording. A suite's folder is listed
+ * once ({@link CassetteIndex}) and a file is read only when its call is made. Remembers which files a
  * run used, to list the ones it did not.
  */
 final class CassetteStore {
@@ -41,6 +44,11 @@ final class CassetteStore {
     private final Set<String> suites = ConcurrentHashMap.newKeySet();
     private final Instant createdAt = Instant.now();
     private final Clock clock;
+    private final CassetteIndex index = new CassetteIndex();
+    /** Folder of each suite name and file-name part of each endpoint, worked out once (not per call). */
+    private final Map<String, Path> suiteDirs = new ConcurrentHashMap<>();
+
+    private final Map<String, String> models = new ConcurrentHashMap<>();
 
     CassetteStore(Path dir, Redaction redaction, Clock clock) {
         this.dir = dir;
@@ -58,83 +66,157 @@ final class CassetteStore {
                 + "\n" + call.repeat());
     }
 
+    /** The key of an embedding: a hash of the endpoint and the canonical {@code embedContent} request. */
+    static String key(EmbeddingCall call) {
+        return CanonicalJson.sha256(
+                call.endpoint() + "\n" + CanonicalJson.compact(CanonicalJson.sorted(call.request())));
+    }
+
     Path file(ModelCall call, String key) {
-        String endpoint = call.endpoint();
-        String model = endpoint.substring(endpoint.lastIndexOf('/') + 1).replace(':', '.');
-        return dir.resolve(safe(call.suite())).resolve(safe(model) + "." + key.substring(0, 16) + ".json");
+        return file(call.suite(), call.endpoint(), key);
+    }
+
+    Path file(EmbeddingCall call, String key) {
+        return file(call.suite(), call.endpoint(), key);
+    }
+
+    private Path file(String suite, String endpoint, String key) {
+        Path suiteDir = suiteDirs.computeIfAbsent(suite == null ? "" : suite, name -> dir.resolve(safe(name)));
+        String model = models.computeIfAbsent(
+                endpoint, name -> safe(name.substring(name.lastIndexOf('/') + 1).replace(':', '.')));
+        return suiteDir.resolve(model + "." + key.substring(0, 16) + ".json");
+    }
+
+    /** The recorded embedding of a text, if there is one with exactly this key. */
+    Optional<double[]> load(EmbeddingCall call, String key) {
+        Path file = file(call, key);
+        Optional<JsonNode> root = read(call.suite(), file, key);
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode values = root.get().path("response").path("embedding").path("values");
+        if (!values.isArray() || values.isEmpty()) {
+            throw new UncheckedIOException(new IOException("Recording " + file + " holds no embedding values"));
+        }
+        double[] vector = new double[values.size()];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = values.get(i).asDouble();
+        }
+        used.add(file);
+        return Optional.of(vector);
+    }
+
+    /** Writes (or overwrites) the recording of an embedding, stamped with the time it was recorded. */
+    void save(EmbeddingCall call, String key, double[] vector) {
+        ObjectNode root = header(key, call.endpoint(), call.suite(), call.test());
+        root.set("request", call.request());
+        root.put("status", 200);
+        stamp(root);
+        ArrayNode values = root.putObject("response").putObject("embedding").putArray("values");
+        for (double v : vector) {
+            values.add(v);
+        }
+        write(file(call, key), root);
+    }
+
+    private static ObjectNode header(String key, String endpoint, String suite, String test) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("version", FORMAT_VERSION);
+        root.put("key", key);
+        root.put("endpoint", endpoint);
+        if (suite != null) {
+            root.put("suite", suite);
+        }
+        if (test != null) {
+            root.put("test", test);
+        }
+        return root;
+    }
+
+    /** The recording in {@code file} when it exists and has this key. */
+    private Optional<JsonNode> read(String suite, Path file, String key) {
+        suites.add(file.getParent().getFileName().toString());
+        if (!index.contains(file)) {
+            return Optional.empty();
+        }
+        JsonNode root;
+        try {
+            root = CanonicalJson.MAPPER.readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            return Optional.empty(); // removed since the folder was listed
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read recording " + file + ": " + e.getMessage(), e);
+        }
+        return key.equals(root.path("key").asText()) ? Optional.of(root) : Optional.empty();
     }
 
     /** The recording of a call, if there is one with exactly this key. */
     Optional<ModelResult> load(ModelCall call, String key) {
         Path file = file(call, key);
-        suites.add(safe(call.suite()));
-        if (!Files.isRegularFile(file)) {
+        suites.add(file.getParent().getFileName().toString());
+        if (!index.contains(file)) {
             return Optional.empty();
         }
-        JsonNode root;
+        RecordingFile recording;
         try {
-            root = CanonicalJson.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            recording = CanonicalJson.MAPPER.readValue(Files.readAllBytes(file), RecordingFile.class);
+        } catch (NoSuchFileException e) {
+            return Optional.empty(); // removed since the folder was listed
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read recording " + file + ": " + e.getMessage(), e);
         }
-        if (!key.equals(root.path("key").asText())) {
+        if (!key.equals(recording.key())) {
             return Optional.empty();
         }
         used.add(file);
-        List<GenerateContentResponse> chunks = new ArrayList<>();
-        try {
-            if (root.has("chunks")) {
-                for (JsonNode chunk : root.get("chunks")) {
-                    chunks.add(CanonicalJson.MAPPER.treeToValue(chunk, GenerateContentResponse.class));
-                }
-            } else {
-                chunks.add(CanonicalJson.MAPPER.treeToValue(root.get("response"), GenerateContentResponse.class));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Recording " + file + " holds no readable response: " + e.getMessage(), e);
+        List<GenerateContentResponse> chunks = recording.chunks() != null
+                ? recording.chunks()
+                : recording.response() != null ? List.of(recording.response()) : List.of();
+        if (chunks.isEmpty() || chunks.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new UncheckedIOException(
+                    "Recording " + file + " holds no readable response", new IOException("no response or chunks"));
         }
-        JsonNode timings = root.path("timings");
-        Duration latency = duration(timings.path("latency"));
-        Duration firstChunk = timings.has("timeToFirstChunk") ? duration(timings.get("timeToFirstChunk")) : null;
+        RecordingFile.Timings timings = recording.timings();
+        Duration latency = timings == null ? null : duration(timings.latency());
+        Duration firstChunk = timings == null ? null : duration(timings.timeToFirstChunk());
         return Optional.of(new ModelResult(
-                chunks, latency == null ? Duration.ZERO : latency, firstChunk, 0, true, recordedAt(root, file)));
+                chunks,
+                latency == null ? Duration.ZERO : latency,
+                firstChunk,
+                0,
+                true,
+                recordedAt(recording.recordedAt(), file)));
     }
 
     /** When the recording was made ({@code recordedAt}); null in recordings written before that field existed. */
-    private static Instant recordedAt(JsonNode root, Path file) {
-        JsonNode at = root.path("recordedAt");
-        if (!at.isTextual()) {
+    private static Instant recordedAt(String at, Path file) {
+        if (at == null) {
             return null;
         }
         try {
-            return Instant.parse(at.asText());
+            return Instant.parse(at);
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalStateException(
-                    "Recording " + file + " has a recordedAt that is not an ISO-8601 instant: '" + at.asText() + "'",
-                    e);
+                    "Recording " + file + " has a recordedAt that is not an ISO-8601 instant: '" + at + "'", e);
         }
     }
 
-    /** Writes (or overwrites) the recording of a call, stamped with the time it was recorded. */
-    void save(ModelCall call, String key, ModelResult result) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("version", FORMAT_VERSION);
-        root.put("key", key);
-        root.put("endpoint", call.endpoint());
-        root.put("repeat", call.repeat());
-        if (call.suite() != null) {
-            root.put("suite", call.suite());
-        }
-        if (call.test() != null) {
-            root.put("test", call.test());
-        }
-        root.set("request", CanonicalJson.tree(call.request()));
-        root.put("status", 200);
+    /** Stamps a recording with the time it is made (the run's clock, to the second; not part of the key). */
+    private void stamp(ObjectNode root) {
         root.put(
                 "recordedAt",
                 clock.instant()
                         .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                         .toString());
+    }
+
+    /** Writes (or overwrites) the recording of a call, stamped with the time it was recorded. */
+    void save(ModelCall call, String key, ModelResult result) {
+        ObjectNode root = header(key, call.endpoint(), call.suite(), call.test());
+        root.put("repeat", call.repeat());
+        root.set("request", CanonicalJson.tree(call.request()));
+        root.put("status", 200);
+        stamp(root);
         if (call.streaming()) {
             ArrayNode chunks = root.putArray("chunks");
             result.chunks().forEach(c -> chunks.add(CanonicalJson.tree(c)));
@@ -146,8 +228,11 @@ final class CassetteStore {
         if (result.timeToFirstChunk() != null) {
             timings.put("timeToFirstChunk", result.timeToFirstChunk().toString());
         }
+        write(file(call, key), root);
+    }
+
+    private void write(Path file, ObjectNode root) {
         String text = redaction.apply(CanonicalJson.pretty(CanonicalJson.sorted(root)));
-        Path file = file(call, key);
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), TEMP_PREFIX, TEMP_SUFFIX);
@@ -160,8 +245,9 @@ final class CassetteStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write recording " + file + ": " + e.getMessage(), e);
         }
+        index.added(file);
         used.add(file);
-        suites.add(safe(call.suite()));
+        suites.add(file.getParent().getFileName().toString());
     }
 
     /**
@@ -236,12 +322,12 @@ final class CassetteStore {
         }
     }
 
-    private static Duration duration(JsonNode node) {
-        if (node == null || !node.isTextual()) {
+    private static Duration duration(String text) {
+        if (text == null) {
             return null;
         }
         try {
-            return Duration.parse(node.textValue());
+            return Duration.parse(text);
         } catch (RuntimeException e) {
             return null;
         }

@@ -30,7 +30,7 @@ public record ModelCall(String endpoint, GenerateContentRequest request, int rep
         return portable(model) + (streaming ? ":streamGenerateContent" : ":generateContent");
     }
 
-    private static String portable(String model) {
+    static String portable(String model) {
         try {
             return ModelName.parse(model).portableName();
         } catch (IllegalArgumentException e) {

@@ -119,10 +119,7 @@ public final class RecordingGateway implements ModelGateway {
                 request,
                 sample,
                 test == null ? null : test.suite().name(),
-                test == null
-                        ? null
-                        : test.suite().name() + " › " + test.evalCase().id() + " ["
-                                + test.variant().name() + "]");
+                test == null ? null : testName(test));
         Optional<ReplayMode> own = test == null ? Optional.empty() : ownMode(test.suite(), test.variant());
         CassetteCalls calls = own.map(byMode::get).orElse(cassettes);
         CompletableFuture<ModelResult> result = calls.call(call, () -> live(test, sample, calls, model, request));
@@ -193,10 +190,37 @@ public final class RecordingGateway implements ModelGateway {
                 result.response(), result.latency(), Optional.ofNullable(result.timeToFirstChunk()), result.retries());
     }
 
-    /** Embeddings are not recorded yet: they always go to the endpoint (the emulator's are deterministic). */
     @Override
     public CompletableFuture<List<double[]>> embed(String model, List<String> texts) {
-        return delegate.embed(model, texts);
+        return embed(null, model, texts);
+    }
+
+    /**
+     * Embeddings are recorded and replayed like generation calls, one recording per text ({@code
+     * <model>.embedcontent.<hash>.json} in the suite's folder), so a replayed {@code similar} check calls nothing.
+     */
+    @Override
+    public CompletableFuture<List<double[]>> embed(PlannedTest test, String model, List<String> texts) {
+        // a frozen variant's similar checks replay their embeddings too
+        CassetteCalls calls = test == null
+                ? cassettes
+                : ownMode(test.suite(), test.variant()).map(byMode::get).orElse(cassettes);
+        return calls.embed(
+                model,
+                texts,
+                test == null ? null : test.suite().name(),
+                test == null ? null : testName(test),
+                batch -> delegate.embed(model, batch));
+    }
+
+    private static String testName(PlannedTest test) {
+        return test.suite().name() + " › " + test.evalCase().id() + " ["
+                + test.variant().name() + "]";
+    }
+
+    @Override
+    public java.util.Optional<dev.tunegate.engine.model.suite.VariantCheckpoint> checkpoint(ModelVariant variant) {
+        return delegate.checkpoint(variant);
     }
 
     @Override

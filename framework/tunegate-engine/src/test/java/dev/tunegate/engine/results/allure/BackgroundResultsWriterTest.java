@@ -12,9 +12,19 @@ import dev.tunegate.engine.results.report.SampleResult;
 import dev.tunegate.engine.results.report.VariantInfo;
 import dev.tunegate.engine.results.report.VariantResult;
 import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.model.Attachment;
+import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Parameter;
+import io.qameta.allure.model.Stage;
+import io.qameta.allure.model.Status;
+import io.qameta.allure.model.StatusDetails;
+import io.qameta.allure.model.StepResult;
 import io.qameta.allure.model.TestResult;
+import io.qameta.allure.model.TestResultContainer;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,6 +72,57 @@ class BackgroundResultsWriterTest {
 
         writer.write("../escape/b-attachment.txt", new ByteArrayInputStream(new byte[] {1}));
         assertThatThrownBy(writer::awaitWritten).hasMessageContaining("b-attachment.txt");
+    }
+
+    @Test
+    void everyResultFileHasTheBytesAllureItselfWritesAndABurstOfWritesAllLands(@TempDir Path temp) throws Exception {
+        Path ours = temp.resolve("ours");
+        Path allures = temp.resolve("allure");
+        BackgroundResultsWriter writer = BackgroundResultsWriter.into(ours, 8);
+        FileSystemResultsWriter reference = new FileSystemResultsWriter(allures);
+        for (int i = 0; i < 300; i++) {
+            TestResult result = new TestResult()
+                    .setUuid("u" + i)
+                    .setName("s › case-" + i + " [tuned] · ü ✓ \"quoted\"")
+                    .setStatus(i % 3 == 0 ? Status.FAILED : Status.PASSED)
+                    .setStage(Stage.FINISHED)
+                    .setStart(1_000L + i)
+                    .setStop(2_000L + i)
+                    .setStatusDetails(new StatusDetails().setMessage("expected <a>\nbut was <b>"))
+                    .setLabels(List.of(new Label().setName("suite").setValue("s")))
+                    .setParameters(List.of(
+                            new Parameter().setName("variant").setValue("tuned").setExcluded(false)))
+                    .setSteps(List.of(new StepResult()
+                            .setName("Call models/m")
+                            .setStatus(Status.PASSED)
+                            .setAttachments(List.of(new Attachment()
+                                    .setName("request.json")
+                                    .setType("application/json")
+                                    .setSource("a" + i + "-attachment.json")))));
+            writer.write(result);
+            reference.write(result);
+            writer.write(
+                    "a" + i + "-attachment.json",
+                    new ByteArrayInputStream(("{\"i\":" + i + "}").getBytes(StandardCharsets.UTF_8)));
+        }
+        TestResultContainer container =
+                new TestResultContainer().setUuid("c1").setName("suite s").setChildren(List.of("u1"));
+        writer.write(container);
+        reference.write(container);
+        writer.awaitWritten();
+
+        try (var files = Files.list(allures)) {
+            for (Path expected : files.toList()) {
+                assertThat(Files.readAllBytes(
+                                ours.resolve(expected.getFileName().toString())))
+                        .as(expected.getFileName().toString())
+                        .isEqualTo(Files.readAllBytes(expected));
+            }
+        }
+        try (var files = Files.list(ours)) {
+            assertThat(files.count()).isEqualTo(2 * 300 + 1);
+        }
+        assertThat(ours.resolve("a299-attachment.json")).hasContent("{\"i\":299}");
     }
 
     @Test

@@ -222,6 +222,97 @@ public final class ReportFixtures {
                 List.of(suite));
     }
 
+    /**
+     * A sweep of the five checkpoints of one tuning job against a baseline that passes 14 of 20 cases, under a gate
+     * with {@code minPassRate: 0.7}, {@code maxRegressions: 2} and a non-inferiority margin of 0.25. The checkpoints
+     * are declared out of epoch order: epoch 1 passes 12 (too few); epoch 2 passes 17, non-inferior to the best;
+     * epochs 3 and 4 tie for the best with 18; epoch 5, the job's default, over-fits: 10 passes with 4 regressions.
+     * The recommendation is epoch 2: neither the best nor the last.
+     */
+    public static RunResult checkpointSweep() {
+        return checkpointSweep(null, 0.7);
+    }
+
+    /**
+     * {@link #checkpointSweep()} with the gate's {@code minPassRate} (above 0.9 no checkpoint passes), as shard
+     * {@code shard} would report it (only its own cases, each with its index), or unsharded when it is null.
+     */
+    public static RunResult checkpointSweep(dev.tunegate.engine.config.Shard shard, double minPassRate) {
+        String job = "projects/p/locations/us-central1/tuningJobs/42";
+        int[][] epochs = {{5, 4, 14}, {1, 0, 12}, {3, 0, 18}, {2, 0, 17}, {4, 0, 18}}; // epoch, first, end (exclusive)
+        List<VariantInfo> variants = new ArrayList<>();
+        variants.add(new VariantInfo("base", "publishers/google/models/gemini-2.0-flash-001", Role.BASELINE, 0.0));
+        for (int[] e : epochs) {
+            var point = new dev.tunegate.engine.model.suite.VariantCheckpoint(
+                    "cand",
+                    job,
+                    String.valueOf(e[0]),
+                    e[0],
+                    10L * e[0],
+                    "projects/p/locations/us-central1/endpoints/" + (900 + e[0]),
+                    e[0] == 5);
+            variants.add(new VariantInfo(point.variantName(), point.endpoint(), Role.CANDIDATE, 0.0, false, point));
+        }
+        List<CaseResult> cases = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Map<String, VariantResult> byVariant = new LinkedHashMap<>();
+            byVariant.put("base", new VariantResult("base", List.of(sample(i < 14, 100 + i)), 1.0, null));
+            for (int[] e : epochs) {
+                String name = "cand@" + e[0];
+                byVariant.put(name, new VariantResult(name, List.of(sample(i >= e[1] && i < e[2], 50 + i)), 1.0, null));
+            }
+            if (shard == null || shard.contains("classpath:/suites/checkpoint-sweep.eval.yaml", "q-" + i)) {
+                cases.add(new CaseResult(
+                        "q-" + i,
+                        4 + 3 * i,
+                        List.of(i < 10 ? "support" : "general"),
+                        "Q" + i,
+                        byVariant,
+                        shard == null ? -1 : i));
+            }
+        }
+        GatePolicy policy = new GatePolicy(
+                List.of(),
+                "base",
+                minPassRate,
+                List.of(),
+                new GatePolicy.RegressionLimit(2, Map.of()),
+                null,
+                new GatePolicy.NonInferiority(0.25, 0.95),
+                0.95,
+                false);
+        Roles roles = RoleAssignment.assign(
+                variants.stream()
+                        .map(v -> new VariantDeclaration(v.name(), null))
+                        .toList(),
+                policy);
+        List<CaseOutcome> outcomes = cases.stream().map(CaseResult::outcome).toList();
+        List<GateVerdict> verdicts = roles.candidates().stream()
+                .map(c -> GateEvaluator.evaluate("checkpoint-sweep", policy, roles, c, outcomes, 20))
+                .toList();
+        SuiteResult suite = new SuiteResult(
+                "checkpoint-sweep",
+                "classpath:/suites/checkpoint-sweep.eval.yaml",
+                "c".repeat(64),
+                true,
+                variants,
+                cases,
+                verdicts,
+                policy,
+                Map.of(),
+                null,
+                dev.tunegate.engine.model.gate.CheckpointRecommender.sweeps(
+                        policy, VariantInfo.checkpoints(variants), verdicts, outcomes));
+        return new RunResult(
+                "run-4",
+                Instant.parse("2026-12-03T06:00:00Z"),
+                Instant.parse("2026-12-03T06:01:00Z"),
+                null,
+                List.of(suite),
+                shard,
+                null);
+    }
+
     private static CaseResult caseOf(String id, int line, List<String> tags, boolean base, boolean tuned, boolean ref) {
         Map<String, VariantResult> byVariant = new LinkedHashMap<>();
         byVariant.put("base", new VariantResult("base", List.of(sample(base, 100 + line)), 1.0, null));

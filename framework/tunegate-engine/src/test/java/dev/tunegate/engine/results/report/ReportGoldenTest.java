@@ -25,12 +25,15 @@ class ReportGoldenTest {
     @ParameterizedTest
     @CsvSource({
         "gated, summary.json", "gated, summary.md", "gated, compare.html",
-        "two, summary.json", "two, summary.md", "two, compare.html"
+        "two, summary.json", "two, summary.md", "two, compare.html",
+        "checkpoints, summary.json", "checkpoints, summary.md", "checkpoints, compare.html"
     })
     void reportIsTheGoldenFile(String fixture, String file) throws IOException {
-        RunResult run = fixture.equals("gated")
-                ? ReportFixtures.improvesMostButRegressesCritical()
-                : ReportFixtures.twoSuitesOneStrictWithoutCommit();
+        RunResult run = switch (fixture) {
+            case "gated" -> ReportFixtures.improvesMostButRegressesCritical();
+            case "two" -> ReportFixtures.twoSuitesOneStrictWithoutCommit();
+            default -> ReportFixtures.checkpointSweep();
+        };
         ReportWriter writer = new ReportWriter(reports, Map.of());
         writer.write(run);
         assertThat(Files.readString(writer.directory().resolve(file))).isEqualTo(golden(fixture + "-" + file));

@@ -59,6 +59,46 @@ class CassetteCallsTest {
     }
 
     @Test
+    void aReplayOfManyCallsAnswersEachFromItsOwnRecordingAndAutoModeSeesWhatItRecorded() throws IOException {
+        CassetteCalls recorder = new CassetteCalls(ReplayMode.RECORD, dir, List.of());
+        List<ModelCall> calls = new java.util.ArrayList<>();
+        List<ModelResult> recorded = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            ModelCall call = new ModelCall(
+                    ModelCall.endpoint("models/m" + (i % 3), i % 5 == 0),
+                    GenerateContentRequest.of("case " + i),
+                    i % 2,
+                    "suite " + (i % 4),
+                    null);
+            calls.add(call);
+            recorded.add(recorder.call(call, i % 5 == 0 ? live("a" + i, "b" + i) : live("answer " + i))
+                    .join());
+        }
+
+        CassetteCalls replayer = new CassetteCalls(ReplayMode.REPLAY, dir, List.of());
+        for (int i = calls.size() - 1; i >= 0; i--) {
+            ModelResult replayed = replayer.call(calls.get(i), failingLive()).join();
+            assertThat(replayed.chunks())
+                    .as("call %d", i)
+                    .isEqualTo(recorded.get(i).chunks());
+            assertThat(replayed.latency()).isEqualTo(recorded.get(i).latency());
+            assertThat(replayed.timeToFirstChunk()).isEqualTo(recorded.get(i).timeToFirstChunk());
+        }
+        assertThat(replayer.finish(m -> {})).isEmpty();
+
+        // auto mode: a folder listed before a call was recorded still answers that call from its recording
+        CassetteCalls auto = new CassetteCalls(ReplayMode.AUTO, dir, List.of());
+        ModelCall fresh = call("a call not recorded yet", 0, false);
+        auto.call(call("What is 2+2?", 0, false), live("4")).join();
+        ModelResult first = auto.call(fresh, live("new")).join();
+        int live = liveCalls.get();
+        ModelResult again = auto.call(fresh, failingLive()).join();
+        assertThat(liveCalls).hasValue(live);
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.chunks()).isEqualTo(first.chunks());
+    }
+
+    @Test
     void recordingsAreSortedPrettyJsonKeyedByEndpointRequestAndRepeat() throws IOException {
         CassetteCalls recorder = new CassetteCalls(ReplayMode.RECORD, dir, List.of());
         recorder.call(call("Hello", 0, false), live("Hi")).join();

@@ -123,6 +123,55 @@ class RecordReplayEndToEndTest {
     }
 
     @Test
+    void aReplayedRunWithModelGradedChecksMakesNoHttpCall(@TempDir Path suites) throws IOException {
+        Files.writeString(
+                suites.resolve("graded.eval.yaml"),
+                String.join(
+                        "\n",
+                        "suite: graded",
+                        "models:",
+                        "  v1: {model: models/gemini-1.5-flash-001, role: baseline}",
+                        "  v2: {model: models/gemini-2.0-flash, role: candidate}",
+                        "generationConfig: {temperature: 0}",
+                        "defaults:",
+                        "  expect:",
+                        "    - judge: {rubric: Names the capital Paris, samples: 2}",
+                        "    - pairwise: {against: v1, rubric: Names the capital Paris}",
+                        "    - similar: {to: [Paris is the capital of France, The capital is Paris], min: 0.1}",
+                        "cases:",
+                        "  - {id: capital, prompt: 'What is the capital of France?'}",
+                        "  - {id: river, prompt: 'Which river flows through Paris?'}",
+                        ""));
+        EngineExecutionResults recorded = runDirectory(suites, "record");
+        assertThat(recorded.testEvents().finished().count())
+                .as("4 variant tests and the gate test")
+                .isEqualTo(5);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> byEndpoint = (Map<String, Object>) emulator.stats().get("requests");
+        assertThat(byEndpoint.keySet())
+                .as("the record run called the models, the judge and the embedder")
+                .anyMatch(e -> e.contains("generateContent"))
+                .anyMatch(e -> e.contains("batchEmbedContents"));
+        assertThat(recordingFiles())
+                .as("one recording per embedded text")
+                .anyMatch(f -> f.getFileName().toString().contains(".embedcontent."));
+
+        emulator.reset();
+        EngineExecutionResults replayed = runDirectory(suites, "replay");
+        assertThat(((Number) emulator.stats().get("totalRequests")).longValue())
+                .as("HTTP requests of the replayed run: " + emulator.stats().get("requests"))
+                .isZero();
+        assertThat(replayed.testEvents().aborted().list())
+                .extracting(e -> e.getPayload(TestExecutionResult.class)
+                        .flatMap(TestExecutionResult::getThrowable)
+                        .map(Throwable::getMessage)
+                        .orElse(""))
+                .as("no check misses its recording")
+                .noneMatch(m -> m.contains("No recording"));
+        assertThat(outcomes(replayed)).isEqualTo(outcomes(recorded));
+    }
+
+    @Test
     void replayWithoutRecordingsAbortsWithHowToRecord() {
         EngineExecutionResults results = run("replay", emulator.baseUrl(), Map.of());
         assertThat(generateCalls()).isZero();
