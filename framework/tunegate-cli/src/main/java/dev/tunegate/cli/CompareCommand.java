@@ -1,52 +1,103 @@
 package dev.tunegate.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code tunegate compare OLD NEW}: what changed between two runs' summary.json files. */
+/**
+ * {@code tunegate compare OLD NEW}: what changed between two runs' summary.json files; {@code tunegate compare --against
+ * DIR SUITES}: gate a run against a previous run's recorded answers without calling the baselines.
+ */
 @Command(
         name = "compare",
         mixinStandardHelpOptions = true,
         description = {
             "Compare two runs' summary.json files: regressions, fixes, pass-rate deltas.",
             "A new regression is a case that passed in OLD and fails in NEW (or a newly reported gate",
-            "regression); a fix is the other way round. Gate verdicts are shown side by side."
+            "regression); a fix is the other way round. Gate verdicts are shown side by side.",
+            "",
+            "With --against DIR, gate a run against a previous run's recorded answers instead: the",
+            "suites given are run with every suite's gate baseline frozen (answered only from the",
+            "recordings in DIR, never called) and the other variants called live (not recorded), and",
+            "the gate verdicts and exit code are those of `tunegate run`."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:compared (also with regressions, unless --fail-on-regression)",
-            "1:--fail-on-regression was given and NEW has new regressions",
-            "2:a file is missing or is not a summary.json"
+            "0:compared (also with regressions, unless --fail-on-regression); with --against: the gates passed",
+            "1:--fail-on-regression was given and NEW has new regressions; with --against: a gate or enforced case failed",
+            "2:a file is missing or is not a summary.json; usage error",
+            "3:with --against: infrastructure error (HTTP, I/O, timeouts)"
         })
 final class CompareCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OLD", description = "summary.json of the earlier run.")
-    Path oldFile;
-
-    @Parameters(index = "1", paramLabel = "NEW", description = "summary.json of the later run.")
-    Path newFile;
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "FILE",
+            description = "OLD and NEW summary.json (earlier run, later run); with --against: suite files or folders.")
+    List<Path> files;
 
     @Option(names = "--fail-on-regression", description = "Exit with 1 when NEW has regressions OLD did not have.")
     boolean failOnRegression;
 
+    @Option(
+            names = "--against",
+            paramLabel = "DIR",
+            description = "A previous run's recordings directory (its tunegate.cassettes): run the suites and gate"
+                    + " their candidates against the baselines' answers recorded there, without calling the baselines.")
+    Path against;
+
+    @Option(
+            names = "--endpoint",
+            paramLabel = "URL",
+            description =
+                    "With --against: where the other variants are called ('embedded', the default, or a base URL).")
+    String endpoint;
+
+    @Option(names = "--reports", paramLabel = "DIR", description = "With --against: reports directory.")
+    Path reports;
+
+    @Option(
+            names = "-D",
+            paramLabel = "KEY=VALUE",
+            mapFallbackValue = "true",
+            description = "With --against: any configuration parameter of the run.")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
+    @Option(names = "--no-progress", description = "With --against: do not draw a progress bar.")
+    boolean noProgress;
+
     @Override
     public Integer call() {
+        if (against != null) {
+            return gateAgainst();
+        }
+        if (files.size() != 2) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "compare needs two summary.json files, OLD and NEW (or --against DIR and suites), got "
+                            + files.size());
+        }
+        Path oldFile = files.get(0);
+        Path newFile = files.get(1);
         RunSummary before = RunSummary.read(oldFile);
         RunSummary after = RunSummary.read(newFile);
         PrintWriter out = spec.commandLine().getOut();
@@ -85,6 +136,48 @@ final class CompareCommand implements Callable<Integer> {
         }
         out.flush();
         return failOnRegression && !regressions.isEmpty() ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    /**
+     * {@code --against DIR}: {@code tunegate run} of the suites with {@code tunegate.cassettes=DIR},
+     * {@code tunegate.gate.frozen-baseline=true} (each suite's baseline answered from DIR) and {@code tunegate.mode=live}
+     * for the others, so nothing is written into DIR.
+     */
+    private int gateAgainst() {
+        if (failOnRegression) {
+            throw new ParameterException(
+                    spec.commandLine(), "--fail-on-regression compares two summaries; with --against the gates decide");
+        }
+        if (!Files.isDirectory(against)) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--against needs a recordings directory (a tunegate.cassettes); not one: " + against);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(
+                "Gating against the answers recorded in " + against
+                        + ": each suite's baseline is frozen (answered from there, not called); the other variants are called.");
+        err.flush();
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                "--mode",
+                "live",
+                "--cassettes",
+                against.toString(),
+                "-D" + dev.tunegate.engine.Constants.GATE_FROZEN_BASELINE_PROPERTY_NAME + "=true"));
+        if (endpoint != null) {
+            args.addAll(List.of("--endpoint", endpoint));
+        }
+        if (reports != null) {
+            args.addAll(List.of("--reports", reports.toString()));
+        }
+        if (noProgress) {
+            args.add("--no-progress");
+        }
+        parameters.forEach((key, value) -> args.add("-D" + key + "=" + value));
+        files.forEach(f -> args.add(f.toString()));
+        CommandLine root = spec.commandLine().getParent();
+        return root.execute(args.toArray(String[]::new));
     }
 
     private static TextTable passRates(RunSummary before, RunSummary after) {

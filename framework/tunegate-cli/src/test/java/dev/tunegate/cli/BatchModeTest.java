@@ -75,6 +75,69 @@ class BatchModeTest {
         assertThat(comparable(dir.resolve("replay"))).isEqualTo(comparable(dir.resolve("online")));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSuitesModeDecidesBetweenBatchAndOnlineCallsAndWinsOverTheKey() throws Exception {
+        String cases = """
+                models:
+                  base: {model: models/gemini-1.5-flash-001}
+                generationConfig: {temperature: 0, maxOutputTokens: 64}
+                cases:
+                  - id: hello
+                    prompt: "Say hello to Ada"
+                    expect:
+                      - finishReason: STOP
+                  - id: weather
+                    prompt: "Describe a sunny day in one sentence."
+                    expect:
+                      - finishReason: STOP
+                """;
+        Path batchSuite = Files.writeString(dir.resolve("batched.eval.yaml"), "suite: batched\nmode: batch\n" + cases);
+        Path onlineSuite = Files.writeString(dir.resolve("online.eval.yaml"), "suite: online\nmode: online\n" + cases);
+        try (GeminiEmulator emulator = GeminiEmulator.builder()
+                .port(0)
+                .batchDelay(java.time.Duration.ofMillis(50))
+                .build()
+                .start()) {
+            Cli.Result live = Cli.run(
+                    "run",
+                    "--no-progress",
+                    "--endpoint",
+                    emulator.baseUrl(),
+                    "--reports",
+                    dir.resolve("live").toString(),
+                    "-Dtunegate.tuning.poll-interval=PT0.05S",
+                    batchSuite.toString());
+            assertThat(live.exitCode()).as(live.toString()).isZero();
+            Map<String, Object> requests =
+                    (Map<String, Object>) emulator.stats().get("requests");
+            assertThat(requests)
+                    .as("mode: batch in a live run: only batch calls " + requests)
+                    .containsKeys("models.batchGenerateContent", "batches.get")
+                    .doesNotContainKey("models.generateContent");
+            emulator.reset();
+
+            Cli.Result batchKey = Cli.run(
+                    "run",
+                    "--no-progress",
+                    "--endpoint",
+                    emulator.baseUrl(),
+                    "--mode",
+                    "batch",
+                    "--cassettes",
+                    dir.resolve("cassettes").toString(),
+                    "--reports",
+                    dir.resolve("key").toString(),
+                    onlineSuite.toString());
+            assertThat(batchKey.exitCode()).as(batchKey.toString()).isZero();
+            requests = (Map<String, Object>) emulator.stats().get("requests");
+            assertThat(requests)
+                    .as("mode: online wins over tunegate.mode=batch " + requests)
+                    .containsKey("models.generateContent")
+                    .doesNotContainKey("models.batchGenerateContent");
+        }
+    }
+
     /** The summary without run id, times, latencies-dependent or usage fields. */
     private static JsonNode comparable(Path reports) throws Exception {
         ObjectNode summary = (ObjectNode)

@@ -52,6 +52,9 @@ class BudgetAndCostTest {
         assertThat(Files.readString(reports.resolve("tunegate/summary.md")))
                 .contains("incomplete run, not passed", "**Incomplete:** tunegate.budget=1 tokens reached")
                 .contains("Tokens and estimated cost: ");
+        assertThat(Files.readString(reports.resolve("tunegate/compare.html")))
+                .as("the cost figures in compare.html too")
+                .contains("<h3>Tokens and estimated cost</h3>", "<tr class=\"suite-total\">");
     }
 
     @Test
@@ -82,6 +85,64 @@ class BudgetAndCostTest {
         assertThat(Files.readString(reports.resolve("tunegate/summary.md")))
                 .containsPattern("`base` \\d+ prompt \\+ \\d+ output tokens \\(\\$0\\.\\d{4}\\)")
                 .contains(" · suite $");
+    }
+
+    @Test
+    void aThinkingModelsThinkingTokensAreReportedApartAndPricedAsOutput() throws IOException {
+        Path suite = Files.writeString(reports.resolve("thinking.eval.yaml"), """
+                suite: thinking
+                models:
+                  plain: {model: models/gemini-2.5-flash}
+                  think:
+                    model: models/gemini-2.5-flash
+                    generationConfig: {thinkingConfig: {thinkingBudget: 64}}
+                generationConfig: {temperature: 0, maxOutputTokens: 64}
+                cases:
+                  - id: hello
+                    prompt: "Say hello to Ada"
+                """);
+        Path prices = Files.writeString(
+                reports.resolve("prices.properties"),
+                "models/gemini-2.5-flash.input=0.30\nmodels/gemini-2.5-flash.output=2.50\n"
+                        + "models/gemini-2.5-flash.thinking=10\n");
+
+        Cli.Result shipped = Cli.run("run", "--no-progress", "--reports", reports.toString(), suite.toString());
+        JsonNode plain = variant("plain").get("usage");
+        JsonNode think = variant("think").get("usage");
+        String markdown = Files.readString(reports.resolve("tunegate/summary.md"));
+        String html = Files.readString(reports.resolve("tunegate/compare.html"));
+        Cli.Result priced = Cli.run(
+                "run",
+                "--no-progress",
+                "--reports",
+                reports.toString(),
+                "-Dtunegate.prices=" + prices,
+                suite.toString());
+
+        assertThat(shipped.exitCode()).as(shipped.toString()).isZero();
+        assertThat(plain.get("thinkingTokens").asLong())
+                .as("no thinkingConfig: no thinking")
+                .isZero();
+        long prompt = think.get("promptTokens").asLong();
+        long output = think.get("outputTokens").asLong();
+        long thinking = think.get("thinkingTokens").asLong();
+        assertThat(thinking)
+                .as("the emulator thinks 16 + 4 x prompt tokens, at most the budget")
+                .isEqualTo(Math.min(64, 16 + 4 * prompt));
+        assertThat(think.get("costUsd").asDouble())
+                .as("gemini-2.5-flash: $0.30 in, $2.50 out per million tokens; thinking at the output price")
+                .isCloseTo(
+                        (prompt * 0.30 + output * 2.50 + thinking * 2.50) / 1e6,
+                        org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(markdown)
+                .contains("`think` " + prompt + " prompt + " + output + " output + " + thinking + " thinking");
+        assertThat(html).contains("<th>thinking tokens</th>").contains("<td>" + thinking + "</td>");
+        assertThat(priced.exitCode()).as(priced.toString()).isZero();
+        assertThat(variant("think").get("usage").get("costUsd").asDouble())
+                .as("a thinking price of its own from tunegate.prices")
+                .isCloseTo(
+                        (prompt * 0.30 + output * 2.50 + thinking * 10) / 1e6,
+                        org.assertj.core.data.Offset.offset(1e-12));
     }
 
     private JsonNode variant(String name) throws IOException {

@@ -106,6 +106,13 @@ class CompareCommandTest {
         assertThat(Cli.run("compare", broken.toString(), NEW).exitCode()).isEqualTo(ExitCodes.USAGE);
 
         assertThat(Cli.run("compare", NEW).exitCode()).as("one file only").isEqualTo(ExitCodes.USAGE);
+        Cli.Result noDir = Cli.run("compare", "--against", dir.resolve("nope").toString(), NEW);
+        assertThat(noDir.exitCode()).as(noDir.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noDir.err()).contains("--against needs a recordings directory");
+        assertThat(Cli.run("compare", "--against", dir.toString(), "--fail-on-regression", NEW)
+                        .exitCode())
+                .as("the gates decide with --against")
+                .isEqualTo(ExitCodes.USAGE);
     }
 
     static String resource(String name) {

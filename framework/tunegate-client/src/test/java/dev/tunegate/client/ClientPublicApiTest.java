@@ -81,6 +81,7 @@ class ClientPublicApiTest {
             "dev.tunegate.client.model.SemanticRetrieverChunk",
             "dev.tunegate.client.model.Status",
             "dev.tunegate.client.model.StorageObject",
+            "dev.tunegate.client.model.ThinkingConfig",
             "dev.tunegate.client.model.Tool",
             "dev.tunegate.client.model.ToolConfig",
             "dev.tunegate.client.model.TunedModel",

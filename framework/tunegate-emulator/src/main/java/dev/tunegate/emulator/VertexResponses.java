@@ -49,7 +49,8 @@ final class VertexResponses {
                         u.cachedContentTokenCount(),
                         u.candidatesTokenCount(),
                         u.totalTokenCount(),
-                        "ON_DEMAND");
+                        "ON_DEMAND",
+                        u.thoughtsTokenCount());
         return new GenerateContentResponse(candidates, feedback, usage, r.modelVersion(), responseId, createTime);
     }
 

@@ -293,6 +293,7 @@ final class ConfigurationReader {
                 shard,
                 prices,
                 variantModes,
+                values.bool(GATE_FROZEN_BASELINE_PROPERTY_NAME, false),
                 values.checked(
                         CHECKPOINTS_PROPERTY_NAME,
                         Optional.empty(),

@@ -279,6 +279,14 @@ public final class Constants {
     public static final String GATE_BASELINE_PROPERTY_NAME = "tunegate.gate.baseline";
 
     /**
+     * {@code true} freezes every suite's gate baseline: it is answered only from the recordings in
+     * {@code tunegate.cassettes} and never called, as if {@code tunegate.mode.<baseline>=replay} were set for it
+     * (default {@code false}). {@code tunegate compare --against DIR} sets it to gate a run against a previous
+     * run's recorded answers.
+     */
+    public static final String GATE_FROZEN_BASELINE_PROPERTY_NAME = "tunegate.gate.frozen-baseline";
+
+    /**
      * Runs one shard of the cases, {@code i/n} (1-based, e.g. {@code 2/4}; default: every case): the cases
      * whose unique id hashes to {@code i} modulo {@code n}, each with all its variants. Gate tests are
      * reported but do not fail in a shard (a shard judges a subset); {@code tunegate merge} merges the

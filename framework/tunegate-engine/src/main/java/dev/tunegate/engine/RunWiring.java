@@ -16,6 +16,7 @@ import dev.tunegate.engine.run.Judge;
 import dev.tunegate.engine.run.ModelCalls;
 import dev.tunegate.engine.run.ResultListener;
 import dev.tunegate.engine.run.replay.RecordingGateway;
+import dev.tunegate.engine.run.replay.RecordingTimes;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import java.time.Clock;
@@ -98,9 +99,12 @@ final class RunWiring {
                 .filter(java.util.Objects::nonNull)
                 .toList();
         // the budget counts calls that go to the endpoint: replayed answers cost nothing
-        GatewayFactory calls = RecordingGateway.decorate(BudgetGateway.decorate(gateways, config), config, secrets);
+        RecordingTimes times = new RecordingTimes();
+        GatewayFactory calls =
+                RecordingGateway.decorate(BudgetGateway.decorate(gateways, config), config, secrets, clock, times);
         GateJudge results = GateJudge.recording(
                 settings,
+                times,
                 gates,
                 keyEnvs,
                 allure(settings, clock),

@@ -30,9 +30,22 @@ class VertexBatchModeTest {
     @TempDir
     Path dir;
 
+    /** An emulator whose batch jobs and prediction jobs finish after 300 ms, with Cloud Storage in the temp dir. */
+    private GeminiEmulator emulator() {
+        return GeminiEmulator.builder()
+                .port(0)
+                .gcsDir(dir.resolve("gcs"))
+                .batchDelay(Duration.ofMillis(300))
+                .build()
+                .start();
+    }
+
+    /** The suite's own top-level {@code mode:} line, or empty. */
+    private String suiteMode = "";
+
     private Path suite() throws IOException {
         Path file = dir.resolve("vertex-batch.eval.yaml");
-        Files.writeString(file, """
+        Files.writeString(file, suiteMode + """
                 suite: vertex-batch
                 models:
                   vertex: publishers/google/models/gemini-2.5-flash
@@ -72,12 +85,7 @@ class VertexBatchModeTest {
     @SuppressWarnings("unchecked")
     void aBatchRunSendsTheVertexCallsAsOneBatchPredictionJobAndGivesTheOnlineVerdicts() throws Exception {
         try (TokenServer tokens = new TokenServer("ya29.any");
-                GeminiEmulator emulator = GeminiEmulator.builder()
-                        .port(0)
-                        .gcsDir(dir.resolve("gcs"))
-                        .batchDelay(Duration.ofMillis(300))
-                        .build()
-                        .start()) {
+                GeminiEmulator emulator = emulator()) {
             credentials = tokens.credentialsFile(dir);
             EngineExecutionResults online = run(emulator.baseUrl(), "live", "online");
             online.testEvents().assertStatistics(s -> s.succeeded(6).failed(2));
@@ -113,6 +121,26 @@ class VertexBatchModeTest {
                 .testEvents()
                 .assertStatistics(s -> s.succeeded(6).failed(2));
         assertThat(comparable("replay")).as("the batch run was recorded").isEqualTo(comparable("online"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSuitesModeBatchSendsItsVertexCallsAsABatchPredictionJobInALiveRun() throws Exception {
+        suiteMode = "mode: batch\n";
+        try (TokenServer tokens = new TokenServer("ya29.any");
+                GeminiEmulator emulator = emulator()) {
+            credentials = tokens.credentialsFile(dir);
+
+            EngineExecutionResults batch = run(emulator.baseUrl(), "live", "batch");
+
+            batch.testEvents().assertStatistics(s -> s.succeeded(6).failed(2));
+            Map<String, Map<String, Number>> requests =
+                    (Map<String, Map<String, Number>>) emulator.stats().get("requests");
+            assertThat(requests)
+                    .as("mode: batch wins over tunegate.mode=live, for the Vertex model too: " + requests)
+                    .containsKeys("vertex.batchPredictionJobs.create", "models.batchGenerateContent")
+                    .doesNotContainKeys("vertex.publisherModels.generateContent", "models.generateContent");
+        }
     }
 
     /** The summary without run id, times, usage and retries. */

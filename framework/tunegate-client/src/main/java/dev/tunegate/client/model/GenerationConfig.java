@@ -6,7 +6,8 @@ import org.apiguardian.api.API;
 
 /**
  * Generation options. The seeds define stopSequences to topK; {@code seed}, {@code presencePenalty} and
- * {@code frequencyPenalty} follow the public API. snake_case keys are accepted on read.
+ * {@code frequencyPenalty} follow the public API, as does {@code thinkingConfig} (thinking models, beyond the
+ * seeds). snake_case keys are accepted on read.
  */
 @API(status = API.Status.EXPERIMENTAL)
 public record GenerationConfig(
@@ -20,7 +21,8 @@ public record GenerationConfig(
         @JsonAlias("top_k") Integer topK,
         Integer seed,
         @JsonAlias("presence_penalty") Double presencePenalty,
-        @JsonAlias("frequency_penalty") Double frequencyPenalty) {
+        @JsonAlias("frequency_penalty") Double frequencyPenalty,
+        @JsonAlias("thinking_config") ThinkingConfig thinkingConfig) {
     public GenerationConfig {
         stopSequences = Unions.copy(stopSequences);
     }
@@ -43,7 +45,8 @@ public record GenerationConfig(
                 .topK(topK)
                 .seed(seed)
                 .presencePenalty(presencePenalty)
-                .frequencyPenalty(frequencyPenalty);
+                .frequencyPenalty(frequencyPenalty)
+                .thinkingConfig(thinkingConfig);
     }
 
     /** Builds {@link GenerationConfig}s. */
@@ -59,6 +62,7 @@ public record GenerationConfig(
         private Integer seed;
         private Double presencePenalty;
         private Double frequencyPenalty;
+        private ThinkingConfig thinkingConfig;
 
         private Builder() {}
 
@@ -122,6 +126,11 @@ public record GenerationConfig(
             return this;
         }
 
+        public Builder thinkingConfig(ThinkingConfig v) {
+            this.thinkingConfig = v;
+            return this;
+        }
+
         public GenerationConfig build() {
             return new GenerationConfig(
                     stopSequences,
@@ -134,7 +143,8 @@ public record GenerationConfig(
                     topK,
                     seed,
                     presencePenalty,
-                    frequencyPenalty);
+                    frequencyPenalty,
+                    thinkingConfig);
         }
     }
 }

@@ -55,6 +55,14 @@ final class GenerationConfigCheck {
         sampling(g);
         penalty("generationConfig.presencePenalty", g.presencePenalty());
         penalty("generationConfig.frequencyPenalty", g.frequencyPenalty());
+        if (g.thinkingConfig() != null
+                && g.thinkingConfig().thinkingBudget() != null
+                && g.thinkingConfig().thinkingBudget() < -1) {
+            throw bad(
+                    "generationConfig.thinkingConfig.thinkingBudget",
+                    "thinkingBudget must be -1 (dynamic), 0 (off) or a positive number of tokens, got "
+                            + g.thinkingConfig().thinkingBudget());
+        }
         String mime = responseMimeType(g);
         JsonNode schema = responseSchema(g, mime, mapper);
         return new Options(candidates, maxTokens, stops, mime, schema, g.temperature(), g.topP(), g.topK(), g.seed());

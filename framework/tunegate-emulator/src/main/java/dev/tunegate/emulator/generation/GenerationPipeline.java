@@ -139,7 +139,14 @@ public final class GenerationPipeline {
         }
         int candidateTokens =
                 candidates.stream().mapToInt(GeneratedCandidate::tokens).sum();
-        UsageMetadata usage = new UsageMetadata(promptTokens, null, candidateTokens, promptTokens + candidateTokens);
+        Integer thoughts = Thinking.tokens(model.name(), r, promptTokens);
+        UsageMetadata usage = new UsageMetadata(
+                promptTokens,
+                null,
+                candidateTokens,
+                promptTokens + candidateTokens + (thoughts == null ? 0 : thoughts),
+                null,
+                thoughts);
         List<Candidate> list = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             list.add(candidates.get(i).toCandidate(i));

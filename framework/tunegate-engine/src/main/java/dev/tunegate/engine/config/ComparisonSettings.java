@@ -22,6 +22,8 @@ import org.apiguardian.api.API;
  * @param shard              {@code tunegate.shard}: the one shard of the cases this run runs, or empty for all
  * @param prices             token prices for the cost in reports (the shipped table and {@code tunegate.prices})
  * @param variantModes       {@code tunegate.mode.<variant>}: record/replay mode per variant ({@code replay}: frozen)
+ * @param frozenBaseline     {@code tunegate.gate.frozen-baseline}: every suite's gate baseline is answered only from
+ *                           recordings ({@code tunegate compare --against})
  * @param checkpoints        {@code tunegate.checkpoints}: replaces the {@code checkpoints:} of every variant with a
  *                           Vertex AI tuning job
  */
@@ -39,17 +41,13 @@ public record ComparisonSettings(
         Optional<Shard> shard,
         PriceTable prices,
         Map<String, ReplayMode> variantModes,
+        boolean frozenBaseline,
         Optional<CheckpointSelection> checkpoints) {
 
     public ComparisonSettings {
         variantModes = Map.copyOf(variantModes);
         candidateOverride = List.copyOf(candidateOverride);
         modelOverrides = Map.copyOf(modelOverrides);
-    }
-
-    /** Whether a variant is answered only from recordings ({@code tunegate.mode.<variant>=replay}). */
-    public boolean frozen(String variant) {
-        return variantModes.get(variant) == ReplayMode.REPLAY;
     }
 
     /** Defaults: reports under {@code reports/} of the project root (or working directory). */
@@ -72,6 +70,7 @@ public record ComparisonSettings(
                 Optional.empty(),
                 PriceTable.load(Optional.empty()),
                 Map.of(),
+                false,
                 Optional.empty());
     }
 }

@@ -151,7 +151,8 @@ final class JavaEvalSuites {
         Optional<String> role = v.role() == VariantRole.DEFAULT
                 ? Optional.empty()
                 : Optional.of(v.role().name().toLowerCase(Locale.ROOT));
-        return new ModelVariant(v.name(), v.model(), role, generationConfig, tune, SourcePosition.START);
+        return new ModelVariant(v.name(), v.model(), role, generationConfig, tune, SourcePosition.START)
+                .withReplayOnly(v.replayOnly());
     }
 
     /** The gate block a YAML suite would write for {@code gate}. */

@@ -44,4 +44,10 @@ public @interface Variant {
 
     /** The {@code tune} block's {@code hyperparameters} as JSON, e.g. {@code {"epochCount": 5}}; empty: none. */
     String hyperparameters() default "";
+
+    /**
+     * {@code true}: a frozen variant, answered only from recordings ({@code tunegate.cassettes}) and never called nor
+     * tuned, as {@code replayOnly: true} in a YAML suite; {@code tunegate.mode.<name>}, when set, wins.
+     */
+    boolean replayOnly() default false;
 }

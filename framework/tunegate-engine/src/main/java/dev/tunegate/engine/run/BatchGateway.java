@@ -32,6 +32,10 @@ final class BatchGateway extends ForwardingGateway {
     private final Duration timeout;
     private final Consumer<String> progress;
     private final CallBatcher batcher;
+    /** {@code tunegate.mode=batch}: the default of suites that do not say, and the mode of calls made for no test. */
+    private final boolean runBatch;
+
+    private final java.util.Set<String> announced = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     BatchGateway(
             GeminiClient client,
@@ -40,8 +44,10 @@ final class BatchGateway extends ForwardingGateway {
             int maxBatch,
             Duration poll,
             Duration timeout,
-            Consumer<String> progress) {
+            Consumer<String> progress,
+            boolean runBatch) {
         super(delegate);
+        this.runBatch = runBatch;
         this.client = client;
         this.poll = poll;
         this.timeout = timeout;
@@ -49,10 +55,36 @@ final class BatchGateway extends ForwardingGateway {
         this.batcher = new CallBatcher(linger, maxBatch, this::submit);
     }
 
+    /**
+     * Whether a test's calls go through the batch API: its suite's {@code mode:} when written ({@code batch} or
+     * {@code online}), else {@code tunegate.mode=batch}. The suite wins: it knows e.g. that its latency checks need
+     * online calls. {@link VertexBatchGateway} decides Vertex AI models' calls by the same rule.
+     */
+    static boolean batched(PlannedTest test, boolean runBatch) {
+        return test.suite().batch().orElse(runBatch);
+    }
+
     /** Gemini API models are batched here; Vertex AI models go to the delegate (its own batch mode). */
     @Override
     public CompletableFuture<ModelAnswer> generate(String model, GenerateContentRequest request) {
-        return VertexBatchGateway.isVertex(model) ? delegate.generate(model, request) : batcher.add(model, request);
+        return !runBatch || VertexBatchGateway.isVertex(model)
+                ? delegate.generate(model, request)
+                : batcher.add(model, request);
+    }
+
+    @Override
+    public CompletableFuture<ModelAnswer> generate(
+            PlannedTest test, int sample, String model, GenerateContentRequest request) {
+        if (!batched(test, runBatch)) {
+            return delegate.generate(test, sample, model, request);
+        }
+        if (!runBatch && announced.add(test.suite().name())) {
+            progress.accept("suite " + test.suite().name() + " (mode: batch): calls go through :batchGenerateContent"
+                    + " (Gemini API) and batchPredictionJobs (Vertex AI)");
+        }
+        return VertexBatchGateway.isVertex(model)
+                ? delegate.generate(test, sample, model, request)
+                : batcher.add(model, request);
     }
 
     private void submit(

@@ -148,10 +148,12 @@ public final class BudgetGateway extends ForwardingGateway {
         long prompt = usage.get().promptTokenCount() == null ? 0 : usage.get().promptTokenCount();
         long output =
                 usage.get().candidatesTokenCount() == null ? 0 : usage.get().candidatesTokenCount();
+        long thinking =
+                usage.get().thoughtsTokenCount() == null ? 0 : usage.get().thoughtsTokenCount();
         if (budget.unit() == Budget.Unit.TOKENS) {
-            return prompt + output;
+            return prompt + output + thinking;
         }
-        return prices.of(model).map(p -> p.cost(prompt, output, 0)).orElse(0.0);
+        return prices.of(model).map(p -> p.cost(prompt, output, thinking)).orElse(0.0);
     }
 
     private String amount(double value) {

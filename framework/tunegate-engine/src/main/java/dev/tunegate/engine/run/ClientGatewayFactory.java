@@ -81,28 +81,32 @@ public final class ClientGatewayFactory implements GatewayFactory {
                                 .or(() -> config.embedded()
                                         ? java.util.Optional.of(VertexTuning.EMBEDDED_BUCKET)
                                         : java.util.Optional.empty()));
-        if (config.mode() == ReplayMode.BATCH) {
+        boolean runBatch = config.mode() == ReplayMode.BATCH;
+        if (runBatch) {
             progress.accept("batch mode: calls go through :batchGenerateContent (Gemini API) and batchPredictionJobs"
                     + " (Vertex AI)");
-            gateway = new VertexBatchGateway(
-                    client,
-                    gateway,
-                    config.vertex()
-                            .stagingBucket()
-                            .or(() -> config.embedded() ? Optional.of(EMULATOR_BUCKET) : Optional.empty()),
-                    Duration.ofMillis(100),
-                    VERTEX_MAX_BATCH,
-                    config.tuningTimeout(),
-                    progress);
-            gateway = new BatchGateway(
-                    client,
-                    gateway,
-                    Duration.ofMillis(100),
-                    500,
-                    config.tuningPollInterval(),
-                    config.tuningTimeout(),
-                    progress);
         }
+        // also in the other modes: a suite's mode: batch sends its calls through the batch APIs
+        gateway = new VertexBatchGateway(
+                client,
+                gateway,
+                config.vertex()
+                        .stagingBucket()
+                        .or(() -> config.embedded() ? Optional.of(EMULATOR_BUCKET) : Optional.empty()),
+                Duration.ofMillis(100),
+                VERTEX_MAX_BATCH,
+                config.tuningTimeout(),
+                progress,
+                runBatch);
+        gateway = new BatchGateway(
+                client,
+                gateway,
+                Duration.ofMillis(100),
+                500,
+                config.tuningPollInterval(),
+                config.tuningTimeout(),
+                progress,
+                runBatch);
         EmbeddedEmulator started = emulator;
         ModelGateway calls = gateway;
         return started == null
@@ -112,6 +116,15 @@ public final class ClientGatewayFactory implements GatewayFactory {
                     public java.util.concurrent.CompletableFuture<dev.tunegate.engine.matchers.ModelAnswer> generate(
                             String model, dev.tunegate.client.model.GenerateContentRequest request) {
                         return calls.generate(model, request);
+                    }
+
+                    @Override
+                    public java.util.concurrent.CompletableFuture<dev.tunegate.engine.matchers.ModelAnswer> generate(
+                            PlannedTest test,
+                            int sample,
+                            String model,
+                            dev.tunegate.client.model.GenerateContentRequest request) {
+                        return calls.generate(test, sample, model, request);
                     }
 
                     @Override

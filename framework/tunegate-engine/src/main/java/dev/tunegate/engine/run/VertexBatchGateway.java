@@ -38,6 +38,8 @@ final class VertexBatchGateway extends ForwardingGateway {
     private final Duration timeout;
     private final Consumer<String> progress;
     private final CallBatcher batcher;
+    /** {@code tunegate.mode=batch}: the default of suites that do not say, and the mode of calls made for no test. */
+    private final boolean runBatch;
 
     VertexBatchGateway(
             GeminiClient client,
@@ -46,8 +48,10 @@ final class VertexBatchGateway extends ForwardingGateway {
             Duration linger,
             int maxBatch,
             Duration timeout,
-            Consumer<String> progress) {
+            Consumer<String> progress,
+            boolean runBatch) {
         super(delegate);
+        this.runBatch = runBatch;
         this.client = client;
         this.bucket = bucket;
         this.timeout = timeout;
@@ -70,10 +74,23 @@ final class VertexBatchGateway extends ForwardingGateway {
 
     @Override
     public CompletableFuture<ModelAnswer> generate(String model, GenerateContentRequest request) {
-        Optional<ModelName> name = name(model);
-        boolean batched = name.map(n -> n.vertex() && n.kind() != ModelName.Kind.VERTEX_ENDPOINT)
+        return runBatch && batchable(model) ? batcher.add(model, request) : delegate.generate(model, request);
+    }
+
+    /** A test's call is batched when its suite's {@code mode:} (else {@code tunegate.mode}) says batch. */
+    @Override
+    public CompletableFuture<ModelAnswer> generate(
+            PlannedTest test, int sample, String model, GenerateContentRequest request) {
+        return BatchGateway.batched(test, runBatch) && batchable(model)
+                ? batcher.add(model, request)
+                : delegate.generate(test, sample, model, request);
+    }
+
+    /** Vertex AI publisher and tuned models (batch prediction jobs take models, not endpoints). */
+    private static boolean batchable(String model) {
+        return name(model)
+                .map(n -> n.vertex() && n.kind() != ModelName.Kind.VERTEX_ENDPOINT)
                 .orElse(false);
-        return batched ? batcher.add(model, request) : delegate.generate(model, request);
     }
 
     private void submit(

@@ -56,6 +56,76 @@ class JavaEvalTest {
         }
     }
 
+    /** A frozen baseline written in Java: v1 is answered only from recordings. */
+    @TuneGateEval
+    @Variant(name = "v1", model = "models/gemini-1.5-flash-001", role = VariantRole.BASELINE, replayOnly = true)
+    @Variant(name = "v2", model = "models/gemini-2.0-flash")
+    static class FrozenBaseline {
+        @ModelTest
+        void hello(ModelUnderTest model) {
+            assertThat(model.generate("Say hello.")).finishedWith(FinishReason.STOP);
+        }
+    }
+
+    /** The same suite (same name, variants and requests) before v1 was frozen: records v1's answers. */
+    static class BeforeFreezing {
+        @TuneGateEval
+        @Variant(name = "v1", model = "models/gemini-1.5-flash-001", role = VariantRole.BASELINE)
+        @Variant(name = "v2", model = "models/gemini-2.0-flash")
+        static class FrozenBaseline {
+            @ModelTest
+            void hello(ModelUnderTest model) {
+                assertThat(model.generate("Say hello.")).finishedWith(FinishReason.STOP);
+            }
+        }
+    }
+
+    @Test
+    void aReplayOnlyVariantIsNeverCalledAndIsReportedFrozenWithItsRecordingTimes() throws Exception {
+        Path cassettes = dir.resolve("cassettes");
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(BeforeFreezing.FrozenBaseline.class))
+                .configurationParameter(
+                        "tunegate.reports.dir", dir.resolve("recorded").toString())
+                .configurationParameter("tunegate.mode", "record")
+                .configurationParameter("tunegate.cassettes", cassettes.toString())
+                .execute()
+                .testEvents()
+                .assertStatistics(s -> s.failed(0).aborted(0));
+
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(FrozenBaseline.class))
+                .configurationParameter(
+                        "tunegate.reports.dir", dir.resolve("frozen").toString())
+                .configurationParameter("tunegate.cassettes", cassettes.toString())
+                .execute()
+                .testEvents()
+                .assertStatistics(s -> s.failed(0).aborted(0));
+        JsonNode v1 = new ObjectMapper()
+                .readTree(dir.resolve("frozen/tunegate/summary.json").toFile())
+                .at("/suites/0/variants/0");
+        assertThat(v1.get("name").asText()).isEqualTo("v1");
+        assertThat(v1.get("frozen").asBoolean()).isTrue();
+        assertThat(v1.at("/recorded/earliest").asText()).isNotEmpty();
+
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(FrozenBaseline.class))
+                .configurationParameter(
+                        "tunegate.reports.dir", dir.resolve("missing").toString())
+                .configurationParameter(
+                        "tunegate.cassettes", dir.resolve("empty").toString())
+                .execute()
+                .testEvents()
+                .assertThatEvents()
+                .haveExactly(1, event(displayName("hello [v2]"), finishedSuccessfully()))
+                .haveExactly(
+                        1,
+                        event(
+                                displayName("hello [v1]"),
+                                abortedWithReason(
+                                        message(m -> m.startsWith("Variant 'v1' is frozen (replayOnly: true)")))));
+    }
+
     @Test
     void replayMakesNoModelCallAndAMissingRecordingSaysHowToRecordIt() {
         Path cassettes = dir.resolve("cassettes");

@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * @param calls    calls that reported usage
  * @param prompt   prompt tokens
  * @param output   output (candidate) tokens
- * @param thinking thinking tokens (0 while the wire types do not report them)
+ * @param thinking thinking tokens ({@code usageMetadata.thoughtsTokenCount} of thinking models)
  */
 @API(status = API.Status.INTERNAL)
 public record TokenUsage(long calls, long prompt, long output, long thinking) {

@@ -22,6 +22,8 @@ import org.apiguardian.api.API;
  * @param gate              the {@code gate:} block as written (its variant names checked), when present
  * @param contentHash       SHA-256 (hex) of the suite file's bytes
  * @param position          where the suite document starts
+ * @param batch             the suite's {@code mode:}: true for {@code batch} (its calls go through the batch API),
+ *                          false for {@code online}; empty when not written ({@code tunegate.mode} decides)
  */
 @API(status = API.Status.INTERNAL)
 public record EvalSuite(
@@ -36,7 +38,38 @@ public record EvalSuite(
         List<EvalCase> cases,
         Optional<JsonNode> gate,
         String contentHash,
-        SourcePosition position) {
+        SourcePosition position,
+        Optional<Boolean> batch) {
+
+    /** A suite that does not choose between online and batch calls. */
+    public EvalSuite(
+            URI location,
+            String name,
+            Map<String, ModelVariant> variants,
+            JsonNode generationConfig,
+            JsonNode safetySettings,
+            JsonNode systemInstruction,
+            JsonNode tools,
+            JsonNode toolConfig,
+            List<EvalCase> cases,
+            Optional<JsonNode> gate,
+            String contentHash,
+            SourcePosition position) {
+        this(
+                location,
+                name,
+                variants,
+                generationConfig,
+                safetySettings,
+                systemInstruction,
+                tools,
+                toolConfig,
+                cases,
+                gate,
+                contentHash,
+                position,
+                Optional.empty());
+    }
 
     /** The case with this id, if any (a linear search; see {@code CompiledSuite#findCase} for an indexed one). */
     public Optional<EvalCase> findCase(String id) {

@@ -20,6 +20,8 @@ import org.apiguardian.api.API;
  * @param checkpoints      which checkpoints of its Vertex AI tuning job ({@code tuningJob:} or a {@code tune:} block
  *                         with {@code provider: vertex}) to evaluate; discovery expands the variant into one variant
  *                         per checkpoint
+ * @param replayOnly       {@code replayOnly: true}: answered only from recordings, never called (a frozen variant;
+ *                         {@code dev.tunegate.engine.model.gate.Freezing} is the one rule that decides it)
  */
 @API(status = API.Status.INTERNAL)
 public record ModelVariant(
@@ -31,9 +33,24 @@ public record ModelVariant(
         SourcePosition position,
         Optional<VariantCheckpoint> checkpoint,
         Optional<String> tuningJob,
-        Optional<CheckpointSelection> checkpoints) {
+        Optional<CheckpointSelection> checkpoints,
+        boolean replayOnly) {
 
-    /** A variant that is not a Vertex AI tuning job's, or one of its checkpoints. */
+    /** A variant that is called (not {@code replayOnly}). */
+    public ModelVariant(
+            String name,
+            String model,
+            Optional<String> role,
+            ObjectNode generationConfig,
+            Optional<TuneSpec> tune,
+            SourcePosition position,
+            Optional<VariantCheckpoint> checkpoint,
+            Optional<String> tuningJob,
+            Optional<CheckpointSelection> checkpoints) {
+        this(name, model, role, generationConfig, tune, position, checkpoint, tuningJob, checkpoints, false);
+    }
+
+    /** A variant that is not a Vertex AI tuning job's, or one of its checkpoints, and is called (not replayOnly). */
     public ModelVariant(
             String name,
             String model,
@@ -42,7 +59,17 @@ public record ModelVariant(
             Optional<TuneSpec> tune,
             SourcePosition position,
             Optional<VariantCheckpoint> checkpoint) {
-        this(name, model, role, generationConfig, tune, position, checkpoint, Optional.empty(), Optional.empty());
+        this(
+                name,
+                model,
+                role,
+                generationConfig,
+                tune,
+                position,
+                checkpoint,
+                Optional.empty(),
+                Optional.empty(),
+                false);
     }
 
     /** A variant as written in a suite (not a checkpoint of a tuning job). */
@@ -65,13 +92,25 @@ public record ModelVariant(
                 generationConfig,
                 Optional.empty(),
                 position,
-                Optional.of(point));
+                Optional.of(point),
+                Optional.empty(),
+                Optional.empty(),
+                replayOnly);
     }
 
     /** This variant calling another model (pipelines override models without editing YAML). */
     public ModelVariant withModel(String otherModel) {
         return new ModelVariant(
-                name, otherModel, role, generationConfig, tune, position, checkpoint, tuningJob, checkpoints);
+                name,
+                otherModel,
+                role,
+                generationConfig,
+                tune,
+                position,
+                checkpoint,
+                tuningJob,
+                checkpoints,
+                replayOnly);
     }
 
     /** Whether this variant's model comes from a Vertex AI tuning job ({@code tuningJob:} or a Vertex tune block). */
@@ -88,7 +127,16 @@ public record ModelVariant(
             return this;
         }
         return new ModelVariant(
-                name, model, role, generationConfig, tune, position, checkpoint, tuningJob, Optional.of(selection));
+                name,
+                model,
+                role,
+                generationConfig,
+                tune,
+                position,
+                checkpoint,
+                tuningJob,
+                Optional.of(selection),
+                replayOnly);
     }
 
     /**
@@ -108,7 +156,8 @@ public record ModelVariant(
                 position,
                 Optional.of(point),
                 tuningJob,
-                Optional.empty());
+                Optional.empty(),
+                replayOnly);
     }
 
     /**
@@ -129,6 +178,13 @@ public record ModelVariant(
                 position,
                 checkpoint,
                 Optional.empty(),
-                Optional.empty());
+                Optional.empty(),
+                replayOnly);
+    }
+
+    /** This variant answered only from recordings ({@code replayOnly: true}) or not. */
+    public ModelVariant withReplayOnly(boolean frozen) {
+        return new ModelVariant(
+                name, model, role, generationConfig, tune, position, checkpoint, tuningJob, checkpoints, frozen);
     }
 }

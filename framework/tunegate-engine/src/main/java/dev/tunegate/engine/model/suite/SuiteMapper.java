@@ -60,7 +60,10 @@ final class SuiteMapper {
                 List.copyOf(cases),
                 gate,
                 contentHash,
-                tree.positionOf(""));
+                tree.positionOf(""),
+                root.hasNonNull("mode")
+                        ? Optional.of("batch".equals(root.get("mode").asText()))
+                        : Optional.empty());
     }
 
     /** A plain-text system instruction as a {@code Content} with one text part. */

@@ -106,15 +106,16 @@ final class VariantMapper {
             variants.put(
                     entry.getKey(),
                     new ModelVariant(
-                            entry.getKey(),
-                            model,
-                            Optional.ofNullable(spec.path("role").textValue()),
-                            config,
-                            tune,
-                            tree.positionOf(pointer),
-                            Optional.empty(),
-                            job,
-                            checkpoints));
+                                    entry.getKey(),
+                                    model,
+                                    Optional.ofNullable(spec.path("role").textValue()),
+                                    config,
+                                    tune,
+                                    tree.positionOf(pointer),
+                                    Optional.empty(),
+                                    job,
+                                    checkpoints)
+                            .withReplayOnly(spec.path("replayOnly").asBoolean(false)));
         }
     }
 

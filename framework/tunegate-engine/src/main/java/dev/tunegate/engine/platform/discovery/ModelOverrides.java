@@ -82,6 +82,7 @@ final class ModelOverrides {
                 suite.cases(),
                 suite.gate(),
                 suite.contentHash(),
-                suite.position());
+                suite.position(),
+                suite.batch());
     }
 }

@@ -7,6 +7,7 @@ import dev.tunegate.engine.model.suite.EvalSuite;
 import dev.tunegate.engine.results.allure.AllureReporter;
 import dev.tunegate.engine.run.GateFailurePolicy;
 import dev.tunegate.engine.run.ResultListener;
+import dev.tunegate.engine.run.replay.RecordingTimes;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ public final class GateJudge {
      */
     public static GateJudge recording(
             ComparisonSettings settings,
+            RecordingTimes times,
             GateFailurePolicy gates,
             List<String> apiKeyEnvs,
             AllureReporter allure,
@@ -50,6 +52,7 @@ public final class GateJudge {
         return new GateJudge(
                 new RunRecorder(
                         settings,
+                        times,
                         gates,
                         new Secrets(apiKeyEnvs, environment),
                         allure,

@@ -65,6 +65,11 @@ final class GradedTally {
         return tally;
     }
 
+    /** Tokens the grading calls made for {@code variant} used (0 without model-graded checks). */
+    long tokens(String variant) {
+        return tokens.getOrDefault(variant, 0L);
+    }
+
     /** One sample's graded outcome of matcher {@code matcher} (the case's {@code index}-th). */
     void add(String caseId, String variant, int sample, Matcher matcher, GradedOutcome outcome, boolean detailed) {
         Grading g = outcome.grading();

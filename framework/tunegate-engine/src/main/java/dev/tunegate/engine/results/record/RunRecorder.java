@@ -4,6 +4,7 @@ import dev.tunegate.engine.config.ComparisonSettings;
 import dev.tunegate.engine.matchers.Verdict;
 import dev.tunegate.engine.model.gate.CaseOutcome;
 import dev.tunegate.engine.model.gate.CheckpointRecommender;
+import dev.tunegate.engine.model.gate.Freezing;
 import dev.tunegate.engine.model.gate.GateEvaluator;
 import dev.tunegate.engine.model.gate.GateVerdict;
 import dev.tunegate.engine.model.gate.Outcome;
@@ -35,6 +36,7 @@ import dev.tunegate.engine.run.PlannedTest;
 import dev.tunegate.engine.run.ResultListener;
 import dev.tunegate.engine.run.Sample;
 import dev.tunegate.engine.run.VariantRun;
+import dev.tunegate.engine.run.replay.RecordingTimes;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.AbstractList;
@@ -57,6 +59,7 @@ import org.junit.platform.engine.UniqueId;
 final class RunRecorder implements ResultListener {
 
     private final ComparisonSettings settings;
+    private final RecordingTimes times;
     private final GateFailurePolicy gates;
     private final SampleMapper mapper;
     private final Secrets secrets;
@@ -76,6 +79,7 @@ final class RunRecorder implements ResultListener {
 
     RunRecorder(
             ComparisonSettings settings,
+            RecordingTimes times,
             GateFailurePolicy gates,
             Secrets secrets,
             AllureReporter allure,
@@ -84,6 +88,7 @@ final class RunRecorder implements ResultListener {
             Clock clock,
             VerdictLog.Runs verdicts) {
         this.settings = settings;
+        this.times = times;
         this.gates = gates;
         this.mapper = new SampleMapper(secrets);
         this.secrets = secrets;
@@ -157,7 +162,7 @@ final class RunRecorder implements ResultListener {
                     .flatMap(a -> a.usage())
                     .ifPresent(u -> suite.usage.merge(
                             test.variant().name(),
-                            TokenUsage.of(u.promptTokenCount(), u.candidatesTokenCount(), null),
+                            TokenUsage.of(u.promptTokenCount(), u.candidatesTokenCount(), u.thoughtsTokenCount()),
                             TokenUsage::plus));
             if (incomplete == null && sample.error().orElse(null) instanceof BudgetExceededException e) {
                 incomplete = e.getMessage();
@@ -341,7 +346,10 @@ final class RunRecorder implements ResultListener {
                     .of(model)
                     .map(p -> p.cost(tokens.prompt(), tokens.output(), tokens.thinking()))
                     .orElse(null);
-            usage.put(variant, new VariantUsage(tokens, TokenUsage.NONE, cost));
+            long judged = record.graded.tokens(variant);
+            usage.put(
+                    variant,
+                    new VariantUsage(tokens, judged == 0 ? TokenUsage.NONE : new TokenUsage(0, judged, 0, 0), cost));
         });
         return usage;
     }
@@ -386,7 +394,8 @@ final class RunRecorder implements ResultListener {
                         record.models.getOrDefault(name, v.model()),
                         record.gate.roles().of(name),
                         temperature(v),
-                        settings.frozen(name),
+                        Freezing.frozen(v, record.gate.roles().of(name), settings),
+                        times.of(record.suite.name(), name).orElse(null),
                         v.checkpoint().orElse(null))));
         return variants;
     }

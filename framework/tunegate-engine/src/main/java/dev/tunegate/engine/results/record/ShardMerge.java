@@ -28,6 +28,7 @@ import dev.tunegate.engine.results.report.VariantResult;
 import dev.tunegate.engine.results.report.VariantUsage;
 import dev.tunegate.engine.results.summary.SummaryCodec;
 import dev.tunegate.engine.results.summary.SummaryDocument;
+import dev.tunegate.engine.run.replay.RecordedSpan;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
 import java.io.IOException;
@@ -235,7 +236,13 @@ public final class ShardMerge {
             Role role = Role.fromYaml(v.role());
             roleOf.put(v.name(), role);
             variants.add(new VariantInfo(
-                    v.name(), v.model(), role, null, Boolean.TRUE.equals(v.frozen()), checkpoint(v.checkpoint())));
+                    v.name(),
+                    v.model(),
+                    role,
+                    null,
+                    Boolean.TRUE.equals(v.frozen()),
+                    recorded(parts, v.name()),
+                    checkpoint(v.checkpoint())));
         }
         for (SummaryDocument.Suite part : parts) {
             part.variants().forEach(v -> retries.merge(v.name(), v.retries(), Long::sum));
@@ -335,6 +342,22 @@ public final class ShardMerge {
     /** The requirement of a {@code winRateNonInferiority} check: {@code lower 95% bound >= 0.5 - 0.1}. */
     private static final java.util.regex.Pattern NON_INFERIORITY =
             java.util.regex.Pattern.compile("lower ([0-9.]+)% bound >= 0\\.5 - ([0-9.]+)");
+
+    /** When a frozen variant's answers were recorded, over every shard; null when no shard knows. */
+    private static RecordedSpan recorded(List<SummaryDocument.Suite> parts, String variant) {
+        RecordedSpan span = null;
+        for (SummaryDocument.Suite part : parts) {
+            for (SummaryDocument.Variant v : part.variants()) {
+                if (v.name().equals(variant) && v.recorded() != null) {
+                    RecordedSpan shard = new RecordedSpan(
+                            Instant.parse(v.recorded().earliest()),
+                            Instant.parse(v.recorded().latest()));
+                    span = span == null ? shard : span.plus(shard);
+                }
+            }
+        }
+        return span;
+    }
 
     /** Each variant's tokens and cost summed over the shards (cost unknown when a shard's is). */
     private static Map<String, VariantUsage> usage(List<SummaryDocument.Suite> parts) {

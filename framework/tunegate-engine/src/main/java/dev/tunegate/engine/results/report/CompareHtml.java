@@ -8,6 +8,7 @@ import dev.tunegate.engine.model.gate.Outcome;
 import dev.tunegate.engine.model.gate.VariantOutcome;
 import dev.tunegate.engine.model.stats.PairedComparisonFormat;
 import dev.tunegate.engine.model.stats.PairedComparisonFormat.Output;
+import dev.tunegate.engine.model.stats.TokenUsage;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -155,6 +156,27 @@ final class CompareHtml {
         model.put("latency", latency);
         model.put("latencyHeight", latency.size() * ROW + 4);
         model.put("latencyWidth", chartWidth(barX, latency, "rightLabel"));
+        List<Map<String, Object>> usage = usage(suite);
+        model.put("usage", usage);
+        model.put("hasUsage", !usage.isEmpty());
+        if (!usage.isEmpty()) {
+            model.put(
+                    "usageTotal",
+                    usageRow(
+                            "suite",
+                            total(suite),
+                            VariantUsage.suiteCost(suite.usage().values())));
+        }
+        model.put(
+                "frozen",
+                suite.variants().stream()
+                        .filter(VariantInfo::frozen)
+                        .map(v -> Map.of(
+                                "name",
+                                v.name(),
+                                "recorded",
+                                v.recorded() == null ? "recording times unknown" : SummaryMarkdown.recorded(v)))
+                        .toList());
         List<Map<String, Object>> streaming = streaming(suite);
         model.put("streaming", streaming);
         model.put("hasStreaming", !streaming.isEmpty());
@@ -390,6 +412,38 @@ final class CompareHtml {
      * Per variant, over its streamed samples that the reports keep (every sample of a detailed case):
      * the time to the first chunk and the output tokens per second after it; empty without streaming.
      */
+    /** Tokens (prompt, output, thinking and judge apart) and estimated cost per variant, in the suite's order. */
+    private static List<Map<String, Object>> usage(SuiteResult suite) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (VariantInfo v : suite.variants()) {
+            VariantUsage u = suite.usage().get(v.name());
+            if (u != null) {
+                rows.add(usageRow(v.name(), u, u.costUsd()));
+            }
+        }
+        return rows;
+    }
+
+    private static VariantUsage total(SuiteResult suite) {
+        VariantUsage total = new VariantUsage(TokenUsage.NONE, TokenUsage.NONE, 0.0);
+        for (VariantUsage u : suite.usage().values()) {
+            total = total.plus(u);
+        }
+        return total;
+    }
+
+    private static Map<String, Object> usageRow(String variant, VariantUsage u, Double cost) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("variant", variant);
+        m.put("calls", String.format(Locale.ROOT, "%,d", u.model().calls()));
+        m.put("prompt", String.format(Locale.ROOT, "%,d", u.model().prompt()));
+        m.put("output", String.format(Locale.ROOT, "%,d", u.model().output()));
+        m.put("thinking", String.format(Locale.ROOT, "%,d", u.model().thinking()));
+        m.put("judge", String.format(Locale.ROOT, "%,d", u.judge().total()));
+        m.put("cost", cost == null ? "no price" : String.format(Locale.ROOT, "$%.4f", cost));
+        return m;
+    }
+
     private static List<Map<String, Object>> streaming(SuiteResult suite) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (VariantInfo v : suite.variants()) {

@@ -102,6 +102,11 @@ final class SummaryJson {
                                 usage.judge().total(),
                                 usage.costUsd()),
                 stats.variant().frozen() ? true : null,
+                stats.variant().recorded() == null
+                        ? null
+                        : new SummaryDocument.Recorded(
+                                stats.variant().recorded().earliest().toString(),
+                                stats.variant().recorded().latest().toString()),
                 checkpoint(stats.variant().checkpoint()));
     }
 

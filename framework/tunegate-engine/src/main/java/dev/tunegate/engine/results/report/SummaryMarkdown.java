@@ -61,6 +61,7 @@ final class SummaryMarkdown {
                         s.errors(),
                         s.flaky().size()));
             }
+            frozen(md, suite);
             usage(md, suite);
             repeats(md, suite, stats);
             ModelGradedMarkdown.render(md, suite.modelGraded());
@@ -132,31 +133,63 @@ final class SummaryMarkdown {
                                 .append('\n'));
     }
 
-    /** Tokens and estimated cost per variant and of the suite, when the calls reported usage. */
+    /**
+     * Tokens (prompt, output, thinking and judge apart; thinking and judge only when there are any) and estimated
+     * cost per variant and of the suite, when the calls reported usage.
+     */
     private static void usage(StringBuilder md, SuiteResult suite) {
         if (suite.usage().isEmpty()) {
             return;
         }
         md.append("\nTokens and estimated cost: ");
         List<String> parts = new java.util.ArrayList<>();
-        double total = 0;
-        boolean known = true;
-        for (var e : suite.usage().entrySet()) {
-            VariantUsage u = e.getValue();
-            parts.add(String.format(
+        for (VariantInfo v : suite.variants()) {
+            VariantUsage u = suite.usage().get(v.name());
+            if (u == null) {
+                continue;
+            }
+            StringBuilder part = new StringBuilder(String.format(
                     Locale.ROOT,
-                    "`%s` %,d prompt + %,d output tokens (%s)",
-                    cell(e.getKey()),
+                    "`%s` %,d prompt + %,d output",
+                    cell(v.name()),
                     u.model().prompt(),
-                    u.model().output() + u.model().thinking(),
-                    usd(u.costUsd())));
-            known &= u.costUsd() != null;
-            total += u.costUsd() == null ? 0 : u.costUsd();
+                    u.model().output()));
+            if (u.model().thinking() > 0) {
+                part.append(
+                        String.format(Locale.ROOT, " + %,d thinking", u.model().thinking()));
+            }
+            part.append(" tokens");
+            if (u.judge().total() > 0) {
+                part.append(String.format(
+                        Locale.ROOT, ", %,d judge tokens", u.judge().total()));
+            }
+            parts.add(part.append(" (").append(usd(u.costUsd())).append(')').toString());
         }
+        Double total = VariantUsage.suiteCost(suite.usage().values());
         md.append(String.join(" · ", parts))
                 .append(" · suite ")
-                .append(known ? usd(total) : "cost unknown (no price for a model)")
+                .append(total != null ? usd(total) : "cost unknown (no price for a model)")
                 .append("\n");
+    }
+
+    /** Frozen variants: answered only from recordings, and when those were made. */
+    private static void frozen(StringBuilder md, SuiteResult suite) {
+        for (VariantInfo v : suite.variants()) {
+            if (v.frozen()) {
+                md.append("\nFrozen: `")
+                        .append(cell(v.name()))
+                        .append("` was answered only from recordings, not called")
+                        .append(v.recorded() == null ? " (recording times unknown)" : " (" + recorded(v) + ")")
+                        .append(".\n");
+            }
+        }
+    }
+
+    /** When a frozen variant's answers were recorded, e.g. {@code recorded 2026-01-01T00:00:00Z – 2026-01-02T…}. */
+    static String recorded(VariantInfo v) {
+        return v.recorded().earliest().equals(v.recorded().latest())
+                ? "recorded " + v.recorded().earliest()
+                : "recorded " + v.recorded().earliest() + " – " + v.recorded().latest();
     }
 
     private static String usd(Double cost) {

@@ -299,6 +299,7 @@ public record SummaryDocument(
      * @param retries          transport retries of the variant's calls, calls that finally failed included
      * @param usage            tokens and estimated cost of the variant's calls; absent when none reported usage
      * @param frozen           true when the variant was answered only from recordings (a frozen baseline); else absent
+     * @param recorded         when a frozen variant's answers were recorded; absent when not frozen or not known
      * @param checkpoint       the tuning-job checkpoint the variant evaluates; absent for other variants
      */
     public record Variant(
@@ -314,7 +315,16 @@ public record SummaryDocument(
             long retries,
             @JsonInclude(JsonInclude.Include.NON_NULL) Usage usage,
             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean frozen,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Recorded recorded,
             @JsonInclude(JsonInclude.Include.NON_NULL) Checkpoint checkpoint) {}
+
+    /**
+     * When the recordings a frozen variant was answered from were made ({@code recordedAt} of its recordings).
+     *
+     * @param earliest the oldest recording (ISO-8601 instant)
+     * @param latest   the newest recording (ISO-8601 instant)
+     */
+    public record Recorded(String earliest, String latest) {}
 
     /**
      * Tokens spent by a variant's calls and their estimated cost.

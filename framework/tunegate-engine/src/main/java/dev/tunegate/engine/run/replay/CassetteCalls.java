@@ -2,6 +2,7 @@ package dev.tunegate.engine.run.replay;
 
 import dev.tunegate.engine.config.ReplayMode;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,28 @@ public final class CassetteCalls {
      * @param secrets values that must never be written to a recording (the API key); they are redacted
      */
     public CassetteCalls(ReplayMode mode, Path dir, List<String> secrets) {
+        this(mode, dir, secrets, Clock.systemUTC());
+    }
+
+    /**
+     * @param secrets values that must never be written to a recording (the API key); they are redacted
+     * @param clock   stamps each new recording's {@code recordedAt}
+     */
+    public CassetteCalls(ReplayMode mode, Path dir, List<String> secrets, Clock clock) {
+        this(mode, new CassetteStore(dir, new Redaction(secrets), clock));
+    }
+
+    private CassetteCalls(ReplayMode mode, CassetteStore store) {
         this.mode = mode;
-        this.store = new CassetteStore(dir, new Redaction(secrets));
+        this.store = store;
+    }
+
+    /**
+     * The same recordings in another mode (a variant's own, {@code tunegate.mode.<variant>}): they share which
+     * recordings the run used, so a frozen variant's recordings are never listed as unused (and pruned).
+     */
+    public CassetteCalls withMode(ReplayMode other) {
+        return other == mode ? this : new CassetteCalls(other, store);
     }
 
     public ReplayMode mode() {

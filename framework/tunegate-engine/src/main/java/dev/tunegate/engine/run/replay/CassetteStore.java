@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,15 +43,17 @@ final class CassetteStore {
     private final Set<Path> used = ConcurrentHashMap.newKeySet();
     private final Set<String> suites = ConcurrentHashMap.newKeySet();
     private final Instant createdAt = Instant.now();
+    private final Clock clock;
     private final CassetteIndex index = new CassetteIndex();
     /** Folder of each suite name and file-name part of each endpoint, worked out once (not per call). */
     private final Map<String, Path> suiteDirs = new ConcurrentHashMap<>();
 
     private final Map<String, String> models = new ConcurrentHashMap<>();
 
-    CassetteStore(Path dir, Redaction redaction) {
+    CassetteStore(Path dir, Redaction redaction, Clock clock) {
         this.dir = dir;
         this.redaction = redaction;
+        this.clock = clock;
     }
 
     Path dir() {
@@ -103,11 +106,12 @@ final class CassetteStore {
         return Optional.of(vector);
     }
 
-    /** Writes (or overwrites) the recording of an embedding. */
+    /** Writes (or overwrites) the recording of an embedding, stamped with the time it was recorded. */
     void save(EmbeddingCall call, String key, double[] vector) {
         ObjectNode root = header(key, call.endpoint(), call.suite(), call.test());
         root.set("request", call.request());
         root.put("status", 200);
+        stamp(root);
         ArrayNode values = root.putObject("response").putObject("embedding").putArray("values");
         for (double v : vector) {
             values.add(v);
@@ -175,15 +179,44 @@ final class CassetteStore {
         RecordingFile.Timings timings = recording.timings();
         Duration latency = timings == null ? null : duration(timings.latency());
         Duration firstChunk = timings == null ? null : duration(timings.timeToFirstChunk());
-        return Optional.of(new ModelResult(chunks, latency == null ? Duration.ZERO : latency, firstChunk, 0, true));
+        return Optional.of(new ModelResult(
+                chunks,
+                latency == null ? Duration.ZERO : latency,
+                firstChunk,
+                0,
+                true,
+                recordedAt(recording.recordedAt(), file)));
     }
 
-    /** Writes (or overwrites) the recording of a call. */
+    /** When the recording was made ({@code recordedAt}); null in recordings written before that field existed. */
+    private static Instant recordedAt(String at, Path file) {
+        if (at == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(at);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalStateException(
+                    "Recording " + file + " has a recordedAt that is not an ISO-8601 instant: '" + at + "'", e);
+        }
+    }
+
+    /** Stamps a recording with the time it is made (the run's clock, to the second; not part of the key). */
+    private void stamp(ObjectNode root) {
+        root.put(
+                "recordedAt",
+                clock.instant()
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        .toString());
+    }
+
+    /** Writes (or overwrites) the recording of a call, stamped with the time it was recorded. */
     void save(ModelCall call, String key, ModelResult result) {
         ObjectNode root = header(key, call.endpoint(), call.suite(), call.test());
         root.put("repeat", call.repeat());
         root.set("request", CanonicalJson.tree(call.request()));
         root.put("status", 200);
+        stamp(root);
         if (call.streaming()) {
             ArrayNode chunks = root.putArray("chunks");
             result.chunks().forEach(c -> chunks.add(CanonicalJson.tree(c)));

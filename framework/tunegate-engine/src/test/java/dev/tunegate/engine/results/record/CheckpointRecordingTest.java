@@ -86,6 +86,7 @@ class CheckpointRecordingTest {
         ComparisonSettings settings = ComparisonSettings.defaults(Optional.of(reports));
         ResultListener recorder = GateJudge.recording(
                         settings,
+                        new dev.tunegate.engine.run.replay.RecordingTimes(),
                         new GateFailurePolicy(settings),
                         List.of(),
                         null,

@@ -8,6 +8,8 @@ import dev.tunegate.engine.model.gate.Role;
 import dev.tunegate.engine.model.gate.RoleAssignment;
 import dev.tunegate.engine.model.gate.Roles;
 import dev.tunegate.engine.model.gate.VariantDeclaration;
+import dev.tunegate.engine.model.stats.TokenUsage;
+import dev.tunegate.engine.run.replay.RecordedSpan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +25,14 @@ public final class ReportFixtures {
 
     public static RunResult improvesMostButRegressesCritical() {
         List<VariantInfo> variants = List.of(
-                new VariantInfo("base", "models/gemini-1.5-flash-001", Role.BASELINE, 0.0),
+                // a frozen baseline: answered from recordings made over a day
+                new VariantInfo(
+                        "base",
+                        "models/gemini-1.5-flash-001",
+                        Role.BASELINE,
+                        0.0,
+                        true,
+                        new RecordedSpan(Instant.parse("2026-11-01T08:00:00Z"), Instant.parse("2026-11-02T09:30:00Z"))),
                 new VariantInfo("tuned", "tunedModels/support-intents-v2", Role.CANDIDATE, 0.0),
                 new VariantInfo("ref", "models/gemini-2.0-flash", Role.REFERENCE, 0.0));
         List<CaseResult> cases = new ArrayList<>();
@@ -61,6 +70,12 @@ public final class ReportFixtures {
         Roles roles = RoleAssignment.assign(declarations, policy);
         List<CaseOutcome> outcomes = cases.stream().map(CaseResult::outcome).toList();
         GateVerdict verdict = GateEvaluator.evaluate("support-intents", policy, roles, "tuned", outcomes);
+        Map<String, VariantUsage> usage = new LinkedHashMap<>();
+        usage.put("base", new VariantUsage(new TokenUsage(12, 1200, 340, 0), TokenUsage.NONE, 0.000192));
+        usage.put(
+                "tuned",
+                new VariantUsage(new TokenUsage(12, 1200, 310, 2048), new TokenUsage(0, 5400, 0, 0), 0.006018));
+        usage.put("ref", new VariantUsage(new TokenUsage(11, 1100, 290, 0), TokenUsage.NONE, 0.000226));
         SuiteResult suite = new SuiteResult(
                 "support-intents",
                 "classpath:/suites/support-intents.eval.yaml",
@@ -68,7 +83,10 @@ public final class ReportFixtures {
                 true,
                 variants,
                 cases,
-                List.of(verdict));
+                List.of(verdict),
+                null,
+                usage,
+                null);
         return new RunResult(
                 "run-1",
                 Instant.parse("2026-11-23T06:00:00Z"),
