@@ -272,6 +272,15 @@ class ModelGradedChecksTest {
                             + "  - {id: refund, prompt: refund please}\n"
                             + "  - {id: hello, prompt: hello there}\n"
                             + "  - {id: thanks, prompt: thanks a lot}\n"
+                            + "  - {id: more-1, prompt: question number 1}\n"
+                            + "  - {id: more-2, prompt: question number 2}\n"
+                            + "  - {id: more-3, prompt: question number 3}\n"
+                            + "  - {id: more-4, prompt: question number 4}\n"
+                            + "  - {id: more-5, prompt: question number 5}\n"
+                            + "  - {id: more-6, prompt: question number 6}\n"
+                            + "  - {id: more-7, prompt: question number 7}\n"
+                            + "  - {id: more-8, prompt: question number 8}\n"
+                            + "  - {id: more-9, prompt: question number 9}\n"
                             + "gate: {candidate: v2, baseline: v1, minPassRate: 1.0, maxRegressions: 0, inconclusive: "
                             + policy + "}\n");
             EngineExecutionResults results = run(judge.get(), suite);
@@ -303,7 +312,9 @@ class ModelGradedChecksTest {
             assertThat(Files.readString(reports.resolve("compare.html")))
                     .contains("1 (refund) case(s) left out of the pass rate and the gate");
 
-            // two shards of the same run, merged, judge the gate the same way
+            // two shards of the same run, merged, judge the gate the same way; a case's shard hangs on the suite's
+            // path (a random temporary folder), so with 3 cases one shard was empty in 1 run of 4: 12 cases make that
+            // 1 in 2,048
             List<Path> shards = new java.util.ArrayList<>();
             for (String shard : List.of("1/2", "2/2")) {
                 Path shardReports = dir.resolve("shard-" + shard.charAt(0));
