@@ -60,9 +60,10 @@ public final class Allure3Config {
                     .add(v.role().yamlName());
         }
         StringBuilder environments = new StringBuilder();
+        Set<String> ids = new LinkedHashSet<>();
         roles.forEach((name, rolesOf) -> environments
                 .append("    ")
-                .append(js(name))
+                .append(js(environmentId(name, ids)))
                 .append(": { name: ")
                 .append(js(
                         rolesOf.size() == 1 ? name + " · " + rolesOf.iterator().next() : name))
@@ -99,6 +100,20 @@ public final class Allure3Config {
                         js(relative(reportsDir, resultsDir)),
                         environments,
                         categories());
+    }
+
+    /**
+     * The environment's id: Allure 3 refuses ids with other characters than latin letters, digits, {@code _} and
+     * {@code -}, and a checkpoint variant is named {@code cand@3}; the environment's name and matcher keep the
+     * variant's own name. Ids already taken get a numbered suffix, so two variants never share an environment.
+     */
+    static String environmentId(String variant, Set<String> taken) {
+        String base = variant.replaceAll("[^A-Za-z0-9_-]", "_");
+        String id = base;
+        for (int i = 2; !taken.add(id); i++) {
+            id = base + "_" + i;
+        }
+        return id;
     }
 
     /** {@code resultsDir} relative to {@code reportsDir} with forward slashes, or absolute when not below it. */

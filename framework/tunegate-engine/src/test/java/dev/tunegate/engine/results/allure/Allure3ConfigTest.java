@@ -46,6 +46,21 @@ class Allure3ConfigTest {
     }
 
     @Test
+    void checkpointVariantsGetEnvironmentIdsAllure3Accepts(@TempDir Path dir) {
+        String config = Allure3Config.render(
+                dir.resolve("reports"),
+                dir.resolve("reports/allure-results"),
+                List.of(
+                        new VariantInfo("cand@3", "projects/p/locations/l/endpoints/3", Role.CANDIDATE, 0.0),
+                        new VariantInfo("cand_3", "models/other", Role.CANDIDATE, 0.0)));
+        // Allure 3: "id must contain only latin letters, digits, underscores, and hyphens"
+        assertThat(config)
+                .contains("\"cand_3\": { name: \"cand@3 · candidate\", matcher: variant(\"cand@3\") }")
+                .as("an id already taken gets a suffix, so each variant keeps its own environment")
+                .contains("\"cand_3_2\": { name: \"cand_3 · candidate\", matcher: variant(\"cand_3\") }");
+    }
+
+    @Test
     void resultsOutsideTheReportsFolderAreNamedAbsolutely(@TempDir Path dir) {
         String config = Allure3Config.render(dir.resolve("reports"), dir.resolve("elsewhere/results"), VARIANTS);
         assertThat(config)
