@@ -128,6 +128,21 @@ class RunCommandTest {
     }
 
     @Test
+    void anEndpointWithoutModelLookupsStillRunsItsSuites() throws IOException {
+        try (GeminiEmulator emulator = GeminiEmulator.builder().port(0).build().start();
+                GenerateOnlyServer server = new GenerateOnlyServer(emulator.baseUrl())) {
+            Cli.Result result = run("--endpoint", server.baseUrl(), SUITES + "passing");
+            assertThat(result.exitCode())
+                    .as("a 404 to models.get means 'missing' only where models.list is served: " + result)
+                    .isEqualTo(ExitCodes.OK);
+            assertThat(result.err()).doesNotContain("does not exist");
+            assertThat(result.out()).containsPattern("greetings\\s+base\\s+2");
+            assertThat(server.lookups).as("the lookups discovery asked").hasPositiveValue();
+            assertThat(server.posts).as("generateContent calls").hasPositiveValue();
+        }
+    }
+
+    @Test
     void anEndpointThatRejectsTheKeyIsOneUsageError() {
         try (GeminiEmulator emulator = GeminiEmulator.builder()
                 .port(0)

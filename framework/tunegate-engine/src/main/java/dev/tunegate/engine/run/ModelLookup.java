@@ -19,7 +19,10 @@ import org.apiguardian.api.API;
  * short timeout) against a live endpoint. Replay and auto modes ask nothing (they must work without the
  * network), and neither does the embedded emulator about tuned models (a suite's {@code tune:} block may
  * create them during the run). Models a live endpoint confirmed are remembered for the JVM, since build
- * tools discover more than once.
+ * tools discover more than once. A live endpoint's HTTP 404 counts as "missing" only when the endpoint serves
+ * the matching list call ({@code models.list} / {@code tunedModels.list}, asked once): a server that has no
+ * model lookup at all (a proxy, a test double that only answers {@code generateContent}) answers 404 to
+ * every lookup, and its models are then left for the run to find out.
  */
 @API(status = API.Status.INTERNAL)
 public final class ModelLookup implements AutoCloseable {
@@ -63,6 +66,7 @@ public final class ModelLookup implements AutoCloseable {
     private final URI endpoint;
     private final String apiKeyEnv;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> listable = new ConcurrentHashMap<>();
     private GeminiClient client;
 
     private ModelLookup(String where, List<String> builtIn, URI endpoint, String apiKeyEnv) {
@@ -124,13 +128,32 @@ public final class ModelLookup implements AutoCloseable {
             return new Answer(Kind.EXISTS, "");
         } catch (GeminiApiException e) {
             return switch (e.httpStatus()) {
-                case 404 -> new Answer(Kind.MISSING, e.getMessage());
+                case 404 -> servesLookups(model) ? new Answer(Kind.MISSING, e.getMessage()) : UNKNOWN;
                 case 401, 403 -> new Answer(Kind.REJECTED, e.getMessage());
                 default -> UNKNOWN;
             };
         } catch (RuntimeException e) {
             return UNKNOWN;
         }
+    }
+
+    /** Whether the endpoint answers the list call of {@code model}'s collection, asked once per collection. */
+    private boolean servesLookups(String model) {
+        boolean tuned = model.startsWith("tunedModels/");
+        return listable.computeIfAbsent(tuned ? "tunedModels" : "models", collection -> {
+            try {
+                if (tuned) {
+                    client().listTunedModels(1, null, null);
+                } else {
+                    client().listModels(1, null);
+                }
+                return true;
+            } catch (GeminiApiException e) {
+                return e.httpStatus() != 404 && e.httpStatus() != 405 && e.httpStatus() != 501;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
     }
 
     private synchronized GeminiClient client() {
