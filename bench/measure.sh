@@ -15,7 +15,8 @@
 # Targets (TARGETS, default all four):
 #   compare  0 ms latency, concurrency 32, 2000 cases x 2 variants: ../shared/bench's run_tunegate.sh for each
 #            build and run_promptfoo.sh once per pair (BENCH: a copy of /work/shared/bench after its setup.sh,
-#            default /tmp/bench); cases/s, the ratio to promptfoo's, peak in-flight at the fake server
+#            default /tmp/bench); cases/s, the ratio to promptfoo's, peak in-flight at the fake server; a run
+#            whose requests at the fake server fall short of 2 x cases is reported as failed and not counted
 #   latency  EngineBenchmark 2000 2 50 32 (emulator, reports and Allure on): wall vs ideal 6.25 s, JVM start
 #   replay   10,000 recorded case-variants (EngineBenchmark 5000 2 0 32, recorded once per build, then
 #            bench.mode=replay, reports and Allure on): case-variants/s from the JVM's start to its end,
@@ -86,7 +87,11 @@ target_compare() {
   while read -r run tree; do
     TG_CONSOLE=$cs TG_CP="$(engine "$tree")/target/classes:$(cat "$(engine "$tree")/target/cp-runtime.txt")" \
       BENCH_NOTE="measure-$(label "$tree")" "$BENCH/run_tunegate.sh" "$CASES" 32 0 >>"$LOG" 2>&1
-    read -r wall r peak < <(tail -1 "$BENCH/results/results.tsv" | awk -F'\t' '{print $7, $22, $17}')
+    read -r wall r peak requests expected < <(tail -1 "$BENCH/results/results.tsv" | awk -F'\t' '{print $7, $22, $17, $14, $15}')
+    if [ "$requests" != "$expected" ]; then # a run that failed (e.g. at discovery) is not a fast run
+      say "compare $run $(label "$tree"): FAILED, the fake server answered ${requests} of ${expected} requests (see $LOG)"
+      continue
+    fi
     say "compare $run $(label "$tree"): wall ${wall} s, ${r} cases/s, peak in-flight ${peak}"
     [ "$run" = warmup ] && continue
     rate[$tree]+="$r "; inflight[$tree]+="$peak "; pair=$((${pair:-0} + 1))
