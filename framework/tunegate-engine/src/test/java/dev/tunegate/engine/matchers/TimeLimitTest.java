@@ -142,6 +142,26 @@ class TimeLimitTest extends MatcherTestSupport {
         assertThat(RegexRisk.of("(.*a){25}x").orElseThrow()).contains("(.*a){25}");
     }
 
+    @Test
+    void aRepeatedGroupDelimitedByACharacterItsAtomsCannotMatchIsNotReported() {
+        assertThat(List.of(
+                        "^[A-Z]+(?: [A-Z]+){31}$",
+                        "^Echo: [a-z]+(?: [a-z]+){36}$",
+                        "^([a-z]+,)*$",
+                        "^\\d+(?:\\.\\d+)+$",
+                        "(?:;\\w+\\s*)*"))
+                .allSatisfy(p -> assertThat(RegexRisk.of(p)).as(p).isEmpty());
+        assertThat(List.of(
+                        "(?: .+){20}",
+                        "(?: [a-z ]+)*",
+                        "(?i)(?:A[a-z]+){20}",
+                        "(?x)(?: [a-z]+){20}",
+                        "(?: [a-z]+| [0-9]+)*",
+                        "(?: ?[a-z]+){20}",
+                        "(?: (?:[a-z]+)+)*"))
+                .allSatisfy(p -> assertThat(RegexRisk.of(p)).as(p).isPresent());
+    }
+
     private static TimeLimitedMatcher limited(Matcher matcher, String location) {
         return new TimeLimitedMatcher(matcher, location, LIMIT);
     }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.apiguardian.api.API;
 
 /**
@@ -12,10 +14,17 @@ import org.apiguardian.api.API;
  * group that itself contains an unbounded quantifier ({@code (a+)+}, {@code (.*a){25}}) and a repeated
  * alternation whose literal alternatives overlap ({@code (a|aa)*}). It reads the pattern once and does
  * not prove anything: it finds the common cases (a warning at discovery) and misses others, which the
- * time limit of matchers ({@code tunegate.matcher.timeout}) still stops.
+ * time limit of matchers ({@code tunegate.matcher.timeout}) still stops. A repeated group that starts or ends
+ * with a literal character none of its unbounded atoms can match ({@code (?: [A-Z]+){31}}, {@code ([a-z]+,)*})
+ * is delimited: each repetition can only end where the delimiter stands, so it does not backtrack
+ * catastrophically and is not reported.
  */
 @API(status = API.Status.INTERNAL)
 public final class RegexRisk {
+    private static final int LOOSEST = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL;
+    /** An inline flag group that turns on comments mode, where white space is no literal. */
+    private static final Pattern COMMENTS_FLAG = Pattern.compile("\\(\\?[a-zA-Z]*x");
+
     /** A bounded repeat of a group with an unbounded quantifier inside is reported from this count. */
     static final int RISKY_REPEAT = 10;
 
@@ -24,7 +33,7 @@ public final class RegexRisk {
     /** The risky part of the pattern and why, or empty when the cheap check finds nothing. */
     public static Optional<String> of(String pattern) {
         Deque<Group> groups = new ArrayDeque<>();
-        groups.push(new Group(0, false));
+        groups.push(new Group(0, 0, false));
         int i = 0;
         int n = pattern.length();
         while (i < n) {
@@ -41,14 +50,15 @@ public final class RegexRisk {
                 } else {
                     group.literal = null;
                 }
-                i = quantified(pattern, end, group);
+                i = quantified(pattern, i, end, group);
             } else if (c == '[') {
-                i = quantified(pattern, classEnd(pattern, i), group);
+                i = quantified(pattern, i, classEnd(pattern, i), group);
                 group.literal = null;
             } else if (c == '(') {
                 boolean atomic = pattern.startsWith("(?>", i);
-                groups.push(new Group(i, atomic));
-                i = groupBodyStart(pattern, i);
+                int body = groupBodyStart(pattern, i);
+                groups.push(new Group(i, body, atomic));
+                i = body;
             } else if (c == ')' && groups.size() > 1) {
                 Group closed = groups.pop();
                 closed.endAlternative();
@@ -58,7 +68,9 @@ public final class RegexRisk {
                 Quantifier q = Quantifier.at(pattern, after);
                 if (q != null && !closed.atomic && !q.possessive) {
                     String part = pattern.substring(closed.start, after + q.length);
-                    if (closed.innerUnbounded && (q.unbounded || q.max >= RISKY_REPEAT)) {
+                    if (closed.innerUnbounded
+                            && (q.unbounded || q.max >= RISKY_REPEAT)
+                            && !closed.delimited(pattern, i)) {
                         return Optional.of("the repeated group " + part + " contains a quantifier that is unbounded too"
                                 + " (nested quantifiers)");
                     }
@@ -68,27 +80,29 @@ public final class RegexRisk {
                 }
                 if (closed.innerUnbounded || (q != null && q.unbounded && !q.possessive)) {
                     parent.innerUnbounded = true;
+                    parent.unboundedGroup = true;
                 }
                 i = after + (q == null ? 0 : q.length);
             } else if (c == '|') {
+                group.alternation = true;
                 group.endAlternative();
                 group.literal = new StringBuilder();
                 i++;
             } else if (c == '.' || c == '^' || c == '$') {
                 group.literal = null;
-                i = quantified(pattern, i + 1, group);
+                i = quantified(pattern, i, i + 1, group);
             } else {
                 if (group.literal != null) {
                     group.literal.append(c);
                 }
-                i = quantified(pattern, i + 1, group);
+                i = quantified(pattern, i, i + 1, group);
             }
         }
         return Optional.empty();
     }
 
-    /** Notes a quantifier after an atom that ends at {@code end}; returns the index after it. */
-    private static int quantified(String pattern, int end, Group group) {
+    /** Notes a quantifier after the atom from {@code start} to {@code end}; returns the index after it. */
+    private static int quantified(String pattern, int start, int end, Group group) {
         Quantifier q = Quantifier.at(pattern, end);
         if (q == null) {
             return end;
@@ -96,8 +110,31 @@ public final class RegexRisk {
         group.literal = null;
         if (q.unbounded && !q.possessive) {
             group.innerUnbounded = true;
+            group.unboundedAtoms.add(pattern.substring(start, end));
         }
         return end + q.length;
+    }
+
+    /**
+     * The mandatory literal character at {@code at} (plain, or an escaped punctuation character) that is not
+     * itself quantified, or -1.
+     */
+    private static int literalAt(String pattern, int at, int end) {
+        if (at < 0 || at >= end) {
+            return -1;
+        }
+        char c = pattern.charAt(at);
+        int next = at + 1;
+        if (c == '\\') {
+            if (at + 1 >= end || Character.isLetterOrDigit(pattern.charAt(at + 1))) {
+                return -1;
+            }
+            c = pattern.charAt(at + 1);
+            next = at + 2;
+        } else if ("[](){}.*+?^$|".indexOf(c) >= 0) {
+            return -1;
+        }
+        return next < end && "*+?{".indexOf(pattern.charAt(next)) >= 0 ? -1 : c;
     }
 
     private static int classEnd(String pattern, int open) {
@@ -138,15 +175,56 @@ public final class RegexRisk {
 
     private static final class Group {
         final int start;
+        final int bodyStart;
         final boolean atomic;
         boolean innerUnbounded;
+        boolean unboundedGroup;
+        boolean alternation;
+        final List<String> unboundedAtoms = new ArrayList<>();
         StringBuilder literal = new StringBuilder();
         final List<String> alternatives = new ArrayList<>();
         boolean nonLiteralAlternative;
 
-        Group(int start, boolean atomic) {
+        Group(int start, int bodyStart, boolean atomic) {
             this.start = start;
+            this.bodyStart = bodyStart;
             this.atomic = atomic;
+        }
+
+        /**
+         * Whether the group, whose body ends at {@code close}, starts or ends with a literal character that
+         * none of its unbounded atoms can match (and has no alternation and no unbounded group inside).
+         */
+        boolean delimited(String pattern, int close) {
+            if (alternation
+                    || unboundedGroup
+                    || unboundedAtoms.isEmpty()
+                    || COMMENTS_FLAG.matcher(pattern).find()) {
+                return false;
+            }
+            int first = literalAt(pattern, bodyStart, close);
+            int last = close >= 2 && pattern.charAt(close - 2) == '\\'
+                    ? literalAt(pattern, close - 2, close)
+                    : literalAt(pattern, close - 1, close);
+            return excludedByEveryAtom(first) || excludedByEveryAtom(last);
+        }
+
+        private boolean excludedByEveryAtom(int delimiter) {
+            if (delimiter < 0) {
+                return false;
+            }
+            String text = String.valueOf((char) delimiter);
+            for (String atom : unboundedAtoms) {
+                try {
+                    // case-insensitive and dot-all whatever the pattern's flags: an atom that might match is kept risky
+                    if (Pattern.compile(atom, LOOSEST).matcher(text).matches()) {
+                        return false;
+                    }
+                } catch (PatternSyntaxException e) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         void endAlternative() {
