@@ -63,8 +63,8 @@ final class MergeCommand implements Callable<Integer> {
         out.println("Merged " + inputs.size() + " reports (shards " + String.join(", ", merged.shards()) + ") in "
                 + millis + " ms");
         if (!merged.missing().isEmpty()) {
-            out.println(ansi.string("@|yellow Missing shards: " + String.join(", ", merged.missing())
-                    + "; their cases are not judged|@"));
+            out.println(ansi.string("@|red Missing shards: " + String.join(", ", merged.missing())
+                    + "; their cases are not judged, so the merged run is incomplete (exit 2)|@"));
         }
         TextTable table = new TextTable("SUITE", "CANDIDATE", "BASELINE", "CASES", "VERDICT");
         for (SuiteResult suite : merged.run().suites()) {
@@ -83,6 +83,9 @@ final class MergeCommand implements Callable<Integer> {
             out.println("Allure results: " + reports.resolve("allure-results"));
         }
         out.flush();
+        if (!merged.missing().isEmpty()) {
+            return ExitCodes.USAGE; // an input is missing: the merged run is incomplete, whatever its gates say
+        }
         return merged.run().passed() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

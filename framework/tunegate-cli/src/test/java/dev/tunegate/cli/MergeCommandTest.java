@@ -117,6 +117,54 @@ class MergeCommandTest {
         assertThat(unsharded.err()).contains("only summaries of shards (tunegate.shard=i/n) can be merged");
     }
 
+    @Test
+    void aShardWithoutCasesStillWritesItsSummaryAndAMissingShardMakesTheMergeIncomplete() throws IOException {
+        Path suites = dir.resolve("suites");
+        Files.createDirectories(suites);
+        Files.copy(
+                Path.of("src/test/resources/suites/passing/greetings.eval.yaml"),
+                suites.resolve("greetings.eval.yaml"));
+        List<Path> shards = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) { // 2 cases in 6 shards: at least 4 shards have no case
+            Path shard = dir.resolve("s" + i);
+            Cli.Result result = Cli.run(
+                    "run",
+                    "--no-progress",
+                    "--reports",
+                    shard.toString(),
+                    "-Dtunegate.shard=" + i + "/6",
+                    suites.toString());
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(shard.resolve("tunegate/summary.json"))
+                    .as("shard %d/6's summary", i)
+                    .isRegularFile();
+            shards.add(shard);
+        }
+
+        List<String> all =
+                new ArrayList<>(List.of("merge", "--reports", dir.resolve("all").toString()));
+        shards.forEach(p -> all.add(p.toString()));
+        Cli.Result complete = Cli.run(all.toArray(String[]::new));
+        List<String> five = new ArrayList<>(
+                List.of("merge", "--reports", dir.resolve("five").toString()));
+        shards.subList(0, 5).forEach(p -> five.add(p.toString()));
+        Cli.Result partial = Cli.run(five.toArray(String[]::new));
+
+        assertThat(complete.exitCode()).as(complete.toString()).isZero();
+        assertThat(JSON.readTree(dir.resolve("all/tunegate/summary.json").toFile())
+                        .has("complete"))
+                .as("complete is written only when false")
+                .isFalse();
+        assertThat(partial.exitCode()).as(partial.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(partial.out()).contains("Missing shards: 6/6");
+        JsonNode summary =
+                JSON.readTree(dir.resolve("five/tunegate/summary.json").toFile());
+        assertThat(summary.path("complete").asBoolean())
+                .as("a merge without shard 6/6 is not complete")
+                .isFalse();
+        assertThat(summary.path("incomplete").asText()).contains("shard 6/6 not merged");
+    }
+
     private static Schema schema() throws IOException {
         try (InputStream in = MergeCommandTest.class.getResourceAsStream("/tunegate-summary.schema.json")) {
             return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)

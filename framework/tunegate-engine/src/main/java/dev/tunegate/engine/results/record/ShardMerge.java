@@ -106,12 +106,6 @@ public final class ShardMerge {
                 allureDirs.add(allure);
             }
         }
-        RunResult run = merged(documents, inputs);
-        new ReportWriter(reportsDir, environment).write(run);
-        int copied = 0;
-        if (!allureDirs.isEmpty()) {
-            copied = mergeAllure(allureDirs, reportsDir, run, environment);
-        }
         Set<String> given = new TreeSet<>();
         int count = 0;
         for (SummaryDocument d : documents) {
@@ -125,6 +119,12 @@ public final class ShardMerge {
             if (!given.contains(i + "/" + count)) {
                 missing.add(i + "/" + count);
             }
+        }
+        RunResult run = merged(documents, inputs, missing);
+        new ReportWriter(reportsDir, environment).write(run);
+        int copied = 0;
+        if (!allureDirs.isEmpty()) {
+            copied = mergeAllure(allureDirs, reportsDir, run, environment);
         }
         return new Merged(run, List.copyOf(given), missing, copied);
     }
@@ -156,7 +156,7 @@ public final class ShardMerge {
     }
 
     /** The merged run of {@code documents}; {@code inputs} name them in messages. */
-    static RunResult merged(List<SummaryDocument> documents, List<Path> inputs) {
+    static RunResult merged(List<SummaryDocument> documents, List<Path> inputs, List<String> missing) {
         Map<String, List<SummaryDocument.Suite>> suites = new LinkedHashMap<>();
         Set<String> shards = new LinkedHashSet<>();
         Set<Integer> counts = new TreeSet<>();
@@ -208,7 +208,10 @@ public final class ShardMerge {
                 .filter(Objects::nonNull)
                 .findFirst()
                 .orElse(null);
-        String incomplete = null;
+        String incomplete = missing.isEmpty()
+                ? null
+                : "shard" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
+                        + " not merged: their cases are not judged";
         for (SummaryDocument d : documents) {
             if (Boolean.FALSE.equals(d.complete()) && incomplete == null) {
                 incomplete = (d.shard() == null ? "" : "shard " + d.shard() + ": ")
