@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
@@ -47,11 +46,9 @@ public final class VertexBatchPredictionJobs {
     /** The file a Gemini batch prediction job writes in its output directory. */
     public static final String PREDICTIONS_FILE = "predictions.jsonl";
 
-    private final VertexRest rest;
-    private final VertexJobPaths paths;
+    private final VertexJobResource<VertexBatchPredictionJob> jobs;
     private final CloudStorage storage;
     private final ObjectMapper mapper;
-    private final JobPoller<VertexBatchPredictionJob> poller;
 
     VertexBatchPredictionJobs(
             VertexRest rest,
@@ -62,27 +59,24 @@ public final class VertexBatchPredictionJobs {
             Duration pollInitial,
             Duration pollMax,
             Ticker ticker) {
-        this.rest = rest;
-        this.paths = new VertexJobPaths(settings, baseUrl, "batchPredictionJobs", "batch prediction job");
-        this.storage = storage;
-        this.mapper = mapper;
-        this.poller = new JobPoller<>(
-                new JobPoller.Jobs<>(
-                        "batch prediction job",
-                        VertexBatchPredictionJob::name,
-                        VertexBatchPredictionJob::state,
-                        VertexBatchPredictionJob::isDone,
-                        this::get,
-                        this::cancel,
-                        "VertexBatchPredictionJobs.cancel"),
+        this.jobs = new VertexJobResource<>(
+                rest,
+                new VertexJobPaths(settings, baseUrl, "batchPredictionJobs", "batch prediction job"),
+                VertexBatchPredictionJob.class,
+                VertexBatchPredictionJob::name,
+                VertexBatchPredictionJob::state,
+                VertexBatchPredictionJob::isDone,
+                "VertexBatchPredictionJobs.cancel",
                 pollInitial,
                 pollMax,
                 ticker);
+        this.storage = storage;
+        this.mapper = mapper;
     }
 
     /** {@code projects/P/locations/L} of the client's Vertex project and location. */
     public String defaultParent() {
-        return paths.defaultParent();
+        return jobs.defaultParent();
     }
 
     /** Creates a job in the client's project and location. */
@@ -95,31 +89,22 @@ public final class VertexBatchPredictionJobs {
      * (usually {@code JOB_STATE_PENDING}). Build the request with {@link VertexBatchPredictionJob#jsonl}.
      */
     public VertexBatchPredictionJob create(String parent, VertexBatchPredictionJob request) {
-        Objects.requireNonNull(parent, "parent");
-        Objects.requireNonNull(request, "request");
-        return rest.json("POST", paths.collectionUrl(parent).build(), request, VertexBatchPredictionJob.class);
+        return jobs.create(parent, request);
     }
 
     /** Reads a job ({@code GET /{version}/{name}}); {@code name} may be a bare ID in the default parent. */
     public VertexBatchPredictionJob get(String name) {
-        return rest.json("GET", paths.url(paths.jobName(name), null).build(), null, VertexBatchPredictionJob.class);
+        return jobs.get(name);
     }
 
     /** One page of jobs under {@code parent} (null: the default); {@code pageSize}, {@code pageToken} may be null. */
     public ListVertexBatchPredictionJobsResponse list(String parent, Integer pageSize, String pageToken) {
-        HttpUrl.Builder url = paths.collectionUrl(parent);
-        if (pageSize != null) {
-            url.addQueryParameter("pageSize", pageSize.toString());
-        }
-        if (pageToken != null) {
-            url.addQueryParameter("pageToken", pageToken);
-        }
-        return rest.json("GET", url.build(), null, ListVertexBatchPredictionJobsResponse.class);
+        return jobs.list(parent, null, pageSize, pageToken, ListVertexBatchPredictionJobsResponse.class);
     }
 
     /** Asks Vertex AI to cancel a job ({@code POST /{version}/{name}:cancel}). */
     public void cancel(String name) {
-        rest.json("POST", paths.url(paths.jobName(name), "cancel").build(), new Object(), Void.class);
+        jobs.cancel(name);
     }
 
     /**
@@ -136,7 +121,7 @@ public final class VertexBatchPredictionJobs {
             Consumer<VertexBatchPredictionJob> progress,
             Duration timeout,
             BooleanSupplier cancelRequested) {
-        return poller.await(job, progress, timeout, cancelRequested);
+        return jobs.await(job, progress, timeout, cancelRequested);
     }
 
     /** The JSONL input of {@code requests} by key: one {@code {"key": K, "request": R}} line each, in map order. */
@@ -204,6 +189,6 @@ public final class VertexBatchPredictionJobs {
 
     @Override
     public String toString() {
-        return "VertexBatchPredictionJobs[" + paths + "]";
+        return "VertexBatchPredictionJobs[" + jobs + "]";
     }
 }

@@ -31,6 +31,11 @@ final class VertexJobPaths {
         this.job = Pattern.compile(PARENT.pattern() + "/" + collection + "/" + ID);
     }
 
+    /** What messages call a job, e.g. {@code tuning job}. */
+    String what() {
+        return what;
+    }
+
     /** {@code projects/P/locations/L} of the client's Vertex project and location. */
     String defaultParent() {
         if (settings.project() == null) {

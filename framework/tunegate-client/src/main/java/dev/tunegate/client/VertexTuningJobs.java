@@ -3,7 +3,6 @@ package dev.tunegate.client;
 import dev.tunegate.client.model.ListVertexTuningJobsResponse;
 import dev.tunegate.client.model.VertexTuningJob;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -30,9 +29,7 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL)
 public final class VertexTuningJobs {
-    private final VertexRest rest;
-    private final VertexJobPaths paths;
-    private final JobPoller<VertexTuningJob> poller;
+    private final VertexJobResource<VertexTuningJob> jobs;
 
     VertexTuningJobs(
             VertexRest rest,
@@ -41,17 +38,14 @@ public final class VertexTuningJobs {
             Duration pollInitial,
             Duration pollMax,
             Ticker ticker) {
-        this.rest = rest;
-        this.paths = new VertexJobPaths(settings, baseUrl, "tuningJobs", "tuning job");
-        this.poller = new JobPoller<>(
-                new JobPoller.Jobs<>(
-                        "tuning job",
-                        VertexTuningJob::name,
-                        VertexTuningJob::state,
-                        VertexTuningJob::isDone,
-                        this::get,
-                        this::cancel,
-                        "VertexTuningJobs.cancel"),
+        this.jobs = new VertexJobResource<>(
+                rest,
+                new VertexJobPaths(settings, baseUrl, "tuningJobs", "tuning job"),
+                VertexTuningJob.class,
+                VertexTuningJob::name,
+                VertexTuningJob::state,
+                VertexTuningJob::isDone,
+                "VertexTuningJobs.cancel",
                 pollInitial,
                 pollMax,
                 ticker);
@@ -63,7 +57,7 @@ public final class VertexTuningJobs {
      * @throws IllegalArgumentException when the client has no Vertex project
      */
     public String defaultParent() {
-        return paths.defaultParent();
+        return jobs.defaultParent();
     }
 
     /** Creates a job in the client's project and location ({@link #defaultParent()}). */
@@ -76,14 +70,12 @@ public final class VertexTuningJobs {
      * {@code JOB_STATE_PENDING}), not an operation. Build the request with {@link VertexTuningJob#supervised}.
      */
     public VertexTuningJob create(String parent, VertexTuningJob request) {
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(parent, "parent");
-        return rest.json("POST", paths.collectionUrl(parent).build(), request, VertexTuningJob.class);
+        return jobs.create(parent, request);
     }
 
     /** Reads a job ({@code GET /{version}/{name}}). */
     public VertexTuningJob get(String name) {
-        return rest.json("GET", paths.url(paths.jobName(name), null).build(), null, VertexTuningJob.class);
+        return jobs.get(name);
     }
 
     /**
@@ -91,22 +83,12 @@ public final class VertexTuningJobs {
      * {@code pageToken} may be null.
      */
     public ListVertexTuningJobsResponse list(String parent, String filter, Integer pageSize, String pageToken) {
-        HttpUrl.Builder url = paths.collectionUrl(parent);
-        if (filter != null) {
-            url.addQueryParameter("filter", filter);
-        }
-        if (pageSize != null) {
-            url.addQueryParameter("pageSize", pageSize.toString());
-        }
-        if (pageToken != null) {
-            url.addQueryParameter("pageToken", pageToken);
-        }
-        return rest.json("GET", url.build(), null, ListVertexTuningJobsResponse.class);
+        return jobs.list(parent, filter, pageSize, pageToken, ListVertexTuningJobsResponse.class);
     }
 
     /** All jobs under {@code parent} (null: the default) matching {@code filter} (may be null), page by page. */
     public Stream<VertexTuningJob> listAll(String parent, String filter) {
-        String p = paths.parent(parent);
+        String p = jobs.parent(parent);
         return PageIterator.stream(token -> {
             ListVertexTuningJobsResponse page = list(p, filter, null, token);
             return new PageIterator.Page<>(page.tuningJobs(), page.nextPageToken());
@@ -115,7 +97,7 @@ public final class VertexTuningJobs {
 
     /** Asks Vertex AI to cancel a job ({@code POST /{version}/{name}:cancel}); it becomes CANCELLING, then CANCELLED. */
     public void cancel(String name) {
-        rest.json("POST", paths.url(paths.jobName(name), "cancel").build(), new Object(), Void.class);
+        jobs.cancel(name);
     }
 
     /**
@@ -133,11 +115,11 @@ public final class VertexTuningJobs {
             Consumer<VertexTuningJob> progress,
             Duration timeout,
             BooleanSupplier cancelRequested) {
-        return poller.await(job, progress, timeout, cancelRequested);
+        return jobs.await(job, progress, timeout, cancelRequested);
     }
 
     @Override
     public String toString() {
-        return "VertexTuningJobs[" + paths + "]";
+        return "VertexTuningJobs[" + jobs + "]";
     }
 }

@@ -11,9 +11,11 @@ import dev.tunegate.engine.matchers.ModelAnswer;
 import dev.tunegate.engine.model.suite.ModelVariant;
 import dev.tunegate.engine.run.GatewayFactory;
 import dev.tunegate.engine.run.ModelGateway;
+import dev.tunegate.engine.run.PlannedTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,6 +39,8 @@ final class FakeGateway implements ModelGateway {
     final AtomicInteger maxInFlight = new AtomicInteger();
     final List<String> prompts = new CopyOnWriteArrayList<>();
     final List<GenerateContentRequest> requests = new CopyOnWriteArrayList<>();
+    /** The {@code mode:} of the suite of every call made for a test (batch: true, online: false, empty: not written). */
+    final List<Optional<Boolean>> suiteModes = new CopyOnWriteArrayList<>();
     /** The distinct model names called, in order of first call. */
     final Set<String> models = new CopyOnWriteArraySet<>();
 
@@ -61,6 +65,15 @@ final class FakeGateway implements ModelGateway {
 
     GatewayFactory factory() {
         return (config, progress) -> this;
+    }
+
+    @Override
+    public CompletableFuture<ModelAnswer> generate(
+            PlannedTest test, int sample, String model, GenerateContentRequest request) {
+        if (record) {
+            suiteModes.add(test.suite().batch());
+        }
+        return generate(model, request);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.DiscoveryIssue;
@@ -140,6 +141,26 @@ class VertexCheckpointSuitesTest {
         assertThat(tests(results))
                 .filteredOn(name -> name.contains("parcel"))
                 .containsExactly("sweep › parcel [production]", "sweep › parcel [cand@2]", "sweep › parcel [cand@5]");
+    }
+
+    @Test
+    void aSuitesModeBatchHoldsForTheSuiteItsCheckpointsExpandInto() throws IOException {
+        Path file = project.resolve("sweep.eval.yaml");
+        Files.writeString(file, "mode: batch\n" + suite("""
+                tuningJob: projects/p/locations/us-central1/tuningJobs/42
+                checkpoints: [2, 5]
+                """));
+        FakeGateway gateway = new FakeGateway(0);
+        EngineTestKit.engine(new TuneGateTestEngine(gateway.factory()))
+                .configurationParameter("tunegate.project-root", project.toString())
+                .configurationParameter(
+                        "tunegate.reports.dir", project.resolve("reports").toString())
+                .selectors(selectFile(file.toFile()))
+                .execute();
+        assertThat(gateway.suiteModes)
+                .as("every call of the expanded suite, the baseline's and the checkpoints'")
+                .hasSize(6)
+                .containsOnly(Optional.of(true));
     }
 
     @Test

@@ -41,12 +41,8 @@ public final class BaseBehaviour implements Answerer {
     private static final Pattern ECHO = Pattern.compile(
             "^\\s*(?:please\\s+)?(?:repeat after me|repeat|echo|say)\\s*:?\\s*[\"“]?(.+?)[\"”]?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern UPPER = Pattern.compile(
-            "^\\s*(?:convert to |write in |in )?(?:uppercase|upper case)\\s*:\\s*(.+)$|^\\s*(?:convert|change) [\"“]?(.+?)[\"”]? (?:to|into) (?:uppercase|upper case)",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern LOWER = Pattern.compile(
-            "^\\s*(?:convert to |write in |in )?(?:lowercase|lower case)\\s*:\\s*(.+)$|^\\s*(?:convert|change) [\"“]?(.+?)[\"”]? (?:to|into) (?:lowercase|lower case)",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern UPPER = caseChange("upper");
+    private static final Pattern LOWER = caseChange("lower");
     private static final Pattern REVERSE = Pattern.compile(
             "^\\s*reverse(?: the (?:word|string|text))?\\s*:?\\s*[\"“]?(.+?)[\"”]?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -425,5 +421,14 @@ public final class BaseBehaviour implements Answerer {
             }
         }
         return score > 0 ? "positive" : score < 0 ? "negative" : "neutral";
+    }
+
+    /** "uppercase: X", "convert X to upper case" and the like, for {@code which} = {@code upper} or {@code lower}. */
+    private static Pattern caseChange(String which) {
+        String name = "(?:" + which + "case|" + which + " case)";
+        return Pattern.compile(
+                "^\\s*(?:convert to |write in |in )?" + name
+                        + "\\s*:\\s*(.+)$|^\\s*(?:convert|change) [\"“]?(.+?)[\"”]?" + " (?:to|into) " + name,
+                Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     }
 }

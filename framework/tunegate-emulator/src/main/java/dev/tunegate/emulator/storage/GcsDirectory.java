@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunegate.emulator.http.ApiException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -77,14 +75,14 @@ public final class GcsDirectory {
                     throw ApiException.invalidArgument(
                             "name", "Object name '" + object + "' is a prefix of other objects in this emulator.");
                 }
-                writeAtomically(file, bytes);
+                AtomicFiles.write(file, temp -> Files.write(temp, bytes));
                 long generation = nextGeneration(bucket, object);
                 Map<String, Object> meta = new LinkedHashMap<>();
                 meta.put("contentType", contentType);
                 meta.put("generation", generation);
                 Path metaFile = metadataFile(bucket, object);
                 Files.createDirectories(metaFile.getParent());
-                writeAtomically(metaFile, mapper.writeValueAsBytes(meta));
+                AtomicFiles.write(metaFile, temp -> Files.write(temp, mapper.writeValueAsBytes(meta)));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot write " + file + ": " + e, e);
             }
@@ -223,20 +221,6 @@ public final class GcsDirectory {
                         "Invalid object name '" + object + "': the emulator keeps objects as files, so '.', '..'"
                                 + " and empty path segments are not allowed.");
             }
-        }
-    }
-
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
         }
     }
 

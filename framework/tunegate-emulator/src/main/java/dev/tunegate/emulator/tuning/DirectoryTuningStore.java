@@ -3,12 +3,11 @@ package dev.tunegate.emulator.tuning;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunegate.client.GeminiJson;
 import dev.tunegate.client.model.Operation;
+import dev.tunegate.emulator.storage.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -130,17 +129,7 @@ final class DirectoryTuningStore implements TuningStore {
     static void writeJson(ObjectMapper mapper, Path target, Object value) {
         try {
             Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                mapper.writeValue(temp.toFile(), value);
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(target, temp -> mapper.writeValue(temp.toFile(), value));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + target + ": " + e, e);
         }

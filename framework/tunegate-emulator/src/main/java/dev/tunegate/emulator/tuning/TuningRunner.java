@@ -5,9 +5,6 @@ import dev.tunegate.client.model.TunedModel;
 import dev.tunegate.client.model.TuningTask;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs tuning jobs on one background thread, one step every {@code stepMillis}, and ends each run: the
@@ -16,35 +13,24 @@ import java.util.concurrent.TimeUnit;
  */
 final class TuningRunner implements AutoCloseable {
     private final TuningRegistry registry;
-    private final long stepMillis;
     private final Clock clock;
-    private final ScheduledExecutorService executor;
+    private final TrainingThread thread;
 
     TuningRunner(TuningRegistry registry, long stepMillis, Clock clock) {
         this.registry = registry;
-        this.stepMillis = stepMillis;
         this.clock = clock;
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "tunegate-tuning");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.thread = new TrainingThread("tunegate-tuning", stepMillis);
     }
 
     /** Registers {@code job} as model {@code id}'s run and starts it; the caller holds the registry's lock. */
     void start(String id, TuningJob job) {
         registry.putJob(id, job);
-        executor.execute(() -> runStep(id, job));
+        thread.now(() -> runStep(id, job));
     }
 
     @Override
     public void close() {
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.close();
     }
 
     private void runStep(String id, TuningJob job) {
@@ -76,7 +62,7 @@ final class TuningRunner implements AutoCloseable {
             synchronized (registry.lock()) {
                 registry.saveProgress(job, now);
             }
-            executor.schedule(() -> runStep(id, job), stepMillis, TimeUnit.MILLISECONDS);
+            thread.next(() -> runStep(id, job));
         } catch (RuntimeException e) {
             finish(id, job, null, new Status(13, "Tuning of " + job.tunedModel() + " failed: " + e, "INTERNAL", null));
         }

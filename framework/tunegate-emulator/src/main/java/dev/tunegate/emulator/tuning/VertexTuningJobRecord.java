@@ -77,49 +77,26 @@ record VertexTuningJobRecord(
     }
 
     VertexTuningJobRecord running(Instant now) {
-        return new VertexTuningJobRecord(
-                parent,
-                jobId,
-                baseModel,
-                servedBaseModel,
-                displayName,
-                description,
-                labels,
-                spec,
-                RUNNING,
-                createTime,
-                startTime == null ? now : startTime,
-                null,
-                now,
-                null,
-                tuningDataStats,
-                modelId,
-                checkpoints);
+        return progressed(RUNNING, startTime == null ? now : startTime, null, now, null, checkpoints);
     }
 
     VertexTuningJobRecord withCheckpoints(List<Checkpoint> kept, Instant now) {
-        return new VertexTuningJobRecord(
-                parent,
-                jobId,
-                baseModel,
-                servedBaseModel,
-                displayName,
-                description,
-                labels,
-                spec,
-                state,
-                createTime,
-                startTime,
-                endTime,
-                now,
-                error,
-                tuningDataStats,
-                modelId,
-                kept);
+        return progressed(state, startTime, endTime, now, error, kept);
     }
 
     /** Ended in {@code endState}; a cancelled or failed job keeps no checkpoints. */
     VertexTuningJobRecord ended(String endState, Status why, Instant now) {
+        return progressed(endState, startTime, now, now, why, endState.equals(SUCCEEDED) ? checkpoints : List.of());
+    }
+
+    /** This job with what running it changes; what it was created with is kept. */
+    private VertexTuningJobRecord progressed(
+            String newState,
+            Instant newStartTime,
+            Instant newEndTime,
+            Instant newUpdateTime,
+            Status newError,
+            List<Checkpoint> newCheckpoints) {
         return new VertexTuningJobRecord(
                 parent,
                 jobId,
@@ -129,14 +106,14 @@ record VertexTuningJobRecord(
                 description,
                 labels,
                 spec,
-                endState,
+                newState,
                 createTime,
-                startTime,
-                now,
-                now,
-                why,
+                newStartTime,
+                newEndTime,
+                newUpdateTime,
+                newError,
                 tuningDataStats,
                 modelId,
-                endState.equals(SUCCEEDED) ? checkpoints : List.of());
+                newCheckpoints);
     }
 }

@@ -16,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The emulator's Vertex AI supervised tuning jobs. A job trains with the same learner as
@@ -51,7 +48,7 @@ final class VertexTuningService implements AutoCloseable {
     private final Map<String, VertexTuningRun> runs = new HashMap<>();
     private final Map<String, Deployed> endpoints = new ConcurrentHashMap<>();
     private final Map<String, LearnedModel> learned = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService executor;
+    private final TrainingThread thread;
 
     VertexTuningService(
             TuningSettings settings,
@@ -64,11 +61,7 @@ final class VertexTuningService implements AutoCloseable {
         this.baseModels = Map.copyOf(baseModels);
         this.store = store;
         this.clock = clock;
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "tunegate-vertex-tuning");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.thread = new TrainingThread("tunegate-vertex-tuning", settings.stepMillis());
         recover();
     }
 
@@ -108,7 +101,7 @@ final class VertexTuningService implements AutoCloseable {
                     fault ? Math.max(1, (total + 1) / 2) : 0,
                     request.exportLastCheckpointOnly());
             runs.put(jobId, run);
-            executor.schedule(() -> step(jobId, run), settings.stepMillis(), TimeUnit.MILLISECONDS);
+            thread.next(() -> step(jobId, run));
             return VertexTuningResources.job(job);
         }
     }
@@ -229,12 +222,7 @@ final class VertexTuningService implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.close();
     }
 
     private void step(String jobId, VertexTuningRun run) {
@@ -269,7 +257,7 @@ final class VertexTuningService implements AutoCloseable {
                 }
                 return;
             }
-            executor.schedule(() -> step(jobId, run), settings.stepMillis(), TimeUnit.MILLISECONDS);
+            thread.next(() -> step(jobId, run));
         } catch (RuntimeException e) {
             fail(jobId, run, "Tuning failed: " + e);
         }

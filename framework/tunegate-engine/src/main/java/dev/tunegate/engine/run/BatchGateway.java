@@ -23,17 +23,11 @@ import java.util.function.Consumer;
  * scored, recorded and reported like an online call. Tuned-model provisioning, and Vertex AI models (batched by
  * {@link VertexBatchGateway}), go to the delegate.
  */
-final class BatchGateway extends ForwardingGateway {
+final class BatchGateway extends BatchingGateway {
 
     private static final ObjectMapper JSON = GeminiJson.newMapper();
 
-    private final GeminiClient client;
     private final Duration poll;
-    private final Duration timeout;
-    private final Consumer<String> progress;
-    private final CallBatcher batcher;
-    /** {@code tunegate.mode=batch}: the default of suites that do not say, and the mode of calls made for no test. */
-    private final boolean runBatch;
 
     private final java.util.Set<String> announced = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -46,22 +40,8 @@ final class BatchGateway extends ForwardingGateway {
             Duration timeout,
             Consumer<String> progress,
             boolean runBatch) {
-        super(delegate);
-        this.runBatch = runBatch;
-        this.client = client;
+        super(client, delegate, linger, maxBatch, timeout, progress, runBatch);
         this.poll = poll;
-        this.timeout = timeout;
-        this.progress = progress;
-        this.batcher = new CallBatcher(linger, maxBatch, this::submit);
-    }
-
-    /**
-     * Whether a test's calls go through the batch API: its suite's {@code mode:} when written ({@code batch} or
-     * {@code online}), else {@code tunegate.mode=batch}. The suite wins: it knows e.g. that its latency checks need
-     * online calls. {@link VertexBatchGateway} decides Vertex AI models' calls by the same rule.
-     */
-    static boolean batched(PlannedTest test, boolean runBatch) {
-        return test.suite().batch().orElse(runBatch);
     }
 
     /** Gemini API models are batched here; Vertex AI models go to the delegate (its own batch mode). */
@@ -69,13 +49,13 @@ final class BatchGateway extends ForwardingGateway {
     public CompletableFuture<ModelAnswer> generate(String model, GenerateContentRequest request) {
         return !runBatch || VertexBatchGateway.isVertex(model)
                 ? delegate.generate(model, request)
-                : batcher.add(model, request);
+                : batch(model, request);
     }
 
     @Override
     public CompletableFuture<ModelAnswer> generate(
             PlannedTest test, int sample, String model, GenerateContentRequest request) {
-        if (!batched(test, runBatch)) {
+        if (!batched(test)) {
             return delegate.generate(test, sample, model, request);
         }
         if (!runBatch && announced.add(test.suite().name())) {
@@ -84,10 +64,11 @@ final class BatchGateway extends ForwardingGateway {
         }
         return VertexBatchGateway.isVertex(model)
                 ? delegate.generate(test, sample, model, request)
-                : batcher.add(model, request);
+                : batch(model, request);
     }
 
-    private void submit(
+    @Override
+    protected void submit(
             String model, List<GenerateContentRequest> requests, List<CompletableFuture<ModelAnswer>> answers) {
         long start = System.nanoTime();
         Operation batch = client.batchGenerateContent(model, requests, "tunegate " + model);
@@ -146,11 +127,5 @@ final class BatchGateway extends ForwardingGateway {
             answer.completeExceptionally(
                     new IllegalStateException("HTTP 500: batch " + batch.name() + " returned no response for a call"));
         }
-    }
-
-    @Override
-    public void close() {
-        batcher.close();
-        super.close();
     }
 }

@@ -117,19 +117,7 @@ public final class ModelCalls implements AutoCloseable {
             }
             variants.put(v.name(), resolved);
         }
-        return new EvalSuite(
-                suite.location(),
-                suite.name(),
-                variants,
-                suite.generationConfig(),
-                suite.safetySettings(),
-                suite.systemInstruction(),
-                suite.tools(),
-                suite.toolConfig(),
-                suite.cases(),
-                suite.gate(),
-                suite.contentHash(),
-                suite.position());
+        return suite.withVariants(variants);
     }
 
     /** The request that {@code variant} of {@code suite} sends for {@code contents}, as for a YAML case. */

@@ -29,17 +29,11 @@ import java.util.function.Consumer;
  * key (the output is in no particular order), then scored, recorded and reported like an online call. Endpoints
  * (which Vertex AI batch jobs do not take), Gemini API models, provisioning and embeddings go to the delegate.
  */
-final class VertexBatchGateway extends ForwardingGateway {
+final class VertexBatchGateway extends BatchingGateway {
 
     private static final ObjectMapper JSON = GeminiJson.newMapper();
 
-    private final GeminiClient client;
     private final Optional<String> bucket;
-    private final Duration timeout;
-    private final Consumer<String> progress;
-    private final CallBatcher batcher;
-    /** {@code tunegate.mode=batch}: the default of suites that do not say, and the mode of calls made for no test. */
-    private final boolean runBatch;
 
     VertexBatchGateway(
             GeminiClient client,
@@ -50,13 +44,8 @@ final class VertexBatchGateway extends ForwardingGateway {
             Duration timeout,
             Consumer<String> progress,
             boolean runBatch) {
-        super(delegate);
-        this.runBatch = runBatch;
-        this.client = client;
+        super(client, delegate, linger, maxBatch, timeout, progress, runBatch);
         this.bucket = bucket;
-        this.timeout = timeout;
-        this.progress = progress;
-        this.batcher = new CallBatcher(linger, maxBatch, this::submit);
     }
 
     /** True for names Vertex AI serves. */
@@ -74,15 +63,15 @@ final class VertexBatchGateway extends ForwardingGateway {
 
     @Override
     public CompletableFuture<ModelAnswer> generate(String model, GenerateContentRequest request) {
-        return runBatch && batchable(model) ? batcher.add(model, request) : delegate.generate(model, request);
+        return runBatch && batchable(model) ? batch(model, request) : delegate.generate(model, request);
     }
 
     /** A test's call is batched when its suite's {@code mode:} (else {@code tunegate.mode}) says batch. */
     @Override
     public CompletableFuture<ModelAnswer> generate(
             PlannedTest test, int sample, String model, GenerateContentRequest request) {
-        return BatchGateway.batched(test, runBatch) && batchable(model)
-                ? batcher.add(model, request)
+        return batched(test) && batchable(model)
+                ? batch(model, request)
                 : delegate.generate(test, sample, model, request);
     }
 
@@ -93,7 +82,8 @@ final class VertexBatchGateway extends ForwardingGateway {
                 .orElse(false);
     }
 
-    private void submit(
+    @Override
+    protected void submit(
             String model, List<GenerateContentRequest> requests, List<CompletableFuture<ModelAnswer>> answers) {
         String staging = bucket.orElseThrow(() -> new IllegalStateException("HTTP 400: batch mode for the Vertex AI"
                 + " model " + model + " needs a Cloud Storage bucket for its input and output: set"
@@ -192,11 +182,5 @@ final class VertexBatchGateway extends ForwardingGateway {
             }
         }
         return null;
-    }
-
-    @Override
-    public void close() {
-        batcher.close();
-        super.close();
     }
 }

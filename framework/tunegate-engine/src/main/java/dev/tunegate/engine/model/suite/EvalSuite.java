@@ -71,6 +71,29 @@ public record EvalSuite(
                 Optional.empty());
     }
 
+    /** This suite calling {@code variants} instead (e.g. after overrides or checkpoint expansion); all else kept. */
+    public EvalSuite withVariants(Map<String, ModelVariant> variants) {
+        return withVariants(variants, gate);
+    }
+
+    /** This suite calling {@code variants} and gated by {@code gate} instead; all else kept. */
+    public EvalSuite withVariants(Map<String, ModelVariant> variants, Optional<JsonNode> gate) {
+        return new EvalSuite(
+                location,
+                name,
+                variants,
+                generationConfig,
+                safetySettings,
+                systemInstruction,
+                tools,
+                toolConfig,
+                cases,
+                gate,
+                contentHash,
+                position,
+                batch);
+    }
+
     /** The case with this id, if any (a linear search; see {@code CompiledSuite#findCase} for an indexed one). */
     public Optional<EvalCase> findCase(String id) {
         return cases.stream().filter(c -> c.id().equals(id)).findFirst();

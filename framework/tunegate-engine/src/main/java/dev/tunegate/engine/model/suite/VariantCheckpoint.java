@@ -1,5 +1,6 @@
 package dev.tunegate.engine.model.suite;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.apiguardian.api.API;
 
 /**
@@ -12,7 +13,8 @@ import org.apiguardian.api.API;
  * @param epoch        the epoch the checkpoint was taken at
  * @param step         the training step the checkpoint was taken at
  * @param endpoint     {@code projects/P/locations/L/endpoints/E}, which serves this checkpoint
- * @param isDefault    whether this is the job's default checkpoint (the one the tuned model's endpoint serves)
+ * @param isDefault    whether this is the job's default checkpoint (the one the tuned model's endpoint serves);
+ *                     {@code default} in {@code summary.json}, which writes this record as a variant's checkpoint
  */
 @API(status = API.Status.INTERNAL)
 public record VariantCheckpoint(
@@ -22,7 +24,7 @@ public record VariantCheckpoint(
         int epoch,
         long step,
         String endpoint,
-        boolean isDefault) {
+        @JsonProperty("default") boolean isDefault) {
 
     /** The expanded variant's name, {@code <variant>@<checkpointId>}. */
     public String variantName() {

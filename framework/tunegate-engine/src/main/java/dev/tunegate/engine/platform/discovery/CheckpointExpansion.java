@@ -77,19 +77,7 @@ final class CheckpointExpansion {
         if (!problems.isEmpty()) {
             throw new SuiteException(problems);
         }
-        return new EvalSuite(
-                suite.location(),
-                suite.name(),
-                variants,
-                suite.generationConfig(),
-                suite.safetySettings(),
-                suite.systemInstruction(),
-                suite.tools(),
-                suite.toolConfig(),
-                suite.cases(),
-                suite.gate().map(gate -> gate(gate, expanded, suite, problems)),
-                suite.contentHash(),
-                suite.position());
+        return suite.withVariants(variants, suite.gate().map(gate -> gate(gate, expanded, suite, problems)));
     }
 
     private static List<VariantCheckpoint> points(

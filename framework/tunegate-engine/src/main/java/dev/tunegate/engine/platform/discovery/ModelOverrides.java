@@ -70,19 +70,6 @@ final class ModelOverrides {
             String model = overrides.get(name);
             variants.put(name, model == null ? variant : variant.overriddenBy(model));
         });
-        return new EvalSuite(
-                suite.location(),
-                suite.name(),
-                variants,
-                suite.generationConfig(),
-                suite.safetySettings(),
-                suite.systemInstruction(),
-                suite.tools(),
-                suite.toolConfig(),
-                suite.cases(),
-                suite.gate(),
-                suite.contentHash(),
-                suite.position(),
-                suite.batch());
+        return suite.withVariants(variants);
     }
 }

@@ -13,7 +13,6 @@ import dev.tunegate.engine.model.gate.Role;
 import dev.tunegate.engine.model.gate.Roles;
 import dev.tunegate.engine.model.stats.TokenUsage;
 import dev.tunegate.engine.model.suite.SuiteLocations;
-import dev.tunegate.engine.model.suite.VariantCheckpoint;
 import dev.tunegate.engine.results.allure.Allure3Config;
 import dev.tunegate.engine.results.allure.AllureReporter;
 import dev.tunegate.engine.results.allure.RunArtifacts;
@@ -245,7 +244,7 @@ public final class ShardMerge {
                     null,
                     Boolean.TRUE.equals(v.frozen()),
                     recorded(parts, v.name()),
-                    checkpoint(v.checkpoint())));
+                    v.checkpoint()));
         }
         for (SummaryDocument.Suite part : parts) {
             part.variants().forEach(v -> retries.merge(v.name(), v.retries(), Long::sum));
@@ -312,13 +311,6 @@ public final class ShardMerge {
                 usage(parts),
                 graded.summary(),
                 CheckpointRecommender.sweeps(first.gate(), VariantInfo.checkpoints(variants), verdicts, outcomes));
-    }
-
-    private static VariantCheckpoint checkpoint(SummaryDocument.Checkpoint c) {
-        return c == null
-                ? null
-                : new VariantCheckpoint(
-                        c.variant(), c.tuningJob(), c.checkpointId(), c.epoch(), c.step(), c.endpoint(), c.isDefault());
     }
 
     /**

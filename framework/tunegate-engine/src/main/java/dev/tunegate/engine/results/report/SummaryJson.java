@@ -107,14 +107,7 @@ final class SummaryJson {
                         : new SummaryDocument.Recorded(
                                 stats.variant().recorded().earliest().toString(),
                                 stats.variant().recorded().latest().toString()),
-                checkpoint(stats.variant().checkpoint()));
-    }
-
-    private static SummaryDocument.Checkpoint checkpoint(VariantCheckpoint c) {
-        return c == null
-                ? null
-                : new SummaryDocument.Checkpoint(
-                        c.variant(), c.tuningJob(), c.checkpointId(), c.epoch(), c.step(), c.endpoint(), c.isDefault());
+                stats.variant().checkpoint());
     }
 
     private static SummaryDocument.CheckpointSweep sweep(CheckpointSweep sweep) {

@@ -7,6 +7,7 @@ import dev.tunegate.engine.model.gate.GatePolicy;
 import dev.tunegate.engine.model.gate.Outcome;
 import dev.tunegate.engine.model.stats.Interval;
 import dev.tunegate.engine.model.stats.PairedTable;
+import dev.tunegate.engine.model.suite.VariantCheckpoint;
 import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
@@ -185,26 +186,6 @@ public record SummaryDocument(
             String variant, String tuningJob, String checkpointId, int epoch, String endpoint, String reason) {}
 
     /**
-     * The tuning-job checkpoint a variant evaluates.
-     *
-     * @param variant      the variant as written in the suite (the sweep it belongs to)
-     * @param tuningJob    {@code projects/P/locations/L/tuningJobs/J}
-     * @param checkpointId the job's checkpoint id
-     * @param epoch        epoch the checkpoint was taken at
-     * @param step         training step the checkpoint was taken at
-     * @param endpoint     the endpoint serving the checkpoint
-     * @param isDefault    whether it is the job's default checkpoint
-     */
-    public record Checkpoint(
-            String variant,
-            String tuningJob,
-            String checkpointId,
-            int epoch,
-            long step,
-            String endpoint,
-            @JsonProperty("default") boolean isDefault) {}
-
-    /**
      * The model-graded checks of a suite ({@code judge}, {@code pairwise}, {@code similar}); absent when it
      * has none.
      *
@@ -316,7 +297,7 @@ public record SummaryDocument(
             @JsonInclude(JsonInclude.Include.NON_NULL) Usage usage,
             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean frozen,
             @JsonInclude(JsonInclude.Include.NON_NULL) Recorded recorded,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Checkpoint checkpoint) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) VariantCheckpoint checkpoint) {}
 
     /**
      * When the recordings a frozen variant was answered from were made ({@code recordedAt} of its recordings).

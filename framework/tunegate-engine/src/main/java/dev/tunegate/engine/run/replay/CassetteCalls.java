@@ -80,27 +80,11 @@ public final class CassetteCalls {
         String key = CassetteStore.key(call);
         return exchange(
                 key,
-                new Recording<>() {
-                    @Override
-                    public Path file() {
-                        return store.file(call, key);
-                    }
-
-                    @Override
-                    public Optional<ModelResult> load() {
-                        return store.load(call, key);
-                    }
-
-                    @Override
-                    public void save(ModelResult result) {
-                        store.save(call, key, result);
-                    }
-
-                    @Override
-                    public String missing() {
-                        return CassetteCalls.this.missing(call.test(), call.endpoint() + ", repeat " + call.repeat());
-                    }
-                },
+                new Recording<ModelResult>(
+                        () -> store.file(call, key),
+                        () -> store.load(call, key),
+                        result -> store.save(call, key, result),
+                        () -> missing(call.test(), call.endpoint() + ", repeat " + call.repeat())),
                 live);
     }
 
@@ -126,28 +110,11 @@ public final class CassetteCalls {
             String key = CassetteStore.key(call);
             vectors.add(exchange(
                     key,
-                    new Recording<>() {
-                        @Override
-                        public Path file() {
-                            return store.file(call, key);
-                        }
-
-                        @Override
-                        public Optional<double[]> load() {
-                            return store.load(call, key);
-                        }
-
-                        @Override
-                        public void save(double[] vector) {
-                            store.save(call, key, vector);
-                        }
-
-                        @Override
-                        public String missing() {
-                            return CassetteCalls.this.missing(
-                                    test, call.endpoint() + " of \"" + shortened(text) + "\"");
-                        }
-                    },
+                    new Recording<double[]>(
+                            () -> store.file(call, key),
+                            () -> store.load(call, key),
+                            vector -> store.save(call, key, vector),
+                            () -> missing(test, call.endpoint() + " of \"" + shortened(text) + "\"")),
                     () -> {
                         CompletableFuture<double[]> vector = new CompletableFuture<>();
                         batch.add(text);
@@ -181,23 +148,19 @@ public final class CassetteCalls {
                         ignored -> vectors.stream().map(CompletableFuture::join).toList());
     }
 
-    /** One recorded interaction as {@link #exchange} reads and writes it. */
-    private interface Recording<T> {
-        Path file();
-
-        Optional<T> load();
-
-        void save(T result);
-
-        String missing();
-    }
+    /**
+     * One recorded interaction as {@link #exchange} reads and writes it: its file, reading and writing it (the store's
+     * overload for its kind of call), and the message when it is missing; each computed only when asked.
+     */
+    private record Recording<T>(
+            Supplier<Path> file, Supplier<Optional<T>> load, Consumer<T> save, Supplier<String> missing) {}
 
     /** The result of a recorded interaction: from its recording or from {@code live} (then recorded), as the mode says. */
     private <T> CompletableFuture<T> exchange(String key, Recording<T> recording, Supplier<CompletableFuture<T>> live) {
         if (mode.replays()) {
             Optional<T> recorded;
             try {
-                recorded = recording.load();
+                recorded = recording.load().get();
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
             }
@@ -205,23 +168,24 @@ public final class CassetteCalls {
                 return CompletableFuture.completedFuture(recorded.get());
             }
             if (mode == ReplayMode.REPLAY) {
-                return CompletableFuture.failedFuture(new TestAbortedException(recording.missing()));
+                return CompletableFuture.failedFuture(
+                        new TestAbortedException(recording.missing().get()));
             }
         }
         CompletableFuture<T> pending = new CompletableFuture<>();
         Flight flight = new Flight(pending, ConcurrentHashMap.newKeySet());
-        flight.files().add(recording.file());
+        flight.files().add(recording.file().get());
         Flight same = inFlight.putIfAbsent(key, flight);
         if (same != null) {
             // an identical call is already on its way: do not repeat it, but record its answer for this
             // caller's suite too (unless it goes to the same file), so that every suite replays on its own
             @SuppressWarnings("unchecked")
             CompletableFuture<T> result = (CompletableFuture<T>) same.result();
-            if (!same.files().add(recording.file())) {
+            if (!same.files().add(recording.file().get())) {
                 return result;
             }
             return result.thenApply(r -> {
-                recording.save(r);
+                recording.save().accept(r);
                 return r;
             });
         }
@@ -232,7 +196,7 @@ public final class CassetteCalls {
             started = CompletableFuture.failedFuture(e);
         }
         started.thenApply(result -> {
-                    recording.save(result);
+                    recording.save().accept(result);
                     return result;
                 })
                 .whenComplete((result, failure) -> {

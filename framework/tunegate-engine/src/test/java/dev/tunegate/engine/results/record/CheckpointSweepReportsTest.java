@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.tunegate.engine.config.Shard;
+import dev.tunegate.engine.model.suite.VariantCheckpoint;
 import dev.tunegate.engine.results.report.ReportFixtures;
 import dev.tunegate.engine.results.report.ReportWriter;
 import dev.tunegate.engine.results.report.RunResult;
@@ -82,7 +83,7 @@ class CheckpointSweepReportsTest {
         }
         SummaryDocument.Suite suite = document.suites().get(0);
         assertThat(suite.variants().get(1).checkpoint())
-                .isEqualTo(new SummaryDocument.Checkpoint(
+                .isEqualTo(new VariantCheckpoint(
                         "cand",
                         "projects/p/locations/us-central1/tuningJobs/42",
                         "5",
