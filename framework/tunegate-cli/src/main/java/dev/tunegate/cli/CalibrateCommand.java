@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Check a judge against human labels: grade every line of FILE (JSONL: prompt, answer, rubric,"
-                    + " optional reference, label PASS or FAIL) and print accuracy, Cohen's kappa with its 95%"
+                    + " optional reference, label PASS or FAIL) and print accuracy, Cohen's kappa with its 95%%"
                     + " interval, and the true-positive and true-negative rates.",
             "Writes the agreement to <FILE without .jsonl>.agreement.json, which a judge's minKappa checks."
         })
