@@ -118,7 +118,8 @@ final class JavaEvalSuites {
                 cases,
                 AnnotationSupport.findAnnotation(testClass, Gate.class).map(JavaEvalSuites::gate),
                 contentHash(testClass),
-                SourcePosition.START);
+                SourcePosition.START,
+                Optional.empty());
     }
 
     private static ModelVariant variant(Class<?> testClass, Variant v, ObjectNode suiteConfig) {

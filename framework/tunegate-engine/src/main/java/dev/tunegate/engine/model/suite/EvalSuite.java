@@ -41,36 +41,6 @@ public record EvalSuite(
         SourcePosition position,
         Optional<Boolean> batch) {
 
-    /** A suite that does not choose between online and batch calls. */
-    public EvalSuite(
-            URI location,
-            String name,
-            Map<String, ModelVariant> variants,
-            JsonNode generationConfig,
-            JsonNode safetySettings,
-            JsonNode systemInstruction,
-            JsonNode tools,
-            JsonNode toolConfig,
-            List<EvalCase> cases,
-            Optional<JsonNode> gate,
-            String contentHash,
-            SourcePosition position) {
-        this(
-                location,
-                name,
-                variants,
-                generationConfig,
-                safetySettings,
-                systemInstruction,
-                tools,
-                toolConfig,
-                cases,
-                gate,
-                contentHash,
-                position,
-                Optional.empty());
-    }
-
     /** This suite calling {@code variants} instead (e.g. after overrides or checkpoint expansion); all else kept. */
     public EvalSuite withVariants(Map<String, ModelVariant> variants) {
         return withVariants(variants, gate);

@@ -69,19 +69,7 @@ class CheckpointRecordingTest {
                             e[0] == 5));
             variants.put(point.name(), point);
         }
-        EvalSuite suite = new EvalSuite(
-                written.location(),
-                written.name(),
-                variants,
-                written.generationConfig(),
-                written.safetySettings(),
-                written.systemInstruction(),
-                written.tools(),
-                written.toolConfig(),
-                written.cases(),
-                written.gate(),
-                written.contentHash(),
-                written.position());
+        EvalSuite suite = written.withVariants(variants);
         // reports under <reports>/reports; the recorder gets no Allure reporter
         ComparisonSettings settings = ComparisonSettings.defaults(Optional.of(reports));
         ResultListener recorder = GateJudge.recording(
