@@ -211,45 +211,55 @@ public final class GeminiClient implements AutoCloseable {
                 .thenApply(o -> new GenerateContentResult(o.value(), o.retries(), o.latency()));
     }
 
-    // ---------------------------------------------------------------- batchEmbedContents
+    // ---------------------------------------------------------------- embeddings
 
     /**
-     * Embeds {@code texts} with one {@code batchEmbedContents} call (at most 100 texts) and returns one
-     * vector per text, in order; the future fails with {@link GeminiApiException}.
+     * Embeds {@code texts} with {@code model} and returns one vector per text, in order; the future fails with
+     * {@link GeminiApiException}. The model name picks the wire call, as the official SDKs do
+     * ({@link ModelName#embeddingMethod()}): {@code batchEmbedContents} on the Gemini API; on Vertex AI
+     * {@code POST .../publishers/google/models/M:predict} ({@code text-embedding-005}, {@code gemini-embedding-001},
+     * endpoints) or {@code :embedContent} (newer Gemini embedding models), with the Vertex credential. The texts are
+     * sent in as many calls as the model's limit needs ({@link ModelName#embeddingBatchLimit()}; a {@code predict}
+     * call also carries at most about 20,000 input tokens), each with this client's limits and retries.
+     */
+    public CompletableFuture<List<double[]>> embedContentsAsync(String model, List<String> texts) {
+        ModelName name = ModelName.parse(model);
+        String method = name.embeddingMethod();
+        List<CompletableFuture<List<double[]>>> calls =
+                EmbeddingWire.calls(method, List.copyOf(texts), name.embeddingBatchLimit()).stream()
+                        .map(batch -> embed(name, method, batch))
+                        .toList();
+        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
+                .thenApply(ignored ->
+                        calls.stream().flatMap(call -> call.join().stream()).toList());
+    }
+
+    /**
+     * Embeds {@code texts} with one {@code batchEmbedContents} call of the Gemini API (at most 100 texts) and returns
+     * one vector per text, in order; the future fails with {@link GeminiApiException}. For any model name, use
+     * {@link #embedContentsAsync}.
      */
     public CompletableFuture<List<double[]>> batchEmbedContentsAsync(String model, List<String> texts) {
-        String name = ResourceNames.model(model);
-        HttpUrl url = ResourceNames.url(baseUrl, name, "batchEmbedContents").build();
-        com.fasterxml.jackson.databind.node.ObjectNode body = mapper.createObjectNode();
-        com.fasterxml.jackson.databind.node.ArrayNode requests = body.putArray("requests");
-        for (String text : texts) {
-            com.fasterxml.jackson.databind.node.ObjectNode request = requests.addObject();
-            request.put("model", name);
-            request.putObject("content").putArray("parts").addObject().put("text", text);
+        ModelName name = ModelName.parse(model);
+        if (name.vertex()) {
+            throw new IllegalArgumentException("batchEmbedContents is a Gemini API call; embed with Vertex AI model "
+                    + model + " through embedContentsAsync");
         }
-        return transport
-                .call(okHttp.http, "POST", url, json(body), false, (response, start) -> {
-                    if (response.body() == null) {
-                        throw new java.io.IOException("empty response body");
-                    }
-                    com.fasterxml.jackson.databind.JsonNode tree =
-                            mapper.readTree(response.body().bytes());
-                    List<double[]> vectors = new java.util.ArrayList<>();
-                    for (com.fasterxml.jackson.databind.JsonNode e : tree.path("embeddings")) {
-                        com.fasterxml.jackson.databind.JsonNode values = e.path("values");
-                        double[] v = new double[values.size()];
-                        for (int i = 0; i < v.length; i++) {
-                            v[i] = values.get(i).asDouble();
-                        }
-                        vectors.add(v);
-                    }
-                    if (vectors.size() != texts.size()) {
-                        throw new java.io.IOException("batchEmbedContents returned " + vectors.size()
-                                + " embeddings for " + texts.size() + " texts");
-                    }
-                    return vectors;
-                })
-                .thenApply(o -> o.value());
+        return embed(name, "batchEmbedContents", texts);
+    }
+
+    private CompletableFuture<List<double[]>> embed(ModelName name, String method, List<String> texts) {
+        byte[] body = json(EmbeddingWire.body(mapper, method, name.name(), texts));
+        return target(name.name(), method)
+                .thenCompose(target -> transport.call(
+                        target.wiring().http, "POST", target.url().build(), body, false, (response, start) -> {
+                            if (response.body() == null) {
+                                throw new IOException("empty response body");
+                            }
+                            return EmbeddingWire.vectors(
+                                    method, mapper.readTree(response.body().bytes()), texts.size());
+                        }))
+                .thenApply(Transport.Outcome::value);
     }
 
     // ---------------------------------------------------------------- streamGenerateContent

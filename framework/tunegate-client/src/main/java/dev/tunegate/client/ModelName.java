@@ -131,6 +131,44 @@ public record ModelName(
                 .orElse(name);
     }
 
+    /**
+     * The wire call that embeds texts with this model, as Google's official SDKs choose it (google-genai 2.3.0,
+     * {@code Models.embedContent} and {@code Transformers.tIsVertexEmbedContentModel}): {@code batchEmbedContents} on
+     * the Gemini API; on Vertex AI {@code embedContent} for Gemini embedding models other than
+     * {@code gemini-embedding-001} (e.g. {@code gemini-embedding-2-preview}) and for {@code maas} models, and
+     * {@code predict} for every other model and endpoint ({@code text-embedding-005}, {@code gemini-embedding-001},
+     * {@code text-multilingual-embedding-002}, a tuned embedding model's endpoint).
+     */
+    public String embeddingMethod() {
+        if (!vertex()) {
+            return "batchEmbedContents";
+        }
+        String id = lastSegment();
+        boolean embedContent = kind == Kind.VERTEX_PUBLISHER_MODEL
+                && ((id.contains("gemini") && !id.contains("gemini-embedding-001")) || id.contains("maas"));
+        return embedContent ? "embedContent" : "predict";
+    }
+
+    /**
+     * The most texts one {@link #embeddingMethod()} call may carry: 100 for the Gemini API's
+     * {@code batchEmbedContents}; on Vertex AI 250 instances per {@code predict} (the text embeddings API's limit),
+     * but 1 for {@code gemini-embedding-001}, which takes one instance per request, and 1 for {@code embedContent},
+     * which embeds one content.
+     */
+    public int embeddingBatchLimit() {
+        if (!vertex()) {
+            return 100;
+        }
+        if (embeddingMethod().equals("embedContent") || lastSegment().contains("gemini-embedding-001")) {
+            return 1;
+        }
+        return 250;
+    }
+
+    private String lastSegment() {
+        return name.substring(name.lastIndexOf('/') + 1);
+    }
+
     /** The full name of a short publisher model in {@code project} and {@code location}; other names unchanged. */
     ModelName completed(String project, String location) {
         if (!needsProject()) {

@@ -269,7 +269,37 @@ final class ApiHandler implements HttpHandler {
             return 200;
         }
         requireMethod(request, "POST");
+        if (route.kind() == VertexRoute.Kind.PUBLISHER_MODEL
+                && (route.method().equals("predict") || route.method().equals("embedContent"))) {
+            return embedOnVertex(exchange, request, route);
+        }
         return generate(exchange, request, vertex.model(route), route.method(), fault, route);
+    }
+
+    /**
+     * {@code :predict} and {@code :embedContent} of a Vertex AI publisher model: embedding models embed
+     * ({@link VertexEmbeddingRoutes}); a Gemini base model is a 400 {@code FAILED_PRECONDITION} for {@code predict}
+     * (as on Vertex AI) and a 404 for {@code embedContent}; an unknown model is a 404.
+     */
+    private int embedOnVertex(HttpExchange exchange, ApiRequest request, VertexRoute route) throws IOException {
+        if (VertexEmbeddingRoutes.embeds(route.id())) {
+            VertexEmbeddingRoutes embeddings = new VertexEmbeddingRoutes(new EmbeddingRoutes(mapper));
+            sendJson(
+                    exchange,
+                    200,
+                    route.method().equals("predict")
+                            ? embeddings.predict(route.id(), request.body())
+                            : embeddings.embedContent(request.body()));
+            return 200;
+        }
+        ServedModel model = vertex.model(route); // a 404 for a model the emulator does not serve
+        if (route.method().equals("predict")) {
+            throw ApiException.failedPrecondition("Gemini cannot be accessed through Vertex Predict/RawPredict API:"
+                    + " call " + route.resourceName() + ":generateContent (only embedding models answer :predict"
+                    + " here, e.g. publishers/google/models/text-embedding-005).");
+        }
+        throw ApiException.notFound("Unknown method :" + route.method() + " on " + model.name()
+                + " (embedContent is served on embedding models only).");
     }
 
     private FaultDecision injectFaults(ApiRequest request, boolean streaming) {

@@ -68,16 +68,12 @@ final class EmbeddingRoutes {
             }
             text.append(text.length() == 0 ? "" : "\n").append(part.get("text").textValue());
         }
-        int dimensions = TextEmbedding.DEFAULT_DIMENSIONS;
-        JsonNode wanted = request.path("outputDimensionality");
-        if (!wanted.isMissingNode() && !wanted.isNull()) {
-            if (!wanted.canConvertToInt() || wanted.asInt() < 1 || wanted.asInt() > 3072) {
-                throw ApiException.invalidArgument(
-                        "outputDimensionality", "outputDimensionality must be an integer from 1 to 3072");
-            }
-            dimensions = wanted.asInt();
-        }
-        double[] values = TextEmbedding.embed(text.toString(), dimensions);
+        return embedding(text.toString(), dimensions(request.path("outputDimensionality"), "outputDimensionality"));
+    }
+
+    /** {@code {values: [...]}}: the embedding of {@code text} with {@code dimensions} values. */
+    static Map<String, Object> embedding(String text, int dimensions) {
+        double[] values = TextEmbedding.embed(text, dimensions);
         List<Double> list = new ArrayList<>(values.length);
         for (double v : values) {
             list.add(v);
@@ -87,7 +83,19 @@ final class EmbeddingRoutes {
         return embedding;
     }
 
-    private JsonNode parse(byte[] body) {
+    /** The dimensions a request asks for in {@code wanted} (absent: the default); out of 1–3072 is a 400. */
+    static int dimensions(JsonNode wanted, String field) {
+        if (wanted.isMissingNode() || wanted.isNull()) {
+            return TextEmbedding.DEFAULT_DIMENSIONS;
+        }
+        if (!wanted.canConvertToInt() || wanted.asInt() < 1 || wanted.asInt() > 3072) {
+            throw ApiException.invalidArgument(field, field + " must be an integer from 1 to 3072");
+        }
+        return wanted.asInt();
+    }
+
+    /** The request body as a JSON object; anything else is a 400 {@code INVALID_ARGUMENT}. */
+    JsonNode parse(byte[] body) {
         try {
             JsonNode node = mapper.readTree(body);
             if (node == null || !node.isObject()) {

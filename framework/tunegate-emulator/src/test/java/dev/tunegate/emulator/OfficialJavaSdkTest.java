@@ -9,7 +9,10 @@ import com.google.genai.Client;
 import com.google.genai.ResponseStream;
 import com.google.genai.errors.ClientException;
 import com.google.genai.types.AdapterSize;
+import com.google.genai.types.ContentEmbedding;
 import com.google.genai.types.CreateTuningJobConfig;
+import com.google.genai.types.EmbedContentConfig;
+import com.google.genai.types.EmbedContentResponse;
 import com.google.genai.types.GenerateContentConfig;
 import com.google.genai.types.GenerateContentResponse;
 import com.google.genai.types.HttpOptions;
@@ -39,7 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  * unchanged: in Vertex AI mode (project, location, OAuth credentials, its default API version
  * {@code v1beta1}) on a publisher model and a deployed endpoint, a supervised tuning job from a
  * {@code gs://} dataset (uploaded to the emulator's Cloud Storage first) whose checkpoints' endpoints all
- * answer, and in Gemini API mode with its default API version ({@code v1}).
+ * answer, {@code models.embedContent} ({@code :predict} for {@code text-embedding-005} and
+ * {@code gemini-embedding-001}, {@code :embedContent} for newer Gemini embedding models), and in Gemini API mode with
+ * its default API version ({@code v1}).
  */
 class OfficialJavaSdkTest {
     private static final String TOKEN = "ya29.sdk-test-token";
@@ -127,6 +132,45 @@ class OfficialJavaSdkTest {
             }
             assertThat(chunks).isGreaterThan(1);
             assertThat(text.toString()).startsWith("Here are 5 cookie recipes:");
+        }
+    }
+
+    @Test
+    void vertexModeEmbedsThroughPredictAndEmbedContentWithTheSameVectorsAsTheGeminiApi() {
+        List<String> texts = List.of("We will refund your order", "The capital of France is Paris");
+        try (Client client = vertex(TOKEN);
+                Client gemini = gemini()) {
+            EmbedContentResponse predicted = client.models.embedContent(
+                    "text-embedding-005",
+                    texts,
+                    EmbedContentConfig.builder().taskType("SEMANTIC_SIMILARITY").build());
+            List<ContentEmbedding> embeddings = predicted.embeddings().orElseThrow();
+            assertThat(embeddings).hasSize(2);
+            assertThat(embeddings.get(0).statistics().flatMap(s -> s.tokenCount()))
+                    .hasValue(5f);
+            assertThat(embeddings.get(0).statistics().flatMap(s -> s.truncated()))
+                    .hasValue(false);
+            assertThat(predicted.metadata().flatMap(m -> m.billableCharacterCount()))
+                    .hasValue(46);
+
+            List<Float> fromGemini = gemini.models
+                    .embedContent("text-embedding-004", texts.get(0), null)
+                    .embeddings()
+                    .orElseThrow()
+                    .get(0)
+                    .values()
+                    .orElseThrow();
+            assertThat(embeddings.get(0).values()).hasValue(fromGemini);
+
+            EmbedContentResponse one = client.models.embedContent(
+                    "gemini-embedding-001",
+                    texts.get(0),
+                    EmbedContentConfig.builder().outputDimensionality(64).build());
+            assertThat(one.embeddings().orElseThrow().get(0).values().orElseThrow())
+                    .hasSize(64);
+
+            EmbedContentResponse newer = client.models.embedContent("gemini-embedding-2-preview", texts.get(0), null);
+            assertThat(newer.embeddings().orElseThrow().get(0).values()).hasValue(fromGemini);
         }
     }
 

@@ -164,7 +164,8 @@ public final class Constants {
 
     /**
      * Embedding model of {@code similar} checks whose suite names no {@code model} (default
-     * {@code models/text-embedding-004}), called through {@code batchEmbedContents}.
+     * {@code models/text-embedding-004}), called through {@code batchEmbedContents}; a Vertex AI model (e.g.
+     * {@code publishers/google/models/text-embedding-005}) through {@code :predict}.
      */
     public static final String EMBEDDING_MODEL_PROPERTY_NAME = "tunegate.embedding.model";
 

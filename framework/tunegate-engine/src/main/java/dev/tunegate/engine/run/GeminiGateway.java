@@ -103,7 +103,7 @@ final class GeminiGateway implements ModelGateway {
 
     @Override
     public CompletableFuture<List<double[]>> embed(String model, List<String> texts) {
-        return client.batchEmbedContentsAsync(model, texts);
+        return client.embedContentsAsync(model, texts);
     }
 
     @Override

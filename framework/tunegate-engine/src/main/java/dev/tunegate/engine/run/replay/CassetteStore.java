@@ -66,7 +66,7 @@ final class CassetteStore {
                 + "\n" + call.repeat());
     }
 
-    /** The key of an embedding: a hash of the endpoint and the canonical {@code embedContent} request. */
+    /** The key of an embedding: a hash of the endpoint and its canonical one-text request ({@link EmbeddingCall}). */
     static String key(EmbeddingCall call) {
         return CanonicalJson.sha256(
                 call.endpoint() + "\n" + CanonicalJson.compact(CanonicalJson.sorted(call.request())));
@@ -94,7 +94,7 @@ final class CassetteStore {
         if (root.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode values = root.get().path("response").path("embedding").path("values");
+        JsonNode values = call.values(root.get().path("response"));
         if (!values.isArray() || values.isEmpty()) {
             throw new UncheckedIOException(new IOException("Recording " + file + " holds no embedding values"));
         }
@@ -112,10 +112,7 @@ final class CassetteStore {
         root.set("request", call.request());
         root.put("status", 200);
         stamp(root);
-        ArrayNode values = root.putObject("response").putObject("embedding").putArray("values");
-        for (double v : vector) {
-            values.add(v);
-        }
+        root.set("response", call.response(vector));
         write(file(call, key), root);
     }
 
