@@ -115,7 +115,10 @@ class NestedModelGradedChecksTest {
                         + "  - id: any-with-a-pass-passes\n"
                         + "    prompt: Where is my refund?\n"
                         + "    expect: [{any: [{judge: Offers a discount voucher}, {not: {all: [{contains: refund},"
-                        + " {judge: Offers a discount voucher}]}}]}]\n"),
+                        + " {judge: Offers a discount voucher}]}}]}]\n"
+                        + "  - id: not-of-a-dissimilar-passes\n"
+                        + "    prompt: Where is my refund?\n"
+                        + "    expect: [{not: {similar: {to: Offers a discount voucher, min: 0.9}}}]\n"),
                 "record");
 
         results.testEvents()
@@ -138,7 +141,10 @@ class NestedModelGradedChecksTest {
                                 finishedWithFailure(message(m -> m.contains("1 of 2 nested matchers failed")
                                         && m.contains("the judge's verdict is FAIL")))))
                 .haveExactly(
-                        1, event(test(), displayName("nested › any-with-a-pass-passes [v1]"), finishedSuccessfully()));
+                        1, event(test(), displayName("nested › any-with-a-pass-passes [v1]"), finishedSuccessfully()))
+                .haveExactly(
+                        1,
+                        event(test(), displayName("nested › not-of-a-dissimilar-passes [v1]"), finishedSuccessfully()));
 
         JsonNode graded = summary().at("/suites/0/modelGraded");
         assertThat(counts(graded))
@@ -148,6 +154,7 @@ class NestedModelGradedChecksTest {
                 .containsEntry("all/1/judge", Map.of("FAIL", 1))
                 .containsEntry("any/0/judge", Map.of("FAIL", 1))
                 .containsEntry("any/1/not/all/1/judge", Map.of("FAIL", 1))
+                .containsEntry("not/similar", Map.of("FAIL", 1))
                 .doesNotContainKeys("not", "all", "any");
         assertThat(graded.at("/variants/0/judgeTokens").asLong())
                 .as("the nested judge calls are counted as judge tokens")
@@ -280,7 +287,8 @@ class NestedModelGradedChecksTest {
         return counts;
     }
 
-    private static Map<String, TestExecutionResult.Status> outcomes(EngineExecutionResults results) {
+    /** Each finished test's status by display name. */
+    static Map<String, TestExecutionResult.Status> outcomes(EngineExecutionResults results) {
         return results.testEvents().finished().stream()
                 .collect(Collectors.toMap(
                         e -> e.getTestDescriptor().getDisplayName(),

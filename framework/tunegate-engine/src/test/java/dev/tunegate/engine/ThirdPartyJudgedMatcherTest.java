@@ -18,13 +18,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -150,7 +147,7 @@ class ThirdPartyJudgedMatcherTest {
         assertThat(graded.at("/variants/0/judgeTokens").asLong())
                 .as("its calls are counted as judge calls: " + graded)
                 .isPositive();
-        assertThat(counts(graded))
+        assertThat(NestedModelGradedChecksTest.counts(graded))
                 .containsEntry("onTopic", Map.of("ERROR", 1, "FAIL", 1, "PASS", 1))
                 .containsEntry("not/onTopic", Map.of("ERROR", 1, "FAIL", 1));
         assertThat(graded.get("verdicts").toString())
@@ -163,33 +160,12 @@ class ThirdPartyJudgedMatcherTest {
         assertThat(((Number) emulator.stats().get("totalRequests")).longValue())
                 .as("a replayed run calls nothing: " + emulator.stats().get("requests"))
                 .isZero();
-        assertThat(outcomes(replayed)).isEqualTo(outcomes(live));
+        assertThat(NestedModelGradedChecksTest.outcomes(replayed))
+                .isEqualTo(NestedModelGradedChecksTest.outcomes(live));
         assertThat(JSON.readTree(dir.resolve("reports/tunegate/summary.json").toFile())
                         .at("/suites/0/modelGraded/variants/0/judgeTokens")
                         .asLong())
                 .as("the replayed judge calls are counted the same")
                 .isEqualTo(graded.at("/variants/0/judgeTokens").asLong());
-    }
-
-    /** Per matcher name (path), the summed counts of each status over the variant's checks. */
-    static Map<String, Map<String, Integer>> counts(JsonNode graded) {
-        Map<String, Map<String, Integer>> counts = new TreeMap<>();
-        graded.at("/variants/0/checks")
-                .forEach(c -> c.get("counts")
-                        .properties()
-                        .forEach(e -> counts.computeIfAbsent(c.get("matcher").asText(), k -> new TreeMap<>())
-                                .merge(e.getKey(), e.getValue().asInt(), Integer::sum)));
-        return counts;
-    }
-
-    private static Map<String, TestExecutionResult.Status> outcomes(EngineExecutionResults results) {
-        return results.testEvents().finished().stream()
-                .collect(Collectors.toMap(
-                        e -> e.getTestDescriptor().getDisplayName(),
-                        e -> e.getPayload(TestExecutionResult.class)
-                                .orElseThrow()
-                                .getStatus(),
-                        (a, b) -> a,
-                        TreeMap::new));
     }
 }
