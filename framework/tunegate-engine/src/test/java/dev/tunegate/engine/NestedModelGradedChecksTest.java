@@ -49,16 +49,17 @@ class NestedModelGradedChecksTest {
 
     @BeforeEach
     void start() throws IOException {
+        emulator = emulator(dir);
+    }
+
+    /** An emulator whose models/gemini-2.0-flash answers {@link #ANSWER} to a prompt about a refund. */
+    static GeminiEmulator emulator(Path dir) throws IOException {
         Path behaviour = dir.resolve("behaviour.json");
         Files.writeString(
                 behaviour,
                 "{\"rules\": [{\"pattern\": \"refund|order\", \"response\": \"" + ANSWER
                         + "\", \"models\": [\"models/gemini-2.0-flash\"]}]}");
-        emulator = GeminiEmulator.builder()
-                .port(0)
-                .behaviourFile(behaviour)
-                .build()
-                .start();
+        return GeminiEmulator.builder().port(0).behaviourFile(behaviour).build().start();
     }
 
     @AfterEach
@@ -82,6 +83,11 @@ class NestedModelGradedChecksTest {
     }
 
     private EngineExecutionResults run(Path suite, String mode) {
+        return run(emulator, dir, suite, mode);
+    }
+
+    /** Runs {@code suite} against the emulator (models/gemini-1.5-pro judges) in {@code mode}, reports in dir. */
+    static EngineExecutionResults run(GeminiEmulator emulator, Path dir, Path suite, String mode) {
         return EngineTestKit.engine("tunegate")
                 .selectors(selectFile(suite.toFile()))
                 .configurationParameter("tunegate.endpoint", emulator.baseUrl())

@@ -1,7 +1,6 @@
 package dev.tunegate.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import static org.junit.platform.testkit.engine.EventConditions.displayName;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * A third-party model-graded matcher ({@code onTopic}, {@code
@@ -43,16 +41,7 @@ class ThirdPartyJudgedMatcherTest {
 
     @BeforeEach
     void start() throws IOException {
-        Path behaviour = dir.resolve("behaviour.json");
-        Files.writeString(
-                behaviour,
-                "{\"rules\": [{\"pattern\": \"refund\", \"response\": \"We apologise for the delay. Your refund"
-                        + " arrives within fourteen days.\", \"models\": [\"models/gemini-2.0-flash\"]}]}");
-        emulator = GeminiEmulator.builder()
-                .port(0)
-                .behaviourFile(behaviour)
-                .build()
-                .start();
+        emulator = NestedModelGradedChecksTest.emulator(dir);
     }
 
     @AfterEach
@@ -91,18 +80,7 @@ class ThirdPartyJudgedMatcherTest {
     }
 
     private EngineExecutionResults run(Path suite, String mode) {
-        return EngineTestKit.engine("tunegate")
-                .selectors(selectFile(suite.toFile()))
-                .configurationParameter("tunegate.endpoint", emulator.baseUrl())
-                .configurationParameter("tunegate.judge.model", "models/gemini-1.5-pro")
-                .configurationParameter("tunegate.mode", mode)
-                .configurationParameter(
-                        "tunegate.cassettes", dir.resolve("cassettes").toString())
-                .configurationParameter("tunegate.project-root", dir.toString())
-                .configurationParameter(
-                        "tunegate.reports.dir", dir.resolve("reports").toString())
-                .configurationParameter("tunegate.allure.enabled", "false")
-                .execute();
+        return NestedModelGradedChecksTest.run(emulator, dir, suite, mode);
     }
 
     @Test
