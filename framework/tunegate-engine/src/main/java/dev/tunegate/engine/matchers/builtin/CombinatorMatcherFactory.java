@@ -6,6 +6,7 @@ import dev.tunegate.engine.matchers.Matcher;
 import dev.tunegate.engine.matchers.MatcherContext;
 import dev.tunegate.engine.matchers.MatcherFactory;
 import dev.tunegate.engine.matchers.ModelAnswer;
+import dev.tunegate.engine.matchers.graded.GradedCombination;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.opentest4j.AssertionFailedError;
@@ -13,7 +14,8 @@ import org.opentest4j.AssertionFailedError;
 /**
  * The combinators {@code all} and {@code any}: a list of nested matchers joined by a
  * {@link Quantifier}. Every nested matcher is evaluated and, when the quantifier does not hold,
- * every failure is reported. {@link AllMatcherFactory} and {@link AnyMatcherFactory} only pick the
+ * every failure is reported. With a model-graded matcher inside, the combinator is a
+ * {@link GradedCombination} instead, graded three-valued by the engine. {@link AllMatcherFactory} and {@link AnyMatcherFactory} only pick the
  * quantifier (the service loader needs a class per factory).
  */
 abstract class CombinatorMatcherFactory implements MatcherFactory {
@@ -71,7 +73,12 @@ abstract class CombinatorMatcherFactory implements MatcherFactory {
 
     @Override
     public final Matcher create(JsonNode argument, MatcherContext context) {
-        return new Combined(quantifier, CompositeArgs.children(name(), argument, context));
+        List<Matcher> children = CompositeArgs.children(name(), argument, context);
+        return GradedCombination.of(
+                        quantifier == Quantifier.ALL ? GradedCombination.Mode.ALL : GradedCombination.Mode.ANY,
+                        children,
+                        CompositeArgs.names(argument))
+                .orElseGet(() -> new Combined(quantifier, children));
     }
 
     private record Combined(Quantifier quantifier, List<Matcher> children) implements InterruptibleMatcher {

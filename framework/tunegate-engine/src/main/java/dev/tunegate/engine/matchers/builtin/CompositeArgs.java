@@ -27,4 +27,19 @@ final class CompositeArgs {
         }
         return List.copyOf(children);
     }
+
+    /** The matcher name of each nested entry (its key, or the bare name), for paths such as {@code all/0/judge}. */
+    static List<String> names(JsonNode argument) {
+        List<String> names = new ArrayList<>();
+        if (argument.isArray()) {
+            argument.forEach(entry -> names.add(name(entry)));
+        } else {
+            names.add(name(argument));
+        }
+        return List.copyOf(names);
+    }
+
+    private static String name(JsonNode entry) {
+        return entry.isTextual() ? entry.textValue() : entry.fieldNames().next();
+    }
 }

@@ -7,9 +7,14 @@ import dev.tunegate.engine.matchers.MatcherContext;
 import dev.tunegate.engine.matchers.MatcherDefinitionException;
 import dev.tunegate.engine.matchers.MatcherFactory;
 import dev.tunegate.engine.matchers.ModelAnswer;
+import dev.tunegate.engine.matchers.graded.GradedCombination;
+import java.util.List;
 import org.apiguardian.api.API;
 
-/** {@code not}: the nested matcher must fail, e.g. {@code not: {contains: sorry}}. */
+/**
+ * {@code not}: the nested matcher must fail, e.g. {@code not: {contains: sorry}}. Over a model-graded matcher
+ * it is a {@link GradedCombination}: an inconclusive or erroneous verdict stays one, never a pass.
+ */
 @API(status = API.Status.INTERNAL)
 public final class NotMatcherFactory implements MatcherFactory {
 
@@ -23,7 +28,9 @@ public final class NotMatcherFactory implements MatcherFactory {
         if (!argument.isObject() && !argument.isTextual()) {
             throw new MatcherDefinitionException("not needs one matcher, e.g. not: {contains: sorry}");
         }
-        return new Not(context.create(argument));
+        Matcher inner = context.create(argument);
+        return GradedCombination.of(GradedCombination.Mode.NOT, List.of(inner), CompositeArgs.names(argument))
+                .orElseGet(() -> new Not(inner));
     }
 
     private record Not(Matcher inner) implements InterruptibleMatcher {

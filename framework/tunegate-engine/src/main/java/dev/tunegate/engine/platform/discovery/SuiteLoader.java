@@ -178,7 +178,10 @@ final class SuiteLoader {
                     ObjectNode entry = JsonNodeFactory.instance.objectNode();
                     entry.set(spec.name(), spec.argument());
                     try {
-                        Matcher made = registry.create(entry, context);
+                        Matcher fromRegistry = registry.create(entry, context);
+                        Matcher made = ModelGradedMatcher.of(fromRegistry, spec.name())
+                                .<Matcher>map(m -> m)
+                                .orElse(fromRegistry);
                         if (made instanceof ModelGradedMatcher graded) {
                             // graded by the pipeline's model calls, then by a pure function: no time limit
                             Optional<String> against = graded.comparedVariant();

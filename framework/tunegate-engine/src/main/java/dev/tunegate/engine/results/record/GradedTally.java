@@ -5,6 +5,7 @@ import dev.tunegate.engine.matchers.Matcher;
 import dev.tunegate.engine.matchers.graded.GradeStatus;
 import dev.tunegate.engine.matchers.graded.GradedOutcome;
 import dev.tunegate.engine.matchers.graded.Grading;
+import dev.tunegate.engine.matchers.graded.NestedGrading;
 import dev.tunegate.engine.model.gate.GateCheck;
 import dev.tunegate.engine.model.gate.GateVerdict;
 import dev.tunegate.engine.model.stats.PassRate;
@@ -46,7 +47,9 @@ final class GradedTally {
                 for (SummaryDocument.GradedCheck c : v.checks()) {
                     Check check = tally.checks
                             .computeIfAbsent(v.variant(), k -> new LinkedHashMap<>())
-                            .computeIfAbsent(c.description(), d -> new Check(c.matcher(), c.advisory()));
+                            .computeIfAbsent(
+                                    c.matcher() + "\n" + c.description(),
+                                    d -> new Check(c.matcher(), c.description(), c.advisory()));
                     c.counts().forEach((status, n) -> check.counts.merge(status, n, Integer::sum));
                 }
                 for (SummaryDocument.Pairwise p : v.pairwise()) {
@@ -70,13 +73,41 @@ final class GradedTally {
         return tokens.getOrDefault(variant, 0L);
     }
 
-    /** One sample's graded outcome of matcher {@code matcher} (the case's {@code index}-th). */
+    /**
+     * One sample's graded outcome of matcher {@code matcher} (the case's {@code index}-th). A {@code
+     * not}/{@code all}/{@code any} with model-graded matchers inside counts each of them under its path
+     * ({@code all/0/judge}), not itself.
+     */
     void add(String caseId, String variant, int sample, Matcher matcher, GradedOutcome outcome, boolean detailed) {
-        Grading g = outcome.grading();
+        tokens.merge(variant, outcome.grading().judgeTokens(), Long::sum);
+        if (outcome.nested().isEmpty()) {
+            add(
+                    caseId,
+                    variant,
+                    sample,
+                    matcher,
+                    outcome.grading().kind(),
+                    matcher.description(),
+                    outcome.grading(),
+                    detailed);
+        }
+        for (NestedGrading n : outcome.nested()) {
+            add(caseId, variant, sample, matcher, n.path(), n.description(), n.grading(), detailed);
+        }
+    }
+
+    private void add(
+            String caseId,
+            String variant,
+            int sample,
+            Matcher matcher,
+            String name,
+            String description,
+            Grading g,
+            boolean detailed) {
         Check check = checks.computeIfAbsent(variant, v -> new LinkedHashMap<>())
-                .computeIfAbsent(matcher.description(), d -> new Check(g.kind(), g.advisory()));
+                .computeIfAbsent(name + "\n" + description, d -> new Check(name, description, g.advisory()));
         check.counts.merge(g.status().name(), 1, Integer::sum);
-        tokens.merge(variant, g.judgeTokens(), Long::sum);
         if (g.kind().equals("pairwise") && g.status() != GradeStatus.NOT_COMPARED && g.status() != GradeStatus.ERROR) {
             String against = matcher instanceof dev.tunegate.engine.matchers.graded.ModelGradedMatcher m
                     ? m.comparedVariant().orElse("?")
@@ -90,7 +121,7 @@ final class GradedTally {
                     caseId,
                     variant,
                     sample,
-                    g.kind(),
+                    name,
                     g.status().name(),
                     g.score(),
                     secrets.redact(g.reasoning()
@@ -210,8 +241,8 @@ final class GradedTally {
         List<SummaryDocument.GradedVariant> variants = new ArrayList<>();
         checks.forEach((variant, byCheck) -> {
             List<SummaryDocument.GradedCheck> list = new ArrayList<>();
-            byCheck.forEach((description, c) ->
-                    list.add(new SummaryDocument.GradedCheck(c.kind, description, Map.copyOf(c.counts), c.advisory)));
+            byCheck.forEach((key, c) ->
+                    list.add(new SummaryDocument.GradedCheck(c.kind, c.description, Map.copyOf(c.counts), c.advisory)));
             List<SummaryDocument.Pairwise> pairs = new ArrayList<>();
             pairwise.getOrDefault(variant, Map.of())
                     .forEach((against, wtl) -> pairs.add(pairwise(against, wtl, DEFAULT_CONFIDENCE)));
@@ -234,11 +265,13 @@ final class GradedTally {
 
     private static final class Check {
         final String kind;
+        final String description;
         final String advisory;
         final Map<String, Integer> counts = new LinkedHashMap<>();
 
-        Check(String kind, String advisory) {
+        Check(String kind, String description, String advisory) {
             this.kind = kind;
+            this.description = description;
             this.advisory = advisory;
         }
     }
