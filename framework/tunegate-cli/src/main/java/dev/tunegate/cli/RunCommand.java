@@ -127,9 +127,14 @@ final class RunCommand implements Callable<Integer> {
     /** The clock of the progress rate and of the first result (tests inject a controllable one). */
     Clock clock = Clock.systemUTC();
 
-    /** When this JVM started, if the system says (tests inject a fixed instant). */
+    /**
+     * When this JVM started (tests inject a fixed instant): the JVM's own record, to the millisecond. The
+     * process's start instant is not used: on Linux it is derived from the boot time in whole seconds, so it
+     * can be up to a second early.
+     */
     java.util.function.Supplier<java.util.Optional<java.time.Instant>> jvmStart =
-            () -> ProcessHandle.current().info().startInstant();
+            () -> java.util.Optional.of(java.time.Instant.ofEpochMilli(
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
 
     @Override
     public Integer call() {
