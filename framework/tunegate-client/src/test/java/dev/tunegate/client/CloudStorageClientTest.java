@@ -23,9 +23,7 @@ class CloudStorageClientTest extends MockGemini {
     Path dir;
 
     private GeminiClient.Builder vertex() {
-        return builder()
-                .vertexBaseUrl(baseUrl())
-                .vertexCredentials(() -> new VertexClientTest.CountingCredentials(3600));
+        return vertexBuilder();
     }
 
     @Test

@@ -46,6 +46,25 @@ abstract class MockGemini {
                 .operationPolling(Duration.ofMillis(10), Duration.ofMillis(30));
     }
 
+    /**
+     * {@link #builder()} with the Vertex AI base URL at the mock server too and credentials that hand out a
+     * bearer token valid for an hour.
+     */
+    GeminiClient.Builder vertexBuilder() {
+        return builder()
+                .vertexBaseUrl(baseUrl())
+                .vertexCredentials(() -> new VertexClientTest.CountingCredentials(3600));
+    }
+
+    /** {@code json} read as a tree (a request body to compare), or an AssertionError. */
+    static com.fasterxml.jackson.databind.JsonNode tree(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** A client with the default test builder, closed after the test. */
     GeminiClient client() {
         if (client == null) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunegate.client.model.Content;
 import dev.tunegate.client.model.GenerateContentRequest;
 import dev.tunegate.client.model.ListVertexBatchPredictionJobsResponse;
@@ -28,29 +26,17 @@ import org.junit.jupiter.api.Test;
  * waiting on a hand-driven clock, and the JSONL input and output lines through Cloud Storage.
  */
 class VertexBatchPredictionJobsTest extends MockGemini {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PARENT = "projects/demo/locations/us-central1";
     private static final String JOB = PARENT + "/batchPredictionJobs/7";
 
     private GeminiClient.Builder vertex() {
-        return builder()
-                .vertexBaseUrl(baseUrl())
-                .vertexProject("demo")
-                .vertexCredentials(() -> new VertexClientTest.CountingCredentials(3600));
+        return vertexBuilder().vertexProject("demo");
     }
 
     private static String job(String state, String extra) {
         return "{\"name\":\"" + JOB + "\",\"displayName\":\"tunegate\",\"state\":\"" + state + "\","
                 + "\"model\":\"publishers/google/models/gemini-2.5-flash\","
                 + "\"createTime\":\"2026-12-03T10:00:00.123456Z\"" + extra + "}";
-    }
-
-    private static JsonNode tree(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
     }
 
     private static GenerateContentRequest ask(String text) {

@@ -26,11 +26,9 @@ class VertexEmbeddingsTest extends MockGemini {
     private static final String TOKEN = VertexClientTest.TOKEN;
 
     private GeminiClient vertexClient() {
-        return track(builder()
-                .vertexBaseUrl(baseUrl())
+        return track(vertexBuilder()
                 .vertexProject("my-proj")
                 .vertexLocation("europe-west4")
-                .vertexCredentials(() -> new VertexClientTest.CountingCredentials(3600))
                 .build());
     }
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunegate.client.model.VertexCheckpoint;
 import dev.tunegate.client.model.VertexHyperParameters;
 import dev.tunegate.client.model.VertexJobState;
@@ -22,28 +20,16 @@ import org.junit.jupiter.api.Test;
 
 /** Vertex AI tuning jobs over HTTP: the SDKs' wire format, paging, cancel, and waiting on a hand-driven clock. */
 class VertexTuningJobsTest extends MockGemini {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PARENT = "projects/demo/locations/us-central1";
     private static final String JOB = PARENT + "/tuningJobs/42";
 
     private GeminiClient.Builder vertex() {
-        return builder()
-                .vertexBaseUrl(baseUrl())
-                .vertexProject("demo")
-                .vertexCredentials(() -> new VertexClientTest.CountingCredentials(3600));
+        return vertexBuilder().vertexProject("demo");
     }
 
     private static String job(String state, String extra) {
         return "{\"name\":\"" + JOB + "\",\"state\":\"" + state + "\",\"baseModel\":\"gemini-2.5-flash\","
                 + "\"createTime\":\"2026-12-03T10:00:00.123456Z\"" + extra + "}";
-    }
-
-    private static JsonNode tree(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
     }
 
     @Test
