@@ -35,22 +35,9 @@ class EndToEndTest {
 
     @Test
     void embeddedEmulatorRunsEveryCaseAndStopsAfterwards() throws Exception {
-        List<String> log = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                log.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        Logger logger = Logger.getLogger("dev.tunegate.engine");
-        logger.addHandler(handler);
-        try {
+        EngineLog captured = EngineLog.messages();
+        List<String> log = captured.lines();
+        try (captured) {
             EngineExecutionResults results = EngineTestKit.engine("tunegate")
                     .selectors(selectClasspathResource(SUITE))
                     .execute();
@@ -75,8 +62,6 @@ class EndToEndTest {
                                     displayName("emulator › impossible [flash]"),
                                     abortedWithReason(
                                             message(m -> m.startsWith("Baseline 'flash' failed this case")))));
-        } finally {
-            logger.removeHandler(handler);
         }
         String line = log.stream()
                 .filter(l -> l.contains("embedded Gemini emulator at "))

@@ -13,11 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -167,23 +162,9 @@ class StaleTunedModelTest {
     }
 
     private Run run(Path suite, Map<String, String> params) {
-        List<String> log = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                log.add(record.getLevel() + " " + record.getMessage());
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        handler.setLevel(Level.ALL);
-        Logger logger = Logger.getLogger("dev.tunegate.engine");
-        logger.addHandler(handler);
-        try {
+        EngineLog captured = EngineLog.levelsAndMessages();
+        List<String> log = captured.lines();
+        try (captured) {
             EngineTestKit.Builder kit = EngineTestKit.engine("tunegate")
                     .selectors(selectFile(suite.toFile()))
                     .configurationParameter("tunegate.project-root", project.toString())
@@ -194,8 +175,6 @@ class StaleTunedModelTest {
                     .configurationParameter("tunegate.tuning.poll-interval", "PT0.05S");
             params.forEach(kit::configurationParameter);
             return new Run(kit.execute(), log);
-        } finally {
-            logger.removeHandler(handler);
         }
     }
 

@@ -9,11 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -139,23 +134,9 @@ class VertexTuningJobReuseTest {
     private record Run(EngineExecutionResults results, List<String> log) {}
 
     private Run run(Path suite) {
-        List<String> log = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                log.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        handler.setLevel(Level.ALL);
-        Logger logger = Logger.getLogger("dev.tunegate.engine");
-        logger.addHandler(handler);
-        try {
+        EngineLog captured = EngineLog.messages();
+        List<String> log = captured.lines();
+        try (captured) {
             return new Run(
                     EngineTestKit.engine("tunegate")
                             .selectors(selectFile(suite.toFile()))
@@ -169,8 +150,6 @@ class VertexTuningJobReuseTest {
                             .configurationParameter("tunegate.tuning.poll-interval", "PT0.05S")
                             .execute(),
                     log);
-        } finally {
-            logger.removeHandler(handler);
         }
     }
 }
